@@ -1,0 +1,263 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import type { LockReason, SessionInfo, recoverInput, setupInput, unlockInput } from '../../../shared/api/schemas/auth.js';
+import type { UserSummary } from '../../../shared/api/schemas/users.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import { emptyKeyring, findRecoverySlot, findUserSlot, withSlot, type Keyring } from '../keyring/keyring.js';
+import { unwrapDataKey, wrapDataKey } from '../keyring/keySlot.js';
+import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
+import { readSettings } from '../repositories/settingsRepo.js';
+import { saveStation } from '../repositories/stationRepo.js';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  recordLogin,
+  setMustChangePassword,
+} from '../repositories/usersRepo.js';
+import type { Vault } from '../vault.js';
+import type { LoginBackoff } from './loginBackoff.js';
+import type { Session, SessionStore } from './sessionStore.js';
+
+export type AuthDeps = Readonly<{
+  vault: Vault;
+  sessions: SessionStore;
+  backoff: LoginBackoff;
+  clock: Clock;
+  events: EventBus;
+}>;
+
+const recoveryAccount = '#recovery';
+
+export class AuthService {
+  constructor(private readonly deps: AuthDeps) {}
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  private sessionInfo(session: Session, user: UserSummary): SessionInfo {
+    const idleLockMinutes = readSettings(this.deps.vault.connection()).idleLockMinutes;
+    return { sessionToken: session.token, user, idleLockMinutes };
+  }
+
+  private startSession(user: UserSummary): SessionInfo {
+    const session = this.deps.sessions.create(
+      {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword,
+      },
+      this.now().getTime(),
+    );
+    return this.sessionInfo(session, user);
+  }
+
+  describe(session: Session): Omit<SessionInfo, 'sessionToken'> {
+    const user = findUserById(this.deps.vault.connection(), session.userId ?? -1);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    const { sessionToken: _omit, ...info } = this.sessionInfo(session, user);
+    return info;
+  }
+
+  /** First run: station profile, first 站长, data key, recovery key. */
+  async setup(input: z.output<typeof setupInput>): Promise<{ session: SessionInfo; recoveryKey: string }> {
+    const { vault } = this.deps;
+    if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP');
+    const dataKey = randomBytes(32);
+    const recoveryKey = createRecoveryKey();
+    // A fresh database gives the first user id 1; the slot is bound to it before the insert.
+    const adminId = 1;
+    const userSlot = await wrapDataKey(dataKey, input.admin.password, {
+      kind: 'user',
+      userId: adminId,
+      username: input.admin.username,
+    });
+    const recoverySlot = await wrapDataKey(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null });
+    const keyring: Keyring = withSlot(withSlot(emptyKeyring(), userSlot), recoverySlot);
+    const at = this.now().toISOString();
+    try {
+      vault.create(dataKey, keyring, (db) => {
+        saveStation(db, input.station, at);
+        const admin = insertUser(db, {
+          username: input.admin.username,
+          displayName: input.admin.displayName,
+          role: 'admin',
+          mustChangePassword: false,
+          createdAt: at,
+        });
+        if (admin.id !== adminId) throw new Error('first user id is not 1');
+      });
+    } finally {
+      dataKey.fill(0);
+    }
+    const admin = findUserById(vault.connection(), adminId) as UserSummary;
+    vault.write((db, audit) => {
+      const actor = { actorId: admin.id, actorName: admin.username };
+      audit({ ...actor, action: 'setup.create', objectType: 'station', objectId: 1 });
+      audit({ ...actor, action: 'users.create', objectType: 'user', objectId: admin.id, detail: { role: 'admin' } });
+      audit({ ...actor, action: 'recoveryKey.create', objectType: 'keyring' });
+      recordLogin(db, admin.id, at);
+    });
+    return { session: this.startSession(admin), recoveryKey: formatRecoveryKey(recoveryKey) };
+  }
+
+  private assertNotBlocked(account: string): void {
+    const waitMs = this.deps.backoff.waitMs(account, this.now().getTime());
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new AppError('TOO_MANY_ATTEMPTS', `失败次数过多，请在 ${seconds} 秒后再试。`, { retryAfterSeconds: seconds });
+    }
+  }
+
+  private assertCanUnlock(): void {
+    const phase = this.deps.vault.phase();
+    if (phase === 'setup') throw new AppError('NOT_SET_UP');
+    const problem = this.deps.vault.problem();
+    if (problem?.code === 'KEYRING_INVALID') throw new AppError(problem.code, problem.message);
+  }
+
+  /** Open the vault with a key, or check the key against the one already open. */
+  private openWith(dataKey: Buffer): void {
+    const { vault } = this.deps;
+    if (!vault.isOpen()) {
+      vault.open(dataKey);
+      return;
+    }
+    if (!timingSafeEqual(vault.key(), dataKey)) throw new AppError('KEYRING_INVALID');
+  }
+
+  /** Write buffered failed attempts (AUTH-2) plus this unlock, then start the session. */
+  private completeLogin(user: UserSummary, action: 'auth.unlock' | 'auth.recover'): SessionInfo {
+    const at = this.now().toISOString();
+    this.deps.vault.write((db, audit) => {
+      for (const failure of this.deps.backoff.takePending()) {
+        const known = failure.kind === 'password' ? findUserByUsername(db, failure.account) : undefined;
+        audit({
+          actorId: known?.id ?? null,
+          actorName: failure.kind === 'password' ? failure.account : null,
+          action: failure.kind === 'password' ? 'auth.unlock' : 'auth.recover',
+          result: 'failure',
+          at: failure.at,
+        });
+      }
+      audit({ actorId: user.id, actorName: user.username, action, objectType: 'user', objectId: user.id });
+      recordLogin(db, user.id, at);
+    });
+    return this.startSession({ ...user, lastLoginAt: at });
+  }
+
+  async unlock(input: z.output<typeof unlockInput>): Promise<SessionInfo> {
+    this.assertCanUnlock();
+    this.assertNotBlocked(input.username);
+    const { vault, backoff } = this.deps;
+    const slot = findUserSlot(vault.keyring(), input.username);
+    const dataKey = slot ? await unwrapDataKey(slot, input.password) : null;
+    if (!slot || !dataKey) {
+      backoff.fail(input.username, 'password', this.now());
+      throw new AppError('WRONG_CREDENTIALS');
+    }
+    const wasOpen = vault.isOpen();
+    try {
+      this.openWith(dataKey);
+    } finally {
+      dataKey.fill(0);
+    }
+    const user = findUserByUsername(vault.connection(), input.username);
+    if (!user || user.disabled || user.id !== slot.userId) {
+      if (!wasOpen) vault.close();
+      throw new AppError('ACCOUNT_DISABLED');
+    }
+    backoff.succeed(input.username);
+    return this.completeLogin(user, 'auth.unlock');
+  }
+
+  /** The 站长 forgot the password: the recovery key opens the station and sets a new one. */
+  async recover(input: z.output<typeof recoverInput>): Promise<SessionInfo> {
+    this.assertCanUnlock();
+    this.assertNotBlocked(recoveryAccount);
+    const { vault, backoff } = this.deps;
+    const slot = findRecoverySlot(vault.keyring());
+    const dataKey = slot ? await unwrapDataKey(slot, input.recoveryKey) : null;
+    if (!dataKey) {
+      backoff.fail(recoveryAccount, 'recovery', this.now());
+      throw new AppError('WRONG_RECOVERY_KEY');
+    }
+    const wasOpen = vault.isOpen();
+    try {
+      this.openWith(dataKey);
+      const user = findUserByUsername(vault.connection(), input.username);
+      if (!user || user.role !== 'admin' || user.disabled) {
+        if (!wasOpen) vault.close();
+        throw new AppError('NOT_FOUND', '找不到该站长账号（只能为启用中的站长账号重设密码）。');
+      }
+      const newSlot = await wrapDataKey(dataKey, input.newPassword, {
+        kind: 'user',
+        userId: user.id,
+        username: user.username,
+      });
+      vault.write((db) => {
+        setMustChangePassword(db, user.id, false);
+        vault.saveKeyring(withSlot(vault.keyring(), newSlot));
+      });
+      backoff.succeed(recoveryAccount);
+      backoff.succeed(user.username);
+      return this.completeLogin({ ...user, mustChangePassword: false }, 'auth.recover');
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<void> {
+    const { vault, backoff, sessions } = this.deps;
+    this.assertNotBlocked(session.username);
+    const slot = findUserSlot(vault.keyring(), session.username);
+    const dataKey = slot ? await unwrapDataKey(slot, currentPassword) : null;
+    if (!dataKey) {
+      backoff.fail(session.username, 'password', this.now());
+      throw new AppError('WRONG_CREDENTIALS', '当前密码不正确。');
+    }
+    try {
+      const newSlot = await wrapDataKey(dataKey, newPassword, {
+        kind: 'user',
+        userId: session.userId,
+        username: session.username,
+      });
+      // Only this user's slot is rewritten; the database file is not re-encrypted (KEY-4).
+      vault.write((db, audit) => {
+        setMustChangePassword(db, session.userId ?? -1, false);
+        audit({ actorId: session.userId, actorName: session.username, action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
+        vault.saveKeyring(withSlot(vault.keyring(), newSlot));
+      });
+    } finally {
+      dataKey.fill(0);
+    }
+    sessions.update(session.token, { mustChangePassword: false });
+  }
+
+  /** Close the database, forget the key and every session, tell every screen. */
+  lock(reason: LockReason, actor: Session | null): void {
+    const { vault, sessions, events } = this.deps;
+    if (vault.isOpen()) {
+      vault.write((_db, audit) =>
+        audit({ actorId: actor?.userId ?? null, actorName: actor?.username ?? null, action: 'auth.lock', detail: { reason } }),
+      );
+      vault.close();
+    }
+    sessions.clear();
+    events.emit({ name: 'session.locked', payload: { reason } });
+  }
+
+  /** Called on a timer; locks once no staff call has come for the configured idle time (AUTH-3). */
+  checkIdle(): void {
+    const { vault, sessions } = this.deps;
+    if (!vault.isOpen()) return;
+    const idleMs = readSettings(vault.connection()).idleLockMinutes * 60_000;
+    if (sessions.idleSinceMs(this.now().getTime()) >= idleMs) this.lock('idle', null);
+  }
+}
+

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../../shared/api/access.js';
+
+export type Session = Readonly<{
+  token: string;
+  userId: number | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+}>;
+
+/** Sessions live in memory only: a restart or a lock ends them all. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  private lastActivity = 0;
+
+  create(session: Omit<Session, 'token'>, nowMs: number): Session {
+    const created = { ...session, token: randomBytes(32).toString('base64url') };
+    this.sessions.set(created.token, created);
+    this.lastActivity = nowMs;
+    return created;
+  }
+
+  get(token: string | null | undefined): Session | null {
+    return (token && this.sessions.get(token)) || null;
+  }
+
+  update(token: string, changes: Partial<Omit<Session, 'token'>>): void {
+    const session = this.sessions.get(token);
+    if (session) this.sessions.set(token, { ...session, ...changes });
+  }
+
+  /** Any call from a staff session, or the renderer's heartbeat, counts as activity. */
+  touch(nowMs: number): void {
+    this.lastActivity = nowMs;
+  }
+
+  idleSinceMs(nowMs: number): number {
+    return nowMs - this.lastActivity;
+  }
+
+  hasStaffSessions(): boolean {
+    return [...this.sessions.values()].some((session) => session.role !== 'kiosk');
+  }
+
+  clear(): void {
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,62 @@
+import { LoginBackoff } from './auth/loginBackoff.js';
+import { AuthService } from './auth/authService.js';
+import { SessionStore, type Session } from './auth/sessionStore.js';
+import { systemClock, type Clock } from './clock.js';
+import { createDispatch, type Dispatch } from './dispatch.js';
+import { EventBus } from './events.js';
+import { createHandlers, type Handlers } from './handlers.js';
+import { dataPaths } from './paths.js';
+import { BackupService } from './services/backup/backupService.js';
+import { Operations } from './services/operations.js';
+import { UsersService } from './services/usersService.js';
+import { Vault } from './vault.js';
+import { appVersion } from './version.js';
+
+export type CoreOptions = Readonly<{
+  dataDir: string;
+  clock?: Clock;
+  /** How often the idle lock is checked; 0 turns the timer off (tests call checkIdle). */
+  idleCheckMs?: number;
+}>;
+
+export type Core = Readonly<{
+  handlers: Handlers;
+  call: Dispatch;
+  events: EventBus;
+  /** The role of a session token, for transports that filter events. */
+  sessionOf(token: string | null | undefined): Session | null;
+  checkIdle(): void;
+  close(): void;
+}>;
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const events = new EventBus();
+  const vault = new Vault(dataPaths(options.dataDir), appVersion, clock);
+  const sessions = new SessionStore();
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events });
+  const operations = new Operations(events);
+  const handlers = createHandlers({
+    vault,
+    clock,
+    auth,
+    users: new UsersService(vault, clock),
+    backup: new BackupService(vault, operations, clock),
+    operations,
+  });
+  const idleCheckMs = options.idleCheckMs ?? 5_000;
+  const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
+  timer?.unref();
+
+  return {
+    handlers,
+    call: createDispatch(handlers, sessions, clock),
+    events,
+    sessionOf: (token) => sessions.get(token),
+    checkIdle: () => auth.checkIdle(),
+    close: () => {
+      if (timer) clearInterval(timer);
+      if (vault.isOpen()) auth.lock('system', null);
+    },
+  };
+}

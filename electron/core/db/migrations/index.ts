@@ -1,0 +1,15 @@
+/**
+ * The only migration registry, in order.
+ *
+ * INSTRUCTIONS:
+ * 1. Add `NNNN-name.ts` with the next multiple of 10 as both file number and `version`.
+ * 2. Append it to `migrations` below.
+ * 3. A migration that moves data gets its own test in tests/integration/db/.
+ * 4. Never edit a migration that has shipped; add a fix-up migration instead.
+ */
+import { migration as foundation } from './0010-foundation.js';
+import type { Migration } from './types.js';
+
+export const migrations: readonly Migration[] = [foundation];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

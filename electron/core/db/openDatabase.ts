@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../errors.js';
+import { Database, type Db } from './driver.js';
+
+/**
+ * ChaCha20-Poly1305 (sqleet), SQLite3MC's authenticated default: every page carries a MAC, so a
+ * flipped byte is an error rather than silently altered data (security-reliability.md ENC-3).
+ */
+export const databaseCipher = 'chacha20';
+
+const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The raw-key form: 32 bytes as hex, so SQLite3MC skips its own passphrase KDF (ENC-4). */
+function rawKeyLiteral(dek: Buffer): string {
+  if (dek.length !== 32) throw new Error('data key must be 32 bytes');
+  return `raw:${dek.toString('hex')}`;
+}
+
+/** A `file:` URI that keys a second database (used for VACUUM INTO and verification). */
+export function keyedFileUri(file: string, dek: Buffer, extra = ''): string {
+  const href = pathToFileURL(file).href.replace(/'/g, '%27');
+  return `${href}?cipher=${databaseCipher}&key=${rawKeyLiteral(dek)}${extra}`;
+}
+
+export type OpenOptions = Readonly<{ readonly?: boolean; create?: boolean }>;
+
+/**
+ * Open a station database with its data key. Key pragmas come first and outside any transaction
+ * (ENC-5); then the file must prove it is encrypted (ENC-1/ENC-2) before anything else runs.
+ */
+export function openEncryptedDatabase(file: string, dek: Buffer, options: OpenOptions = {}): Db {
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) throw new AppError('DB_CORRUPT', '数据库文件不存在。');
+  if (exists && fs.statSync(file).size > 0 && startsWithPlaintextHeader(file)) {
+    throw new AppError('DB_CORRUPT', '数据库文件未加密，拒绝打开。');
+  }
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+  try {
+    db.pragma(`cipher='${databaseCipher}'`);
+    db.pragma(`key='${rawKeyLiteral(dek)}'`);
+    // Reading the schema is the first access that needs the key; a wrong key or a damaged
+    // header fails here with SQLITE_NOTADB and nothing has been written.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    assertEncrypted(db);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new AppError('DB_CORRUPT', '无法用本站密钥打开数据库：文件已损坏，或与密钥环不匹配。请从备份恢复。');
+    }
+    throw error;
+  }
+}
+
+function startsWithPlaintextHeader(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    return head.equals(plaintextHeader);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A plain better-sqlite3 silently ignores PRAGMA key; refuse to run on anything not encrypting. */
+export function assertEncrypted(db: Db): void {
+  const row = db.prepare("SELECT sqlite3mc_codec_data('cipher_salt') AS salt").get() as { salt: unknown };
+  if (row.salt === null || row.salt === undefined) throw new Error('database is not encrypted');
+  const cipher = db.pragma('cipher', { simple: true });
+  if (cipher !== databaseCipher) throw new Error(`unexpected cipher ${String(cipher)}`);
+}
+
+export function cipherLibraryVersion(db: Db): { sqlite: string; cipherLibrary: string } {
+  const row = db.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS mc').get() as {
+    sqlite: string;
+    mc: string;
+  };
+  return { sqlite: row.sqlite, cipherLibrary: row.mc };
+}
+
+/** Full check before backups and in `xinyi verify`; quick_check runs at every unlock. */
+export function integrityProblems(db: Db, mode: 'quick' | 'full'): string[] {
+  const rows = db.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
+  const messages = rows.map((row) => String(Object.values(row)[0]));
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}

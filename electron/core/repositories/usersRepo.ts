@@ -1,0 +1,75 @@
+import type { StaffRole } from '../../../shared/api/access.js';
+import type { UserSummary } from '../../../shared/api/schemas/users.js';
+import type { Db } from '../db/driver.js';
+
+type UserRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  disabled: 0 | 1;
+  must_change_password: 0 | 1;
+  created_at: string;
+  last_login_at: string | null;
+};
+
+function toUser(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    lastLoginAt: row.last_login_at,
+  };
+}
+
+export function listUsers(db: Db): UserSummary[] {
+  return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
+}
+
+export function findUserById(db: Db, id: number): UserSummary | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return row && toUser(row);
+}
+
+export function findUserByUsername(db: Db, username: string): UserSummary | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  return row && toUser(row);
+}
+
+export type NewUser = Readonly<{
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  mustChangePassword: boolean;
+  createdAt: string;
+}>;
+
+export function insertUser(db: Db, user: NewUser): UserSummary {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO users (username, display_name, role, must_change_password, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    )
+    .run(user.username, user.displayName, user.role, user.mustChangePassword ? 1 : 0, user.createdAt);
+  return findUserById(db, Number(lastInsertRowid)) as UserSummary;
+}
+
+export function setUserDisabled(db: Db, id: number, disabled: boolean): void {
+  db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+}
+
+export function setMustChangePassword(db: Db, id: number, mustChange: boolean): void {
+  db.prepare('UPDATE users SET must_change_password = ? WHERE id = ?').run(mustChange ? 1 : 0, id);
+}
+
+export function recordLogin(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
+}
+
+export function countActiveAdmins(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+}

@@ -1,0 +1,286 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { BackupInfo, backupCredential } from '../../../../shared/api/schemas/backup.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import { schemaVersion } from '../../db/migrate.js';
+import { latestSchemaVersion } from '../../db/migrations/index.js';
+import {
+  databaseCipher,
+  integrityProblems,
+  keyedFileUri,
+  openEncryptedDatabase,
+} from '../../db/openDatabase.js';
+import { AppError } from '../../errors.js';
+import { appendAudit } from '../../audit/auditLog.js';
+import { commitFile, partialSuffix, syncDirectory, temporaryNameFor } from '../../fs/atomicWrite.js';
+import { findRecoverySlot, findUserSlot, writeKeyring, type Keyring } from '../../keyring/keyring.js';
+import { unwrapDataKey } from '../../keyring/keySlot.js';
+import { recordBackup } from '../../repositories/backupsRepo.js';
+import { readSettings } from '../../repositories/settingsRepo.js';
+import { databaseCompanions } from '../../paths.js';
+import type { Vault } from '../../vault.js';
+import type { Operation, Operations } from '../operations.js';
+import {
+  backupExtension,
+  extractDatabase,
+  readBackupHeader,
+  sha256OfFile,
+  writeBackupFile,
+  type ChunkHook,
+} from './backupFile.js';
+
+export type BackupCredential = z.output<typeof backupCredential>;
+
+const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+/** A verified copy: encrypted with the data key, intact, with the same rows (BAK-1). */
+function verifyDatabaseCopy(file: string, dataKey: Buffer, expectedCounts?: Map<string, number>): number {
+  const db = openEncryptedDatabase(file, dataKey, { readonly: true });
+  try {
+    const problems = integrityProblems(db, 'full');
+    if (problems.length > 0) throw new AppError('BACKUP_INVALID', `备份数据库完整性检查未通过：${problems[0]}`);
+    if (expectedCounts) {
+      for (const [table, count] of expectedCounts) {
+        const actual = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+        if (actual !== count) throw new AppError('BACKUP_INVALID', `备份中的 ${table} 行数与原库不符。`);
+      }
+    }
+    return schemaVersion(db);
+  } finally {
+    db.close();
+  }
+}
+
+function tableCounts(db: ReturnType<Vault['connection']>): Map<string, number> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as Array<{ name: string }>;
+  return new Map(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+}
+
+const progressHook = (operation: Operation, from: number, to: number, stage: string): ChunkHook => async (done, total) =>
+  operation.step(from + ((to - from) * done) / Math.max(total, 1), stage);
+
+export class BackupService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly operations: Operations,
+    private readonly clock: Clock,
+  ) {}
+
+  backupDir(): string {
+    const configured = this.vault.isOpen() ? readSettings(this.vault.connection()).backupDir : '';
+    return configured || this.vault.paths.backups;
+  }
+
+  list(dir = this.backupDir()): { dir: string; backups: BackupInfo[] } {
+    if (!fs.existsSync(dir)) return { dir, backups: [] };
+    const backups: BackupInfo[] = [];
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith(backupExtension)) continue;
+      const file = path.join(dir, name);
+      try {
+        const { header } = readBackupHeader(file);
+        backups.push({
+          file,
+          size: fs.statSync(file).size,
+          sha256: header.database.sha256,
+          createdAt: header.createdAt,
+          schemaVersion: header.schemaVersion,
+          appVersion: header.appVersion,
+        });
+      } catch {
+        // An unreadable file in the folder is not a backup; listing goes on.
+      }
+    }
+    backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    return { dir, backups };
+  }
+
+  create(session: Session | null, dir: string | undefined, operationId?: string): Promise<BackupInfo> {
+    return this.operations.run('backup', operationId, (operation) => this.createSteps(session, dir, operation));
+  }
+
+  private async createSteps(session: Session | null, requestedDir: string | undefined, operation: Operation): Promise<BackupInfo> {
+    const { vault } = this;
+    const db = vault.connection();
+    const dir = path.resolve(requestedDir ?? this.backupDir());
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch {
+      throw new AppError('FILE_ERROR', `无法创建备份文件夹：${dir}`);
+    }
+    const createdAt = this.clock.now();
+    const target = path.join(dir, `xinyi-${stamp(createdAt)}${backupExtension}`);
+    if (fs.existsSync(target)) throw new AppError('OPERATION_BUSY', '同一秒内已有一份备份，请稍后再试。');
+    const copy = temporaryNameFor(path.join(dir, 'copy.db'));
+    const packaged = temporaryNameFor(target);
+    try {
+      await operation.step(5, 'integrity');
+      const problems = integrityProblems(db, 'full');
+      if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过，未生成备份：${problems[0]}`);
+      const counts = tableCounts(db);
+      await operation.step(20, 'copy');
+      // VACUUM INTO a keyed URI: the copy is encrypted with the same cipher and key (BAK-1/BAK-2).
+      db.prepare(`VACUUM INTO '${keyedFileUri(copy, vault.key())}'`).run();
+      await operation.step(45, 'verify');
+      const version = verifyDatabaseCopy(copy, vault.key(), counts);
+      await operation.step(60, 'checksum');
+      const sha256 = await sha256OfFile(copy);
+      const size = fs.statSync(copy).size;
+      await writeBackupFile(
+        packaged,
+        {
+          format: 'xinyi-backup',
+          version: 1,
+          createdAt: createdAt.toISOString(),
+          appVersion: vault.appVersion,
+          schemaVersion: version,
+          cipher: databaseCipher,
+          keyring: vault.keyring(),
+          database: { size, sha256 },
+        },
+        copy,
+        progressHook(operation, 65, 90, 'package'),
+      );
+      await operation.step(92, 'verify-package');
+      readBackupHeader(packaged);
+      commitFile(packaged, target);
+      const info: BackupInfo = {
+        file: target,
+        size: fs.statSync(target).size,
+        sha256,
+        createdAt: createdAt.toISOString(),
+        schemaVersion: version,
+        appVersion: vault.appVersion,
+      };
+      vault.write((tx, audit) => {
+        recordBackup(tx, { file: target, size: info.size, sha256, createdAt: info.createdAt, actorId: session?.userId ?? null });
+        audit({ actorId: session?.userId ?? null, actorName: session?.username ?? null, action: 'backup.create', objectType: 'backup', objectId: path.basename(target), detail: { size: info.size } });
+      });
+      this.rotate(dir);
+      await operation.step(100, 'done');
+      return info;
+    } catch (error) {
+      fs.rmSync(packaged, { force: true });
+      throw error;
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+  }
+
+  /** Keep the newest N backups this app named in the folder; other files are never touched. */
+  private rotate(dir: string): void {
+    const keep = readSettings(this.vault.connection()).backupKeep;
+    const ours = fs
+      .readdirSync(dir)
+      .filter((name) => /^xinyi-\d{8}-\d{6}\.xybak$/.test(name))
+      .sort()
+      .reverse();
+    for (const name of ours.slice(keep)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+
+  /** Find the data key a backup was made with: the one open now, or a credential valid in its keyring. */
+  private async keyForBackup(keyring: Keyring, extracted: string, credential: BackupCredential | undefined): Promise<Buffer> {
+    const candidates: Buffer[] = [];
+    if (this.vault.isOpen()) candidates.push(Buffer.from(this.vault.key()));
+    if (credential) {
+      const slot = 'recoveryKey' in credential ? findRecoverySlot(keyring) : findUserSlot(keyring, credential.username.toLowerCase());
+      const secret = 'recoveryKey' in credential ? credential.recoveryKey : credential.password;
+      const key = slot ? await unwrapDataKey(slot, secret) : null;
+      if (!key) {
+        throw new AppError(
+          'recoveryKey' in credential ? 'WRONG_RECOVERY_KEY' : 'WRONG_CREDENTIALS',
+          'recoveryKey' in credential ? '恢复密钥与该备份不符。' : '用户名或密码与该备份不符。',
+        );
+      }
+      candidates.push(key);
+    }
+    for (const key of candidates) {
+      try {
+        openEncryptedDatabase(extracted, key, { readonly: true }).close();
+        return key;
+      } catch {
+        // not this key; try the next
+      }
+    }
+    throw new AppError('BACKUP_KEY_MISMATCH');
+  }
+
+  restore(
+    session: Session | null,
+    file: string,
+    credential: BackupCredential | undefined,
+    operationId: string | undefined,
+    beforeSwap: () => void,
+  ): Promise<{ restoredFrom: string; replacedKeptIn: string }> {
+    return this.operations.run('restore', operationId, (operation) =>
+      this.restoreSteps(session, path.resolve(file), credential, operation, beforeSwap),
+    );
+  }
+
+  private async restoreSteps(
+    session: Session | null,
+    file: string,
+    credential: BackupCredential | undefined,
+    operation: Operation,
+    beforeSwap: () => void,
+  ) {
+    const { paths } = this.vault;
+    await operation.step(5, 'read');
+    const { header } = readBackupHeader(file);
+    const extracted = `${paths.database}.restore${partialSuffix}`;
+    for (const leftover of databaseCompanions(extracted)) fs.rmSync(leftover, { force: true });
+    try {
+      const checked = await extractDatabase(file, extracted, progressHook(operation, 10, 50, 'extract'));
+      await operation.step(55, 'verify');
+      const dataKey = await this.keyForBackup(checked.keyring, extracted, credential);
+      const version = verifyDatabaseCopy(extracted, dataKey);
+      if (version > latestSchemaVersion) throw new AppError('DB_FROM_FUTURE');
+      await operation.step(80, 'swap');
+      // Nothing is overwritten: the current files move aside into a dated folder.
+      const keptIn = path.join(paths.dir, `replaced-${stamp(this.clock.now())}`);
+      beforeSwap();
+      fs.mkdirSync(keptIn, { recursive: true });
+      for (const current of [...databaseCompanions(paths.database), paths.keyring]) {
+        if (fs.existsSync(current)) fs.renameSync(current, path.join(keptIn, path.basename(current)));
+      }
+      writeKeyring(paths.keyring, checked.keyring);
+      commitFile(extracted, paths.database);
+      syncDirectory(paths.dir);
+      this.recordRestore(dataKey, session, file, header.createdAt);
+      this.vault.reinspect();
+      await operation.step(100, 'done');
+      dataKey.fill(0);
+      return { restoredFrom: file, replacedKeptIn: keptIn };
+    } finally {
+      for (const leftover of databaseCompanions(extracted)) fs.rmSync(leftover, { force: true });
+    }
+  }
+
+  /** The restored database's own trail records that it was restored, and by whom. */
+  private recordRestore(dataKey: Buffer, session: Session | null, file: string, backupCreatedAt: string): void {
+    const db = openEncryptedDatabase(this.vault.paths.database, dataKey);
+    try {
+      db.transaction(() =>
+        appendAudit(
+          db,
+          this.vault.appVersion,
+          {
+            actorId: session?.userId ?? null,
+            actorName: session?.username ?? null,
+            action: 'backup.restore',
+            objectType: 'backup',
+            objectId: path.basename(file),
+            detail: { backupCreatedAt },
+          },
+          this.clock.now(),
+        ),
+      )();
+    } finally {
+      db.close();
+    }
+  }
+}

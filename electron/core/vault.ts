@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import type { AppPhase } from '../../shared/api/schemas/auth.js';
+import { apiError, type ApiError } from '../../shared/api/errors.js';
+import { appendAudit, type AuditRecord } from './audit/auditLog.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db/driver.js';
+import { migrate } from './db/migrate.js';
+import { migrations } from './db/migrations/index.js';
+import { integrityProblems, openEncryptedDatabase } from './db/openDatabase.js';
+import { AppError, toApiError } from './errors.js';
+import { commitFile } from './fs/atomicWrite.js';
+import { readKeyring, writeKeyring, type Keyring } from './keyring/keyring.js';
+import { databaseCompanions, type DataPaths } from './paths.js';
+
+/** Where an interrupted first-run setup leaves its database; the keyring write is the commit point. */
+const setupSuffix = '.setup';
+
+/**
+ * The station's encrypted store while the app runs: the keyring on disk, and — only while someone
+ * is logged in — the open database and its data key. Everything that touches the file goes here.
+ */
+export class Vault {
+  private db: Db | null = null;
+  private dataKey: Buffer | null = null;
+  private startupProblem: ApiError | null = null;
+
+  constructor(
+    readonly paths: DataPaths,
+    readonly appVersion: string,
+    private readonly clock: Clock,
+  ) {
+    this.startupProblem = this.inspectFiles();
+  }
+
+  /** Look at the files without a key: is this a new station, a locked one, or a broken one? */
+  private inspectFiles(): ApiError | null {
+    const { database, keyring } = this.paths;
+    const pendingSetup = `${database}${setupSuffix}`;
+    if (fs.existsSync(keyring) && !fs.existsSync(database) && fs.existsSync(pendingSetup)) {
+      fs.renameSync(pendingSetup, database);
+    }
+    const hasDb = fs.existsSync(database);
+    const hasKeyring = fs.existsSync(keyring);
+    if (!hasDb && !hasKeyring) return null;
+    if (!hasKeyring) return apiError('KEYRING_INVALID', '找不到密钥环文件 keyring.json，无法解锁数据库。请从备份恢复。');
+    if (!hasDb) return apiError('DB_CORRUPT', '找不到数据库文件 xinyi.db。请从备份恢复。');
+    try {
+      readKeyring(keyring);
+      return null;
+    } catch (error) {
+      return toApiError(error);
+    }
+  }
+
+  phase(): AppPhase {
+    if (this.db) return 'unlocked';
+    if (this.startupProblem) return 'error';
+    return fs.existsSync(this.paths.keyring) ? 'locked' : 'setup';
+  }
+
+  problem(): ApiError | null {
+    return this.db ? null : this.startupProblem;
+  }
+
+  isOpen(): boolean {
+    return this.db !== null;
+  }
+
+  keyring(): Keyring {
+    return readKeyring(this.paths.keyring);
+  }
+
+  saveKeyring(keyring: Keyring): void {
+    writeKeyring(this.paths.keyring, keyring);
+  }
+
+  /** The open database; every handler that needs it fails with LOCKED otherwise. */
+  connection(): Db {
+    if (!this.db) throw new AppError('LOCKED');
+    return this.db;
+  }
+
+  key(): Buffer {
+    if (!this.dataKey) throw new AppError('LOCKED');
+    return this.dataKey;
+  }
+
+  /** Open with an unwrapped data key: migrate, quick_check, and remember a failure as the problem. */
+  open(dataKey: Buffer): void {
+    if (this.db) return;
+    let db: Db | null = null;
+    try {
+      db = openEncryptedDatabase(this.paths.database, dataKey);
+      const problems = integrityProblems(db, 'quick');
+      if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过：${problems[0]}`);
+      migrate(db, migrations);
+      this.db = db;
+      this.dataKey = Buffer.from(dataKey);
+      this.startupProblem = null;
+    } catch (error) {
+      db?.close();
+      const apiProblem = toApiError(error);
+      if (apiProblem.code === 'DB_CORRUPT' || apiProblem.code === 'DB_FROM_FUTURE') this.startupProblem = apiProblem;
+      throw error instanceof AppError ? error : new AppError(apiProblem.code, apiProblem.message);
+    }
+  }
+
+  /**
+   * First run: build the database under a temporary name, then write the keyring (the commit
+   * point), then move the database into place. A crash at any step leaves a new station or a whole one.
+   */
+  create(dataKey: Buffer, keyring: Keyring, fill: (db: Db) => void): void {
+    if (this.phase() !== 'setup') throw new AppError('ALREADY_SET_UP');
+    fs.mkdirSync(this.paths.dir, { recursive: true });
+    const pending = `${this.paths.database}${setupSuffix}`;
+    for (const file of databaseCompanions(pending)) fs.rmSync(file, { force: true });
+    const db = openEncryptedDatabase(pending, dataKey, { create: true });
+    try {
+      migrate(db, migrations);
+      db.transaction(() => fill(db))();
+    } finally {
+      db.close();
+    }
+    writeKeyring(this.paths.keyring, keyring);
+    commitFile(pending, this.paths.database);
+    this.open(dataKey);
+  }
+
+  /** Run a change and its audit rows as one transaction (DB-8): both commit or neither does. */
+  write<T>(change: (db: Db, audit: (record: AuditRecord) => void) => T): T {
+    const db = this.connection();
+    const audit = (record: AuditRecord) => {
+      appendAudit(db, this.appVersion, record, this.clock.now());
+    };
+    return db.transaction(() => change(db, audit))();
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.dataKey?.fill(0);
+    this.dataKey = null;
+  }
+
+  /** After a restore swapped the files, look at them afresh. */
+  reinspect(): void {
+    this.startupProblem = this.inspectFiles();
+  }
+}

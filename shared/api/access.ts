@@ -1,0 +1,25 @@
+/** Who may call a method. Core enforces this for every call; the renderer uses it only to hide menus. */
+export const roles = ['admin', 'counsellor', 'reception', 'kiosk'] as const;
+export type Role = (typeof roles)[number];
+
+/** Staff roles are the ones a person logs in with; kiosk sessions are opened by staff for a screen. */
+export const staffRoles = ['admin', 'counsellor', 'reception'] as const satisfies readonly Role[];
+export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * - `public`: callable without a session (setup, unlock, status).
+ * - a role list: callable only by a session whose role is listed.
+ * `allowDuringPasswordChange` marks the few methods a user with a forced password change may call.
+ */
+export type Access =
+  | Readonly<{ kind: 'public' }>
+  | Readonly<{ kind: 'roles'; roles: readonly Role[]; allowDuringPasswordChange?: boolean }>;
+
+export const publicAccess: Access = { kind: 'public' };
+export const anyStaff: Access = { kind: 'roles', roles: staffRoles };
+export const adminOnly: Access = { kind: 'roles', roles: ['admin'] };
+
+export function canCall(access: Access, role: Role | null): boolean {
+  if (access.kind === 'public') return true;
+  return role !== null && access.roles.includes(role);
+}

@@ -1,0 +1,22 @@
+import { z } from './zod.js';
+import { lockReason } from './schemas/auth.js';
+import type { Role } from './access.js';
+
+/** Events flow from core to screens over the IPC event channel or Server-Sent Events. */
+export const eventContract = {
+  'session.locked': { roles: ['admin', 'counsellor', 'reception'], payload: z.object({ reason: lockReason }) },
+  'operation.progress': {
+    roles: ['admin'],
+    payload: z.object({
+      operationId: z.string(),
+      kind: z.enum(['backup', 'restore']),
+      /** 0–100 */
+      percent: z.number(),
+      stage: z.string(),
+    }),
+  },
+} as const satisfies Record<string, { roles: readonly Role[]; payload: z.ZodType }>;
+
+export type EventName = keyof typeof eventContract;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventContract)[E]['payload']>;
+export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,33 @@
+/**
+ * Plain list of contract method names, without zod, so the sandboxed preload can import it.
+ * `tests/unit/shared/contract.test.ts` and a type check keep it equal to the contract's keys.
+ */
+export const methodNames = [
+  'app.status',
+  'setup.create',
+  'auth.unlock',
+  'auth.recover',
+  'recovery.listBackups',
+  'recovery.restore',
+  'auth.me',
+  'auth.heartbeat',
+  'auth.lock',
+  'auth.changePassword',
+  'station.get',
+  'station.update',
+  'users.list',
+  'users.create',
+  'users.setDisabled',
+  'users.resetPassword',
+  'audit.list',
+  'audit.verify',
+  'settings.get',
+  'settings.update',
+  'system.about',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
+  'operation.cancel',
+] as const;
+
+export type MethodNameFromList = (typeof methodNames)[number];

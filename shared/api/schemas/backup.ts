@@ -1,0 +1,46 @@
+import { z } from '../zod.js';
+import { isoTimestamp } from './common.js';
+import { recoveryKeyText } from './auth.js';
+
+const filePath = z.string().trim().min(1, '请填写文件路径。').max(1000, '路径过长。');
+
+export const backupInfo = z.object({
+  file: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: isoTimestamp,
+  schemaVersion: z.number().int(),
+  appVersion: z.string(),
+});
+export type BackupInfo = z.infer<typeof backupInfo>;
+
+export const backupCreateInput = z.object({
+  /** A folder for this one backup; defaults to the configured backup folder. */
+  dir: filePath.optional(),
+  operationId: z.string().max(64).optional(),
+});
+
+export const backupListOutput = z.object({
+  dir: z.string(),
+  backups: z.array(backupInfo),
+});
+
+/** Credentials for a backup made under another key: the recovery key, or a password then valid. */
+export const backupCredential = z.union([
+  z.object({ recoveryKey: recoveryKeyText }),
+  z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+]);
+
+export const backupRestoreInput = z.object({
+  file: filePath,
+  credential: backupCredential.optional(),
+  operationId: z.string().max(64).optional(),
+});
+
+export const restoreOutput = z.object({
+  restoredFrom: z.string(),
+  /** Folder that now holds the database and keyring that were replaced. */
+  replacedKeptIn: z.string(),
+});
+
+export const operationCancelInput = z.object({ operationId: z.string().min(1).max(64) });

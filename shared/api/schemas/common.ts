@@ -1,0 +1,19 @@
+import { z } from '../zod.js';
+
+export const emptyInput = z.object({}).strict();
+export const okOutput = z.object({ ok: z.literal(true) });
+
+export const idSchema = z.number().int().positive();
+
+/** ISO-8601 instant in UTC, as stored and sent. */
+export const isoTimestamp = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601。' });
+
+/** A calendar date as typed by staff: YYYY-MM-DD. */
+export const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD。' });
+
+export const trimmed = (min: number, max: number, label: string) =>
+  z
+    .string({ message: `${label}必须是文字。` })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}。` : `${label}至少 ${min} 个字符。`)
+    .max(max, `${label}不能超过 ${max} 个字符。`);

@@ -1,0 +1,26 @@
+import { z } from '../zod.js';
+import { isoTimestamp } from './common.js';
+
+export const settings = z.object({
+  idleLockMinutes: z
+    .number({ message: '请填写自动锁定时间。' })
+    .int('自动锁定时间须为整数分钟。')
+    .min(1, '自动锁定时间至少 1 分钟。')
+    .max(60, '自动锁定时间不能超过 60 分钟。'),
+  /** Where backups go; empty means the `backups` folder inside the data folder. */
+  backupDir: z.string().trim().max(500, '路径过长。'),
+  backupKeep: z.number().int().min(1, '至少保留 1 份备份。').max(365, '最多保留 365 份备份。'),
+});
+export type Settings = z.infer<typeof settings>;
+export const settingsUpdate = settings.partial();
+
+export const aboutOutput = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  cipher: z.string(),
+  sqliteVersion: z.string(),
+  cipherLibrary: z.string(),
+  schemaVersion: z.number().int(),
+  lastBackupAt: isoTimestamp.nullable(),
+});
+export type About = z.infer<typeof aboutOutput>;

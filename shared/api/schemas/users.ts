@@ -1,0 +1,50 @@
+import { z } from '../zod.js';
+import { staffRoles } from '../access.js';
+import { idSchema, isoTimestamp, trimmed } from './common.js';
+
+export const username = z
+  .string({ message: '请填写用户名。' })
+  .trim()
+  .regex(/^[\p{L}\p{N}_.-]{2,32}$/u, '用户名为 2–32 个字符，只能包含文字、数字、下划线、点或连字符。')
+  // One spelling per login identity: 'ZhangSan' and 'zhangsan' are the same account.
+  .transform((value) => value.normalize('NFKC').toLowerCase());
+
+/**
+ * Password rule shown to staff: at least 10 characters and not only digits, so a phone number
+ * or a birthday alone cannot be a password (OWASP ASVS 2.1: length over composition).
+ */
+export const password = z
+  .string({ message: '请填写密码。' })
+  .min(10, '密码至少 10 个字符。')
+  .max(128, '密码不能超过 128 个字符。')
+  .refine((value) => !/^\d+$/.test(value), '密码不能全是数字，请加入字母或符号。');
+
+export const staffRole = z.enum(staffRoles, { message: '请选择角色。' });
+
+export const displayName = trimmed(1, 40, '姓名');
+
+export const userSummary = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: staffRole,
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: isoTimestamp,
+  lastLoginAt: isoTimestamp.nullable(),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+
+export const createUserInput = z.object({
+  username,
+  displayName,
+  role: staffRole,
+  temporaryPassword: password,
+});
+
+/** Enabling gives the account a new temporary password: disabling removed its key slot. */
+export const setUserDisabledInput = z.discriminatedUnion('disabled', [
+  z.object({ userId: idSchema, disabled: z.literal(true) }),
+  z.object({ userId: idSchema, disabled: z.literal(false), temporaryPassword: password }),
+]);
+export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword: password });
