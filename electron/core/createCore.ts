@@ -9,6 +9,7 @@ import { dataPaths } from './paths.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
+import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
 import { Vault } from './vault.js';
 import { appVersion } from './version.js';
 
@@ -26,6 +27,8 @@ export type Core = Readonly<{
   /** The role of a session token, for transports that filter events. */
   sessionOf(token: string | null | undefined): Session | null;
   checkIdle(): void;
+  /** `xinyi demo`: fill an empty data folder with the demo station. */
+  seedDemo(): Promise<DemoSummary>;
   close(): void;
 }>;
 
@@ -54,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionOf: (token) => sessions.get(token),
     checkIdle: () => auth.checkIdle(),
+    seedDemo: () => seedDemoStation(handlers, vault),
     close: () => {
       if (timer) clearInterval(timer);
       if (vault.isOpen()) auth.lock('system', null);

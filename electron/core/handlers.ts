@@ -2,11 +2,11 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/con
 import type { AuthService } from './auth/authService.js';
 import type { Session } from './auth/sessionStore.js';
 import { verifyAuditChain } from './audit/auditLog.js';
-import { cipherLibraryVersion, databaseCipher } from './db/openDatabase.js';
+import { cipherLibraryVersion, databaseCipher, integrityProblems } from './db/openDatabase.js';
 import { schemaVersion } from './db/migrate.js';
 import { AppError } from './errors.js';
 import { lastBackupAt } from './repositories/backupsRepo.js';
-import { readSettings, writeSettings } from './repositories/settingsRepo.js';
+import { readMarker, readSettings, writeSettings } from './repositories/settingsRepo.js';
 import { readStation, saveStation } from './repositories/stationRepo.js';
 import { listUsers } from './repositories/usersRepo.js';
 import { queryAudit } from './services/auditService.js';
@@ -97,12 +97,6 @@ export function createHandlers({ vault, clock, auth, users, backup, operations }
         audit({ ...actor(staff(session)), action: 'audit.view', detail: { page: input.page, filtered: Boolean(input.userId || input.action || input.from || input.to) } });
         return queryAudit(db, input);
       }),
-    'audit.verify': (_input, session) =>
-      vault.write((db, audit) => {
-        const result = verifyAuditChain(db);
-        audit({ ...actor(staff(session)), action: 'audit.verify', result: result.ok ? 'success' : 'failure', detail: { checked: result.checked } });
-        return result;
-      }),
 
     'settings.get': () => readSettings(vault.connection()),
     'settings.update': (input, session) =>
@@ -122,11 +116,20 @@ export function createHandlers({ vault, clock, auth, users, backup, operations }
         cipherLibrary: versions.cipherLibrary,
         schemaVersion: schemaVersion(db),
         lastBackupAt: lastBackupAt(db),
+        demo: readMarker(db, 'demo'),
       };
     },
+    'system.verify': (_input, session) =>
+      vault.write((db, audit) => {
+        const problems = integrityProblems(db, 'full');
+        const auditChain = verifyAuditChain(db);
+        const ok = problems.length === 0 && auditChain.ok;
+        audit({ ...actor(staff(session)), action: 'system.verify', result: ok ? 'success' : 'failure', detail: { auditRows: auditChain.checked } });
+        return { ok, integrity: { ok: problems.length === 0, problems }, auditChain };
+      }),
 
     'backup.list': () => backup.list(),
-    'backup.create': (input, session) => backup.create(staff(session), input.dir, input.operationId),
+    'backup.create': (input, session) => backup.create(staff(session), { dir: input.dir, file: input.file }, input.operationId),
     'backup.restore': (input, session) =>
       backup.restore(staff(session), input.file, input.credential, input.operationId, lockBeforeSwap(session)),
     'operation.cancel': (input) => {

@@ -35,3 +35,8 @@ export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', appFolder);
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), appFolder);
 }
+
+/** `--data-dir` wins, then XINYI_DATA_DIR, then the OS user-data folder. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv, home: string): string {
+  return path.resolve(flag || env.XINYI_DATA_DIR || defaultDataDir(process.platform, env, home));
+}

@@ -18,7 +18,7 @@ import {
   setupOutput,
   unlockInput,
 } from './schemas/auth.js';
-import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit.js';
+import { auditListInput, auditListOutput } from './schemas/audit.js';
 import {
   backupCreateInput,
   backupInfo,
@@ -29,7 +29,7 @@ import {
 } from './schemas/backup.js';
 import { emptyInput, okOutput } from './schemas/common.js';
 import { stationProfile } from './schemas/station.js';
-import { aboutOutput, settings, settingsUpdate } from './schemas/system.js';
+import { aboutOutput, settings, settingsUpdate, verifyOutput } from './schemas/system.js';
 import { createUserInput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
 import { z as zod } from './zod.js';
 
@@ -70,12 +70,12 @@ export const contract = {
 
   // Audit
   'audit.list': method(adminOnly, auditListInput, auditListOutput),
-  'audit.verify': method(adminOnly, emptyInput, auditVerifyOutput),
 
   // Settings and about
   'settings.get': method(adminOnly, emptyInput, settings),
   'settings.update': method(adminOnly, settingsUpdate, settings),
   'system.about': method(anyStaff, emptyInput, aboutOutput),
+  'system.verify': method(adminOnly, emptyInput, verifyOutput),
 
   // Backup and restore
   'backup.list': method(adminOnly, emptyInput, backupListOutput),

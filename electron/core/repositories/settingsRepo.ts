@@ -4,17 +4,40 @@ import type { Db } from '../db/driver.js';
 /** OWASP session guidance: 2–5 minutes idle for high-value data; 5 is the station default. */
 export const defaultSettings: Settings = { idleLockMinutes: 5, backupDir: '', backupKeep: 14 };
 
+/** Markers that are not user settings: set by the app itself, shown but never edited. */
+type Marker = 'demo';
+
+function readValue(db: Db, key: string): unknown {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row === undefined ? undefined : JSON.parse(row.value);
+}
+
+function writeValue(db: Db, key: string, value: unknown): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
+}
+
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
-  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
-  return { ...defaultSettings, ...stored } as Settings;
+  const settings: Record<string, unknown> = { ...defaultSettings };
+  for (const key of Object.keys(defaultSettings)) {
+    const stored = readValue(db, key);
+    if (stored !== undefined) settings[key] = stored;
+  }
+  return settings as Settings;
 }
 
 export function writeSettings(db: Db, changes: Partial<Settings>): void {
-  const upsert = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    if (value !== undefined) writeValue(db, key, value);
   }
+}
+
+export function readMarker(db: Db, marker: Marker): boolean {
+  return readValue(db, `marker.${marker}`) === true;
+}
+
+export function writeMarker(db: Db, marker: Marker, value: boolean): void {
+  writeValue(db, `marker.${marker}`, value);
 }

@@ -14,11 +14,15 @@ export const backupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof backupInfo>;
 
-export const backupCreateInput = z.object({
-  /** A folder for this one backup; defaults to the configured backup folder. */
-  dir: filePath.optional(),
-  operationId: z.string().max(64).optional(),
-});
+export const backupCreateInput = z
+  .object({
+    /** A folder for this backup, named by date; defaults to the configured backup folder. */
+    dir: filePath.optional(),
+    /** Or an exact file to write (the CLI's --out); never overwrites an existing file. */
+    file: filePath.optional(),
+    operationId: z.string().max(64).optional(),
+  })
+  .refine((value) => !(value.dir && value.file), { message: '请只指定文件夹或文件中的一项。', path: ['file'] });
 
 export const backupListOutput = z.object({
   dir: z.string(),

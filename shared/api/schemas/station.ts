@@ -24,12 +24,15 @@ export const phoneNumber = z
     '电话号码格式不正确（手机号 11 位，座机如 023-12345678）。',
   );
 
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符。`).default('');
+
+/** Name, level and region code identify a station in reports; the rest may be completed later. */
 export const stationProfile = z.object({
   name: trimmed(2, 60, '站点名称'),
   level: stationLevel,
   regionCode,
-  address: trimmed(2, 200, '地址'),
-  phone: phoneNumber,
-  openingHours: trimmed(2, 200, '开放时间'),
+  address: optionalText(200, '地址'),
+  phone: z.union([phoneNumber, z.literal('')]).default(''),
+  openingHours: optionalText(200, '开放时间'),
 });
 export type StationProfile = z.infer<typeof stationProfile>;

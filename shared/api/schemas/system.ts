@@ -1,5 +1,6 @@
 import { z } from '../zod.js';
 import { isoTimestamp } from './common.js';
+import { auditVerifyOutput } from './audit.js';
 
 export const settings = z.object({
   idleLockMinutes: z
@@ -22,5 +23,14 @@ export const aboutOutput = z.object({
   cipherLibrary: z.string(),
   schemaVersion: z.number().int(),
   lastBackupAt: isoTimestamp.nullable(),
+  /** A station filled by `xinyi demo`: every screen shows the 演示数据 banner. */
+  demo: z.boolean(),
 });
 export type About = z.infer<typeof aboutOutput>;
+
+export const verifyOutput = z.object({
+  ok: z.boolean(),
+  integrity: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+  auditChain: auditVerifyOutput,
+});
+export type VerifyResult = z.infer<typeof verifyOutput>;

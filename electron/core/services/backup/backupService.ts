@@ -32,6 +32,7 @@ import {
 } from './backupFile.js';
 
 export type BackupCredential = z.output<typeof backupCredential>;
+export type BackupTarget = Readonly<{ dir?: string | undefined; file?: string | undefined }>;
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
@@ -99,22 +100,25 @@ export class BackupService {
     return { dir, backups };
   }
 
-  create(session: Session | null, dir: string | undefined, operationId?: string): Promise<BackupInfo> {
-    return this.operations.run('backup', operationId, (operation) => this.createSteps(session, dir, operation));
+  /** Into a folder (named by date, older ones rotated) or to an exact file that must not exist yet. */
+  create(session: Session | null, where: BackupTarget, operationId?: string): Promise<BackupInfo> {
+    return this.operations.run('backup', operationId, (operation) => this.createSteps(session, where, operation));
   }
 
-  private async createSteps(session: Session | null, requestedDir: string | undefined, operation: Operation): Promise<BackupInfo> {
+  private async createSteps(session: Session | null, where: BackupTarget, operation: Operation): Promise<BackupInfo> {
     const { vault } = this;
     const db = vault.connection();
-    const dir = path.resolve(requestedDir ?? this.backupDir());
+    const createdAt = this.clock.now();
+    const target = where.file
+      ? path.resolve(where.file)
+      : path.join(path.resolve(where.dir ?? this.backupDir()), `xinyi-${stamp(createdAt)}${backupExtension}`);
+    const dir = path.dirname(target);
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch {
       throw new AppError('FILE_ERROR', `无法创建备份文件夹：${dir}`);
     }
-    const createdAt = this.clock.now();
-    const target = path.join(dir, `xinyi-${stamp(createdAt)}${backupExtension}`);
-    if (fs.existsSync(target)) throw new AppError('OPERATION_BUSY', '同一秒内已有一份备份，请稍后再试。');
+    if (fs.existsSync(target)) throw new AppError('FILE_ERROR', `目标文件已存在，未覆盖：${target}`);
     const copy = temporaryNameFor(path.join(dir, 'copy.db'));
     const packaged = temporaryNameFor(target);
     try {
@@ -160,7 +164,7 @@ export class BackupService {
         recordBackup(tx, { file: target, size: info.size, sha256, createdAt: info.createdAt, actorId: session?.userId ?? null });
         audit({ actorId: session?.userId ?? null, actorName: session?.username ?? null, action: 'backup.create', objectType: 'backup', objectId: path.basename(target), detail: { size: info.size } });
       });
-      this.rotate(dir);
+      if (!where.file) this.rotate(dir);
       await operation.step(100, 'done');
       return info;
     } catch (error) {

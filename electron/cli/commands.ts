@@ -1,0 +1,89 @@
+import { isMethodName } from '../../shared/api/contract.js';
+import type { StationLevel } from '../../shared/api/schemas/station.js';
+import { CliError, readPassword, type CliSession } from './cliSession.js';
+
+export type CommandArgs = Readonly<{
+  positionals: readonly string[];
+  flags: Readonly<Record<string, string | boolean | undefined>>;
+}>;
+
+type Print = (line: string) => void;
+
+const stringFlag = (args: CommandArgs, name: string): string | undefined => {
+  const value = args.flags[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function requireFlag(args: CommandArgs, name: string): string {
+  const value = stringFlag(args, name);
+  if (!value) throw new CliError(`缺少参数 --${name}。`, 2);
+  return value;
+}
+
+export async function initCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const level = requireFlag(args, 'level');
+  if (!['community', 'street', 'district'].includes(level)) {
+    throw new CliError('--level 只能是 community（社区心理咨询室）、street（街道社会心理服务站）或 district（区级中心）。', 2);
+  }
+  const admin = requireFlag(args, 'admin-user');
+  const result = await cli.call('setup.create', {
+    station: { name: requireFlag(args, 'station-name'), level: level as StationLevel, regionCode: requireFlag(args, 'region-code') },
+    admin: { username: admin, displayName: stringFlag(args, 'admin-name') ?? admin, password: readPassword(cli.options) },
+  });
+  print(`已创建加密站点。恢复密钥（只显示这一次，请打印或抄写后妥善保管）：${result.recoveryKey}`);
+}
+
+export async function demoCommand(cli: CliSession, _args: CommandArgs, print: Print): Promise<void> {
+  const demo = await cli.core.seedDemo();
+  print(`已生成演示站点（演示数据）：${demo.station}`);
+  print(`账号 ${demo.accounts.join('、')}，密码均为 ${demo.password}；恢复密钥：${demo.recoveryKey}`);
+}
+
+export async function callCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const [method, json = '{}'] = args.positionals;
+  if (!method) throw new CliError('用法：xinyi call 方法名 \'JSON 参数\'', 2);
+  if (!isMethodName(method)) throw new CliError(`没有名为 ${method} 的方法。`, 2);
+  let input: unknown;
+  try {
+    input = JSON.parse(json);
+  } catch {
+    throw new CliError('参数不是有效的 JSON。', 2);
+  }
+  const publicMethods = ['app.status', 'setup.create', 'auth.unlock', 'auth.recover'];
+  if (!publicMethods.includes(method)) await cli.login();
+  print(JSON.stringify(await cli.call(method, input as never), null, 2));
+}
+
+export async function backupCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const out = requireFlag(args, 'out');
+  await cli.login();
+  const backup = await cli.call('backup.create', { file: out });
+  print(`备份已完成并通过校验：${backup.file}（${backup.size} 字节，SHA-256 ${backup.sha256}）`);
+}
+
+export async function restoreCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const [file] = args.positionals;
+  if (!file) throw new CliError('用法：xinyi restore 备份文件', 2);
+  const recoveryKey = stringFlag(args, 'recovery-key') ?? cli.options.env.XINYI_RECOVERY_KEY;
+  const credential = recoveryKey
+    ? { recoveryKey }
+    : { username: cli.options.user ?? '', password: readPassword(cli.options) };
+  const status = await cli.call('app.status', {});
+  const result =
+    status.phase === 'error'
+      ? await cli.call('recovery.restore', { file, credential })
+      : (await cli.login(), await cli.call('backup.restore', { file, credential }));
+  print(`已从 ${result.restoredFrom} 恢复；被替换的文件保存在 ${result.replacedKeptIn}`);
+}
+
+export async function verifyCommand(cli: CliSession, _args: CommandArgs, print: Print): Promise<void> {
+  await cli.login();
+  const result = await cli.call('system.verify', {});
+  print(`数据库完整性：${result.integrity.ok ? '正常' : `异常：${result.integrity.problems.join('；')}`}`);
+  print(
+    result.auditChain.ok
+      ? `审计日志哈希链：正常（共 ${result.auditChain.checked} 条）`
+      : `审计日志哈希链：断裂于第 ${result.auditChain.brokenAt} 条——${result.auditChain.reason}`,
+  );
+  if (!result.ok) throw new CliError('校验未通过。');
+}

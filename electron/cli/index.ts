@@ -1,0 +1,91 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/createCore.js';
+import { resolveDataDir } from '../core/paths.js';
+import { CliError, CliSession } from './cliSession.js';
+import {
+  backupCommand,
+  callCommand,
+  demoCommand,
+  initCommand,
+  restoreCommand,
+  verifyCommand,
+  type CommandArgs,
+} from './commands.js';
+
+const commands = {
+  init: initCommand,
+  demo: demoCommand,
+  call: callCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  verify: verifyCommand,
+} as const;
+
+const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
+  init --station-name 名称 --level community|street|district --region-code 代码 --admin-user 用户名
+  demo                      在空数据文件夹中生成演示站点（演示数据）
+  call 方法名 'JSON'          以 --user 身份调用任一接口方法，输出 JSON
+  backup --out 文件          生成经校验的加密备份
+  restore 文件               校验后从备份恢复（原文件保留在数据文件夹中）
+  verify                    检查数据库完整性与审计日志哈希链
+通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'data-dir': { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
+      'station-name': { type: 'string' },
+      level: { type: 'string' },
+      'region-code': { type: 'string' },
+      'admin-user': { type: 'string' },
+      'admin-name': { type: 'string' },
+      out: { type: 'string' },
+      'recovery-key': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [name, ...rest] = positionals;
+  if (values.help || !name) {
+    process.stdout.write(`${usage}\n`);
+    return name || values.help ? 0 : 2;
+  }
+  if (!(name in commands)) throw new CliError(`未知命令：${name}。运行 xinyi --help 查看用法。`, 2);
+  const core = createCore({ dataDir: resolveDataDir(values['data-dir'], process.env, os.homedir()), idleCheckMs: 0 });
+  const cli = new CliSession(core, {
+    dataDir: values['data-dir'] ?? '',
+    user: values.user,
+    passwordFile: values['password-file'],
+    env: process.env,
+  });
+  const args: CommandArgs = { positionals: rest, flags: values };
+  try {
+    await commands[name as keyof typeof commands](cli, args, (line) => process.stdout.write(`${line}\n`));
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      if (error.apiError) process.stdout.write(`${JSON.stringify({ ok: false, error: error.apiError })}\n`);
+      process.stderr.write(`错误：${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`错误：命令行参数有误（${(error as Error).message}）。运行 xinyi --help 查看用法。\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`错误：发生内部错误（${error instanceof Error ? error.name : '未知'}），未做任何更改。\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+import { AppError } from '../../errors.js';
+import type { Handlers } from '../../handlers.js';
+import { writeMarker } from '../../repositories/settingsRepo.js';
+import { setMustChangePassword } from '../../repositories/usersRepo.js';
+import type { Vault } from '../../vault.js';
+
+/** Documented in README: every demo account uses this password. Never use it for real data. */
+export const demoPassword = 'xinyi-demo-2026';
+
+export const demoAccounts = [
+  { username: 'zhanzhang', displayName: '王海燕', role: 'admin' },
+  { username: 'zixun1', displayName: '李明', role: 'counsellor' },
+  { username: 'zixun2', displayName: '陈静', role: 'counsellor' },
+  { username: 'qiantai', displayName: '刘芳', role: 'reception' },
+] as const;
+
+export type DemoSummary = Readonly<{ station: string; accounts: readonly string[]; password: string; recoveryKey: string }>;
+
+/**
+ * A realistic synthetic station, marked 演示数据 everywhere it shows. Later features append their
+ * demo records here, through the same services and audit as real work.
+ */
+export async function seedDemoStation(handlers: Handlers, vault: Vault): Promise<DemoSummary> {
+  if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP', '数据文件夹里已有站点，演示数据只能写入空文件夹。');
+  const [admin, ...staff] = demoAccounts;
+  const station = '阳光社区心理咨询室（演示数据）';
+  const { session, recoveryKey } = await handlers['setup.create'](
+    {
+      station: {
+        name: station,
+        level: 'community',
+        regionCode: '500118001001',
+        address: '重庆市永川区胜利路街道阳光社区服务中心二楼（演示数据）',
+        phone: '023-49880000',
+        openingHours: '周一至周五 9:00–12:00、14:00–17:30；周六上午预约开放',
+      },
+      admin: { username: admin.username, displayName: admin.displayName, password: demoPassword },
+    },
+    null,
+  );
+  const adminSession = {
+    token: session.sessionToken,
+    userId: session.user.id,
+    username: session.user.username,
+    displayName: session.user.displayName,
+    role: 'admin' as const,
+    mustChangePassword: false,
+  };
+  for (const account of staff) {
+    const user = await handlers['users.create']({ ...account, temporaryPassword: demoPassword }, adminSession);
+    // Demo accounts are ready to use; a real account must change its temporary password.
+    vault.write((db) => setMustChangePassword(db, user.id, false));
+  }
+  vault.write((db, audit) => {
+    writeMarker(db, 'demo', true);
+    audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1 });
+  });
+  return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
+}
