@@ -1,3 +1,4 @@
+import type { LockReason } from '../../shared/api/schemas/auth.js';
 import { LoginBackoff } from './auth/loginBackoff.js';
 import { AuthService } from './auth/authService.js';
 import { SessionStore, type Session } from './auth/sessionStore.js';
@@ -27,6 +28,8 @@ export type Core = Readonly<{
   /** The role of a session token, for transports that filter events. */
   sessionOf(token: string | null | undefined): Session | null;
   checkIdle(): void;
+  /** Lock from outside a call: the menu, the OS screen lock, sleep. */
+  lock(reason: LockReason): void;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
   close(): void;
@@ -57,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionOf: (token) => sessions.get(token),
     checkIdle: () => auth.checkIdle(),
+    lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault),
     close: () => {
       if (timer) clearInterval(timer);

@@ -20,7 +20,6 @@ export const errorMessages = {
   ACCOUNT_DISABLED: '该账号已停用，请联系站长。',
   USERNAME_TAKEN: '该用户名已被使用。',
   NOT_FOUND: '找不到该记录。',
-  LAST_ADMIN: '不能停用唯一的站长账号。',
   DB_CORRUPT: '数据库文件已损坏或无法读取。请从备份恢复。',
   DB_FROM_FUTURE: '该数据库由更新版本的心驿创建，请升级软件后再打开。',
   KEYRING_INVALID: '密钥环文件缺失、损坏或与数据库不匹配。请从备份恢复。',

@@ -69,7 +69,3 @@ export function setMustChangePassword(db: Db, id: number, mustChange: boolean): 
 export function recordLogin(db: Db, id: number, at: string): void {
   db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
 }
-
-export function countActiveAdmins(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
-}

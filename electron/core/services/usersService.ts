@@ -7,7 +7,6 @@ import { AppError } from '../errors.js';
 import { findUserSlot, withSlot, withoutUserSlot } from '../keyring/keyring.js';
 import { wrapDataKey } from '../keyring/keySlot.js';
 import {
-  countActiveAdmins,
   findUserById,
   findUserByUsername,
   insertUser,
@@ -66,10 +65,9 @@ export class UsersService {
   disable(session: Session, userId: number): UserSummary {
     const { vault } = this;
     const user = this.requireUser(userId);
+    // The acting 站长 is active and cannot disable themself, so an active 站长 always remains.
     if (userId === session.userId) throw new AppError('FORBIDDEN', '不能停用自己的账号。');
-    if (user.role === 'admin' && !user.disabled && countActiveAdmins(vault.connection()) <= 1) {
-      throw new AppError('LAST_ADMIN');
-    }
+    if (user.disabled) return user;
     vault.write((db, audit) => {
       setUserDisabled(db, userId, true);
       audit({ ...actorOf(session), action: 'users.disable', objectType: 'user', objectId: userId });

@@ -1,0 +1,45 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { apiError, type Result } from '../../shared/api/errors.js';
+import { eventContract } from '../../shared/api/events.js';
+import { ipcChannels } from '../../shared/api/preloadApi.js';
+import type { Core } from '../core/createCore.js';
+import { isTrustedSender } from './security.js';
+
+/** A session token a result hands to the window (unlock, recover, setup). */
+export function sessionTokenIn(result: Result<unknown>): string | null {
+  if (!result.ok || typeof result.value !== 'object' || result.value === null) return null;
+  const value = result.value as { sessionToken?: unknown; session?: { sessionToken?: unknown } };
+  const token = value.sessionToken ?? value.session?.sessionToken;
+  return typeof token === 'string' ? token : null;
+}
+
+/**
+ * The one IPC channel: `invoke(call, method, input, sessionToken)`. Each sender is checked to be our
+ * own main frame before core sees anything (VS Code's validatedIpcMain pattern). The bridge also
+ * remembers which session each window holds, so events reach only the roles allowed to see them.
+ */
+export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core) {
+  const sessionByWindow = new Map<number, string | null>();
+
+  ipcMain.handle(ipcChannels.call, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionToken: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame?.url, frame !== null && frame === event.sender.mainFrame)) {
+      return { ok: false, error: apiError('BAD_ORIGIN') };
+    }
+    const token = typeof sessionToken === 'string' ? sessionToken : null;
+    const result = await core.call({ scope: 'staff', transport: 'ipc', sessionToken: token }, String(method), input);
+    sessionByWindow.set(event.sender.id, sessionTokenIn(result) ?? token);
+    return result;
+  });
+
+  function forwardEvents(target: WebContents): () => void {
+    return core.events.subscribe((event) => {
+      const session = core.sessionOf(sessionByWindow.get(target.id));
+      const roles: readonly string[] = eventContract[event.name].roles;
+      if (!session || !roles.includes(session.role) || target.isDestroyed()) return;
+      target.send(ipcChannels.event, event.name, event.payload);
+    });
+  }
+
+  return { forwardEvents };
+}

@@ -1,0 +1,44 @@
+import { ref } from 'vue';
+import type { z } from 'zod';
+import { ApiCallError } from '../api/client.js';
+
+/**
+ * Field errors from the same zod schemas core validates with, so the screen and core agree on
+ * every rule and message; core still validates on its own.
+ */
+export function useFormErrors() {
+  const errors = ref<Record<string, string>>({});
+  const formError = ref('');
+
+  function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null {
+    const result = schema.safeParse(value);
+    errors.value = {};
+    formError.value = '';
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const key = issue.path.join('.');
+      errors.value[key] ??= issue.message;
+    }
+    return null;
+  }
+
+  /** Show a failed call: field errors from INVALID_INPUT details, else the message. */
+  function fromError(error: unknown): void {
+    errors.value = {};
+    if (error instanceof ApiCallError) {
+      formError.value = error.message;
+      if (error.code === 'INVALID_INPUT' && Array.isArray(error.details)) {
+        for (const detail of error.details as Array<{ path: string; message: string }>) errors.value[detail.path] ??= detail.message;
+      }
+    } else {
+      formError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  function clear(): void {
+    errors.value = {};
+    formError.value = '';
+  }
+
+  return { errors, formError, check, fromError, clear };
+}

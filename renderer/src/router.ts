@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '../../shared/api/access.js';
+import { useSessionStore } from './stores/session.js';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean;
+    /** Roles that see this page; core enforces the same rule on every call behind it. */
+    roles?: readonly Role[];
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/setup', component: () => import('./views/SetupWizard.vue'), meta: { public: true } },
+  { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  { path: '/recover', component: () => import('./views/RecoverView.vue'), meta: { public: true } },
+  { path: '/problem', component: () => import('./views/ProblemView.vue'), meta: { public: true } },
+  { path: '/change-password', component: () => import('./views/ChangePasswordView.vue') },
+  {
+    path: '/',
+    component: () => import('./layouts/WorkbenchShell.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
+      { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin'] } },
+      { path: 'settings', component: () => import('./views/SettingsView.vue') },
+    ],
+  },
+  { path: '/:unknown(.*)*', redirect: '/' },
+];
+
+/** The phase decides the first screen: setup, the problem page, the lock screen, or the workbench. */
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes });
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    const status = session.status ?? (await session.refreshStatus());
+    if (status.phase === 'setup') return to.path === '/setup' ? true : '/setup';
+    if (status.phase === 'error') return to.path === '/problem' ? true : '/problem';
+    if (to.path === '/setup' || to.path === '/problem') return session.user ? '/' : '/login';
+    if (to.meta.public) return session.user && to.path !== '/setup' ? '/' : true;
+    if (!session.user) return '/login';
+    if (session.user.mustChangePassword && to.path !== '/change-password') return '/change-password';
+    const allowed = to.matched.every((record) => !record.meta.roles || record.meta.roles.includes(session.user!.role));
+    return allowed ? true : '/';
+  });
+  return router;
+}

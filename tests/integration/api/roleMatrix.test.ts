@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type MethodName } from '../../../shared/api/contract.js';
+import type { CallContext } from '../../../electron/core/dispatch.js';
+import { createStation, type Station } from '../helpers/station.js';
+
+type Caller = 'admin' | 'counsellor' | 'reception' | 'kiosk' | 'none';
+const A = true;
+const D = false;
+
+/**
+ * Who may call what, written out by hand. A method added to the contract without a row here
+ * fails the first test, so no method ships without a decided rule.
+ */
+const expected: Record<MethodName, Record<Caller, boolean>> = {
+  'app.status': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'setup.create': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'auth.unlock': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'auth.recover': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'recovery.listBackups': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'recovery.restore': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'auth.me': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'auth.heartbeat': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'auth.lock': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'auth.changePassword': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'station.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'station.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.setDisabled': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'audit.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'settings.get': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'settings.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'system.about': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'system.verify': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'backup.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'backup.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'backup.restore': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'operation.cancel': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+};
+
+const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];
+
+describe('role matrix: every contract method as every caller', () => {
+  let station: Station;
+  const contexts = {} as Record<Caller, CallContext>;
+
+  beforeAll(async () => {
+    station = await createStation();
+    const counsellor = await station.addUser('zixun', 'counsellor');
+    const reception = await station.addUser('qiantai', 'reception');
+    contexts.admin = { scope: 'staff', transport: 'direct', sessionToken: station.admin };
+    contexts.counsellor = { scope: 'staff', transport: 'direct', sessionToken: counsellor };
+    contexts.reception = { scope: 'staff', transport: 'direct', sessionToken: reception };
+    // A kiosk-scoped transport (a kiosk token) holding a staff session still acts as nobody.
+    contexts.kiosk = { scope: 'kiosk', transport: 'http', sessionToken: station.admin };
+    contexts.none = { scope: 'staff', transport: 'direct', sessionToken: null };
+  });
+  afterAll(() => station.dispose());
+
+  it('has a decided rule for every method in the contract, and no rule for a method that does not exist', () => {
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  const cases = Object.entries(expected).flatMap(([method, row]) =>
+    (Object.entries(row) as Array<[Caller, boolean]>).map(([caller, allowed]) => ({ method, caller, allowed })),
+  );
+
+  it.each(cases)('$method as $caller → allowed=$allowed', async ({ method, caller, allowed }) => {
+    // A string is invalid input for every method: an allowed call stops at validation and changes nothing.
+    const result = await station.core.call(contexts[caller], method, 'role-matrix-probe');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    if (allowed) {
+      expect(deniedCodes).not.toContain(result.error.code);
+    } else {
+      expect(deniedCodes).toContain(result.error.code);
+    }
+  });
+
+  it('a user whose password must change can only change it, look up who they are, or lock', async () => {
+    await station.call(station.admin, 'users.create', {
+      username: 'newbie',
+      displayName: '新同事',
+      role: 'counsellor',
+      temporaryPassword: 'temporary-2026',
+    });
+    const session = await station.call(null, 'auth.unlock', { username: 'newbie', password: 'temporary-2026' });
+    const blocked = await station.raw(session.sessionToken, 'station.get', {});
+    expect(blocked.ok ? null : blocked.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const me = await station.call(session.sessionToken, 'auth.me', {});
+    expect(me.user.mustChangePassword).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/errors.js';
+import type { Clock } from '../../../electron/core/clock.js';
+import { createCore, type Core } from '../../../electron/core/createCore.js';
+import type { CallContext } from '../../../electron/core/dispatch.js';
+
+/**
+ * A real encrypted station in a temp folder. Usage:
+ *   const station = await createStation();            // set up, admin logged in
+ *   const users = await station.call(station.admin, 'users.list', {});
+ *   station.dispose();
+ */
+export const adminPassword = 'station-pass-2026';
+export const stationInput = {
+  name: '胜利路街道社会心理服务站',
+  level: 'street',
+  regionCode: '500118001',
+  address: '重庆市永川区胜利路 1 号',
+  phone: '023-49881234',
+  openingHours: '周一至周五 9:00-17:00',
+} as const;
+
+export function tempDir(prefix = 'xinyi-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A clock tests can move forward. */
+export function manualClock(start = new Date('2026-11-23T01:00:00Z')) {
+  let now = start.getTime();
+  const clock: Clock = { now: () => new Date(now) };
+  return { clock, advance: (ms: number) => (now += ms) };
+}
+
+export type Station = Awaited<ReturnType<typeof createStation>>;
+
+export async function createStation(options: { dataDir?: string; clock?: Clock } = {}) {
+  const dataDir = options.dataDir ?? tempDir();
+  const core: Core = createCore({ dataDir, idleCheckMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
+  const context = (sessionToken: string | null = null): CallContext => ({ scope: 'staff', transport: 'direct', sessionToken });
+
+  async function raw<M extends MethodName>(sessionToken: string | null, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+    return (await core.call(context(sessionToken), method, input)) as Result<MethodOutput<M>>;
+  }
+  async function call<M extends MethodName>(sessionToken: string | null, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await raw(sessionToken, method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+
+  const setup = await call(null, 'setup.create', {
+    station: stationInput,
+    admin: { username: 'admin', displayName: '王站长', password: adminPassword },
+  });
+
+  /** Create a user and log them in with a changed password; returns their session token. */
+  async function addUser(username: string, role: 'admin' | 'counsellor' | 'reception', password = `${username}-pass-2026`) {
+    await call(setup.session.sessionToken, 'users.create', { username, displayName: username, role, temporaryPassword: 'temporary-2026' });
+    const session = await call(null, 'auth.unlock', { username, password: 'temporary-2026' });
+    await call(session.sessionToken, 'auth.changePassword', { currentPassword: 'temporary-2026', newPassword: password });
+    return session.sessionToken;
+  }
+
+  return {
+    core,
+    dataDir,
+    admin: setup.session.sessionToken,
+    recoveryKey: setup.recoveryKey,
+    call,
+    raw,
+    addUser,
+    dispose: () => core.close(),
+  };
+}
+
+/** Every file in the data folder, recursively. */
+export function filesIn(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
