@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/createCore.js';
+import { AppError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { CliError, CliSession } from './cliSession.js';
 import {
@@ -79,6 +80,10 @@ main(process.argv.slice(2)).then(
       if (error.apiError) process.stdout.write(`${JSON.stringify({ ok: false, error: error.apiError })}\n`);
       process.stderr.write(`错误：${error.message}\n`);
       process.exit(error.exitCode);
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`错误：${error.message}\n`);
+      process.exit(1);
     }
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
