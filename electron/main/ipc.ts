@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { apiError, type Result } from '../../shared/api/errors.js';
 import { eventContract } from '../../shared/api/events.js';
-import { ipcChannels } from '../../shared/api/preloadApi.js';
+import { ipcChannels } from '../../shared/api/methodNames.js';
 import type { Core } from '../core/createCore.js';
 import { isTrustedSender } from './security.js';
 

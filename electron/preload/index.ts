@@ -1,8 +1,7 @@
 // Sandboxed preload: one function per contract method, plus the event channel. Nothing else from
 // Electron or Node reaches the page (DESIGN.md §2: preload imports only electron and the name list).
 import { contextBridge, ipcRenderer } from 'electron';
-import { methodNames } from '../../shared/api/methodNames.js';
-import { ipcChannels } from '../../shared/api/preloadApi.js';
+import { ipcChannels, methodNames } from '../../shared/api/methodNames.js';
 
 const api: Record<string, unknown> = Object.fromEntries(
   methodNames.map((name) => [name, (input: unknown, sessionToken: string | null) => ipcRenderer.invoke(ipcChannels.call, name, input, sessionToken)]),

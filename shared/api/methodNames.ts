@@ -31,3 +31,6 @@ export const methodNames = [
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];
+
+/** The IPC channel names, shared by main and preload. */
+export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event' } as const;

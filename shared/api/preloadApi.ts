@@ -7,6 +7,3 @@ export type PreloadApi = Readonly<
     onEvent(listener: (name: string, payload: unknown) => void): () => void;
   }
 >;
-
-/** The IPC channel names, shared by main and preload. */
-export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event' } as const;
