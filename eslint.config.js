@@ -1,0 +1,69 @@
+// Lint rules, including DESIGN.md §2's import zones (tests/unit/shared/layering.test.ts checks the
+// same rules on resolved paths).
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['**/*.{ts,vue,js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/multi-word-component-names': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['node:*', 'electron', 'vue', 'vue-*', 'element-plus', 'pinia', '**/electron/**', '**/renderer/**'], message: 'shared imports only shared and zod.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', '**/main/**', '**/server/**', '**/cli/**', '**/preload/**', '**/renderer/**'], message: 'core never imports electron, the hosts or the renderer.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['electron', '**/main/**'], message: 'the browser host and the CLI run without Electron.' }]),
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { regex: '^(?!electron$|\\.\\./\\.\\./shared/api/methodNames\\.js$).*', message: 'the preload imports only electron and the method-name list.' },
+      ]),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['node:*', 'electron', '**/electron/**'], message: 'the renderer never imports Electron-side code or Node built-ins.' }]),
+    },
+  },
+);

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+/**
+ * Each test gets its own station: a fresh data folder and its own browser-mode host (the built
+ * out/server), started on a free port with a per-test token. Usage:
+ *   test('…', async ({ page, station }) => { await page.goto(station.url); … });
+ */
+export type StationHost = { url: string; origin: string; dataDir: string };
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+async function startHost(dataDir: string): Promise<{ host: StationHost; child: ChildProcess }> {
+  const token = `e2e-${Math.random().toString(36).slice(2)}`;
+  const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0', '--token', token], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (match) resolve(match[0]);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', () => reject(new Error(`host exited: ${output}`)));
+  });
+  return { host: { url, origin: new URL(url).origin, dataDir }, child };
+}
+
+export const test = base.extend<{ station: StationHost }>({
+  station: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-e2e-'));
+    const { host, child } = await startHost(dataDir);
+    await use(host);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,86 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page objects: intent-named actions over the screens, so specs read like the journey. */
+export class SetupWizard {
+  constructor(private readonly page: Page) {}
+
+  async fillStation(name: string, regionCode: string): Promise<void> {
+    await this.page.getByTestId('station-name').fill(name);
+    await this.page.getByTestId('station-region').fill(regionCode);
+    await this.page.getByTestId('station-address').fill('重庆市永川区胜利路 1 号');
+    await this.page.getByTestId('station-phone').fill('023-49881234');
+    await this.page.getByTestId('setup-next').click();
+  }
+
+  async createAdmin(username: string, displayName: string, password: string): Promise<void> {
+    await this.page.getByTestId('admin-username').fill(username);
+    await this.page.getByTestId('admin-name').fill(displayName);
+    await this.page.getByTestId('admin-password').fill(password);
+    await this.page.getByTestId('admin-password-confirm').fill(password);
+    await this.page.getByTestId('setup-create').click();
+  }
+
+  recoveryKey(): Locator {
+    return this.page.getByTestId('recovery-key');
+  }
+
+  async confirmKeptAndFinish(): Promise<void> {
+    await this.page.getByTestId('recovery-kept').click();
+    await this.page.getByTestId('setup-finish').click();
+  }
+}
+
+export class LockScreen {
+  constructor(private readonly page: Page) {}
+
+  async unlock(username: string, password: string): Promise<void> {
+    await this.page.getByTestId('login-username').fill(username);
+    await this.page.getByTestId('login-password').fill(password);
+    await this.page.getByTestId('login-submit').click();
+  }
+
+  error(): Locator {
+    return this.page.getByTestId('login-error');
+  }
+}
+
+export class Workbench {
+  constructor(private readonly page: Page) {}
+
+  async lock(): Promise<void> {
+    await this.page.getByTestId('lock-button').click();
+    await expect(this.page).toHaveURL(/\/login/);
+  }
+
+  async open(section: 'home' | 'users' | 'audit' | 'settings'): Promise<void> {
+    await this.page.getByTestId(`nav-${section}`).click();
+  }
+
+  currentUser(): Locator {
+    return this.page.getByTestId('current-user');
+  }
+}
+
+export class UsersPage {
+  constructor(private readonly page: Page) {}
+
+  async create(username: string, displayName: string, temporaryPassword: string): Promise<void> {
+    await this.page.getByTestId('user-create-open').click();
+    await this.page.getByTestId('new-user-username').fill(username);
+    await this.page.getByTestId('new-user-name').fill(displayName);
+    await this.page.getByTestId('new-user-password').fill(temporaryPassword);
+    await this.page.getByTestId('new-user-submit').click();
+    await expect(this.page.getByTestId('users-table')).toContainText(username);
+  }
+}
+
+export class ChangePasswordPage {
+  constructor(private readonly page: Page) {}
+
+  async change(current: string, next: string): Promise<void> {
+    await this.page.getByTestId('current-password').fill(current);
+    await this.page.getByTestId('new-password').fill(next);
+    await this.page.getByTestId('new-password-confirm').fill(next);
+    await this.page.getByTestId('change-password-submit').click();
+  }
+}
