@@ -64,7 +64,7 @@ export function createCore(options: CoreOptions): Core {
     seedDemo: () => seedDemoStation(handlers, vault),
     close: () => {
       if (timer) clearInterval(timer);
-      if (vault.isOpen()) auth.lock('system', null);
+      if (vault.isOpen()) auth.lock('shutdown', null);
     },
   };
 }

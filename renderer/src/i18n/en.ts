@@ -166,7 +166,7 @@ export const en: Messages = {
       auditRows: 'Audit rows',
       backupCreatedAt: 'Backup time',
     },
-    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup' },
+    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup', shutdown: 'App closed' },
   },
   settings: {
     title: 'Settings',

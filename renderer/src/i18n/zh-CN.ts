@@ -165,7 +165,7 @@ export const zhCN = {
       auditRows: '审计条数',
       backupCreatedAt: '备份时间',
     },
-    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复' },
+    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出' },
   },
   settings: {
     title: '设置',

@@ -55,5 +55,6 @@ export const changePasswordInput = z
     path: ['newPassword'],
   });
 
-export const lockReason = z.enum(['manual', 'idle', 'system', 'restore']);
+/** manual: the lock button; idle: no activity; system: OS screen lock or sleep; shutdown: the app closed. */
+export const lockReason = z.enum(['manual', 'idle', 'system', 'restore', 'shutdown']);
 export type LockReason = z.infer<typeof lockReason>;
