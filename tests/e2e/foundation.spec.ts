@@ -67,5 +67,5 @@ test('backup now shows progress and lists the verified backup', async ({ page, s
   await page.getByTestId('backup-now').click();
   await expect(page.getByTestId('backup-table')).toContainText('.xybak');
   await page.getByRole('tab', { name: '关于' }).click();
-  await expect(page.getByTestId('about')).toContainText('chacha20');
+  await expect(page.getByTestId('about')).toContainText('aegis');
 });

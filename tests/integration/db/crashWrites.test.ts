@@ -21,6 +21,7 @@ describe('SIGKILL during a stream of writes', () => {
       ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', seeded.dataDir, '--port', '0', '--token', token, '--static', staticDir],
       { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     const origin = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString('utf8'));
@@ -52,7 +53,7 @@ describe('SIGKILL during a stream of writes', () => {
       }
     })();
     await writer;
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
     expect(acknowledged).toBeGreaterThan(5);
 
     const { createCore } = await import('../../../electron/core/createCore.js');

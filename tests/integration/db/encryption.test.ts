@@ -45,7 +45,7 @@ describe('encryption at rest', () => {
     unkeyed.close();
   });
 
-  it('uses chacha20 with a raw 32-byte key: the same hex as a passphrase does not open it', async () => {
+  it('uses authenticated AEGIS-256 with a raw 32-byte key: the same hex as a passphrase does not open it', async () => {
     const station = await createStation();
     station.dispose();
     const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
@@ -53,14 +53,15 @@ describe('encryption at rest', () => {
     const dataKey = await unwrapDataKey(slot!, adminPassword);
     expect(dataKey).toHaveLength(32);
     const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), dataKey!, { readonly: true });
-    expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
+    expect(db.pragma('cipher', { simple: true })).toBe('aegis');
+    expect(db.pragma('algorithm', { simple: true })).toBe('aegis-256');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('mmap_size', { simple: true })).toBe(0);
     db.close();
 
     const asPassphrase = new Database(path.join(station.dataDir, 'xinyi.db'), { readonly: true });
-    asPassphrase.pragma(`cipher='chacha20'`);
+    asPassphrase.pragma(`cipher='aegis'`);
     asPassphrase.pragma(`key='${dataKey!.toString('hex')}'`);
     expect(() => asPassphrase.prepare('SELECT count(*) FROM sqlite_schema').get()).toThrow();
     asPassphrase.close();

@@ -45,10 +45,10 @@ describe('a damaged or foreign data folder: clear message, nothing overwritten',
     result.unchanged();
   });
 
-  it('a zeroed header', async () => {
+  it('a zeroed first page', async () => {
     const result = await damagedStation((dir) => {
       const fd = fs.openSync(databaseOf(dir), 'r+');
-      fs.writeSync(fd, Buffer.alloc(16), 0, 16, 0);
+      fs.writeSync(fd, Buffer.alloc(1024), 0, 1024, 0);
       fs.closeSync(fd);
     });
     expect(result.unlock).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });

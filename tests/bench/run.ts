@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: prints one JSON object of figures with their targets. Later features add theirs.
+ * Targets (issue "Foundation"): unlock ≤ 1 s median; encrypted/plaintext ≤ 1.3 for insert and read.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../electron/core/createCore.js';
+import { Database, type Db } from '../../electron/core/db/driver.js';
+import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
+import { startHttpHost } from '../../electron/server/httpHost.js';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function timed(work: () => unknown | Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function unlockFigures() {
+  const dir = tmp();
+  const core = createCore({ dataDir: dir, idleCheckMs: 0 });
+  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+  const password = 'bench-station-pass';
+  await core.call(ctx, 'setup.create', {
+    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
+    admin: { username: 'admin', displayName: '站长', password },
+  });
+  const runs: number[] = [];
+  for (let run = 0; run < 7; run += 1) {
+    core.lock('manual');
+    runs.push(await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password })));
+  }
+  core.close();
+  return { unlockMedianMs: round(median(runs)), unlockMaxMs: round(Math.max(...runs)) };
+}
+
+const rowCount = 20_000;
+const note = '来访者自述近两周睡眠差、情绪低落，评估后约定每周面询一次并安排随访。'.repeat(3);
+
+/** The same insert and read work on a connection; returns milliseconds for each. */
+function workload(db: Db): { insertMs: number; readMs: number } {
+  db.exec('CREATE TABLE sessions (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL, at TEXT NOT NULL, note TEXT NOT NULL)');
+  db.exec('CREATE INDEX sessions_client ON sessions (client_id, at)');
+  const insert = db.prepare('INSERT INTO sessions (client_id, at, note) VALUES (?, ?, ?)');
+  const batch = db.transaction((from: number) => {
+    for (let i = from; i < from + 500; i += 1) insert.run(i % 3000, new Date(1_700_000_000_000 + i * 60_000).toISOString(), note);
+  });
+  let start = performance.now();
+  for (let from = 0; from < rowCount; from += 500) batch(from);
+  const insertMs = performance.now() - start;
+  const byClient = db.prepare('SELECT id, at, note FROM sessions WHERE client_id = ? ORDER BY at DESC');
+  start = performance.now();
+  for (let client = 0; client < 3000; client += 1) byClient.all(client);
+  db.prepare('SELECT count(*), max(length(note)) FROM sessions').get();
+  return { insertMs, readMs: performance.now() - start };
+}
+
+function plainDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+function encryptionOverhead() {
+  const encrypted: Array<{ insertMs: number; readMs: number }> = [];
+  const plain: Array<{ insertMs: number; readMs: number }> = [];
+  for (let run = 0; run < 3; run += 1) {
+    const plainDb = plainDatabase(path.join(tmp(), 'plain.db'));
+    plain.push(workload(plainDb));
+    plainDb.close();
+    const encryptedDb = openEncryptedDatabase(path.join(tmp(), 'enc.db'), randomBytes(32), { create: true });
+    encrypted.push(workload(encryptedDb));
+    encryptedDb.close();
+  }
+  const pick = (runs: typeof plain, key: 'insertMs' | 'readMs') => median(runs.map((run) => run[key]));
+  return {
+    rows: rowCount,
+    insertEncryptedMs: round(pick(encrypted, 'insertMs')),
+    insertPlainMs: round(pick(plain, 'insertMs')),
+    insertRatio: round(pick(encrypted, 'insertMs') / pick(plain, 'insertMs')),
+    readEncryptedMs: round(pick(encrypted, 'readMs')),
+    readPlainMs: round(pick(plain, 'readMs')),
+    readRatio: round(pick(encrypted, 'readMs') / pick(plain, 'readMs')),
+  };
+}
+
+async function httpFirstAnswer() {
+  const core = createCore({ dataDir: tmp(), idleCheckMs: 0 });
+  const start = performance.now();
+  const host = await startHttpHost({ core, staticDir: null, port: 0, token: 'bench' });
+  const response = await fetch(`${host.origin}/api/app.status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-xinyi-token': 'bench' },
+    body: '{}',
+  });
+  await response.json();
+  const elapsed = performance.now() - start;
+  await host.close();
+  core.close();
+  return { httpStartToFirstAnswerMs: round(elapsed) };
+}
+
+const unlock = await unlockFigures();
+const overhead = encryptionOverhead();
+const http = await httpFirstAnswer();
+const figures = {
+  machine: { cpus: os.cpus().length, node: process.version },
+  ...unlock,
+  ...overhead,
+  ...http,
+  targets: { unlockMedianMs: 1000, insertRatio: 1.3, readRatio: 1.3 },
+  met: {
+    unlock: unlock.unlockMedianMs <= 1000,
+    insertRatio: overhead.insertRatio <= 1.3,
+    readRatio: overhead.readRatio <= 1.3,
+  },
+};
+process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
