@@ -7,6 +7,7 @@ import { createDispatch, type Dispatch } from './dispatch.js';
 import { EventBus } from './events.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { dataPaths } from './paths.js';
+import { runScheduledBackup } from './services/backup/backupSchedule.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
@@ -19,6 +20,8 @@ export type CoreOptions = Readonly<{
   clock?: Clock;
   /** How often the idle lock is checked; 0 turns the timer off (tests call checkIdle). */
   idleCheckMs?: number;
+  /** How often the daily backup is due-checked; 0 turns it off. */
+  backupCheckMs?: number;
 }>;
 
 export type Core = Readonly<{
@@ -30,6 +33,8 @@ export type Core = Readonly<{
   checkIdle(): void;
   /** Lock from outside a call: the menu, the OS screen lock, sleep. */
   lock(reason: LockReason): void;
+  /** Write the daily backup now if one is due (the timer calls this too). */
+  runScheduledBackup(): Promise<boolean>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
   close(): void;
@@ -42,17 +47,14 @@ export function createCore(options: CoreOptions): Core {
   const sessions = new SessionStore();
   const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events });
   const operations = new Operations(events);
-  const handlers = createHandlers({
-    vault,
-    clock,
-    auth,
-    users: new UsersService(vault, clock),
-    backup: new BackupService(vault, operations, clock),
-    operations,
-  });
+  const backup = new BackupService(vault, operations, clock);
+  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, clock), backup, operations });
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
   timer?.unref();
+  const backupCheckMs = options.backupCheckMs ?? 10 * 60_000;
+  const backupTimer = backupCheckMs > 0 ? setInterval(() => void runScheduledBackup(vault, backup, clock), backupCheckMs) : null;
+  backupTimer?.unref();
 
   return {
     handlers,
@@ -62,8 +64,10 @@ export function createCore(options: CoreOptions): Core {
     checkIdle: () => auth.checkIdle(),
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault),
+    runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);
+      if (backupTimer) clearInterval(backupTimer);
       if (vault.isOpen()) auth.lock('shutdown', null);
     },
   };

@@ -69,3 +69,20 @@ test('backup now shows progress and lists the verified backup', async ({ page, s
   await page.getByRole('tab', { name: '关于' }).click();
   await expect(page.getByTestId('about')).toContainText('aegis');
 });
+
+test('a lock from another window clears this one too (event stream)', async ({ page, context, station: host }) => {
+  await page.goto(host.url);
+  const wizard = new SetupWizard(page);
+  await wizard.fillStation('阳光社区心理咨询室', '500118001001');
+  await wizard.createAdmin('admin', '站长', adminPassword);
+  await wizard.confirmKeptAndFinish();
+  await expect(page.getByTestId('station-title')).toHaveText('阳光社区心理咨询室');
+
+  const second = await context.newPage();
+  await second.goto(host.url);
+  await new LockScreen(second).unlock('admin', adminPassword);
+  await new Workbench(second).lock();
+
+  await expect(page).toHaveURL(/\/login/);
+  expect(await page.locator('body').innerText()).not.toContain('阳光社区心理咨询室');
+});

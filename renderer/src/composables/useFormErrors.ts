@@ -40,5 +40,27 @@ export function useFormErrors() {
     formError.value = '';
   }
 
-  return { errors, formError, check, fromError, clear };
+  const busy = ref(false);
+
+  /** Run a submission: busy while it runs, its failure shown on the form. */
+  async function submit(work: () => Promise<void>): Promise<boolean> {
+    busy.value = true;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      fromError(error);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** A repeated new password must equal the first; the message goes on the repeat field. */
+  function repeated(key: string, password: string, repeat: string, message: string): boolean {
+    if (password !== repeat) errors.value[key] = message;
+    return password === repeat;
+  }
+
+  return { errors, formError, busy, check, fromError, clear, submit, repeated };
 }

@@ -110,3 +110,35 @@ describe('backup', () => {
     core.close();
   });
 });
+
+describe('scheduled and cancelled backups', () => {
+  it('writes the daily backup only when the newest one is a day old', async () => {
+    const time = manualClock();
+    const station = await createStation({ clock: time.clock });
+    expect(await station.core.runScheduledBackup()).toBe(true);
+    time.advance(60 * 60_000);
+    expect(await station.core.runScheduledBackup()).toBe(false);
+    time.advance(24 * 60 * 60_000);
+    expect(await station.core.runScheduledBackup()).toBe(true);
+    expect((await station.call(station.admin, 'backup.list', {})).backups).toHaveLength(2);
+    await station.call(station.admin, 'auth.lock', {});
+    time.advance(48 * 60 * 60_000);
+    expect(await station.core.runScheduledBackup()).toBe(false);
+    station.dispose();
+  });
+
+  it('a cancelled backup stops between steps and leaves no file behind', async () => {
+    const station = await createStation();
+    const dir = tempDir();
+    station.core.events.subscribe((event) => {
+      if (event.name === 'operation.progress' && event.payload.stage === 'copy') {
+        void station.call(station.admin, 'operation.cancel', { operationId: 'cancel-me' });
+      }
+    });
+    const result = await station.raw(station.admin, 'backup.create', { dir, operationId: 'cancel-me' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'OPERATION_CANCELLED' } });
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(await station.raw(station.admin, 'operation.cancel', { operationId: 'cancel-me' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    station.dispose();
+  });
+});

@@ -38,7 +38,7 @@ export type Station = Awaited<ReturnType<typeof createStation>>;
 
 export async function createStation(options: { dataDir?: string; clock?: Clock } = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const core: Core = createCore({ dataDir, idleCheckMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
+  const core: Core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
   const context = (sessionToken: string | null = null): CallContext => ({ scope: 'staff', transport: 'direct', sessionToken });
 
   async function raw<M extends MethodName>(sessionToken: string | null, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {

@@ -5,7 +5,16 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const config = load(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+type BuilderConfig = {
+  electronFuses: Record<string, boolean>;
+  asar: boolean;
+  asarUnpack: string[];
+  files: string[];
+  win: { target: Array<{ target: string }>; icon: string };
+  nsis: Record<string, unknown>;
+  linux: { target: string[] };
+};
+const config = load(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const packageJson = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
 
 /** The packaging settings, checked here because the Electron binary cannot be downloaded on these machines. */
@@ -30,7 +39,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds a per-user zh-CN NSIS installer with a desktop shortcut, plus AppImage and deb', () => {
-    expect(config.win.target[0].target).toBe('nsis');
+    expect(config.win.target[0]?.target).toBe('nsis');
     expect(config.nsis).toMatchObject({ perMachine: false, createDesktopShortcut: 'always', installerLanguages: ['zh_CN'] });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(fs.existsSync(path.join(repo, config.win.icon))).toBe(true);
