@@ -5,6 +5,7 @@ import { SessionStore, type Session } from './auth/sessionStore.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { EventBus } from './events.js';
+import { acquireFolderLock } from './fs/folderLock.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { dataPaths } from './paths.js';
 import { runScheduledBackup } from './services/backup/backupSchedule.js';
@@ -12,6 +13,7 @@ import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
+import { Serial } from './serial.js';
 import { Vault } from './vault.js';
 import { appVersion } from './version.js';
 
@@ -42,13 +44,15 @@ export type Core = Readonly<{
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
+  const releaseFolder = acquireFolderLock(options.dataDir);
   const events = new EventBus();
   const vault = new Vault(dataPaths(options.dataDir), appVersion, clock);
   const sessions = new SessionStore();
-  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events });
+  const keyringWork = new Serial();
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork });
   const operations = new Operations(events);
   const backup = new BackupService(vault, operations, clock);
-  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, clock), backup, operations });
+  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, sessions, keyringWork, clock), backup, operations });
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
   timer?.unref();
@@ -69,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);
       if (vault.isOpen()) auth.lock('shutdown', null);
+      releaseFolder();
     },
   };
 }

@@ -93,7 +93,7 @@ export function startHttpHost(options: HostOptions): Promise<RunningHost> {
     const scope = scopeOf(request);
     if (!scope) return refuse(response, apiError('BAD_TOKEN'));
     const sessionToken = typeof request.headers[sessionHeader] === 'string' ? (request.headers[sessionHeader] as string) : null;
-    if (method === 'events' && request.method === 'GET') return streamEvents(response, sessionToken);
+    if (method === 'events' && request.method === 'GET') return streamEvents(response, sessionToken, scope);
     if (request.method !== 'POST') return refuse(response, apiError('UNKNOWN_METHOD', '只接受 POST 请求。'));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(response, apiError('INVALID_INPUT', '请求须为 JSON（application/json）。'));
@@ -113,9 +113,11 @@ export function startHttpHost(options: HostOptions): Promise<RunningHost> {
   };
 
   /** One stream per screen; each event goes out only if the session's role may receive it. */
-  const streamEvents = (response: ServerResponse, sessionToken: string | null) => {
+  const streamEvents = (response: ServerResponse, sessionToken: string | null, scope: CallContext['scope']) => {
     const session = core.sessionOf(sessionToken);
     if (!session) return refuse(response, apiError('UNAUTHENTICATED'));
+    // A kiosk token only ever hears kiosk events, whatever session it presents.
+    if (scope === 'kiosk' && session.role !== 'kiosk') return refuse(response, apiError('FORBIDDEN'));
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
     response.write(': connected\n\n');
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);

@@ -29,6 +29,7 @@ export const errorMessages = {
   OPERATION_CANCELLED: '操作已取消，未留下不完整的文件。',
   OPERATION_BUSY: '另一项长时间操作正在进行，请稍候。',
   FILE_ERROR: '无法读写指定的文件或文件夹。',
+  DATA_DIR_IN_USE: '另一个心驿程序正在使用此数据文件夹。',
   INTERNAL: '发生内部错误，本次操作未保存。',
 } as const;
 

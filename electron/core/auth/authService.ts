@@ -19,6 +19,7 @@ import {
 } from '../repositories/usersRepo.js';
 import type { Vault } from '../vault.js';
 import type { LoginBackoff } from './loginBackoff.js';
+import type { Serial } from '../serial.js';
 import type { Session, SessionStore } from './sessionStore.js';
 
 export type AuthDeps = Readonly<{
@@ -27,6 +28,8 @@ export type AuthDeps = Readonly<{
   backoff: LoginBackoff;
   clock: Clock;
   events: EventBus;
+  /** Every read-modify-write of the keyring, and every unlock attempt, runs through this queue. */
+  keyringWork: Serial;
 }>;
 
 const recoveryAccount = '#recovery';
@@ -65,7 +68,11 @@ export class AuthService {
   }
 
   /** First run: station profile, first 站长, data key, recovery key. */
-  async setup(input: z.output<typeof setupInput>): Promise<{ session: SessionInfo; recoveryKey: string }> {
+  setup(input: z.output<typeof setupInput>): Promise<{ session: SessionInfo; recoveryKey: string }> {
+    return this.deps.keyringWork.run(() => this.setupNow(input));
+  }
+
+  private async setupNow(input: z.output<typeof setupInput>): Promise<{ session: SessionInfo; recoveryKey: string }> {
     const { vault } = this.deps;
     if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP');
     const dataKey = randomBytes(32);
@@ -151,7 +158,12 @@ export class AuthService {
     return this.startSession({ ...user, lastLoginAt: at });
   }
 
-  async unlock(input: z.output<typeof unlockInput>): Promise<SessionInfo> {
+  /** Attempts run one at a time, so parallel guesses cannot slip past the back-off (AUTH-2). */
+  unlock(input: z.output<typeof unlockInput>): Promise<SessionInfo> {
+    return this.deps.keyringWork.run(() => this.unlockNow(input));
+  }
+
+  private async unlockNow(input: z.output<typeof unlockInput>): Promise<SessionInfo> {
     this.assertCanUnlock();
     this.assertNotBlocked(input.username);
     const { vault, backoff } = this.deps;
@@ -177,7 +189,11 @@ export class AuthService {
   }
 
   /** The 站长 forgot the password: the recovery key opens the station and sets a new one. */
-  async recover(input: z.output<typeof recoverInput>): Promise<SessionInfo> {
+  recover(input: z.output<typeof recoverInput>): Promise<SessionInfo> {
+    return this.deps.keyringWork.run(() => this.recoverNow(input));
+  }
+
+  private async recoverNow(input: z.output<typeof recoverInput>): Promise<SessionInfo> {
     this.assertCanUnlock();
     this.assertNotBlocked(recoveryAccount);
     const { vault, backoff } = this.deps;
@@ -195,15 +211,9 @@ export class AuthService {
         if (!wasOpen) vault.close();
         throw new AppError('NOT_FOUND', '找不到该站长账号（只能为启用中的站长账号重设密码）。');
       }
-      const newSlot = await wrapDataKey(dataKey, input.newPassword, {
-        kind: 'user',
-        userId: user.id,
-        username: user.username,
-      });
-      vault.write((db) => {
-        setMustChangePassword(db, user.id, false);
-        vault.saveKeyring(withSlot(vault.keyring(), newSlot));
-      });
+      const newSlot = await wrapDataKey(dataKey, input.newPassword, { kind: 'user', userId: user.id, username: user.username });
+      vault.write((db) => setMustChangePassword(db, user.id, false));
+      vault.saveKeyring(withSlot(vault.keyring(), newSlot));
       backoff.succeed(recoveryAccount);
       backoff.succeed(user.username);
       return this.completeLogin({ ...user, mustChangePassword: false }, 'auth.recover');
@@ -212,7 +222,11 @@ export class AuthService {
     }
   }
 
-  async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<void> {
+  changePassword(session: Session, currentPassword: string, newPassword: string): Promise<void> {
+    return this.deps.keyringWork.run(() => this.changePasswordNow(session, currentPassword, newPassword));
+  }
+
+  private async changePasswordNow(session: Session, currentPassword: string, newPassword: string): Promise<void> {
     const { vault, backoff, sessions } = this.deps;
     this.assertNotBlocked(session.username);
     const slot = findUserSlot(vault.keyring(), session.username);
@@ -227,12 +241,13 @@ export class AuthService {
         userId: session.userId,
         username: session.username,
       });
-      // Only this user's slot is rewritten; the database file is not re-encrypted (KEY-4).
+      // Only this user's slot is rewritten; the database file is not re-encrypted (KEY-4). The
+      // keyring follows the commit, so a failed commit leaves the old password working.
       vault.write((db, audit) => {
         setMustChangePassword(db, session.userId ?? -1, false);
         audit({ actorId: session.userId, actorName: session.username, action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
-        vault.saveKeyring(withSlot(vault.keyring(), newSlot));
       });
+      vault.saveKeyring(withSlot(vault.keyring(), newSlot));
     } finally {
       dataKey.fill(0);
     }
@@ -242,20 +257,27 @@ export class AuthService {
   /** Close the database, forget the key and every session, tell every screen. */
   lock(reason: LockReason, actor: Session | null): void {
     const { vault, sessions, events } = this.deps;
-    if (vault.isOpen()) {
-      vault.write((_db, audit) =>
-        audit({ actorId: actor?.userId ?? null, actorName: actor?.username ?? null, action: 'auth.lock', detail: { reason } }),
-      );
+    try {
+      if (vault.isOpen()) {
+        vault.write((_db, audit) =>
+          audit({ actorId: actor?.userId ?? null, actorName: actor?.username ?? null, action: 'auth.lock', detail: { reason } }),
+        );
+      }
+    } catch {
+      // A full disk must not keep the station open: the lock happens even if its audit row cannot.
+    } finally {
+      // Screens are told first, while transports still know which session each screen held.
+      events.emit({ name: 'session.locked', payload: { reason } });
       vault.close();
+      sessions.clear();
     }
-    sessions.clear();
-    events.emit({ name: 'session.locked', payload: { reason } });
   }
 
   /** Called on a timer; locks once no staff call has come for the configured idle time (AUTH-3). */
   checkIdle(): void {
-    const { vault, sessions } = this.deps;
-    if (!vault.isOpen()) return;
+    const { vault, sessions, keyringWork } = this.deps;
+    // An unlock or password change in progress is activity, not idleness.
+    if (!vault.isOpen() || keyringWork.busy()) return;
     const idleMs = readSettings(vault.connection()).idleLockMinutes * 60_000;
     if (sessions.idleSinceMs(this.now().getTime()) >= idleMs) this.lock('idle', null);
   }

@@ -31,6 +31,11 @@ export class SessionStore {
     if (session) this.sessions.set(token, { ...session, ...changes });
   }
 
+  /** A disabled or reset account loses every session it holds, at once. */
+  endUser(userId: number): void {
+    for (const [token, session] of this.sessions) if (session.userId === userId) this.sessions.delete(token);
+  }
+
   /** Any call from a staff session, or the renderer's heartbeat, counts as activity. */
   touch(nowMs: number): void {
     this.lastActivity = nowMs;

@@ -9,6 +9,8 @@ export type OperationKind = 'backup' | 'restore';
 export type Operation = Readonly<{
   id: string;
   step(percent: number, stage: string): Promise<void>;
+  /** Past the point of no return: report completion; a late cancel no longer applies. */
+  done(): void;
 }>;
 
 /**
@@ -32,6 +34,7 @@ export class Operations {
         await yieldToEventLoop();
         if (state.cancelled) throw new AppError('OPERATION_CANCELLED');
       },
+      done: () => this.events.emit({ name: 'operation.progress', payload: { operationId: state.id, kind, percent: 100, stage: 'done' } }),
     };
     try {
       return await work(operation);

@@ -8,7 +8,7 @@ const activityEvents = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touch
  * Core locks the workbench when no staff call has arrived for the idle time. Reading a long page
  * makes no calls, so real keyboard and pointer activity is reported as a heartbeat.
  */
-export function useIdleHeartbeat(api: ApiClient): void {
+export function useIdleHeartbeat(api: ApiClient, loggedIn: () => boolean): void {
   let active = false;
   const markActive = () => {
     active = true;
@@ -17,7 +17,7 @@ export function useIdleHeartbeat(api: ApiClient): void {
   onMounted(() => {
     activityEvents.forEach((name) => window.addEventListener(name, markActive, { passive: true }));
     timer = setInterval(() => {
-      if (!active) return;
+      if (!active || !loggedIn()) return;
       active = false;
       api.call('auth.heartbeat', {}).catch(() => undefined);
     }, heartbeatEveryMs);

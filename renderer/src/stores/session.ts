@@ -59,6 +59,11 @@ export const useSessionStore = defineStore('session', () => {
     window.location.assign(`/login?reason=${reason}`);
   }
 
+  // Every screen, inside the workbench or not (the password page), leaves on a lock.
+  api.onEvent((event) => {
+    if (event.name === 'session.locked' && current.value) clearAndShowLogin(event.payload.reason);
+  });
+
   async function lock(): Promise<void> {
     try {
       await api.call('auth.lock', {});

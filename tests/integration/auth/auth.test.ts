@@ -31,7 +31,8 @@ describe('setup and phases', () => {
       admin: { username: 'admin', displayName: '站长', password: '1234567890' },
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '输入内容有误：密码不能全是数字，请加入字母或符号。' } });
-    expect(fs.readdirSync(dir)).toEqual([]);
+    // Only the folder lock of the running process; no database, no keyring.
+    expect(fs.readdirSync(dir)).toEqual(['xinyi.lock']);
     core.close();
   });
 });
@@ -178,5 +179,70 @@ describe('failed logins and idle lock', () => {
     station.core.checkIdle();
     expect((await station.call(null, 'app.status', {})).phase).toBe('locked');
     station.dispose();
+  });
+});
+
+describe('concurrent calls', () => {
+  it('parallel wrong passwords cannot slip past the back-off', async () => {
+    const station = await createStation();
+    await station.call(station.admin, 'auth.lock', {});
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => station.raw(null, 'auth.unlock', { username: 'admin', password: `wrong-${index}-guess` })),
+    );
+    const codes = results.map(errorCode);
+    expect(codes.filter((code) => code === 'WRONG_CREDENTIALS')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
+    station.dispose();
+  });
+
+  it('a reset and a disable of the same account at once leave it consistent: disabled and without a key slot', async () => {
+    const station = await createStation();
+    await station.addUser('zhou', 'counsellor', 'zhou-pass-2026');
+    const zhou = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'zhou')!;
+    await Promise.all([
+      station.raw(station.admin, 'users.resetPassword', { userId: zhou.id, temporaryPassword: 'reset-pass-2026' }),
+      station.raw(station.admin, 'users.setDisabled', { userId: zhou.id, disabled: true }),
+    ]);
+    const after = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'zhou')!;
+    const keyring = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'keyring.json'), 'utf8')) as { slots: Array<{ userId: number | null }> };
+    expect(after.disabled).toBe(true);
+    expect(keyring.slots.some((slot) => slot.userId === zhou.id)).toBe(false);
+    station.dispose();
+  });
+
+  it('two accounts created at once both work; the same name twice is refused once', async () => {
+    const station = await createStation();
+    const input = (username: string) => ({ username, displayName: username, role: 'counsellor' as const, temporaryPassword: 'temporary-2026' });
+    const [a, b, c] = await Promise.all([
+      station.raw(station.admin, 'users.create', input('wu')),
+      station.raw(station.admin, 'users.create', input('zheng')),
+      station.raw(station.admin, 'users.create', input('wu')),
+    ]);
+    expect([errorCode(a), errorCode(b), errorCode(c)]).toEqual(['ok', 'ok', 'USERNAME_TAKEN']);
+    expect((await station.call(null, 'auth.unlock', { username: 'zheng', password: 'temporary-2026' })).user.username).toBe('zheng');
+    station.dispose();
+  });
+
+  it('disabling an account ends its open sessions at once', async () => {
+    const station = await createStation();
+    const token = await station.addUser('sun', 'counsellor');
+    const sun = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'sun')!;
+    await station.call(station.admin, 'users.setDisabled', { userId: sun.id, disabled: true });
+    expect(errorCode(await station.raw(token, 'station.get', {}))).toBe('LOCKED');
+    station.dispose();
+  });
+});
+
+describe('one process per data folder', () => {
+  it('refuses a second core on the same folder, and takes over a lock left by a dead process', async () => {
+    const { createCore } = await import('../../../electron/core/createCore.js');
+    const station = await createStation();
+    expect(() => createCore({ dataDir: station.dataDir, idleCheckMs: 0 })).toThrow(/正在使用此数据文件夹/);
+    station.dispose();
+    fs.writeFileSync(path.join(station.dataDir, 'xinyi.lock'), '999999');
+    const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0, backupCheckMs: 0 });
+    expect(fs.readFileSync(path.join(station.dataDir, 'xinyi.lock'), 'utf8')).toBe(String(process.pid));
+    core.close();
+    expect(fs.existsSync(path.join(station.dataDir, 'xinyi.lock'))).toBe(false);
   });
 });

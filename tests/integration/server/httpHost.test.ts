@@ -130,3 +130,14 @@ describe('loopback HTTP host', () => {
     other.dispose();
   });
 });
+
+describe('kiosk tokens and the event stream', () => {
+  it('a kiosk token cannot listen to staff events with a staff session', async () => {
+    const station = await createStation();
+    const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token, kioskTokens: new Set([kioskToken]) });
+    const response = await request(host, { path: '/api/events', method: 'GET', headers: { 'x-xinyi-token': kioskToken, 'x-xinyi-session': station.admin } });
+    expect(response.status).toBe(403);
+    await host.close();
+    station.dispose();
+  });
+});

@@ -165,7 +165,7 @@ export class BackupService {
         audit({ actorId: session?.userId ?? null, actorName: session?.username ?? null, action: 'backup.create', objectType: 'backup', objectId: path.basename(target), detail: { size: info.size } });
       });
       if (!where.file) this.rotate(dir);
-      await operation.step(100, 'done');
+      operation.done();
       return info;
     } catch (error) {
       fs.rmSync(packaged, { force: true });
@@ -243,20 +243,24 @@ export class BackupService {
       const dataKey = await this.keyForBackup(checked.keyring, extracted, credential);
       const version = verifyDatabaseCopy(extracted, dataKey);
       if (version > latestSchemaVersion) throw new AppError('DB_FROM_FUTURE');
+      // The restored database records its own restore before it goes live.
+      this.recordRestore(extracted, dataKey, session, file, header.createdAt);
       await operation.step(80, 'swap');
-      // Nothing is overwritten: the current files move aside into a dated folder.
+      // Nothing is overwritten, and every crash point leaves a keyring in place (so the station
+      // shows the restore screen, never first-run setup): the old keyring is copied aside, the old
+      // database moved aside, the new database moved in, then the keyring replaced atomically.
       const keptIn = path.join(paths.dir, `replaced-${stamp(this.clock.now())}`);
       beforeSwap();
       fs.mkdirSync(keptIn, { recursive: true });
-      for (const current of [...databaseCompanions(paths.database), paths.keyring]) {
+      if (fs.existsSync(paths.keyring)) fs.copyFileSync(paths.keyring, path.join(keptIn, path.basename(paths.keyring)));
+      for (const current of databaseCompanions(paths.database)) {
         if (fs.existsSync(current)) fs.renameSync(current, path.join(keptIn, path.basename(current)));
       }
-      writeKeyring(paths.keyring, checked.keyring);
+      syncDirectory(keptIn);
       commitFile(extracted, paths.database);
-      syncDirectory(paths.dir);
-      this.recordRestore(dataKey, session, file, header.createdAt);
+      writeKeyring(paths.keyring, checked.keyring);
       this.vault.reinspect();
-      await operation.step(100, 'done');
+      operation.done();
       dataKey.fill(0);
       return { restoredFrom: file, replacedKeptIn: keptIn };
     } finally {
@@ -265,8 +269,8 @@ export class BackupService {
   }
 
   /** The restored database's own trail records that it was restored, and by whom. */
-  private recordRestore(dataKey: Buffer, session: Session | null, file: string, backupCreatedAt: string): void {
-    const db = openEncryptedDatabase(this.vault.paths.database, dataKey);
+  private recordRestore(databaseFile: string, dataKey: Buffer, session: Session | null, file: string, backupCreatedAt: string): void {
+    const db = openEncryptedDatabase(databaseFile, dataKey);
     try {
       db.transaction(() =>
         appendAudit(
