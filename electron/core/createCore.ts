@@ -14,6 +14,9 @@ import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
 import { Serial } from './serial.js';
+import { CasesService } from './services/caseFiles/casesService.js';
+import { ClientsService } from './services/caseFiles/clientsService.js';
+import { RiskService } from './services/caseFiles/riskService.js';
 import { Vault } from './vault.js';
 import { appVersion } from './version.js';
 
@@ -52,7 +55,13 @@ export function createCore(options: CoreOptions): Core {
   const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork });
   const operations = new Operations(events);
   const backup = new BackupService(vault, operations, clock);
-  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, sessions, keyringWork, clock), backup, operations });
+  const caseFiles = {
+    vault,
+    clients: new ClientsService(vault, clock),
+    cases: new CasesService(vault, clock),
+    risk: new RiskService(vault, clock),
+  };
+  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, sessions, keyringWork, clock), backup, operations, caseFiles });
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
   timer?.unref();

@@ -15,6 +15,7 @@ import type { Operations } from './services/operations.js';
 import type { UsersService } from './services/usersService.js';
 import type { Vault } from './vault.js';
 import type { Clock } from './clock.js';
+import { createCaseFileHandlers, type CaseFileDeps } from './services/caseFiles/caseFileHandlers.js';
 
 /** The handler table: the compiler demands exactly one handler per contract method. */
 export type Handlers = {
@@ -28,6 +29,7 @@ export type HandlerDeps = Readonly<{
   users: UsersService;
   backup: BackupService;
   operations: Operations;
+  caseFiles: CaseFileDeps;
 }>;
 
 /** Handlers behind a role rule always have a session; this narrows the type and guards the rule. */
@@ -36,7 +38,7 @@ function staff(session: Session | null): Session {
   return session;
 }
 
-export function createHandlers({ vault, clock, auth, users, backup, operations }: HandlerDeps): Handlers {
+export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles }: HandlerDeps): Handlers {
   const actor = (session: Session) => ({ actorId: session.userId, actorName: session.username });
   const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
   const assertRecoveryPhase = () => {
@@ -136,5 +138,6 @@ export function createHandlers({ vault, clock, auth, users, backup, operations }
       operations.cancel(input.operationId);
       return { ok: true as const };
     },
+    ...createCaseFileHandlers(caseFiles),
   };
 }

@@ -10,6 +10,7 @@ import { integrityProblems, openEncryptedDatabase } from './db/openDatabase.js';
 import { AppError, toApiError } from './errors.js';
 import { commitFile } from './fs/atomicWrite.js';
 import { readKeyring, writeKeyring, type Keyring } from './keyring/keyring.js';
+import { seedBuiltinDictionaries } from './repositories/dictionariesRepo.js';
 import { databaseCompanions, type DataPaths } from './paths.js';
 
 /** Where an interrupted first-run setup leaves its database; the keyring write is the commit point. */
@@ -94,7 +95,9 @@ export class Vault {
       const problems = integrityProblems(db, 'quick');
       if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过：${problems[0]}`);
       migrate(db, migrations);
-      this.db = db;
+      const opened = db;
+      opened.transaction(() => seedBuiltinDictionaries(opened))();
+      this.db = opened;
       this.dataKey = Buffer.from(dataKey);
       this.startupProblem = null;
     } catch (error) {

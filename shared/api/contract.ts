@@ -27,7 +27,37 @@ import {
   operationCancelInput,
   restoreOutput,
 } from './schemas/backup.js';
-import { emptyInput, okOutput } from './schemas/common.js';
+import {
+  addendumInput,
+  caseCloseInput,
+  caseListInput,
+  caseOpenInput,
+  casePage,
+  caseShareInput,
+  caseSummary,
+  caseTransferInput,
+  followUpListInput,
+  followUpRecord,
+  followUpRecordInput,
+  riskGradeInput,
+  riskGradeOutput,
+  sessionDraftInput,
+  sessionRecord,
+  sessionSignInput,
+  todayOutput,
+} from './schemas/cases.js';
+import {
+  clientDetail,
+  clientRegistration,
+  clientSearchInput,
+  clientSearchOutput,
+  clientUpdate,
+  consentInput,
+  duplicatePair,
+  mergeInput,
+} from './schemas/clients.js';
+import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import { dictionaryAddInput, dictionaryItem, dictionaryListInput, dictionarySetActiveInput } from './schemas/dictionaries.js';
 import { stationProfile } from './schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyOutput } from './schemas/system.js';
 import { createUserInput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
@@ -41,6 +71,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(access: Access, input:
   output,
 });
 
+const clinical: Access = { kind: 'roles', roles: ['admin', 'counsellor'] };
 const duringPasswordChange: Access = { kind: 'roles', roles: staffRoles, allowDuringPasswordChange: true };
 
 export const contract = {
@@ -82,6 +113,35 @@ export const contract = {
   'backup.create': method(adminOnly, backupCreateInput, backupInfo),
   'backup.restore': method(adminOnly, backupRestoreInput, restoreOutput),
   'operation.cancel': method(adminOnly, operationCancelInput, okOutput),
+
+  // Dictionaries (data a station extends)
+  'dictionaries.list': method(anyStaff, dictionaryListInput, zod.array(dictionaryItem)),
+  'dictionaries.add': method(adminOnly, dictionaryAddInput, dictionaryItem),
+  'dictionaries.setActive': method(adminOnly, dictionarySetActiveInput, dictionaryItem),
+
+  // Clients (来访者): reception registers; clinical colour is hidden from reception in results
+  'clients.search': method(anyStaff, clientSearchInput, clientSearchOutput),
+  'clients.get': method(anyStaff, idInput, clientDetail),
+  'clients.register': method(anyStaff, clientRegistration, clientDetail),
+  'clients.update': method(anyStaff, clientUpdate, clientDetail),
+  'clients.addConsent': method(anyStaff, consentInput, clientDetail),
+  'clients.duplicates': method(adminOnly, emptyInput, zod.array(duplicatePair)),
+  'clients.merge': method(adminOnly, mergeInput, clientDetail),
+
+  // Cases, sessions, risk and follow-ups: counsellors (their own and shared cases) and the 站长
+  'cases.open': method(clinical, caseOpenInput, caseSummary),
+  'cases.list': method(clinical, caseListInput, zod.array(caseSummary)),
+  'cases.get': method(clinical, idInput, casePage),
+  'cases.close': method(clinical, caseCloseInput, caseSummary),
+  'cases.transfer': method(clinical, caseTransferInput, caseSummary),
+  'cases.share': method(clinical, caseShareInput, zod.array(zod.object({ id: zod.number(), displayName: zod.string() }))),
+  'sessions.saveDraft': method(clinical, sessionDraftInput, sessionRecord),
+  'sessions.sign': method(clinical, sessionSignInput, sessionRecord),
+  'sessions.addAddendum': method(clinical, addendumInput, sessionRecord),
+  'risk.grade': method(clinical, riskGradeInput, riskGradeOutput),
+  'followUps.list': method(clinical, followUpListInput, zod.array(followUpRecord)),
+  'followUps.record': method(clinical, followUpRecordInput, zod.array(followUpRecord)),
+  'dashboard.today': method(clinical, emptyInput, todayOutput),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

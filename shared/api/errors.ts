@@ -29,6 +29,9 @@ export const errorMessages = {
   OPERATION_CANCELLED: '操作已取消，未留下不完整的文件。',
   OPERATION_BUSY: '另一项长时间操作正在进行，请稍候。',
   FILE_ERROR: '无法读写指定的文件或文件夹。',
+  DUPLICATE_CLIENT: '已有相同的来访者档案，请勿重复登记。',
+  GUARDIAN_CONSENT_REQUIRED: '未满 14 周岁的来访者须先登记监护人同意书，才能建立个案。',
+  SIGNED_RECORD_FINAL: '记录已签名锁定，不能修改；如需补充，请添加补充说明。',
   DATA_DIR_IN_USE: '另一个心驿程序正在使用此数据文件夹。',
   INTERNAL: '发生内部错误，本次操作未保存。',
 } as const;

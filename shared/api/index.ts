@@ -10,3 +10,6 @@ export * from './schemas/common.js';
 export * from './schemas/station.js';
 export * from './schemas/system.js';
 export * from './schemas/users.js';
+export * from './schemas/cases.js';
+export * from './schemas/clients.js';
+export * from './schemas/dictionaries.js';

@@ -1,8 +1,16 @@
 import type { Settings } from '../../../shared/api/schemas/system.js';
 import type { Db } from '../db/driver.js';
 
-/** OWASP session guidance: 2–5 minutes idle for high-value data; 5 is the station default. */
-export const defaultSettings: Settings = { idleLockMinutes: 5, backupDir: '', backupKeep: 14 };
+/**
+ * OWASP session guidance: 2–5 minutes idle for high-value data; 5 is the station default.
+ * Follow-ups: red weekly, yellow fortnightly, green monthly (issue "Case files" defaults).
+ */
+export const defaultSettings: Settings = {
+  idleLockMinutes: 5,
+  backupDir: '',
+  backupKeep: 14,
+  followUpDays: { red: 7, yellow: 14, green: 30 },
+};
 
 /** Markers that are not user settings: set by the app itself, shown but never edited. */
 type Marker = 'demo';

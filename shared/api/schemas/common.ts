@@ -4,6 +4,7 @@ export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ ok: z.literal(true) });
 
 export const idSchema = z.number().int().positive();
+export const idInput = z.object({ id: idSchema });
 
 /** ISO-8601 instant in UTC, as stored and sent. */
 export const isoTimestamp = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601。' });

@@ -11,6 +11,12 @@ export const settings = z.object({
   /** Where backups go; empty means the `backups` folder inside the data folder. */
   backupDir: z.string().trim().max(500, '路径过长。'),
   backupKeep: z.number().int().min(1, '至少保留 1 份备份。').max(365, '最多保留 365 份备份。'),
+  /** 三色预警 follow-up plan: days between follow-ups per colour (seeds/003: 定期上门随访). */
+  followUpDays: z.object({
+    red: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
+    yellow: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
+    green: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
+  }),
 });
 export type Settings = z.infer<typeof settings>;
 export const settingsUpdate = settings.partial();

@@ -8,8 +8,9 @@
  * 4. Never edit a migration that has shipped; add a fix-up migration instead.
  */
 import { migration as foundation } from './0010-foundation.js';
+import { migration as caseFiles } from './0020-case-files.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, caseFiles];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,116 @@
+import type { CaseSummary } from '../../../shared/api/schemas/cases.js';
+import type { Db } from '../db/driver.js';
+
+type CaseRow = {
+  id: number;
+  client_id: number;
+  client_name: string;
+  counsellor_id: number;
+  counsellor_name: string;
+  status: 'open' | 'closed';
+  opened_on: string;
+  closed_on: string | null;
+  open_reason: string;
+  close_reason: string | null;
+  risk_level: CaseSummary['riskLevel'];
+  session_count: number;
+  last_session_on: string | null;
+};
+
+const selectCases = `
+  SELECT c.*, cl.name AS client_name, u.display_name AS counsellor_name, cl.risk_level,
+    (SELECT count(*) FROM counselling_sessions s WHERE s.case_id = c.id) AS session_count,
+    (SELECT max(held_on) FROM counselling_sessions s WHERE s.case_id = c.id) AS last_session_on
+  FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN users u ON u.id = c.counsellor_id`;
+
+function problemsOf(db: Db, caseId: number): string[] {
+  return (db.prepare('SELECT category FROM case_problems WHERE case_id = ? ORDER BY category').all(caseId) as Array<{ category: string }>).map((row) => row.category);
+}
+
+function toSummary(db: Db, row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    counsellorId: row.counsellor_id,
+    counsellorName: row.counsellor_name,
+    status: row.status,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    problemCategories: problemsOf(db, row.id),
+    riskLevel: row.risk_level,
+    sessionCount: row.session_count,
+    lastSessionOn: row.last_session_on,
+  };
+}
+
+export type CaseAccess = Readonly<{ userId: number; seesAll: boolean }>;
+
+/** A counsellor reaches cases assigned to them or shared with them; the 站长 reaches all. */
+const visibleClause = `(@seesAll = 1 OR c.counsellor_id = @userId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId))`;
+
+export function readCase(db: Db, id: number): (CaseSummary & { openReason: string; closeReason: string | null }) | undefined {
+  const row = db.prepare(`${selectCases} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+  return row && { ...toSummary(db, row), openReason: row.open_reason, closeReason: row.close_reason };
+}
+
+export function canReachCase(db: Db, caseId: number, access: CaseAccess): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM cases c WHERE c.id = @caseId AND ${visibleClause}`).get({ caseId, userId: access.userId, seesAll: access.seesAll ? 1 : 0 }) !==
+    undefined
+  );
+}
+
+/** Does this user reach any case of the client (for grading and follow-ups)? */
+export function canReachClientCases(db: Db, clientId: number, access: CaseAccess): boolean {
+  if (access.seesAll) return true;
+  return (
+    db.prepare(`SELECT 1 FROM cases c WHERE c.client_id = @clientId AND ${visibleClause}`).get({ clientId, userId: access.userId, seesAll: 0 }) !==
+    undefined
+  );
+}
+
+export function listCases(db: Db, access: CaseAccess, status: 'open' | 'closed' | 'all', clientId?: number): CaseSummary[] {
+  const where = [visibleClause];
+  if (status !== 'all') where.push('c.status = @status');
+  if (clientId !== undefined) where.push('c.client_id = @clientId');
+  const rows = db
+    .prepare(`${selectCases} WHERE ${where.join(' AND ')} ORDER BY c.status, c.opened_on DESC, c.id DESC LIMIT 500`)
+    .all({ userId: access.userId, seesAll: access.seesAll ? 1 : 0, status, clientId: clientId ?? 0 }) as CaseRow[];
+  return rows.map((row) => toSummary(db, row));
+}
+
+export function insertCase(
+  db: Db,
+  values: { clientId: number; counsellorId: number; openedOn: string; reason: string; problems: readonly string[] },
+  at: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO cases (client_id, counsellor_id, status, opened_on, open_reason, created_at) VALUES (?, ?, 'open', ?, ?, ?)")
+    .run(values.clientId, values.counsellorId, values.openedOn, values.reason, at);
+  const insert = db.prepare('INSERT INTO case_problems (case_id, category) VALUES (?, ?)');
+  for (const problem of new Set(values.problems)) insert.run(lastInsertRowid, problem);
+  return Number(lastInsertRowid);
+}
+
+export function closeCase(db: Db, id: number, closedOn: string, reason: string): void {
+  db.prepare("UPDATE cases SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?").run(closedOn, reason, id);
+}
+
+export function assignCase(db: Db, id: number, counsellorId: number): void {
+  db.prepare('UPDATE cases SET counsellor_id = ? WHERE id = ?').run(counsellorId, id);
+}
+
+export function setCaseShare(db: Db, caseId: number, userId: number, shared: boolean, grantedBy: number, at: string): void {
+  if (shared) {
+    db.prepare('INSERT OR IGNORE INTO case_shares (case_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(caseId, userId, grantedBy, at);
+  } else {
+    db.prepare('DELETE FROM case_shares WHERE case_id = ? AND user_id = ?').run(caseId, userId);
+  }
+}
+
+export function sharesOf(db: Db, caseId: number): Array<{ id: number; displayName: string }> {
+  return db
+    .prepare('SELECT u.id, u.display_name AS displayName FROM case_shares s JOIN users u ON u.id = s.user_id WHERE s.case_id = ? ORDER BY u.id')
+    .all(caseId) as Array<{ id: number; displayName: string }>;
+}

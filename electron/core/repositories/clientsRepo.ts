@@ -1,0 +1,267 @@
+import { pinyin } from 'pinyin-pro';
+import type { z } from 'zod';
+import type { ClientDetail, ClientListRow, RiskLevel, clientRegistration } from '../../../shared/api/schemas/clients.js';
+import { ageOn, checkIdNumber, maskIdNumber, maskPhone } from '../../../shared/domain/idNumber.js';
+import type { Db } from '../db/driver.js';
+
+export type Registration = z.output<typeof clientRegistration>;
+
+type ClientRow = {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | 'unknown';
+  birth_date: string | null;
+  id_number: string | null;
+  phone: string | null;
+  address: string;
+  community: string;
+  grid: string;
+  guardian_name: string;
+  guardian_phone: string;
+  guardian_relation: string;
+  source: string;
+  note: string;
+  risk_level: RiskLevel | null;
+  created_at: string;
+};
+
+/** Full pinyin and initials for search as you type (张三 → zhangsan, zs); surnames read as surnames. */
+export function pinyinKeys(name: string): { full: string; initials: string } {
+  const options = { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' } as const;
+  return {
+    full: pinyin(name, options).join('').toLowerCase().replace(/\s+/g, ''),
+    initials: pinyin(name, { ...options, pattern: 'first' }).join('').toLowerCase().replace(/\s+/g, ''),
+  };
+}
+
+/** The birth date on record: typed, or read from a valid ID number. */
+function effectiveBirthDate(client: Registration): string | null {
+  if (client.birthDate) return client.birthDate;
+  const checked = client.idNumber ? checkIdNumber(client.idNumber) : null;
+  return checked?.ok ? checked.facts.birthDate : null;
+}
+
+function effectiveGender(client: Registration): Registration['gender'] {
+  const checked = client.idNumber ? checkIdNumber(client.idNumber) : null;
+  return client.gender === 'unknown' && checked?.ok ? checked.facts.gender : client.gender;
+}
+
+function columns(client: Registration) {
+  const keys = pinyinKeys(client.name);
+  return {
+    name: client.name,
+    name_pinyin: keys.full,
+    name_initials: keys.initials,
+    gender: effectiveGender(client),
+    birth_date: effectiveBirthDate(client),
+    id_number: client.idNumber || null,
+    phone: client.phone || null,
+    address: client.address,
+    community: client.community,
+    grid: client.grid,
+    guardian_name: client.guardianName,
+    guardian_phone: client.guardianPhone,
+    guardian_relation: client.guardianRelation,
+    source: client.source,
+    note: client.note,
+  };
+}
+
+function writeTags(db: Db, clientId: number, tags: readonly string[]): void {
+  db.prepare('DELETE FROM client_tags WHERE client_id = ?').run(clientId);
+  const insert = db.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag) VALUES (?, ?)');
+  for (const tag of tags) insert.run(clientId, tag);
+}
+
+export function insertClient(db: Db, client: Registration, actorId: number, at: string): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO clients (name, name_pinyin, name_initials, gender, birth_date, id_number, phone, address, community, grid,
+         guardian_name, guardian_phone, guardian_relation, source, note, created_at, updated_at, created_by)
+       VALUES (@name, @name_pinyin, @name_initials, @gender, @birth_date, @id_number, @phone, @address, @community, @grid,
+         @guardian_name, @guardian_phone, @guardian_relation, @source, @note, @at, @at, @actorId)`,
+    )
+    .run({ ...columns(client), at, actorId });
+  writeTags(db, Number(lastInsertRowid), client.tags);
+  return Number(lastInsertRowid);
+}
+
+/** Which registration fields an update changed: the audit records names, never values. */
+export function updateClient(db: Db, id: number, client: Registration, at: string): string[] {
+  const before = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as Record<string, unknown>;
+  const after = columns(client);
+  const changed = Object.entries(after)
+    .filter(([key, value]) => before[key] !== value && !key.startsWith('name_'))
+    .map(([key]) => key);
+  db.prepare(
+    `UPDATE clients SET name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials, gender = @gender,
+       birth_date = @birth_date, id_number = @id_number, phone = @phone, address = @address, community = @community,
+       grid = @grid, guardian_name = @guardian_name, guardian_phone = @guardian_phone, guardian_relation = @guardian_relation,
+       source = @source, note = @note, updated_at = @at WHERE id = @id`,
+  ).run({ ...after, at, id });
+  const oldTags = tagsOf(db, id).join(',');
+  writeTags(db, id, client.tags);
+  if (oldTags !== tagsOf(db, id).join(',')) changed.push('tags');
+  return changed;
+}
+
+export function tagsOf(db: Db, clientId: number): string[] {
+  return (db.prepare('SELECT tag FROM client_tags WHERE client_id = ? ORDER BY tag').all(clientId) as Array<{ tag: string }>).map((row) => row.tag);
+}
+
+export function clientExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM clients WHERE id = ? AND merged_into IS NULL').get(id) !== undefined;
+}
+
+function toListRow(db: Db, row: ClientRow, today: string, showRisk: boolean): ClientListRow {
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    age: row.birth_date ? ageOn(row.birth_date, today) : null,
+    idNumberMasked: maskIdNumber(row.id_number),
+    phoneMasked: maskPhone(row.phone),
+    community: row.community,
+    tags: tagsOf(db, row.id),
+    riskLevel: showRisk ? row.risk_level : null,
+  };
+}
+
+export function listRowOf(db: Db, id: number, today: string, showRisk: boolean): ClientListRow | undefined {
+  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  return row && toListRow(db, row, today, showRisk);
+}
+
+export type ClientQuery = Readonly<{
+  query: string;
+  riskLevel?: RiskLevel | undefined;
+  tag?: string | undefined;
+  limit: number;
+  offset: number;
+}>;
+
+/**
+ * Search as you type: Chinese characters match the name, letters match full pinyin or initials
+ * (张三 ← "zhangs", "zs"), digits match the tail of the phone or ID number.
+ */
+export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean) {
+  const where = ['merged_into IS NULL'];
+  const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
+  const text = query.query.toLowerCase();
+  if (/^[a-z]+$/.test(text)) {
+    where.push('(name_pinyin LIKE @prefix OR name_initials LIKE @prefix)');
+    params.prefix = `${text}%`;
+  } else if (/^[\dx]+$/.test(text)) {
+    where.push("(phone LIKE @tail OR id_number LIKE @tailUpper)");
+    params.tail = `%${text}`;
+    params.tailUpper = `%${text.toUpperCase()}`;
+  } else if (text) {
+    where.push("name LIKE @contains ESCAPE '\\'");
+    params.contains = `%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  if (query.riskLevel && showRisk) {
+    where.push('risk_level = @risk');
+    params.risk = query.riskLevel;
+  }
+  if (query.tag) {
+    where.push('id IN (SELECT client_id FROM client_tags WHERE tag = @tag)');
+    params.tag = query.tag;
+  }
+  const clause = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM clients WHERE ${clause}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM clients WHERE ${clause} ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`)
+    .all(params) as ClientRow[];
+  return { total, rows: rows.map((row) => toListRow(db, row, today, showRisk)) };
+}
+
+export function readClientDetail(db: Db, id: number, today: string, showRisk: boolean): ClientDetail | undefined {
+  const row = db.prepare('SELECT * FROM clients WHERE id = ? AND merged_into IS NULL').get(id) as ClientRow | undefined;
+  if (!row) return undefined;
+  const consents = db
+    .prepare('SELECT id, kind, signer_name AS signerName, signed_on AS signedOn, note, recorded_at AS recordedAt FROM consents WHERE client_id = ? ORDER BY signed_on DESC, id DESC')
+    .all(id) as ClientDetail['consents'];
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birth_date ?? '',
+    age: row.birth_date ? ageOn(row.birth_date, today) : null,
+    idNumber: row.id_number ?? '',
+    phone: row.phone ?? '',
+    address: row.address,
+    community: row.community,
+    grid: row.grid,
+    guardianName: row.guardian_name,
+    guardianPhone: row.guardian_phone,
+    guardianRelation: row.guardian_relation,
+    tags: tagsOf(db, id),
+    source: row.source,
+    note: row.note,
+    riskLevel: showRisk ? row.risk_level : null,
+    consents,
+    createdAt: row.created_at,
+  };
+}
+
+/** Existing records that are the same person by the issue's two rules. */
+export function findSameClient(db: Db, client: Registration, excludeId = 0): { id: number; rule: 'idNumber' | 'nameBirthPhone' } | undefined {
+  if (client.idNumber) {
+    const byId = db.prepare('SELECT id FROM clients WHERE id_number = ? AND merged_into IS NULL AND id <> ?').get(client.idNumber, excludeId) as { id: number } | undefined;
+    if (byId) return { id: byId.id, rule: 'idNumber' };
+  }
+  const birthDate = effectiveBirthDate(client);
+  if (birthDate && client.phone) {
+    const byIdentity = db
+      .prepare('SELECT id FROM clients WHERE name = ? AND birth_date = ? AND phone = ? AND merged_into IS NULL AND id <> ?')
+      .get(client.name, birthDate, client.phone, excludeId) as { id: number } | undefined;
+    if (byIdentity) return { id: byIdentity.id, rule: 'nameBirthPhone' };
+  }
+  return undefined;
+}
+
+/** Pairs among existing records (e.g. registered before an ID number was known). */
+export function duplicatePairs(db: Db): Array<{ keepId: number; otherId: number; rule: 'idNumber' | 'nameBirthPhone' }> {
+  const rows = db
+    .prepare(
+      `SELECT a.id AS keepId, b.id AS otherId, 'nameBirthPhone' AS rule FROM clients a JOIN clients b
+         ON a.name = b.name AND a.birth_date = b.birth_date AND a.phone = b.phone AND a.id < b.id
+       WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.birth_date IS NOT NULL AND a.phone IS NOT NULL
+       LIMIT 200`,
+    )
+    .all() as Array<{ keepId: number; otherId: number; rule: 'nameBirthPhone' }>;
+  return rows;
+}
+
+/** Move everything of `mergeId` to `keepId`; the merged record stays, pointing at the kept one. */
+export function mergeClients(db: Db, keepId: number, mergeId: number, at: string): void {
+  for (const table of ['consents', 'cases', 'risk_grades', 'follow_ups']) {
+    db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
+  }
+  db.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag) SELECT ?, tag FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
+  db.prepare('UPDATE clients SET merged_into = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(keepId, at, mergeId);
+}
+
+export function insertConsent(
+  db: Db,
+  consent: { clientId: number; kind: string; signerName: string; signedOn: string; note: string },
+  actorId: number,
+  at: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO consents (client_id, kind, signer_name, signed_on, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(consent.clientId, consent.kind, consent.signerName, consent.signedOn, consent.note, actorId, at);
+  return Number(lastInsertRowid);
+}
+
+export function hasConsent(db: Db, clientId: number, kind: string): boolean {
+  return db.prepare('SELECT 1 FROM consents WHERE client_id = ? AND kind = ?').get(clientId, kind) !== undefined;
+}
+
+export function birthDateOf(db: Db, clientId: number): string | null {
+  return (db.prepare('SELECT birth_date FROM clients WHERE id = ?').get(clientId) as { birth_date: string | null } | undefined)?.birth_date ?? null;
+}
+
+export function setCurrentRisk(db: Db, clientId: number, level: RiskLevel, at: string): void {
+  db.prepare('UPDATE clients SET risk_level = ?, updated_at = ? WHERE id = ?').run(level, at, clientId);
+}

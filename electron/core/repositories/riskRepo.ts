@@ -1,0 +1,130 @@
+import type { FollowUpRecord, riskGradeRecord } from '../../../shared/api/schemas/cases.js';
+import type { RiskLevel } from '../../../shared/api/schemas/clients.js';
+import type { z } from 'zod';
+import type { Db } from '../db/driver.js';
+
+type FollowUpRow = {
+  id: number;
+  client_id: number;
+  client_name: string;
+  due_on: string;
+  level: RiskLevel;
+  status: FollowUpRecord['status'];
+  done_on: string | null;
+  method: FollowUpRecord['method'];
+  participants: string;
+  findings: string;
+  reassessed_level: RiskLevel | null;
+};
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function toFollowUp(row: FollowUpRow, today: string): FollowUpRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    dueOn: row.due_on,
+    level: row.level,
+    status: row.status,
+    doneOn: row.done_on,
+    method: row.method,
+    participants: JSON.parse(row.participants) as string[],
+    findings: row.findings,
+    reassessedLevel: row.reassessed_level,
+    overdueDays: row.status === 'due' ? Math.max(0, daysBetween(row.due_on, today)) : 0,
+  };
+}
+
+const selectFollowUps = 'SELECT f.*, c.name AS client_name FROM follow_ups f JOIN clients c ON c.id = f.client_id';
+
+export function insertRiskGrade(
+  db: Db,
+  grade: { clientId: number; level: RiskLevel; reason: string; evidence: string },
+  userId: number,
+  at: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(grade.clientId, grade.level, grade.reason, grade.evidence, userId, at);
+  return Number(lastInsertRowid);
+}
+
+export function riskHistory(db: Db, clientId: number): Array<z.infer<typeof riskGradeRecord>> {
+  return db
+    .prepare(
+      `SELECT r.id, r.level, r.reason, r.evidence, u.display_name AS gradedBy, r.graded_at AS gradedAt
+       FROM risk_grades r JOIN users u ON u.id = r.graded_by WHERE r.client_id = ? ORDER BY r.graded_at DESC, r.id DESC`,
+    )
+    .all(clientId) as Array<z.infer<typeof riskGradeRecord>>;
+}
+
+
+/** One pending follow-up per client: a new grade replaces the pending one. */
+export function scheduleFollowUp(db: Db, clientId: number, level: RiskLevel, dueOn: string): number {
+  db.prepare("UPDATE follow_ups SET status = 'cancelled', cancel_reason = 'regraded' WHERE client_id = ? AND status = 'due'").run(clientId);
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO follow_ups (client_id, due_on, level, status) VALUES (?, ?, ?, 'due')")
+    .run(clientId, dueOn, level);
+  return Number(lastInsertRowid);
+}
+
+export function readFollowUp(db: Db, id: number, today: string): FollowUpRecord | undefined {
+  const row = db.prepare(`${selectFollowUps} WHERE f.id = ?`).get(id) as FollowUpRow | undefined;
+  return row && toFollowUp(row, today);
+}
+
+export function completeFollowUp(
+  db: Db,
+  id: number,
+  values: { doneOn: string; method: string; participants: readonly string[]; findings: string; reassessedLevel: RiskLevel },
+  userId: number,
+): void {
+  db.prepare(
+    `UPDATE follow_ups SET status = 'done', done_on = ?, method = ?, participants = ?, findings = ?, reassessed_level = ?, recorded_by = ?
+     WHERE id = ? AND status = 'due'`,
+  ).run(values.doneOn, values.method, JSON.stringify(values.participants), values.findings, values.reassessedLevel, userId, id);
+}
+
+export type FollowUpScope = Readonly<{
+  /** Only clients with a case this user reaches; null = all (站长). */
+  userId: number | null;
+}>;
+
+const reachClause = `(@userId IS NULL OR f.client_id IN (
+  SELECT c.client_id FROM cases c WHERE c.counsellor_id = @userId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))`;
+
+export function recentRedGrades(db: Db, scope: FollowUpScope, sinceIso: string) {
+  return db
+    .prepare(
+      `SELECT r.client_id AS clientId, c.name AS clientName, r.reason, r.graded_at AS gradedAt
+       FROM risk_grades r JOIN clients c ON c.id = r.client_id
+       WHERE r.level = 'red' AND r.graded_at >= @since AND ${reachClause.replaceAll('f.client_id', 'r.client_id')}
+       ORDER BY r.graded_at DESC LIMIT 50`,
+    )
+    .all({ since: sinceIso, userId: scope.userId }) as Array<{ clientId: number; clientName: string; reason: string; gradedAt: string }>;
+}
+
+export function dueFollowUps(db: Db, scope: FollowUpScope, today: string, untilDay: string): FollowUpRecord[] {
+  return (
+    db
+      .prepare(`${selectFollowUps} WHERE f.status = 'due' AND f.due_on >= @today AND f.due_on <= @until AND ${reachClause} ORDER BY f.due_on, f.id LIMIT 500`)
+      .all({ today, until: untilDay, userId: scope.userId }) as FollowUpRow[]
+  ).map((row) => toFollowUp(row, today));
+}
+
+export function overdueFollowUps(db: Db, scope: FollowUpScope, today: string): FollowUpRecord[] {
+  return (
+    db
+      .prepare(`${selectFollowUps} WHERE f.status = 'due' AND f.due_on < @today AND ${reachClause} ORDER BY f.due_on, f.id LIMIT 500`)
+      .all({ today, userId: scope.userId }) as FollowUpRow[]
+  ).map((row) => toFollowUp(row, today));
+}
+
+export function followUpsOfClient(db: Db, clientId: number, today: string): FollowUpRecord[] {
+  return (db.prepare(`${selectFollowUps} WHERE f.client_id = ? ORDER BY f.due_on DESC, f.id DESC`).all(clientId) as FollowUpRow[]).map((row) =>
+    toFollowUp(row, today),
+  );
+}

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { SessionRecord, sessionDraftInput } from '../../../shared/api/schemas/cases.js';
+import type { Db } from '../db/driver.js';
+
+export type SessionDraft = z.output<typeof sessionDraftInput>;
+
+type SessionRow = {
+  id: number;
+  case_id: number;
+  counsellor_id: number;
+  counsellor_name: string;
+  held_on: string;
+  start_time: string;
+  duration_minutes: number;
+  modality: SessionRecord['modality'];
+  kind: SessionRecord['kind'];
+  complaint: string;
+  assessment: string;
+  intervention: string;
+  plan: string;
+  free_text: string;
+  signed_at: string | null;
+  signed_by_name: string | null;
+  updated_at: string;
+};
+
+const selectSessions = `
+  SELECT s.*, u.display_name AS counsellor_name, su.display_name AS signed_by_name
+  FROM counselling_sessions s JOIN users u ON u.id = s.counsellor_id LEFT JOIN users su ON su.id = s.signed_by`;
+
+function addendaOf(db: Db, sessionId: number): SessionRecord['addenda'] {
+  return db
+    .prepare(
+      `SELECT a.id, a.text, u.display_name AS signedBy, a.signed_at AS signedAt
+       FROM session_addenda a JOIN users u ON u.id = a.signed_by WHERE a.session_id = ? ORDER BY a.id`,
+    )
+    .all(sessionId) as SessionRecord['addenda'];
+}
+
+function toRecord(db: Db, row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    counsellorName: row.counsellor_name,
+    heldOn: row.held_on,
+    startTime: row.start_time,
+    durationMinutes: row.duration_minutes,
+    modality: row.modality,
+    kind: row.kind,
+    note: { complaint: row.complaint, assessment: row.assessment, intervention: row.intervention, plan: row.plan, freeText: row.free_text },
+    signedAt: row.signed_at,
+    signedBy: row.signed_by_name,
+    addenda: addendaOf(db, row.id),
+    updatedAt: row.updated_at,
+  };
+}
+
+export function sessionsOfCase(db: Db, caseId: number): SessionRecord[] {
+  return (db.prepare(`${selectSessions} WHERE s.case_id = ? ORDER BY s.held_on DESC, s.start_time DESC, s.id DESC`).all(caseId) as SessionRow[]).map(
+    (row) => toRecord(db, row),
+  );
+}
+
+export function readSession(db: Db, id: number): (SessionRecord & { counsellorId: number }) | undefined {
+  const row = db.prepare(`${selectSessions} WHERE s.id = ?`).get(id) as SessionRow | undefined;
+  return row && { ...toRecord(db, row), counsellorId: row.counsellor_id };
+}
+
+const noteColumns = (draft: SessionDraft) => ({
+  held_on: draft.heldOn,
+  start_time: draft.startTime,
+  duration_minutes: draft.durationMinutes,
+  modality: draft.modality,
+  kind: draft.kind,
+  complaint: draft.note.complaint,
+  assessment: draft.note.assessment,
+  intervention: draft.note.intervention,
+  plan: draft.note.plan,
+  free_text: draft.note.freeText,
+});
+
+export function insertSession(db: Db, draft: SessionDraft, counsellorId: number, at: string): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO counselling_sessions (case_id, counsellor_id, held_on, start_time, duration_minutes, modality, kind,
+         complaint, assessment, intervention, plan, free_text, created_at, updated_at)
+       VALUES (@case_id, @counsellor_id, @held_on, @start_time, @duration_minutes, @modality, @kind,
+         @complaint, @assessment, @intervention, @plan, @free_text, @at, @at)`,
+    )
+    .run({ ...noteColumns(draft), case_id: draft.caseId, counsellor_id: counsellorId, at });
+  return Number(lastInsertRowid);
+}
+
+export function updateSessionDraft(db: Db, id: number, draft: SessionDraft, at: string): void {
+  db.prepare(
+    `UPDATE counselling_sessions SET held_on = @held_on, start_time = @start_time, duration_minutes = @duration_minutes,
+       modality = @modality, kind = @kind, complaint = @complaint, assessment = @assessment, intervention = @intervention,
+       plan = @plan, free_text = @free_text, updated_at = @at WHERE id = @id AND signed_at IS NULL`,
+  ).run({ ...noteColumns(draft), at, id });
+}
+
+export function signSession(db: Db, id: number, userId: number, at: string): void {
+  db.prepare('UPDATE counselling_sessions SET signed_at = ?, signed_by = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL').run(at, userId, at, id);
+}
+
+export function insertAddendum(db: Db, sessionId: number, text: string, userId: number, at: string): number {
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO session_addenda (session_id, text, signed_by, signed_at) VALUES (?, ?, ?, ?)')
+    .run(sessionId, text, userId, at);
+  return Number(lastInsertRowid);
+}
+
+export function unsignedSessions(db: Db, counsellorId: number | null) {
+  return db
+    .prepare(
+      `SELECT s.id, s.case_id AS caseId, cl.name AS clientName, s.held_on AS heldOn
+       FROM counselling_sessions s JOIN cases c ON c.id = s.case_id JOIN clients cl ON cl.id = c.client_id
+       WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR s.counsellor_id = @counsellorId)
+       ORDER BY s.held_on LIMIT 100`,
+    )
+    .all({ counsellorId }) as Array<{ id: number; caseId: number; clientName: string; heldOn: string }>;
+}

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { followUpRecordInput, riskGradeInput } from '../../../../shared/api/schemas/cases.js';
+import type { RiskLevel } from '../../../../shared/api/schemas/clients.js';
+import { addDays, localDay } from '../../../../shared/domain/dates.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
+import { AppError } from '../../errors.js';
+import { clientExists, setCurrentRisk } from '../../repositories/clientsRepo.js';
+import {
+  completeFollowUp,
+  dueFollowUps,
+  followUpsOfClient,
+  insertRiskGrade,
+  overdueFollowUps,
+  readFollowUp,
+  recentRedGrades,
+  riskHistory,
+  scheduleFollowUp,
+} from '../../repositories/riskRepo.js';
+import { readSettings } from '../../repositories/settingsRepo.js';
+import { unsignedSessions } from '../../repositories/sessionsRepo.js';
+import type { Vault } from '../../vault.js';
+import { actorOf, caseAccessOf, requireClientCases } from './access.js';
+
+const severity: Record<RiskLevel, number> = { green: 0, yellow: 1, red: 2 };
+
+/** 三色预警 grading with its history, and the follow-up (随访) plan it drives. */
+export class RiskService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return localDay(this.clock.now());
+  }
+
+  /** Record a grade, set the client's colour, and schedule the next follow-up by the station's plan. */
+  private applyGrade(db: Db, session: Session, clientId: number, level: RiskLevel, reason: string, evidence: string): number {
+    const at = this.clock.now().toISOString();
+    const id = insertRiskGrade(db, { clientId, level, reason, evidence }, session.userId ?? 0, at);
+    setCurrentRisk(db, clientId, level, at);
+    const days = readSettings(db).followUpDays[level];
+    scheduleFollowUp(db, clientId, level, addDays(this.today(), days));
+    return id;
+  }
+
+  private currentLevel(db: Db, clientId: number): RiskLevel | null {
+    return (db.prepare('SELECT risk_level FROM clients WHERE id = ?').get(clientId) as { risk_level: RiskLevel | null }).risk_level;
+  }
+
+  grade(session: Session, input: z.output<typeof riskGradeInput>) {
+    return this.vault.write((db, audit) => {
+      if (!clientExists(db, input.clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      requireClientCases(db, session, input.clientId);
+      const previous = this.currentLevel(db, input.clientId);
+      const id = this.applyGrade(db, session, input.clientId, input.level, input.reason, input.evidence);
+      audit({ ...actorOf(session), action: 'risk.grade', objectType: 'client', objectId: input.clientId, detail: { level: input.level, previous, gradeId: id } });
+      return { history: riskHistory(db, input.clientId), followUps: followUpsOfClient(db, input.clientId, this.today()) };
+    });
+  }
+
+  /** A follow-up re-assesses the colour; lowering it needs a reason (the issue's rule). */
+  recordFollowUp(session: Session, input: z.output<typeof followUpRecordInput>) {
+    return this.vault.write((db, audit) => {
+      const followUp = readFollowUp(db, input.followUpId, this.today());
+      if (!followUp) throw new AppError('NOT_FOUND', '找不到该随访任务。');
+      requireClientCases(db, session, followUp.clientId);
+      if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已完成或已取消。');
+      if (input.doneOn > this.today()) throw new AppError('INVALID_INPUT', '随访日期不能晚于今天。');
+      const lowered = severity[input.reassessedLevel] < severity[followUp.level];
+      if (lowered && input.reason.length < 2) {
+        throw new AppError('INVALID_INPUT', '降低预警等级须填写理由。', [{ path: 'reason', message: '降低预警等级须填写理由。' }]);
+      }
+      completeFollowUp(db, followUp.id, input, session.userId ?? 0);
+      const reason = input.reason || `随访复评：${input.findings.slice(0, 60)}`;
+      this.applyGrade(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up');
+      audit({ ...actorOf(session), action: 'followUps.record', objectType: 'followUp', objectId: followUp.id, detail: { level: input.reassessedLevel, lowered } });
+      return followUpsOfClient(db, followUp.clientId, this.today());
+    });
+  }
+
+  list(session: Session, scope: 'due' | 'overdue' | 'client', withinDays: number, clientId?: number) {
+    const db = this.vault.connection();
+    const access = caseAccessOf(session);
+    const reach = { userId: access.seesAll ? null : access.userId };
+    const today = this.today();
+    if (scope === 'client') {
+      if (clientId === undefined) throw new AppError('INVALID_INPUT', '请指定来访者。');
+      requireClientCases(db, session, clientId);
+      return followUpsOfClient(db, clientId, today);
+    }
+    return scope === 'overdue' ? overdueFollowUps(db, reach, today) : dueFollowUps(db, reach, today, addDays(today, withinDays));
+  }
+
+  /** What needs doing today (the dashboard). */
+  dashboard(session: Session) {
+    const db = this.vault.connection();
+    const access = caseAccessOf(session);
+    const reach = { userId: access.seesAll ? null : access.userId };
+    const today = this.today();
+    const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
+    return {
+      dueFollowUps: dueFollowUps(db, reach, today, today),
+      overdueFollowUps: overdueFollowUps(db, reach, today),
+      unsignedSessions: unsignedSessions(db, access.seesAll ? null : access.userId),
+      recentRedGrades: recentRedGrades(db, reach, weekAgo),
+    };
+  }
+}

@@ -1,0 +1,10 @@
+/** The station's calendar day (the PC's time zone) as YYYY-MM-DD. */
+export function localDay(instant: Date): string {
+  return instant.toLocaleDateString('sv-SE');
+}
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

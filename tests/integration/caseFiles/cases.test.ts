@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import { readKeyring } from '../../../electron/core/keyring/keyring.js';
+import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
+import path from 'node:path';
+import { adminPassword, createStation, manualClock, type Station } from '../helpers/station.js';
+import { adult } from '../helpers/clients.js';
+
+const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+const note = { complaint: '近两周失眠、情绪低落', assessment: 'PHQ-9 中度', intervention: '情绪疏导、睡眠卫生指导', plan: '每周一次面询', freeText: '' };
+
+describe('cases, sessions and access', () => {
+  let station: Station;
+  let liwei: string;
+  let chen: string;
+  let reception: string;
+  let clientId: number;
+  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
+
+  beforeEach(async () => {
+    station = await createStation({ clock: time.clock });
+    liwei = await station.addUser('liwei', 'counsellor');
+    chen = await station.addUser('chen', 'counsellor');
+    reception = await station.addUser('qiantai', 'reception');
+    clientId = (await station.call(reception, 'clients.register', adult)).id;
+  });
+
+  const openCase = (token: string) =>
+    station.call(token, 'cases.open', { clientId, problemCategories: ['emotion', 'sleep'], reason: '自主来访，主诉失眠', openedOn: '2026-11-23' });
+
+  it('a counsellor sees their own cases; another sees nothing until shared; reception never; the 站长 always', async () => {
+    const opened = await openCase(liwei);
+    expect(opened).toMatchObject({ counsellorName: 'liwei', status: 'open', problemCategories: ['emotion', 'sleep'] });
+    expect(code(await station.raw(chen, 'cases.get', { id: opened.id }))).toBe('FORBIDDEN');
+    expect(await station.call(chen, 'cases.list', {})).toEqual([]);
+    expect(code(await station.raw(reception, 'cases.get', { id: opened.id }))).toBe('FORBIDDEN');
+    expect((await station.call(station.admin, 'cases.get', { id: opened.id })).case.id).toBe(opened.id);
+    expect(code(await station.raw(chen, 'cases.share', { id: opened.id, userId: 3, shared: true }))).toBe('FORBIDDEN');
+    const chenId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'chen')!.id;
+    await station.call(liwei, 'cases.share', { id: opened.id, userId: chenId, shared: true });
+    expect((await station.call(chen, 'cases.get', { id: opened.id })).sharedWith).toEqual([{ id: chenId, displayName: 'chen' }]);
+    const views = await station.call(station.admin, 'audit.list', { action: 'cases.view' });
+    expect(views.rows.map((row) => row.actorName).sort()).toEqual(['admin', 'chen']);
+    await station.call(station.admin, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '咨询师调岗' });
+    expect((await station.call(chen, 'cases.get', { id: opened.id })).case.counsellorName).toBe('chen');
+    expect((await station.call(station.admin, 'audit.list', { action: 'cases.transfer' })).total).toBe(1);
+    station.dispose();
+  });
+
+  it('refuses a case for a child under 14 without a guardian consent on record', async () => {
+    const child = await station.call(reception, 'clients.register', {
+      name: '小明',
+      gender: 'male',
+      birthDate: '2016-05-01',
+      guardianName: '王芳',
+      guardianPhone: '13700001111',
+      guardianRelation: '母亲',
+      source: 'school',
+    });
+    const refused = await station.raw(liwei, 'cases.open', { clientId: child.id, problemCategories: ['study'], reason: '学校转介', openedOn: '2026-11-23' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'GUARDIAN_CONSENT_REQUIRED' } });
+    expect(await station.call(station.admin, 'cases.list', { status: 'all' })).toEqual([]);
+    await station.call(reception, 'clients.addConsent', { clientId: child.id, kind: 'guardian', signerName: '王芳', signedOn: '2026-11-23' });
+    expect((await station.call(liwei, 'cases.open', { clientId: child.id, problemCategories: ['study'], reason: '学校转介', openedOn: '2026-11-23' })).status).toBe('open');
+    station.dispose();
+  });
+
+  it('session notes: drafts save over, signing locks (even against SQL), addenda are appended and signed', async () => {
+    const opened = await openCase(liwei);
+    const draftInput = { caseId: opened.id, heldOn: '2026-11-23', startTime: '09:30', durationMinutes: 50, modality: 'in_person' as const, kind: 'intake' as const, note };
+    const draft = await station.call(liwei, 'sessions.saveDraft', draftInput);
+    const saved = await station.call(liwei, 'sessions.saveDraft', { ...draftInput, id: draft.id, note: { ...note, plan: '每周一次面询，两周后复评' } });
+    expect(saved.note.plan).toBe('每周一次面询，两周后复评');
+    expect(code(await station.raw(chen, 'sessions.sign', { id: draft.id }))).toBe('FORBIDDEN');
+    expect((await station.call(station.admin, 'dashboard.today', {})).unsignedSessions.map((row) => row.id)).toEqual([draft.id]);
+    const signed = await station.call(liwei, 'sessions.sign', { id: draft.id });
+    expect(signed.signedBy).toBe('liwei');
+    expect(await station.raw(liwei, 'sessions.saveDraft', { ...draftInput, id: draft.id })).toMatchObject({ ok: false, error: { code: 'SIGNED_RECORD_FINAL' } });
+    const withAddendum = await station.call(liwei, 'sessions.addAddendum', { sessionId: draft.id, text: '补充：来访者当晚来电表示情绪已平稳。' });
+    expect(withAddendum.addenda).toEqual([expect.objectContaining({ signedBy: 'liwei', text: '补充：来访者当晚来电表示情绪已平稳。' })]);
+    expect((await station.call(liwei, 'cases.get', { id: opened.id })).sessions).toHaveLength(1);
+    station.dispose();
+
+    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
+    const key = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword);
+    const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), key!);
+    expect(() => db.prepare("UPDATE counselling_sessions SET plan = 'x' WHERE id = ?").run(draft.id)).toThrow(/final/);
+    db.close();
+  });
+
+  it('closes with a reason and a date in range', async () => {
+    const opened = await openCase(liwei);
+    expect(code(await station.raw(liwei, 'cases.close', { id: opened.id, reason: '', closedOn: '2026-11-23' }))).toBe('INVALID_INPUT');
+    expect(code(await station.raw(liwei, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-01' }))).toBe('INVALID_INPUT');
+    expect((await station.call(liwei, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' })).status).toBe('closed');
+    station.dispose();
+  });
+});
