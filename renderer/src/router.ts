@@ -22,6 +22,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./layouts/WorkbenchShell.vue'),
     children: [
       { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: 'clients', component: () => import('./views/ClientsView.vue') },
+      { path: 'clients/:id(\\d+)', component: () => import('./views/ClientView.vue') },
+      { path: 'cases', component: () => import('./views/CasesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      {
+        path: 'cases/:caseId(\\d+)/sessions/:sessionId(\\d+|new)',
+        component: () => import('./views/SessionEditor.vue'),
+        meta: { roles: ['admin', 'counsellor'] },
+      },
+      { path: 'follow-ups', component: () => import('./views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
       { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin'] } },
       { path: 'settings', component: () => import('./views/SettingsView.vue') },

@@ -9,6 +9,8 @@ import { ApiCallError } from '../api/client.js';
 export function useFormErrors() {
   const errors = ref<Record<string, string>>({});
   const formError = ref('');
+  /** The last refusal from core, for screens that act on a specific code. */
+  const lastError = ref<ApiCallError | null>(null);
 
   function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null {
     const result = schema.safeParse(value);
@@ -25,6 +27,7 @@ export function useFormErrors() {
   /** Show a failed call: field errors from INVALID_INPUT details, else the message. */
   function fromError(error: unknown): void {
     errors.value = {};
+    lastError.value = error instanceof ApiCallError ? error : null;
     if (error instanceof ApiCallError) {
       formError.value = error.message;
       if (error.code === 'INVALID_INPUT' && Array.isArray(error.details)) {
@@ -38,6 +41,7 @@ export function useFormErrors() {
   function clear(): void {
     errors.value = {};
     formError.value = '';
+    lastError.value = null;
   }
 
   const busy = ref(false);
@@ -62,5 +66,5 @@ export function useFormErrors() {
     return password === repeat;
   }
 
-  return { errors, formError, busy, check, fromError, clear, submit, repeated };
+  return { errors, formError, lastError, busy, check, fromError, clear, submit, repeated };
 }
