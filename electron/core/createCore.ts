@@ -76,7 +76,7 @@ export function createCore(options: CoreOptions): Core {
     sessionOf: (token) => sessions.get(token),
     checkIdle: () => auth.checkIdle(),
     lock: (reason) => auth.lock(reason, null),
-    seedDemo: () => seedDemoStation(handlers, vault),
+    seedDemo: () => seedDemoStation(handlers, vault, clock),
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);

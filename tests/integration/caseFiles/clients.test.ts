@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../shared/api/contract.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, type Station } from '../helpers/station.js';
 
@@ -31,7 +32,7 @@ describe('client registration', () => {
     [{ idNumber: '', birthDate: '2016-05-01', name: '小明' }, 'guardianName', '未成年人须登记监护人'],
   ])('refuses %j with a message on %s and writes nothing', async (change, path, message) => {
     const before = (await station.call(station.admin, 'clients.search', {})).total;
-    const result = await station.raw(reception, 'clients.register', { ...adult, name: '李四', ...change });
+    const result = await station.raw(reception, 'clients.register', { ...adult, name: '李四', ...change } as MethodInput<'clients.register'>);
     expect(code(result)).toBe('INVALID_INPUT');
     const details = result.ok ? [] : (result.error.details as Array<{ path: string; message: string }>);
     expect(details.find((detail) => detail.path === path)?.message).toContain(message);

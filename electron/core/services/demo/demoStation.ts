@@ -2,7 +2,13 @@ import { AppError } from '../../errors.js';
 import type { Handlers } from '../../handlers.js';
 import { writeMarker } from '../../repositories/settingsRepo.js';
 import { setMustChangePassword } from '../../repositories/usersRepo.js';
+import type { Clock } from '../../clock.js';
+import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
+import { seedCaseFilesDemo } from './caseFilesDemo.js';
+
+/** Hundreds of clients: enough to feel like a station that has worked for two years. */
+const demoClients = 400;
 
 /** Documented in README: every demo account uses this password. Never use it for real data. */
 export const demoPassword = 'xinyi-demo-2026';
@@ -20,7 +26,7 @@ export type DemoSummary = Readonly<{ station: string; accounts: readonly string[
  * A realistic synthetic station, marked 演示数据 everywhere it shows. Later features append their
  * demo records here, through the same services and audit as real work.
  */
-export async function seedDemoStation(handlers: Handlers, vault: Vault): Promise<DemoSummary> {
+export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: Clock): Promise<DemoSummary> {
   if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP', '数据文件夹里已有站点，演示数据只能写入空文件夹。');
   const [admin, ...staff] = demoAccounts;
   const station = '阳光社区心理咨询室（演示数据）';
@@ -46,14 +52,25 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault): Promise
     role: 'admin' as const,
     mustChangePassword: false,
   };
+  const counsellorIds: number[] = [];
   for (const account of staff) {
     const user = await handlers['users.create']({ ...account, temporaryPassword: demoPassword }, adminSession);
     // Demo accounts are ready to use; a real account must change its temporary password.
     vault.write((db) => setMustChangePassword(db, user.id, false));
+    if (user.role === 'counsellor') counsellorIds.push(user.id);
   }
   vault.write((db, audit) => {
     writeMarker(db, 'demo', true);
-    audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1 });
+    const counts = seedCaseFilesDemo(db, {
+      clients: demoClients,
+      caseShare: 0.7,
+      sessionsPerCase: [1, 14],
+      counsellorIds,
+      now: clock.now(),
+      seed: 20261123,
+      followUpDays: readSettings(db).followUpDays,
+    });
+    audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }
