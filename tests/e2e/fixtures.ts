@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,9 +32,15 @@ async function startHost(dataDir: string): Promise<{ host: StationHost; child: C
   return { host: { url, origin: new URL(url).origin, dataDir }, child };
 }
 
-export const test = base.extend<{ station: StationHost }>({
-  station: async ({}, use) => {
+export const test = base.extend<{ demo: boolean; station: StationHost }>({
+  /** `test.use({ demo: true })`: the station starts as `xinyi demo` leaves it (password xinyi-demo-2026). */
+  demo: [false, { option: true }],
+  station: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-e2e-'));
+    if (demo) {
+      const seeded = spawnSync(process.execPath, ['out/cli/index.cjs', 'demo', '--data-dir', dataDir], { cwd: repo, encoding: 'utf8' });
+      if (seeded.status !== 0) throw new Error(`demo failed: ${seeded.stderr}`);
+    }
     const { host, child } = await startHost(dataDir);
     await use(host);
     child.kill('SIGTERM');

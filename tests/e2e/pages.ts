@@ -84,3 +84,38 @@ export class ChangePasswordPage {
     await this.page.getByTestId('change-password-submit').click();
   }
 }
+
+export class ClientPages {
+  constructor(private readonly page: Page) {}
+
+  async register(fields: { name: string; gender: 'male' | 'female'; birthDate: string; guardianName: string; guardianPhone: string }): Promise<void> {
+    await this.page.getByTestId('nav-clients').click();
+    await this.page.getByTestId('client-register-open').click();
+    await this.page.getByTestId('client-name').fill(fields.name);
+    await this.page.getByTestId(`client-gender-${fields.gender}`).click();
+    const birthDate = this.page.getByTestId('client-birth-date').locator('input');
+    await birthDate.fill(fields.birthDate);
+    await birthDate.press('Enter');
+    await this.page.getByTestId('client-guardian-name').fill(fields.guardianName);
+    await this.page.getByTestId('client-guardian-phone').fill(fields.guardianPhone);
+    await this.page.getByTestId('client-submit').click();
+    await expect(this.page.getByTestId('client-title')).toHaveText(fields.name);
+  }
+
+  async openCase(problem: string, reason: string): Promise<void> {
+    await this.page.getByTestId('case-open').click();
+    await this.page.getByTestId('case-problems').click();
+    await this.page.getByRole('option', { name: problem }).click();
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('case-reason').fill(reason);
+    await this.page.getByTestId('case-open-submit').click();
+  }
+
+  async addConsent(kind: string): Promise<void> {
+    await this.page.getByTestId('consent-open').click();
+    await this.page.getByTestId('consent-kind').click();
+    await this.page.getByRole('option', { name: kind }).click();
+    await this.page.getByTestId('consent-submit').click();
+    await expect(this.page.getByTestId('consents-table')).toContainText(kind);
+  }
+}
