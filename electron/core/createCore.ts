@@ -12,7 +12,9 @@ import { runScheduledBackup } from './services/backup/backupSchedule.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
+import { seedCaseFilesDemo } from './services/demo/caseFilesDemo.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
+import { readSettings } from './repositories/settingsRepo.js';
 import { Serial } from './serial.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
@@ -40,6 +42,8 @@ export type Core = Readonly<{
   lock(reason: LockReason): void;
   /** Write the daily backup now if one is due (the timer calls this too). */
   runScheduledBackup(): Promise<boolean>;
+  /** The benchmark's large station: synthetic case files at scale, written in one transaction. */
+  seedBenchmarkCaseFiles(scale: { clients: number; sessionsPerCase: readonly [number, number] }): Promise<{ clients: number; cases: number; sessions: number }>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
   close(): void;
@@ -77,6 +81,18 @@ export function createCore(options: CoreOptions): Core {
     checkIdle: () => auth.checkIdle(),
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
+    seedBenchmarkCaseFiles: async (scale) =>
+      vault.write((db) =>
+        seedCaseFilesDemo(db, {
+          clients: scale.clients,
+          caseShare: 0.7,
+          sessionsPerCase: scale.sessionsPerCase,
+          counsellorIds: [1],
+          now: clock.now(),
+          seed: 1,
+          followUpDays: readSettings(db).followUpDays,
+        }),
+      ),
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);

@@ -106,7 +106,47 @@ async function httpFirstAnswer() {
   return { httpStartToFirstAnswerMs: round(elapsed) };
 }
 
+/**
+ * Issue "Case files": client search p95 ≤ 50 ms over 30,000 clients and ~300,000 sessions; a case
+ * page's data ≤ 100 ms. Also the quick_check at unlock on that station (DESIGN.md §4).
+ */
+async function caseFileFigures() {
+  const dir = tmp();
+  const core = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
+  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+  const password = 'bench-station-pass';
+  const setup = (await core.call(ctx, 'setup.create', {
+    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
+    admin: { username: 'admin', displayName: '站长', password },
+  })) as { ok: true; value: { session: { sessionToken: string } } };
+  const token = setup.value.session.sessionToken;
+  const seedStart = performance.now();
+  const counts = await core.seedBenchmarkCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
+  const seedMs = performance.now() - seedStart;
+  const as = { ...ctx, sessionToken: token };
+  const queries = ['王', '李', 'zh', 'wang', 'zs', 'lx', '138', '5678', '0012', '张伟', 'chen', 'l', '9'];
+  const searchTimes: number[] = [];
+  for (let run = 0; run < 260; run += 1) {
+    const query = queries[run % queries.length]!;
+    searchTimes.push(await timed(() => core.call(as, 'clients.search', { query })));
+  }
+  const caseIds = Array.from({ length: 100 }, (_, index) => 1 + Math.floor((index * counts.cases) / 100));
+  const pageTimes: number[] = [];
+  for (const id of caseIds) pageTimes.push(await timed(() => core.call(as, 'cases.get', { id })));
+  core.lock('manual');
+  const unlockMs = await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password }));
+  core.close();
+  const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
+  return {
+    caseFiles: { ...counts, seedMs: round(seedMs, 0) },
+    clientSearchP95Ms: round(p95(searchTimes)),
+    casePageP95Ms: round(p95(pageTimes)),
+    largeStationUnlockMs: round(unlockMs),
+  };
+}
+
 const unlock = await unlockFigures();
+const caseFiles = await caseFileFigures();
 const overhead = encryptionOverhead();
 const http = await httpFirstAnswer();
 const figures = {
@@ -114,9 +154,13 @@ const figures = {
   ...unlock,
   ...overhead,
   ...http,
-  targets: { unlockMedianMs: 1000, insertRatio: 1.3, readRatio: 1.3 },
+  ...caseFiles,
+  targets: { unlockMedianMs: 1000, insertRatio: 1.3, readRatio: 1.3, clientSearchP95Ms: 50, casePageP95Ms: 100 },
   met: {
     unlock: unlock.unlockMedianMs <= 1000,
+    largeStationUnlock: caseFiles.largeStationUnlockMs <= 1000,
+    clientSearch: caseFiles.clientSearchP95Ms <= 50,
+    casePage: caseFiles.casePageP95Ms <= 100,
     insertRatio: overhead.insertRatio <= 1.3,
     readRatio: overhead.readRatio <= 1.3,
   },
