@@ -19,6 +19,9 @@ import { Serial } from './serial.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
+import { AttachmentService } from './services/caseFiles/attachmentService.js';
+import { CrisisService } from './services/caseFiles/crisisService.js';
+import { ReferralService } from './services/caseFiles/referralService.js';
 import { Vault } from './vault.js';
 import { appVersion } from './version.js';
 
@@ -59,11 +62,15 @@ export function createCore(options: CoreOptions): Core {
   const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork });
   const operations = new Operations(events);
   const backup = new BackupService(vault, operations, clock);
+  const risk = new RiskService(vault, clock);
   const caseFiles = {
     vault,
     clients: new ClientsService(vault, clock),
     cases: new CasesService(vault, clock),
-    risk: new RiskService(vault, clock),
+    risk,
+    crises: new CrisisService(vault, risk, clock),
+    referrals: new ReferralService(vault, clock),
+    attachments: new AttachmentService(vault, clock),
   };
   const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, sessions, keyringWork, clock), backup, operations, caseFiles });
   const idleCheckMs = options.idleCheckMs ?? 5_000;

@@ -57,6 +57,9 @@ import {
   mergeInput,
 } from './schemas/clients.js';
 import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import { attachmentAddInput, attachmentContent, attachmentInfo, attachmentListInput } from './schemas/attachments.js';
+import { crisisContactInput, crisisListInput, crisisOpenInput, crisisRecord, crisisResolveInput, crisisStepInput } from './schemas/crises.js';
+import { referralCreateInput, referralListInput, referralRecord, referralUpdateInput } from './schemas/referrals.js';
 import { dictionaryAddInput, dictionaryItem, dictionaryListInput, dictionarySetActiveInput } from './schemas/dictionaries.js';
 import { stationProfile } from './schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyOutput } from './schemas/system.js';
@@ -142,6 +145,20 @@ export const contract = {
   'followUps.list': method(clinical, followUpListInput, zod.array(followUpRecord)),
   'followUps.record': method(clinical, followUpRecordInput, zod.array(followUpRecord)),
   'dashboard.today': method(clinical, emptyInput, todayOutput),
+
+  // Crisis intervention, referral and attachments
+  'crises.open': method(clinical, crisisOpenInput, crisisRecord),
+  'crises.list': method(clinical, crisisListInput, zod.array(crisisRecord)),
+  'crises.get': method(clinical, idInput, crisisRecord),
+  'crises.checkStep': method(clinical, crisisStepInput, crisisRecord),
+  'crises.addContact': method(clinical, crisisContactInput, crisisRecord),
+  'crises.resolve': method(clinical, crisisResolveInput, crisisRecord),
+  'referrals.create': method(clinical, referralCreateInput, referralRecord),
+  'referrals.update': method(clinical, referralUpdateInput, referralRecord),
+  'referrals.list': method(clinical, referralListInput, zod.array(referralRecord)),
+  'attachments.add': method(anyStaff, attachmentAddInput, zod.array(attachmentInfo)),
+  'attachments.list': method(anyStaff, attachmentListInput, zod.array(attachmentInfo)),
+  'attachments.get': method(anyStaff, idInput, attachmentContent),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

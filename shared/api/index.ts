@@ -13,3 +13,6 @@ export * from './schemas/users.js';
 export * from './schemas/cases.js';
 export * from './schemas/clients.js';
 export * from './schemas/dictionaries.js';
+export * from './schemas/attachments.js';
+export * from './schemas/crises.js';
+export * from './schemas/referrals.js';

@@ -51,6 +51,18 @@ export const methodNames = [
   'followUps.list',
   'followUps.record',
   'dashboard.today',
+  'crises.open',
+  'crises.list',
+  'crises.get',
+  'crises.checkStep',
+  'crises.addContact',
+  'crises.resolve',
+  'referrals.create',
+  'referrals.update',
+  'referrals.list',
+  'attachments.add',
+  'attachments.list',
+  'attachments.get',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

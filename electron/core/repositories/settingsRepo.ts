@@ -10,6 +10,7 @@ export const defaultSettings: Settings = {
   backupDir: '',
   backupKeep: 14,
   followUpDays: { red: 7, yellow: 14, green: 30 },
+  referralReminderDays: 7,
 };
 
 /** Markers that are not user settings: set by the app itself, shown but never edited. */

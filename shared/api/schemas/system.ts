@@ -17,6 +17,8 @@ export const settings = z.object({
     yellow: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
     green: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
   }),
+  /** A referral still without a receipt after this many days is flagged for a reminder call. */
+  referralReminderDays: z.number().int().min(1, '提醒天数至少 1 天。').max(60, '提醒天数不能超过 60 天。'),
 });
 export type Settings = z.infer<typeof settings>;
 export const settingsUpdate = settings.partial();

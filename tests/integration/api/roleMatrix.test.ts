@@ -60,6 +60,19 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'followUps.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'followUps.record': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'dashboard.today': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.checkStep': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.addContact': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.resolve': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.update': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  // Reception scans consent forms; the owner's own rule decides everything else.
+  'attachments.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

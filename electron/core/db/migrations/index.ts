@@ -9,8 +9,9 @@
  */
 import { migration as foundation } from './0010-foundation.js';
 import { migration as caseFiles } from './0020-case-files.js';
+import { migration as crisesReferralsAttachments } from './0030-crises-referrals-attachments.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [foundation, caseFiles];
+export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -2,6 +2,7 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { canReachCase, canReachClientCases, type CaseAccess } from '../../repositories/casesRepo.js';
+import { readCrisis } from '../../repositories/crisesRepo.js';
 
 /** Case content: the 站长 sees all, a counsellor their own and shared cases, reception none. */
 export function caseAccessOf(session: Session): CaseAccess {
@@ -22,6 +23,16 @@ export function requireClientCases(db: Db, session: Session, clientId: number): 
   const access = caseAccessOf(session);
   if (!canReachClientCases(db, clientId, access)) throw new AppError('FORBIDDEN', '您没有该来访者的个案，不能查看或修改其风险信息。');
   return access;
+}
+
+/** A crisis is handled by the counsellor who opened it, those reaching the client's cases, and the 站长. */
+export function requireCrisis(db: Db, session: Session, crisisId: number) {
+  const access = caseAccessOf(session);
+  const crisis = readCrisis(db, crisisId);
+  if (!crisis) throw new AppError('NOT_FOUND', '找不到该危机事件。');
+  const reaches = access.seesAll || crisis.counsellorId === access.userId || (crisis.clientId !== null && canReachClientCases(db, crisis.clientId, access));
+  if (!reaches) throw new AppError('FORBIDDEN', '该危机事件不由您处置。');
+  return crisis;
 }
 
 /** Clinical colour on lists is for counsellors and the 站长; reception sees registration only. */

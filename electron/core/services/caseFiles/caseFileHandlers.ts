@@ -8,6 +8,9 @@ import { actorOf } from './access.js';
 import type { CasesService } from './casesService.js';
 import type { ClientsService } from './clientsService.js';
 import type { RiskService } from './riskService.js';
+import type { AttachmentService } from './attachmentService.js';
+import type { CrisisService } from './crisisService.js';
+import type { ReferralService } from './referralService.js';
 
 type CaseFileMethod =
   | `dictionaries.${'list' | 'add' | 'setActive'}`
@@ -16,16 +19,27 @@ type CaseFileMethod =
   | `sessions.${'saveDraft' | 'sign' | 'addAddendum'}`
   | 'risk.grade'
   | `followUps.${'list' | 'record'}`
-  | 'dashboard.today';
+  | 'dashboard.today'
+  | `crises.${'open' | 'list' | 'get' | 'checkStep' | 'addContact' | 'resolve'}`
+  | `referrals.${'create' | 'update' | 'list'}`
+  | `attachments.${'add' | 'list' | 'get'}`;
 
-export type CaseFileDeps = Readonly<{ vault: Vault; clients: ClientsService; cases: CasesService; risk: RiskService }>;
+export type CaseFileDeps = Readonly<{
+  vault: Vault;
+  clients: ClientsService;
+  cases: CasesService;
+  risk: RiskService;
+  crises: CrisisService;
+  referrals: ReferralService;
+  attachments: AttachmentService;
+}>;
 
 function staff(session: Session | null): Session {
   if (!session) throw new AppError('UNAUTHENTICATED');
   return session;
 }
 
-export function createCaseFileHandlers({ vault, clients, cases, risk }: CaseFileDeps): Pick<Handlers, CaseFileMethod> {
+export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments }: CaseFileDeps): Pick<Handlers, CaseFileMethod> {
   return {
     'dictionaries.list': (input) => listDictionary(vault.connection(), input.dictionary),
     'dictionaries.add': (input, session) =>
@@ -64,6 +78,26 @@ export function createCaseFileHandlers({ vault, clients, cases, risk }: CaseFile
     'risk.grade': (input, session) => risk.grade(staff(session), input),
     'followUps.list': (input, session) => risk.list(staff(session), input.scope, input.withinDays, input.clientId),
     'followUps.record': (input, session) => risk.recordFollowUp(staff(session), input),
-    'dashboard.today': (_input, session) => risk.dashboard(staff(session)),
+    'dashboard.today': (_input, session) => {
+      const today = risk.dashboard(staff(session));
+      return {
+        ...today,
+        activeCrises: crises.list(staff(session), 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
+        referralsAwaitingReceipt: referrals.list(staff(session), undefined, 'sent').filter((referral) => referral.awaitingReceipt),
+      };
+    },
+
+    'crises.open': (input, session) => crises.open(staff(session), input),
+    'crises.list': (input, session) => crises.list(staff(session), input.status),
+    'crises.get': (input, session) => crises.get(staff(session), input.id),
+    'crises.checkStep': (input, session) => crises.checkStep(staff(session), input),
+    'crises.addContact': (input, session) => crises.addContact(staff(session), input),
+    'crises.resolve': (input, session) => crises.resolve(staff(session), input),
+    'referrals.create': (input, session) => referrals.create(staff(session), input),
+    'referrals.update': (input, session) => referrals.update(staff(session), input),
+    'referrals.list': (input, session) => referrals.list(staff(session), input.clientId, input.status),
+    'attachments.add': (input, session) => attachments.add(staff(session), input),
+    'attachments.list': (input, session) => attachments.list(staff(session), input.ownerType, input.ownerId),
+    'attachments.get': (input, session) => attachments.get(staff(session), input.id),
   };
 }

@@ -37,7 +37,7 @@ export class RiskService {
   }
 
   /** Record a grade, set the client's colour, and schedule the next follow-up by the station's plan. */
-  private applyGrade(db: Db, session: Session, clientId: number, level: RiskLevel, reason: string, evidence: string): number {
+  gradeWithin(db: Db, session: Session, clientId: number, level: RiskLevel, reason: string, evidence: string): number {
     const at = this.clock.now().toISOString();
     const id = insertRiskGrade(db, { clientId, level, reason, evidence }, session.userId ?? 0, at);
     setCurrentRisk(db, clientId, level, at);
@@ -55,7 +55,7 @@ export class RiskService {
       if (!clientExists(db, input.clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
       requireClientCases(db, session, input.clientId);
       const previous = this.currentLevel(db, input.clientId);
-      const id = this.applyGrade(db, session, input.clientId, input.level, input.reason, input.evidence);
+      const id = this.gradeWithin(db, session, input.clientId, input.level, input.reason, input.evidence);
       audit({ ...actorOf(session), action: 'risk.grade', objectType: 'client', objectId: input.clientId, detail: { level: input.level, previous, gradeId: id } });
       return { history: riskHistory(db, input.clientId), followUps: followUpsOfClient(db, input.clientId, this.today()) };
     });
@@ -75,7 +75,7 @@ export class RiskService {
       }
       completeFollowUp(db, followUp.id, input, session.userId ?? 0);
       const reason = input.reason || `随访复评：${input.findings.slice(0, 60)}`;
-      this.applyGrade(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up');
+      this.gradeWithin(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up');
       audit({ ...actorOf(session), action: 'followUps.record', objectType: 'followUp', objectId: followUp.id, detail: { level: input.reassessedLevel, lowered } });
       return followUpsOfClient(db, followUp.clientId, this.today());
     });

@@ -1,0 +1,26 @@
+import type { AttachmentInfo } from '../../../shared/api/schemas/attachments.js';
+import type { Db } from '../db/driver.js';
+
+const infoColumns = 'id, owner_type AS ownerType, owner_id AS ownerId, file_name AS fileName, mime, size, created_at AS createdAt';
+
+export function insertAttachment(
+  db: Db,
+  file: { ownerType: string; ownerId: number; fileName: string; mime: string; data: Buffer; sha256: string },
+  userId: number,
+  at: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO attachments (owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(file.ownerType, file.ownerId, file.fileName, file.mime, file.data.length, file.sha256, file.data, userId, at);
+  return Number(lastInsertRowid);
+}
+
+export function listAttachments(db: Db, ownerType: string, ownerId: number): AttachmentInfo[] {
+  return db.prepare(`SELECT ${infoColumns} FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id`).all(ownerType, ownerId) as AttachmentInfo[];
+}
+
+export function readAttachment(db: Db, id: number): (AttachmentInfo & { data: Buffer }) | undefined {
+  return db.prepare(`SELECT ${infoColumns}, data FROM attachments WHERE id = ?`).get(id) as (AttachmentInfo & { data: Buffer }) | undefined;
+}

@@ -1,0 +1,87 @@
+import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
+import type { Db } from '../db/driver.js';
+
+type ReferralRow = {
+  id: number;
+  client_id: number;
+  client_name: string;
+  case_id: number | null;
+  target: string;
+  target_detail: string;
+  reason: string;
+  shared_info: string;
+  status: ReferralRecord['status'];
+  sent_on: string;
+  received_on: string | null;
+  feedback_on: string | null;
+  feedback: string;
+  not_received_reason: string;
+};
+
+const selectReferrals = 'SELECT r.*, c.name AS client_name FROM referrals r JOIN clients c ON c.id = r.client_id';
+
+function toRecord(row: ReferralRow, remindBefore: string): ReferralRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    caseId: row.case_id,
+    target: row.target,
+    targetDetail: row.target_detail,
+    reason: row.reason,
+    sharedInfo: row.shared_info,
+    status: row.status,
+    sentOn: row.sent_on,
+    receivedOn: row.received_on,
+    feedbackOn: row.feedback_on,
+    feedback: row.feedback,
+    notReceivedReason: row.not_received_reason,
+    awaitingReceipt: row.status === 'sent' && row.sent_on <= remindBefore,
+  };
+}
+
+export function insertReferral(
+  db: Db,
+  referral: { clientId: number; caseId: number | null; target: string; targetDetail: string; reason: string; sharedInfo: string; sentOn: string },
+  userId: number,
+  at: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO referrals (client_id, case_id, target, target_detail, reason, shared_info, status, sent_on, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?)`,
+    )
+    .run(referral.clientId, referral.caseId, referral.target, referral.targetDetail, referral.reason, referral.sharedInfo, referral.sentOn, userId, at);
+  return Number(lastInsertRowid);
+}
+
+export function readReferral(db: Db, id: number, remindBefore: string): ReferralRecord | undefined {
+  const row = db.prepare(`${selectReferrals} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
+  return row && toRecord(row, remindBefore);
+}
+
+export function listReferrals(db: Db, filter: { clientId?: number | undefined; status: string; userId: number | null }, remindBefore: string): ReferralRecord[] {
+  const rows = db
+    .prepare(
+      `${selectReferrals} WHERE (@clientId IS NULL OR r.client_id = @clientId) AND (@status = 'all' OR r.status = @status)
+         AND (@userId IS NULL OR r.created_by = @userId OR r.client_id IN (
+           SELECT cs.client_id FROM cases cs WHERE cs.counsellor_id = @userId OR cs.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))
+       ORDER BY r.sent_on DESC, r.id DESC LIMIT 500`,
+    )
+    .all({ clientId: filter.clientId ?? null, status: filter.status, userId: filter.userId }) as ReferralRow[];
+  return rows.map((row) => toRecord(row, remindBefore));
+}
+
+/** 已转出 → 已接收 → 已反馈, or 未接收; each step forward only. */
+export function advanceReferral(db: Db, id: number, change: { status: 'received' | 'feedback' | 'not_received'; on: string; text: string }): void {
+  if (change.status === 'received') db.prepare("UPDATE referrals SET status = 'received', received_on = ? WHERE id = ?").run(change.on, id);
+  if (change.status === 'feedback') {
+    db.prepare("UPDATE referrals SET status = 'feedback', feedback_on = ?, feedback = ?, received_on = coalesce(received_on, ?) WHERE id = ?").run(
+      change.on,
+      change.text,
+      change.on,
+      id,
+    );
+  }
+  if (change.status === 'not_received') db.prepare("UPDATE referrals SET status = 'not_received', not_received_reason = ? WHERE id = ?").run(change.text, id);
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { attachmentAddInput } from '../../../../shared/api/schemas/attachments.js';
+import { attachmentMaxBytes } from '../../../../shared/api/schemas/attachments.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
+import { AppError } from '../../errors.js';
+import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
+import { readSession } from '../../repositories/sessionsRepo.js';
+import type { Vault } from '../../vault.js';
+import { actorOf, requireCase, requireClientCases, requireCrisis } from './access.js';
+
+/** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
+const signatures: Record<string, Buffer> = {
+  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
+  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'application/pdf': Buffer.from('%PDF-', 'latin1'),
+};
+
+type OwnerType = z.output<typeof attachmentAddInput>['ownerType'];
+
+/** Attachments (scanned consents, referral letters …) kept inside the encrypted database. */
+export class AttachmentService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The same rule as the record the file belongs to. */
+  private requireOwner(db: Db, session: Session, ownerType: OwnerType, ownerId: number): void {
+    if (ownerType === 'consent') {
+      if (!db.prepare('SELECT 1 FROM consents WHERE id = ?').get(ownerId)) throw new AppError('NOT_FOUND', '找不到该同意书记录。');
+      return;
+    }
+    if (ownerType === 'case') {
+      requireCase(db, session, ownerId);
+      return;
+    }
+    if (ownerType === 'session') {
+      const record = readSession(db, ownerId);
+      if (!record) throw new AppError('NOT_FOUND', '找不到该咨询记录。');
+      requireCase(db, session, record.caseId);
+      return;
+    }
+    if (ownerType === 'referral') {
+      const row = db.prepare('SELECT client_id FROM referrals WHERE id = ?').get(ownerId) as { client_id: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', '找不到该转介记录。');
+      requireClientCases(db, session, row.client_id);
+      return;
+    }
+    requireCrisis(db, session, ownerId);
+  }
+
+  add(session: Session, input: z.output<typeof attachmentAddInput>) {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    if (data.length === 0) throw new AppError('INVALID_INPUT', '文件是空的。');
+    if (data.length > attachmentMaxBytes) throw new AppError('INVALID_INPUT', `附件不能超过 ${attachmentMaxBytes / 1024} KB，请压缩或降低扫描分辨率。`);
+    if (!data.subarray(0, signatures[input.mime]!.length).equals(signatures[input.mime]!)) {
+      throw new AppError('INVALID_INPUT', '文件内容与类型不符：只能上传真正的 JPG、PNG 图片或 PDF 文件。');
+    }
+    return this.vault.write((db, audit) => {
+      this.requireOwner(db, session, input.ownerType, input.ownerId);
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const id = insertAttachment(db, { ...input, data, sha256 }, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'attachments.add', objectType: input.ownerType, objectId: input.ownerId, detail: { attachmentId: id, size: data.length } });
+      return listAttachments(db, input.ownerType, input.ownerId);
+    });
+  }
+
+  list(session: Session, ownerType: OwnerType, ownerId: number) {
+    const db = this.vault.connection();
+    this.requireOwner(db, session, ownerType, ownerId);
+    return listAttachments(db, ownerType, ownerId);
+  }
+
+  /** Opening a file is audited like opening the record. */
+  get(session: Session, id: number) {
+    return this.vault.write((db, audit) => {
+      const file = readAttachment(db, id);
+      if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
+      this.requireOwner(db, session, file.ownerType, file.ownerId);
+      audit({ ...actorOf(session), action: 'attachments.open', objectType: file.ownerType, objectId: file.ownerId, detail: { attachmentId: id } });
+      const { data, ...info } = file;
+      return { ...info, dataBase64: data.toString('base64') };
+    });
+  }
+}
