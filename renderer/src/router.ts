@@ -31,6 +31,8 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./views/SessionEditor.vue'),
         meta: { roles: ['admin', 'counsellor'] },
       },
+      { path: 'crises', component: () => import('./views/CrisesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'crises/:id(\\d+)', component: () => import('./views/CrisisView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'follow-ups', component: () => import('./views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
       { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin'] } },

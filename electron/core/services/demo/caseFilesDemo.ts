@@ -8,6 +8,8 @@ import { closeCase, insertCase } from '../../repositories/casesRepo.js';
 import { insertClient, insertConsent, setCurrentRisk, type Registration } from '../../repositories/clientsRepo.js';
 import { completeFollowUp, insertRiskGrade, scheduleFollowUp } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, signSession } from '../../repositories/sessionsRepo.js';
+import { insertCrisis, insertCrisisContact, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
+import { advanceReferral, insertReferral } from '../../repositories/referralsRepo.js';
 
 /**
  * Synthetic case files for `xinyi demo` and the benchmark: zh_CN names, valid (synthetic) ID
@@ -68,6 +70,33 @@ function registration(today: string): Registration {
   };
 }
 
+function seedReferral(db: Db, clientId: number, caseId: number, owner: number, openedOn: string, today: string, at: string): void {
+  insertConsent(db, { clientId, kind: 'sharing', signerName: '本人', signedOn: openedOn, note: '演示数据' }, owner, at);
+  const sentOn = addDays(openedOn, faker.number.int({ min: 7, max: 60 }));
+  if (sentOn > today) return;
+  const id = insertReferral(
+    db,
+    { clientId, caseId, target: pick(codes('referralTarget')), targetDetail: '（演示数据）', reason: `${pick(assessments)}，需进一步评估`, sharedInfo: '咨询记录摘要', sentOn },
+    owner,
+    at,
+  );
+  const state = faker.helpers.arrayElement(['sent', 'received', 'feedback', 'not_received'] as const);
+  const on = addDays(sentOn, 3) > today ? today : addDays(sentOn, 3);
+  if (state === 'received') advanceReferral(db, id, { status: 'received', on, text: '' });
+  if (state === 'feedback') advanceReferral(db, id, { status: 'feedback', on, text: '已接诊，建议继续社区随访（演示数据）' });
+  if (state === 'not_received') advanceReferral(db, id, { status: 'not_received', on, text: '来访者未前往（演示数据）' });
+}
+
+function seedCrisis(db: Db, clientId: number, owner: number, openedOn: string, at: string): void {
+  const startedAt = `${openedOn}T10:30:00.000Z`;
+  const id = insertCrisis(db, { clientId, unknownPerson: '', location: '服务站咨询室', summary: '来访者情绪失控，表露消极念头（演示数据）' }, owner, startedAt);
+  for (const step of ['safety_assessment', 'not_left_alone', 'family_contacted', 'hotline_given', 'supervisor_informed'] as const) {
+    recordCrisisStep(db, id, step, '', owner, startedAt);
+  }
+  insertCrisisContact(db, { crisisId: id, party: 'family', name: '家属', phone: '', note: '已到场（演示数据）' }, owner, startedAt);
+  resolveCrisis(db, id, 'family_pickup', '情绪平复，家属接回（演示数据）', '次日电话随访', at);
+}
+
 export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clients: number; cases: number; sessions: number } {
   faker.seed(options.seed);
   const today = localDay(options.now);
@@ -112,6 +141,9 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
       day = addDays(day, faker.number.int({ min: 6, max: 15 }));
     }
     if (day < today && faker.datatype.boolean(0.6)) closeCase(db, caseId, day, '目标达成，来访者同意结案（演示数据）');
+
+    if (faker.datatype.boolean(0.05)) seedReferral(db, clientId, caseId, owner, openedOn, today, at);
+    if (faker.datatype.boolean(0.03)) seedCrisis(db, clientId, owner, openedOn, at);
 
     // About half the clients with a case carry a 三色 grade; some follow-ups are done, the pending one may be overdue.
     if (!faker.datatype.boolean(0.5)) continue;
