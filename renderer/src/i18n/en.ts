@@ -306,6 +306,10 @@ export const en: Messages = {
     openCase: 'Open case',
     grade: 'Risk grading',
     total: '{count} clients',
+    merge: 'Merge duplicate',
+    mergeHint: 'Cases, consents, grades and follow-ups of the other record move to {name}; the other record is kept but no longer listed.',
+    mergeOther: 'Duplicate record',
+    mergeReason: 'Reason',
   },
   cases: {
     title: 'Cases',
@@ -480,6 +484,17 @@ export const en: Messages = {
     none: 'No attachments',
     tooLarge: 'Attachments are limited to {kb} KB; compress or scan at a lower resolution.',
     unreadable: 'The file cannot be read.',
+  },
+  dictionaries: {
+    title: 'Dictionaries',
+    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants' },
+    newLabel: 'New entry',
+    add: 'Add',
+    label: 'Label',
+    kind: 'Origin',
+    builtin: 'Built-in',
+    custom: 'Station',
+    active: 'Active',
   },
   problem: {
     title: 'The station data cannot be opened',

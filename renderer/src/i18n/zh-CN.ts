@@ -305,6 +305,10 @@ export const zhCN = {
     openCase: '开案',
     grade: '三色分级',
     total: '共 {count} 人',
+    merge: '合并重复档案',
+    mergeHint: '另一份档案的个案、同意书、分级和随访将并入“{name}”，原档案保留但不再出现在列表中。',
+    mergeOther: '重复的档案',
+    mergeReason: '合并原因',
   },
   cases: {
     title: '个案',
@@ -479,6 +483,17 @@ export const zhCN = {
     none: '无附件',
     tooLarge: '附件不能超过 {kb} KB，请压缩或降低扫描分辨率。',
     unreadable: '无法读取该文件。',
+  },
+  dictionaries: {
+    title: '字典',
+    names: { populationTag: '重点人群', problemCategory: '问题类别', clientSource: '来访来源', referralTarget: '转介机构类别', followUpParticipant: '随访参与人员' },
+    newLabel: '新增项目名称',
+    add: '新增',
+    label: '名称',
+    kind: '来源',
+    builtin: '内置',
+    custom: '本站新增',
+    active: '启用',
   },
   problem: {
     title: '无法打开本站数据',

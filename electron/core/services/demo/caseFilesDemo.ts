@@ -136,7 +136,9 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
       );
       sessionCount += 1;
       const isLatest = n === sessions - 1 || addDays(day, 7) > today;
-      if (!(isLatest && faker.datatype.boolean(0.3))) signSession(db, sessionId, owner, `${day}T08:00:00.000Z`);
+      // Only a recent note may still be a draft: a real station signs within days.
+      const recentDraft = isLatest && addDays(day, 14) > today && faker.datatype.boolean(0.5);
+      if (!recentDraft) signSession(db, sessionId, owner, `${day}T08:00:00.000Z`);
       if (!isLatest && faker.datatype.boolean(0.03)) insertAddendum(db, sessionId, '补充：来访者随后来电，情况稳定。（演示数据）', owner, `${day}T09:00:00.000Z`);
       day = addDays(day, faker.number.int({ min: 6, max: 15 }));
     }
