@@ -4,6 +4,7 @@ import { createCore } from '../core/createCore.js';
 import { AppError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { CliError, CliSession } from './cliSession.js';
+import { scoreCommand } from './scoreCommand.js';
 import {
   backupCommand,
   callCommand,
@@ -30,6 +31,7 @@ const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   backup --out 文件          生成经校验的加密备份
   restore 文件               校验后从备份恢复（原文件保留在数据文件夹中）
   verify                    检查数据库完整性与审计日志哈希链
+  score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       'admin-name': { type: 'string' },
       out: { type: 'string' },
       'recovery-key': { type: 'string' },
+      batch: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -55,6 +58,12 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !name) {
     process.stdout.write(`${usage}\n`);
     return name || values.help ? 0 : 2;
+  }
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const args: CommandArgs = { positionals: rest, flags: values };
+  if (name === 'score') {
+    scoreCommand(args, print);
+    return 0;
   }
   if (!(name in commands)) throw new CliError(`未知命令：${name}。运行 xinyi --help 查看用法。`, 2);
   const core = createCore({ dataDir: resolveDataDir(values['data-dir'], process.env, os.homedir()), idleCheckMs: 0, backupCheckMs: 0 });
@@ -64,9 +73,8 @@ async function main(argv: string[]): Promise<number> {
     passwordFile: values['password-file'],
     env: process.env,
   });
-  const args: CommandArgs = { positionals: rest, flags: values };
   try {
-    await commands[name as keyof typeof commands](cli, args, (line) => process.stdout.write(`${line}\n`));
+    await commands[name as keyof typeof commands](cli, args, print);
     return 0;
   } finally {
     core.close();

@@ -82,3 +82,30 @@ describe('xinyi CLI', () => {
     expect(again.stderr).toContain('演示数据只能写入空文件夹');
   });
 });
+
+describe('xinyi score', () => {
+  it('prints the result of one administration as JSON, without opening any station', () => {
+    const result = xinyi(['score', 'PHQ-9', '[0,0,0,0,0,0,0,0,1]']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scaleId: 'PHQ-9', total: 1, critical: true, band: { index: 0, id: 'minimal' } });
+    const sds = xinyi(['score', 'SDS', JSON.stringify(Array(20).fill(2))]);
+    expect(JSON.parse(sds.stdout)).toMatchObject({ raw: 50, total: 63 });
+  });
+
+  it('refuses an unknown scale, the wrong number of answers and broken JSON in one line', () => {
+    for (const args of [['score', 'NOPE', '[]'], ['score', 'PHQ-9', '[0,0]'], ['score', 'PHQ-9', '[0,']]) {
+      const result = xinyi(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('--batch writes one JSON line per input line, errors included', () => {
+    const file = path.join(tempDir(), 'batch.jsonl');
+    fs.writeFileSync(file, '{"id":"r1","scale":"GAD-7","answers":[3,3,3,3,3,3,3]}\n{"id":"r2","scale":"C-SSRS-screener","answers":[1,1,null,null,null,0,null]}\nnot json\n');
+    const lines = xinyi(['score', '--batch', file]).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ id: 'r1', total: 21, band: { id: 'severe' } });
+    expect(lines[1]).toMatchObject({ id: 'r2', ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(lines[2]).toMatchObject({ id: 3, ok: false });
+  });
+});
