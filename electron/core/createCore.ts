@@ -16,6 +16,8 @@ import { seedCaseFilesDemo } from './services/demo/caseFilesDemo.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
 import { readSettings } from './repositories/settingsRepo.js';
 import { Serial } from './serial.js';
+import { ResultsService } from './services/scales/resultsService.js';
+import { ScaleCatalog } from './services/scales/scaleCatalog.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -72,7 +74,18 @@ export function createCore(options: CoreOptions): Core {
     referrals: new ReferralService(vault, clock),
     attachments: new AttachmentService(vault, clock),
   };
-  const handlers = createHandlers({ vault, clock, auth, users: new UsersService(vault, sessions, keyringWork, clock), backup, operations, caseFiles });
+  const catalog = new ScaleCatalog(vault, clock);
+  const scales = { catalog, results: new ResultsService(vault, catalog, events, clock) };
+  const handlers = createHandlers({
+    vault,
+    clock,
+    auth,
+    users: new UsersService(vault, sessions, keyringWork, clock),
+    backup,
+    operations,
+    caseFiles: { ...caseFiles, results: scales.results },
+    scales,
+  });
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
   timer?.unref();

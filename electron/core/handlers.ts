@@ -16,6 +16,7 @@ import type { UsersService } from './services/usersService.js';
 import type { Vault } from './vault.js';
 import type { Clock } from './clock.js';
 import { createCaseFileHandlers, type CaseFileDeps } from './services/caseFiles/caseFileHandlers.js';
+import { createScaleHandlers, type ScaleDeps } from './services/scales/scaleHandlers.js';
 
 /** The handler table: the compiler demands exactly one handler per contract method. */
 export type Handlers = {
@@ -30,6 +31,7 @@ export type HandlerDeps = Readonly<{
   backup: BackupService;
   operations: Operations;
   caseFiles: CaseFileDeps;
+  scales: ScaleDeps;
 }>;
 
 /** Handlers behind a role rule always have a session; this narrows the type and guards the rule. */
@@ -38,7 +40,7 @@ function staff(session: Session | null): Session {
   return session;
 }
 
-export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles }: HandlerDeps): Handlers {
+export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles, scales }: HandlerDeps): Handlers {
   const actor = (session: Session) => ({ actorId: session.userId, actorName: session.username });
   const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
   const assertRecoveryPhase = () => {
@@ -139,5 +141,6 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
       return { ok: true as const };
     },
     ...createCaseFileHandlers(caseFiles),
+    ...createScaleHandlers(scales),
   };
 }

@@ -57,6 +57,19 @@ import {
   mergeInput,
 } from './schemas/clients.js';
 import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import {
+  alertAckInput,
+  alertListInput,
+  alertRecord,
+  resultLinkInput,
+  resultListInput,
+  resultRecord,
+  resultSubmitInput,
+  scaleDefinitionOutput,
+  scaleImportInput,
+  scaleRef,
+  scaleSummary,
+} from './schemas/scales.js';
 import { attachmentAddInput, attachmentContent, attachmentInfo, attachmentListInput } from './schemas/attachments.js';
 import { crisisContactInput, crisisListInput, crisisOpenInput, crisisRecord, crisisResolveInput, crisisStepInput } from './schemas/crises.js';
 import { referralCreateInput, referralListInput, referralRecord, referralUpdateInput } from './schemas/referrals.js';
@@ -159,6 +172,17 @@ export const contract = {
   'attachments.add': method(anyStaff, attachmentAddInput, zod.array(attachmentInfo)),
   'attachments.list': method(anyStaff, attachmentListInput, zod.array(attachmentInfo)),
   'attachments.get': method(anyStaff, idInput, attachmentContent),
+
+  // Scales, results and alerts
+  'scales.list': method(anyStaff, emptyInput, zod.array(scaleSummary)),
+  'scales.get': method(clinical, scaleRef, scaleDefinitionOutput),
+  'scales.import': method(adminOnly, scaleImportInput, scaleSummary),
+  'results.submit': method(clinical, resultSubmitInput, resultRecord),
+  'results.list': method(clinical, resultListInput, zod.array(resultRecord)),
+  'results.get': method(clinical, idInput, resultRecord),
+  'results.linkClient': method(clinical, resultLinkInput, resultRecord),
+  'alerts.list': method(clinical, alertListInput, zod.array(alertRecord)),
+  'alerts.acknowledge': method(clinical, alertAckInput, zod.array(alertRecord)),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,10 @@ import type { Role } from './access.js';
 /** Events flow from core to screens over the IPC event channel or Server-Sent Events. */
 export const eventContract = {
   'session.locked': { roles: ['admin', 'counsellor', 'reception'], payload: z.object({ reason: lockReason }) },
+  'alert.raised': {
+    roles: ['admin', 'counsellor'],
+    payload: z.object({ alertId: z.number().int(), scaleId: z.string(), messages: z.array(z.string()) }),
+  },
   'operation.progress': {
     roles: ['admin'],
     payload: z.object({

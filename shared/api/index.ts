@@ -16,3 +16,4 @@ export * from './schemas/dictionaries.js';
 export * from './schemas/attachments.js';
 export * from './schemas/crises.js';
 export * from './schemas/referrals.js';
+export * from './schemas/scales.js';

@@ -63,6 +63,15 @@ export const methodNames = [
   'attachments.add',
   'attachments.list',
   'attachments.get',
+  'scales.list',
+  'scales.get',
+  'scales.import',
+  'results.submit',
+  'results.list',
+  'results.get',
+  'results.linkClient',
+  'alerts.list',
+  'alerts.acknowledge',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -146,6 +146,7 @@ export const casePage = z.object({
 export type CasePage = z.infer<typeof casePage>;
 
 export const todayOutput = z.object({
+  openAlerts: z.number().int(),
   activeCrises: z.array(z.object({ id: idSchema, who: z.string(), startedAt: isoTimestamp })),
   referralsAwaitingReceipt: z.array(z.object({ id: idSchema, clientId: idSchema, clientName: z.string(), sentOn: isoDate, target: z.string() })),
   dueFollowUps: z.array(followUpRecord),

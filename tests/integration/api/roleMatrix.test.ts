@@ -73,6 +73,15 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'attachments.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'attachments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'attachments.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'scales.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'scales.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'scales.import': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'results.submit': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'results.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'results.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'results.linkClient': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'alerts.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'alerts.acknowledge': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

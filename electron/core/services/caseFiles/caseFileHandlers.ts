@@ -11,6 +11,7 @@ import type { RiskService } from './riskService.js';
 import type { AttachmentService } from './attachmentService.js';
 import type { CrisisService } from './crisisService.js';
 import type { ReferralService } from './referralService.js';
+import type { ResultsService } from '../scales/resultsService.js';
 
 type CaseFileMethod =
   | `dictionaries.${'list' | 'add' | 'setActive'}`
@@ -32,6 +33,8 @@ export type CaseFileDeps = Readonly<{
   crises: CrisisService;
   referrals: ReferralService;
   attachments: AttachmentService;
+  /** Open alerts show on the dashboard until acknowledged. */
+  results: ResultsService;
 }>;
 
 function staff(session: Session | null): Session {
@@ -39,7 +42,7 @@ function staff(session: Session | null): Session {
   return session;
 }
 
-export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments }: CaseFileDeps): Pick<Handlers, CaseFileMethod> {
+export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments, results }: CaseFileDeps): Pick<Handlers, CaseFileMethod> {
   return {
     'dictionaries.list': (input) => listDictionary(vault.connection(), input.dictionary),
     'dictionaries.add': (input, session) =>
@@ -82,6 +85,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
       const today = risk.dashboard(staff(session));
       return {
         ...today,
+        openAlerts: results.alerts(staff(session), true).length,
         activeCrises: crises.list(staff(session), 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
         referralsAwaitingReceipt: referrals.list(staff(session), undefined, 'sent').filter((referral) => referral.awaitingReceipt),
       };

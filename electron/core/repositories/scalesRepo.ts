@@ -1,0 +1,166 @@
+import type { AlertRecord, ResultRecord } from '../../../shared/api/schemas/scales.js';
+import type { ScoreResult } from '../../../shared/scales/score.js';
+import type { Db } from '../db/driver.js';
+
+export function importedDefinitions(db: Db): Array<{ scaleId: string; version: number; json: string }> {
+  return db.prepare('SELECT scale_id AS scaleId, version, definition AS json FROM scale_definitions ORDER BY scale_id, version').all() as Array<{
+    scaleId: string;
+    version: number;
+    json: string;
+  }>;
+}
+
+export function storeDefinition(db: Db, scaleId: string, version: number, json: string, userId: number, at: string): void {
+  db.prepare(
+    `INSERT INTO scale_definitions (scale_id, version, definition, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (scale_id, version) DO UPDATE SET definition = excluded.definition, imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
+  ).run(scaleId, version, json, userId, at);
+}
+
+export function resultCount(db: Db, scaleId: string, version: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM scale_results WHERE scale_id = ? AND scale_version = ?').get(scaleId, version) as { n: number }).n;
+}
+
+export type NewResult = Readonly<{
+  scaleId: string;
+  version: number;
+  clientId: number | null;
+  respondent: string;
+  caseId: number | null;
+  answers: ReadonlyArray<number | null>;
+  result: ScoreResult;
+  via: 'counsellor' | 'kiosk';
+  administeredBy: number | null;
+  comment: string;
+  at: string;
+}>;
+
+export function insertResult(db: Db, value: NewResult): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO scale_results (scale_id, scale_version, client_id, respondent, case_id, answers, total, raw, band_index, band_id,
+         critical, result, via, administered_by, comment, completed_at)
+       VALUES (@scaleId, @version, @clientId, @respondent, @caseId, @answers, @total, @raw, @bandIndex, @bandId, @critical, @result,
+         @via, @administeredBy, @comment, @at)`,
+    )
+    .run({
+      ...value,
+      answers: JSON.stringify(value.answers),
+      total: value.result.total,
+      raw: value.result.raw,
+      bandIndex: value.result.band?.index ?? null,
+      bandId: value.result.band?.id ?? null,
+      critical: value.result.critical ? 1 : 0,
+      result: JSON.stringify(value.result),
+    });
+  return Number(lastInsertRowid);
+}
+
+export function raiseAlert(db: Db, resultId: number, at: string): number {
+  const { lastInsertRowid } = db.prepare('INSERT INTO alerts (result_id, raised_at) VALUES (?, ?)').run(resultId, at);
+  return Number(lastInsertRowid);
+}
+
+type ResultRow = {
+  id: number;
+  scale_id: string;
+  scale_version: number;
+  client_id: number | null;
+  client_name: string | null;
+  respondent: string;
+  case_id: number | null;
+  answers: string;
+  result: string;
+  via: 'counsellor' | 'kiosk';
+  administered_by_name: string | null;
+  comment: string;
+  completed_at: string;
+  alert_id: number | null;
+};
+
+const selectResults = `SELECT r.*, c.name AS client_name, u.display_name AS administered_by_name,
+    (SELECT a.id FROM alerts a WHERE a.result_id = r.id) AS alert_id
+  FROM scale_results r LEFT JOIN clients c ON c.id = r.client_id LEFT JOIN users u ON u.id = r.administered_by`;
+
+function toResult(row: ResultRow, scaleName: (id: string) => string): ResultRecord {
+  return {
+    id: row.id,
+    scaleId: row.scale_id,
+    scaleVersion: row.scale_version,
+    scaleName: scaleName(row.scale_id),
+    clientId: row.client_id,
+    clientName: row.client_name,
+    respondent: row.respondent,
+    caseId: row.case_id,
+    answers: JSON.parse(row.answers) as Array<number | null>,
+    result: JSON.parse(row.result) as ResultRecord['result'],
+    via: row.via,
+    administeredBy: row.administered_by_name,
+    comment: row.comment,
+    completedAt: row.completed_at,
+    alertId: row.alert_id,
+  };
+}
+
+export function readResult(db: Db, id: number, scaleName: (id: string) => string): ResultRecord | undefined {
+  const row = db.prepare(`${selectResults} WHERE r.id = ?`).get(id) as ResultRow | undefined;
+  return row && toResult(row, scaleName);
+}
+
+export function listResults(
+  db: Db,
+  filter: { clientId?: number | undefined; scaleId?: string | undefined; limit: number },
+  scaleName: (id: string) => string,
+): ResultRecord[] {
+  const rows = db
+    .prepare(
+      `${selectResults} WHERE (@clientId IS NULL OR r.client_id = @clientId) AND (@scaleId IS NULL OR r.scale_id = @scaleId)
+       ORDER BY r.completed_at DESC, r.id DESC LIMIT @limit`,
+    )
+    .all({ clientId: filter.clientId ?? null, scaleId: filter.scaleId ?? null, limit: filter.limit }) as ResultRow[];
+  return rows.map((row) => toResult(row, scaleName));
+}
+
+export function linkResultToClient(db: Db, resultId: number, clientId: number): void {
+  db.prepare('UPDATE scale_results SET client_id = ? WHERE id = ?').run(clientId, resultId);
+}
+
+type AlertRow = {
+  id: number;
+  result_id: number;
+  scale_id: string;
+  client_id: number | null;
+  client_name: string | null;
+  respondent: string;
+  result: string;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by_name: string | null;
+  action_note: string;
+};
+
+export function listAlerts(db: Db, open: boolean): AlertRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT a.*, r.scale_id, r.client_id, r.respondent, r.result, c.name AS client_name, u.display_name AS acknowledged_by_name
+       FROM alerts a JOIN scale_results r ON r.id = a.result_id LEFT JOIN clients c ON c.id = r.client_id LEFT JOIN users u ON u.id = a.acknowledged_by
+       WHERE (@open = 0 OR a.acknowledged_at IS NULL) ORDER BY a.raised_at DESC LIMIT 200`,
+    )
+    .all({ open: open ? 1 : 0 }) as AlertRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    resultId: row.result_id,
+    scaleId: row.scale_id,
+    who: row.client_name ?? (row.respondent || '匿名来访者'),
+    clientId: row.client_id,
+    messages: (JSON.parse(row.result) as ScoreResult).criticalReasons.map((reason) => reason.message),
+    raisedAt: row.raised_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by_name,
+    actionNote: row.action_note,
+  }));
+}
+
+export function acknowledgeAlert(db: Db, id: number, userId: number, note: string, at: string): boolean {
+  return db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action_note = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, userId, note, id).changes === 1;
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import type { resultSubmitInput } from '../../../../shared/api/schemas/scales.js';
+import { scoreAnswers, ScoreError } from '../../../../shared/scales/score.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import { AppError } from '../../errors.js';
+import type { EventBus } from '../../events.js';
+import { readCase } from '../../repositories/casesRepo.js';
+import { clientExists } from '../../repositories/clientsRepo.js';
+import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
+import type { Vault } from '../../vault.js';
+import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
+import type { ScaleCatalog } from './scaleCatalog.js';
+
+export type Respondent = Readonly<{ clientId: number | null; caseId: number | null; respondent: string }>;
+
+/**
+ * Administration: score with the shared engine, store answers + result + definition version, and
+ * raise an alert in the same transaction when the result is critical. A critical result suggests a
+ * red grade to staff; it never sets one.
+ */
+export class ResultsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly catalog: ScaleCatalog,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Shared by staff administration and the kiosk. */
+  record(
+    actor: Session | null,
+    input: { scaleId: string; version?: number | undefined; answers: ReadonlyArray<number | null>; comment: string },
+    who: Respondent,
+    via: 'counsellor' | 'kiosk',
+  ) {
+    const definition = this.catalog.find(input.scaleId, input.version);
+    let result;
+    try {
+      result = scoreAnswers(definition, input.answers);
+    } catch (error) {
+      if (error instanceof ScoreError) throw new AppError('INVALID_INPUT', error.message, error.details);
+      throw error;
+    }
+    const at = this.clock.now().toISOString();
+    const stored = this.vault.write((db, audit) => {
+      const id = insertResult(db, { scaleId: definition.id, version: definition.version, ...who, answers: input.answers, result, via, administeredBy: actor?.userId ?? null, comment: input.comment, at });
+      const alertId = result.critical ? raiseAlert(db, id, at) : null;
+      audit({ actorId: actor?.userId ?? null, actorName: actor?.username ?? null, action: 'results.submit', objectType: 'result', objectId: id, detail: { scale: definition.id, via, critical: result.critical } });
+      return { id, alertId };
+    });
+    if (stored.alertId !== null) {
+      this.events.emit({ name: 'alert.raised', payload: { alertId: stored.alertId, scaleId: definition.id, messages: result.criticalReasons.map((reason) => reason.message) } });
+    }
+    return readResult(this.vault.connection(), stored.id, (id) => this.catalog.nameOf(id))!;
+  }
+
+  submit(session: Session, input: z.output<typeof resultSubmitInput>) {
+    const db = this.vault.connection();
+    if (input.clientId !== undefined) {
+      if (!clientExists(db, input.clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      requireClientCases(db, session, input.clientId);
+    } else {
+      caseAccessOf(session);
+    }
+    if (input.caseId !== undefined && readCase(db, input.caseId)?.clientId !== input.clientId) throw new AppError('INVALID_INPUT', '个案与来访者不符。');
+    return this.record(session, input, { clientId: input.clientId ?? null, caseId: input.caseId ?? null, respondent: '' }, 'counsellor');
+  }
+
+  list(session: Session, clientId: number | undefined, scaleId: string | undefined, limit: number) {
+    const db = this.vault.connection();
+    const access = caseAccessOf(session);
+    if (clientId !== undefined) requireClientCases(db, session, clientId);
+    else if (!access.seesAll) throw new AppError('FORBIDDEN', '请从来访者档案中查看测评结果。');
+    return listResults(db, { clientId, scaleId, limit }, (id) => this.catalog.nameOf(id));
+  }
+
+  get(session: Session, id: number) {
+    return this.vault.write((db, audit) => {
+      const result = readResult(db, id, (scaleId) => this.catalog.nameOf(scaleId));
+      if (!result) throw new AppError('NOT_FOUND', '找不到该测评结果。');
+      if (result.clientId !== null) requireClientCases(db, session, result.clientId);
+      else caseAccessOf(session);
+      audit({ ...actorOf(session), action: 'results.view', objectType: 'result', objectId: id });
+      return result;
+    });
+  }
+
+  /** A walk-in's anonymous result joins the client's record once they register. */
+  linkClient(session: Session, resultId: number, clientId: number) {
+    return this.vault.write((db, audit) => {
+      const result = readResult(db, resultId, (id) => this.catalog.nameOf(id));
+      if (!result) throw new AppError('NOT_FOUND', '找不到该测评结果。');
+      if (result.clientId !== null) throw new AppError('INVALID_INPUT', '该结果已关联来访者。');
+      if (!clientExists(db, clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      caseAccessOf(session);
+      linkResultToClient(db, resultId, clientId);
+      audit({ ...actorOf(session), action: 'results.link', objectType: 'result', objectId: resultId, detail: { clientId } });
+      return readResult(db, resultId, (id) => this.catalog.nameOf(id))!;
+    });
+  }
+
+  alerts(session: Session, open: boolean) {
+    caseAccessOf(session);
+    return listAlerts(this.vault.connection(), open);
+  }
+
+  acknowledge(session: Session, alertId: number, note: string) {
+    return this.vault.write((db, audit) => {
+      caseAccessOf(session);
+      if (!acknowledgeAlert(db, alertId, session.userId ?? 0, note, this.clock.now().toISOString())) {
+        throw new AppError('INVALID_INPUT', '该提醒不存在或已被处理。');
+      }
+      audit({ ...actorOf(session), action: 'alerts.acknowledge', objectType: 'alert', objectId: alertId });
+      return listAlerts(db, true);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { Session } from '../../auth/sessionStore.js';
+import { AppError } from '../../errors.js';
+import type { Handlers } from '../../handlers.js';
+import type { ResultsService } from './resultsService.js';
+import type { ScaleCatalog } from './scaleCatalog.js';
+
+type ScaleMethod = `scales.${'list' | 'get' | 'import'}` | `results.${'submit' | 'list' | 'get' | 'linkClient'}` | `alerts.${'list' | 'acknowledge'}`;
+
+export type ScaleDeps = Readonly<{ catalog: ScaleCatalog; results: ResultsService }>;
+
+function staff(session: Session | null): Session {
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  return session;
+}
+
+export function createScaleHandlers({ catalog, results }: ScaleDeps): Pick<Handlers, ScaleMethod> {
+  return {
+    'scales.list': () => catalog.list(),
+    'scales.get': (input) => ({ json: catalog.export(input.id, input.version) }),
+    'scales.import': (input, session) => catalog.import(staff(session), input.json),
+    'results.submit': (input, session) => results.submit(staff(session), input),
+    'results.list': (input, session) => results.list(staff(session), input.clientId, input.scaleId, input.limit),
+    'results.get': (input, session) => results.get(staff(session), input.id),
+    'results.linkClient': (input, session) => results.linkClient(staff(session), input.resultId, input.clientId),
+    'alerts.list': (input, session) => results.alerts(staff(session), input.open),
+    'alerts.acknowledge': (input, session) => results.acknowledge(staff(session), input.id, input.actionNote),
+  };
+}
