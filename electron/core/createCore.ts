@@ -18,6 +18,7 @@ import { readSettings } from './repositories/settingsRepo.js';
 import { Serial } from './serial.js';
 import { ResultsService } from './services/scales/resultsService.js';
 import { ScaleCatalog } from './services/scales/scaleCatalog.js';
+import { KioskService } from './services/kiosk/kioskService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -43,6 +44,8 @@ export type Core = Readonly<{
   /** The role of a session token, for transports that filter events. */
   sessionOf(token: string | null | undefined): Session | null;
   checkIdle(): void;
+  /** The HTTP host asks whether a presented token is the open kiosk's. */
+  isKioskToken(token: string): boolean;
   /** Lock from outside a call: the menu, the OS screen lock, sleep. */
   lock(reason: LockReason): void;
   /** Write the daily backup now if one is due (the timer calls this too). */
@@ -61,7 +64,9 @@ export function createCore(options: CoreOptions): Core {
   const vault = new Vault(dataPaths(options.dataDir), appVersion, clock);
   const sessions = new SessionStore();
   const keyringWork = new Serial();
-  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork });
+  // The kiosk is created below; the lock rule only asks whether one is open.
+  let kiosk: KioskService | null = null;
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork, kioskActive: () => kiosk?.isActive() ?? false });
   const operations = new Operations(events);
   const backup = new BackupService(vault, operations, clock);
   const risk = new RiskService(vault, clock);
@@ -75,7 +80,9 @@ export function createCore(options: CoreOptions): Core {
     attachments: new AttachmentService(vault, clock),
   };
   const catalog = new ScaleCatalog(vault, clock);
-  const scales = { catalog, results: new ResultsService(vault, catalog, events, clock) };
+  const results = new ResultsService(vault, catalog, events, clock);
+  kiosk = new KioskService(vault, sessions, catalog, results, clock);
+  const scales = { catalog, results, kiosk };
   const handlers = createHandlers({
     vault,
     clock,
@@ -99,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionOf: (token) => sessions.get(token),
     checkIdle: () => auth.checkIdle(),
+    isKioskToken: (token) => kiosk?.isKioskToken(token) ?? false,
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
     seedBenchmarkCaseFiles: async (scale) =>

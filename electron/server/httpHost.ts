@@ -19,8 +19,6 @@ export type HostOptions = Readonly<{
   port: number;
   /** The per-launch staff token, in the URL the launcher prints. */
   token: string;
-  /** Tokens that may call only kiosk methods. */
-  kioskTokens?: ReadonlySet<string>;
 }>;
 
 export type RunningHost = Readonly<{ port: number; origin: string; url: string; close(): Promise<void> }>;
@@ -83,8 +81,7 @@ export function startHttpHost(options: HostOptions): Promise<RunningHost> {
     const presented = request.headers[tokenHeader];
     if (typeof presented !== 'string') return null;
     if (sameSecret(presented, token)) return 'staff';
-    for (const kioskToken of options.kioskTokens ?? []) if (sameSecret(presented, kioskToken)) return 'kiosk';
-    return null;
+    return core.isKioskToken(presented) ? 'kiosk' : null;
   };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, method: string) => {

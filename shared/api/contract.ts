@@ -57,6 +57,7 @@ import {
   mergeInput,
 } from './schemas/clients.js';
 import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import { kioskExitInput, kioskInfo, kioskOpenInput, kioskOpenOutput, kioskScaleInput, kioskSubmitInput, kioskSubmitOutput } from './schemas/kiosk.js';
 import {
   alertAckInput,
   alertListInput,
@@ -87,6 +88,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(access: Access, input:
   output,
 });
 
+const kioskOnly: Access = { kind: 'roles', roles: ['kiosk'] };
 const clinical: Access = { kind: 'roles', roles: ['admin', 'counsellor'] };
 const duringPasswordChange: Access = { kind: 'roles', roles: staffRoles, allowDuringPasswordChange: true };
 
@@ -183,6 +185,14 @@ export const contract = {
   'results.linkClient': method(clinical, resultLinkInput, resultRecord),
   'alerts.list': method(clinical, alertListInput, zod.array(alertRecord)),
   'alerts.acknowledge': method(clinical, alertAckInput, zod.array(alertRecord)),
+
+  // Resident kiosk: staff open and close it; the kiosk token calls only the kiosk.* methods below
+  'kiosk.open': method(clinical, kioskOpenInput, kioskOpenOutput),
+  'kiosk.close': method(clinical, emptyInput, okOutput),
+  'kiosk.info': method(kioskOnly, emptyInput, kioskInfo),
+  'kiosk.definition': method(kioskOnly, kioskScaleInput, scaleDefinitionOutput),
+  'kiosk.submit': method(kioskOnly, kioskSubmitInput, kioskSubmitOutput),
+  'kiosk.exit': method(kioskOnly, kioskExitInput, okOutput),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -17,3 +17,4 @@ export * from './schemas/attachments.js';
 export * from './schemas/crises.js';
 export * from './schemas/referrals.js';
 export * from './schemas/scales.js';
+export * from './schemas/kiosk.js';

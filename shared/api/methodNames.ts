@@ -72,6 +72,12 @@ export const methodNames = [
   'results.linkClient',
   'alerts.list',
   'alerts.acknowledge',
+  'kiosk.open',
+  'kiosk.close',
+  'kiosk.info',
+  'kiosk.definition',
+  'kiosk.submit',
+  'kiosk.exit',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -30,6 +30,8 @@ export type AuthDeps = Readonly<{
   events: EventBus;
   /** Every read-modify-write of the keyring, and every unlock attempt, runs through this queue. */
   keyringWork: Serial;
+  /** An open kiosk keeps the database open when staff lock (it stores walk-ins' answers). */
+  kioskActive: () => boolean;
 }>;
 
 const recoveryAccount = '#recovery';
@@ -268,16 +270,20 @@ export class AuthService {
     } finally {
       // Screens are told first, while transports still know which session each screen held.
       events.emit({ name: 'session.locked', payload: { reason } });
-      vault.close();
-      sessions.clear();
+      if (this.deps.kioskActive() && reason !== 'shutdown' && reason !== 'restore') {
+        sessions.clearStaff();
+      } else {
+        vault.close();
+        sessions.clear();
+      }
     }
   }
 
   /** Called on a timer; locks once no staff call has come for the configured idle time (AUTH-3). */
   checkIdle(): void {
     const { vault, sessions, keyringWork } = this.deps;
-    // An unlock or password change in progress is activity, not idleness.
-    if (!vault.isOpen() || keyringWork.busy()) return;
+    // An unlock or password change in progress is activity, not idleness; an open kiosk alone is not a staff session.
+    if (!vault.isOpen() || keyringWork.busy() || (this.deps.kioskActive() && !sessions.hasStaffSessions())) return;
     const idleMs = readSettings(vault.connection()).idleLockMinutes * 60_000;
     if (sessions.idleSinceMs(this.now().getTime()) >= idleMs) this.lock('idle', null);
   }

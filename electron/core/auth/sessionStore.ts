@@ -31,6 +31,15 @@ export class SessionStore {
     if (session) this.sessions.set(token, { ...session, ...changes });
   }
 
+  remove(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  /** A staff lock ends staff sessions; an open kiosk goes on. */
+  clearStaff(): void {
+    for (const [token, session] of this.sessions) if (session.role !== 'kiosk') this.sessions.delete(token);
+  }
+
   /** A disabled or reset account loses every session it holds, at once. */
   endUser(userId: number): void {
     for (const [token, session] of this.sessions) if (session.userId === userId) this.sessions.delete(token);

@@ -82,6 +82,13 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'results.linkClient': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'alerts.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'alerts.acknowledge': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'kiosk.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'kiosk.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  // The kiosk token reaches these four methods and nothing else in the contract.
+  'kiosk.info': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'kiosk.definition': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'kiosk.submit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'kiosk.exit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];
@@ -97,8 +104,9 @@ describe('role matrix: every contract method as every caller', () => {
     contexts.admin = { scope: 'staff', transport: 'direct', sessionToken: station.admin };
     contexts.counsellor = { scope: 'staff', transport: 'direct', sessionToken: counsellor };
     contexts.reception = { scope: 'staff', transport: 'direct', sessionToken: reception };
-    // A kiosk-scoped transport (a kiosk token) holding a staff session still acts as nobody.
-    contexts.kiosk = { scope: 'kiosk', transport: 'http', sessionToken: station.admin };
+    // A real kiosk, opened by staff: its token is kiosk-scoped and its session has the kiosk role.
+    const kiosk = await station.call(station.admin, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' });
+    contexts.kiosk = { scope: 'kiosk', transport: 'http', sessionToken: kiosk.sessionToken };
     contexts.none = { scope: 'staff', transport: 'direct', sessionToken: null };
   });
   afterAll(() => station.dispose());
@@ -120,6 +128,13 @@ describe('role matrix: every contract method as every caller', () => {
       expect(deniedCodes).not.toContain(result.error.code);
     } else {
       expect(deniedCodes).toContain(result.error.code);
+    }
+  });
+
+  it('a kiosk-scoped transport holding a staff session acts as nobody', async () => {
+    for (const method of Object.keys(contract)) {
+      const result = await station.core.call({ scope: 'kiosk', transport: 'http', sessionToken: station.admin }, method, 'probe');
+      expect(result.ok ? 'ok' : result.error.code, method).toMatch(/FORBIDDEN|UNAUTHENTICATED|LOCKED/);
     }
   });
 

@@ -6,7 +6,6 @@ import { startHttpHost, type RunningHost } from '../../../electron/server/httpHo
 import { createStation, tempDir, type Station } from '../helpers/station.js';
 
 const token = 'test-launch-token-123';
-const kioskToken = 'test-kiosk-token-456';
 
 /** A raw request, so tests can send what a browser never would (foreign Host, huge bodies). */
 function request(host: RunningHost, options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }) {
@@ -36,7 +35,7 @@ describe('loopback HTTP host', () => {
     station = await createStation();
     staticDir = tempDir();
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>心驿</title>');
-    host = await startHttpHost({ core: station.core, staticDir, port: 0, token, kioskTokens: new Set([kioskToken]) });
+    host = await startHttpHost({ core: station.core, staticDir, port: 0, token });
   });
   afterAll(async () => {
     await host.close();
@@ -86,6 +85,7 @@ describe('loopback HTTP host', () => {
   });
 
   it('a kiosk token cannot call staff methods, even holding a staff session', async () => {
+    const kioskToken = (await station.call(station.admin, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' })).token;
     const response = await request(host, {
       path: '/api/users.list',
       headers: json({ 'x-xinyi-token': kioskToken, 'x-xinyi-session': station.admin }),
@@ -134,7 +134,8 @@ describe('loopback HTTP host', () => {
 describe('kiosk tokens and the event stream', () => {
   it('a kiosk token cannot listen to staff events with a staff session', async () => {
     const station = await createStation();
-    const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token, kioskTokens: new Set([kioskToken]) });
+    const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token });
+    const kioskToken = (await station.call(station.admin, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' })).token;
     const response = await request(host, { path: '/api/events', method: 'GET', headers: { 'x-xinyi-token': kioskToken, 'x-xinyi-session': station.admin } });
     expect(response.status).toBe(403);
     await host.close();

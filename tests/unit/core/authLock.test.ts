@@ -24,7 +24,7 @@ describe('locking', () => {
     const events = new EventBus();
     const heard: string[] = [];
     events.subscribe((event) => heard.push(event.name));
-    const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock: systemClock, events, keyringWork: new Serial() });
+    const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock: systemClock, events, keyringWork: new Serial(), kioskActive: () => false });
     auth.lock('idle', null);
     expect(closed).toBe(true);
     expect(sessions.get(session.token)).toBeNull();

@@ -3,17 +3,22 @@ import { AppError } from '../../errors.js';
 import type { Handlers } from '../../handlers.js';
 import type { ResultsService } from './resultsService.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
+import type { KioskService } from '../kiosk/kioskService.js';
 
-type ScaleMethod = `scales.${'list' | 'get' | 'import'}` | `results.${'submit' | 'list' | 'get' | 'linkClient'}` | `alerts.${'list' | 'acknowledge'}`;
+type ScaleMethod =
+  | `scales.${'list' | 'get' | 'import'}`
+  | `results.${'submit' | 'list' | 'get' | 'linkClient'}`
+  | `alerts.${'list' | 'acknowledge'}`
+  | `kiosk.${'open' | 'close' | 'info' | 'definition' | 'submit' | 'exit'}`;
 
-export type ScaleDeps = Readonly<{ catalog: ScaleCatalog; results: ResultsService }>;
+export type ScaleDeps = Readonly<{ catalog: ScaleCatalog; results: ResultsService; kiosk: KioskService }>;
 
 function staff(session: Session | null): Session {
   if (!session) throw new AppError('UNAUTHENTICATED');
   return session;
 }
 
-export function createScaleHandlers({ catalog, results }: ScaleDeps): Pick<Handlers, ScaleMethod> {
+export function createScaleHandlers({ catalog, results, kiosk }: ScaleDeps): Pick<Handlers, ScaleMethod> {
   return {
     'scales.list': () => catalog.list(),
     'scales.get': (input) => ({ json: catalog.export(input.id, input.version) }),
@@ -24,5 +29,11 @@ export function createScaleHandlers({ catalog, results }: ScaleDeps): Pick<Handl
     'results.linkClient': (input, session) => results.linkClient(staff(session), input.resultId, input.clientId),
     'alerts.list': (input, session) => results.alerts(staff(session), input.open),
     'alerts.acknowledge': (input, session) => results.acknowledge(staff(session), input.id, input.actionNote),
+    'kiosk.open': (input, session) => kiosk.open(staff(session), input),
+    'kiosk.close': (_input, session) => kiosk.close(staff(session)),
+    'kiosk.info': () => kiosk.info(),
+    'kiosk.definition': (input) => kiosk.definition(input.scaleId),
+    'kiosk.submit': (input) => kiosk.submit(input),
+    'kiosk.exit': (input) => kiosk.exit(input.pin),
   };
 }
