@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,7 +91,23 @@ function start(): void {
     core = running;
     serveRenderer();
     hardenWebContents();
-    const bridge = bindIpc(ipcMain, running);
+    const bridge = bindIpc(ipcMain, running, { onKioskOpened: (path) => openKioskWindow(path) });
+    const openKioskWindow = (path: string) => {
+      // A second display gets the kiosk when there is one (the resident's screen).
+      const displays = screen.getAllDisplays();
+      const target = displays.find((display) => display.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay();
+      const kiosk = new BrowserWindow({
+        x: target.bounds.x,
+        y: target.bounds.y,
+        fullscreen: true,
+        kiosk: true,
+        title: '心驿 · 自助测评',
+        webPreferences: secureWebPreferences(preloadPath),
+      });
+      bridge.markKiosk(kiosk.webContents.id);
+      kiosk.setMenu(null);
+      void kiosk.loadURL(`${appOrigin}${path}`);
+    };
     const lock = (reason: 'manual' | 'system') => () => running.lock(reason);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

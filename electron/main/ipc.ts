@@ -18,8 +18,15 @@ export function sessionTokenIn(result: Result<unknown>): string | null {
  * own main frame before core sees anything (VS Code's validatedIpcMain pattern). The bridge also
  * remembers which session each window holds, so events reach only the roles allowed to see them.
  */
-export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core) {
+export type IpcOptions = Readonly<{
+  /** Staff opened the kiosk: main shows it in its own full-screen window. */
+  onKioskOpened?: (path: string) => void;
+}>;
+
+export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, options: IpcOptions = {}) {
   const sessionByWindow = new Map<number, string | null>();
+  /** Windows showing the resident kiosk: their calls are kiosk-scoped whatever they send. */
+  const kioskWindows = new Set<number>();
 
   ipcMain.handle(ipcChannels.call, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionToken: unknown) => {
     const frame = event.senderFrame;
@@ -27,8 +34,10 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core) {
       return { ok: false, error: apiError('BAD_ORIGIN') };
     }
     const token = typeof sessionToken === 'string' ? sessionToken : null;
-    const result = await core.call({ scope: 'staff', transport: 'ipc', sessionToken: token }, String(method), input);
+    const scope = kioskWindows.has(event.sender.id) ? 'kiosk' : 'staff';
+    const result = await core.call({ scope, transport: 'ipc', sessionToken: token }, String(method), input);
     sessionByWindow.set(event.sender.id, sessionTokenIn(result) ?? token);
+    if (scope === 'staff' && method === 'kiosk.open' && result.ok) options.onKioskOpened?.((result.value as { path: string }).path);
     return result;
   });
 
@@ -41,5 +50,5 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core) {
     });
   }
 
-  return { forwardEvents };
+  return { forwardEvents, markKiosk: (windowId: number) => kioskWindows.add(windowId) };
 }

@@ -8,6 +8,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Roles that see this page; core enforces the same rule on every call behind it. */
     roles?: readonly Role[];
+    /** The resident kiosk: reached with a kiosk token, never the workbench. */
+    kiosk?: boolean;
   }
 }
 
@@ -16,6 +18,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
   { path: '/recover', component: () => import('./views/RecoverView.vue'), meta: { public: true } },
   { path: '/problem', component: () => import('./views/ProblemView.vue'), meta: { public: true } },
+  { path: '/kiosk', component: () => import('./views/KioskView.vue'), meta: { public: true, kiosk: true } },
   { path: '/change-password', component: () => import('./views/ChangePasswordView.vue') },
   {
     path: '/',
@@ -47,6 +50,8 @@ const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHistory(), routes });
   router.beforeEach(async (to) => {
+    // A kiosk window talks only to kiosk methods; it never asks for the station's status.
+    if (to.meta.kiosk) return true;
     const session = useSessionStore();
     const status = session.status ?? (await session.refreshStatus());
     if (status.phase === 'setup') return to.path === '/setup' ? true : '/setup';

@@ -42,6 +42,23 @@ describe('the IPC bridge', () => {
     expect(calls.length).toBe(before);
   });
 
+  it('calls from a kiosk window are kiosk-scoped, and opening a kiosk asks main for its window', async () => {
+    const ipc = fakeIpc();
+    const opened: string[] = [];
+    const kioskCore = {
+      call: async (...args: unknown[]) => {
+        calls.push(args);
+        return { ok: true, value: { path: '/kiosk?token=k&session=s', token: 'k', sessionToken: 's' } };
+      },
+    } as unknown as Core;
+    const bridge = bindIpc(ipc as never, kioskCore, { onKioskOpened: (path) => opened.push(path) });
+    await ipc.handlers.get(ipcChannels.call)!(event(`${appOrigin}/`), 'kiosk.open', {}, 'staff-session');
+    expect(opened).toEqual(['/kiosk?token=k&session=s']);
+    bridge.markKiosk(7);
+    await ipc.handlers.get(ipcChannels.call)!(event(`${appOrigin}/kiosk`), 'kiosk.info', {}, 's');
+    expect(calls.at(-1)?.[0]).toEqual({ scope: 'kiosk', transport: 'ipc', sessionToken: 's' });
+  });
+
   it('finds the session token a result hands out', () => {
     expect(sessionTokenIn({ ok: true, value: { sessionToken: 'a' } })).toBe('a');
     expect(sessionTokenIn({ ok: true, value: { session: { sessionToken: 'b' }, recoveryKey: 'x' } })).toBe('b');
