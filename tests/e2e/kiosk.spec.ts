@@ -13,9 +13,9 @@ test('a resident completes PHQ-9 at the kiosk with item 9 = 1; the counsellor se
   await expect(kiosk).toHaveURL(/\/kiosk$/);
 
   // The kiosk token reaches no staff method.
-  const token = await kiosk.evaluate(() => sessionStorage.getItem('xinyi.launchToken'));
+  const token = (await kiosk.evaluate('sessionStorage.getItem("xinyi.launchToken")')) as string;
   const staffCall = await kiosk.evaluate(async (kioskToken) => {
-    const response = await fetch('/api/clients.search', { method: 'POST', headers: { 'content-type': 'application/json', 'x-xinyi-token': kioskToken! }, body: '{}' });
+    const response = await fetch('/api/clients.search', { method: 'POST', headers: { 'content-type': 'application/json', 'x-xinyi-token': kioskToken }, body: '{}' });
     return response.status;
   }, token);
   expect([401, 403]).toContain(staffCall);
