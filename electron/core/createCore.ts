@@ -19,6 +19,7 @@ import { Serial } from './serial.js';
 import { ResultsService } from './services/scales/resultsService.js';
 import { ScaleCatalog } from './services/scales/scaleCatalog.js';
 import { KioskService } from './services/kiosk/kioskService.js';
+import { ScreeningService } from './services/scales/screeningService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -81,8 +82,9 @@ export function createCore(options: CoreOptions): Core {
   };
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
-  kiosk = new KioskService(vault, sessions, catalog, results, clock);
-  const scales = { catalog, results, kiosk };
+  const screenings = new ScreeningService(vault, catalog, clock);
+  kiosk = new KioskService(vault, sessions, catalog, results, screenings, clock);
+  const scales = { catalog, results, kiosk, screenings };
   const handlers = createHandlers({
     vault,
     clock,

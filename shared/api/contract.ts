@@ -57,6 +57,7 @@ import {
   mergeInput,
 } from './schemas/clients.js';
 import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import { screeningCreateInput, screeningDetail, screeningSummary } from './schemas/screenings.js';
 import { kioskExitInput, kioskInfo, kioskOpenInput, kioskOpenOutput, kioskScaleInput, kioskSubmitInput, kioskSubmitOutput } from './schemas/kiosk.js';
 import {
   alertAckInput,
@@ -193,6 +194,12 @@ export const contract = {
   'kiosk.definition': method(kioskOnly, kioskScaleInput, scaleDefinitionOutput),
   'kiosk.submit': method(kioskOnly, kioskSubmitInput, kioskSubmitOutput),
   'kiosk.exit': method(kioskOnly, kioskExitInput, okOutput),
+
+  // Group screening (普查)
+  'screenings.create': method(clinical, screeningCreateInput, screeningDetail),
+  'screenings.list': method(clinical, emptyInput, zod.array(screeningSummary)),
+  'screenings.get': method(clinical, idInput, screeningDetail),
+  'screenings.close': method(clinical, idInput, screeningDetail),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

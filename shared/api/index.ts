@@ -18,3 +18,4 @@ export * from './schemas/crises.js';
 export * from './schemas/referrals.js';
 export * from './schemas/scales.js';
 export * from './schemas/kiosk.js';
+export * from './schemas/screenings.js';

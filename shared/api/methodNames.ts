@@ -78,6 +78,10 @@ export const methodNames = [
   'kiosk.definition',
   'kiosk.submit',
   'kiosk.exit',
+  'screenings.create',
+  'screenings.list',
+  'screenings.get',
+  'screenings.close',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 // Crockford base32: no I, L, O or U, so a printed key cannot be misread.
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const crockfordAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** 160 random bits as 32 characters (security-reliability.md KEY-5 asks for at least 128). */
 export function createRecoveryKey(): string {
@@ -13,7 +13,7 @@ export function createRecoveryKey(): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
+      out += crockfordAlphabet[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
   }

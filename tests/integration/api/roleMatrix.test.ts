@@ -89,6 +89,10 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'kiosk.definition': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
   'kiosk.submit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
   'kiosk.exit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'screenings.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'screenings.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'screenings.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'screenings.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

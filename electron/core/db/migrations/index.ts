@@ -11,8 +11,9 @@ import { migration as foundation } from './0010-foundation.js';
 import { migration as caseFiles } from './0020-case-files.js';
 import { migration as crisesReferralsAttachments } from './0030-crises-referrals-attachments.js';
 import { migration as scales } from './0040-scales.js';
+import { migration as screenings } from './0050-screenings.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales];
+export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales, screenings];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

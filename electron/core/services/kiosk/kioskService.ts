@@ -8,6 +8,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import type { ResultsService } from '../scales/resultsService.js';
 import type { ScaleCatalog } from '../scales/scaleCatalog.js';
+import type { ScreeningService } from '../scales/screeningService.js';
 
 /** The default: after 90 s without a touch the kiosk warns, then resets. */
 const idleSeconds = 90;
@@ -38,6 +39,7 @@ export class KioskService {
     private readonly sessions: SessionStore,
     private readonly catalog: ScaleCatalog,
     private readonly results: ResultsService,
+    private readonly screenings: ScreeningService,
     private readonly clock: Clock,
   ) {}
 
@@ -125,6 +127,7 @@ export class KioskService {
   submit(input: z.output<typeof kioskSubmitInput>) {
     this.offered(input.scaleId);
     const stored = this.results.record(null, { ...input, comment: '' }, { clientId: null, caseId: null, respondent: input.respondent }, 'kiosk');
+    if (input.respondent) this.screenings.attach(input.respondent, input.scaleId, stored.id);
     return { critical: stored.result.critical, result: this.require().showScores ? stored.result : null };
   }
 

@@ -4,21 +4,23 @@ import type { Handlers } from '../../handlers.js';
 import type { ResultsService } from './resultsService.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 import type { KioskService } from '../kiosk/kioskService.js';
+import type { ScreeningService } from './screeningService.js';
 
 type ScaleMethod =
   | `scales.${'list' | 'get' | 'import'}`
   | `results.${'submit' | 'list' | 'get' | 'linkClient'}`
   | `alerts.${'list' | 'acknowledge'}`
-  | `kiosk.${'open' | 'close' | 'info' | 'definition' | 'submit' | 'exit'}`;
+  | `kiosk.${'open' | 'close' | 'info' | 'definition' | 'submit' | 'exit'}`
+  | `screenings.${'create' | 'list' | 'get' | 'close'}`;
 
-export type ScaleDeps = Readonly<{ catalog: ScaleCatalog; results: ResultsService; kiosk: KioskService }>;
+export type ScaleDeps = Readonly<{ catalog: ScaleCatalog; results: ResultsService; kiosk: KioskService; screenings: ScreeningService }>;
 
 function staff(session: Session | null): Session {
   if (!session) throw new AppError('UNAUTHENTICATED');
   return session;
 }
 
-export function createScaleHandlers({ catalog, results, kiosk }: ScaleDeps): Pick<Handlers, ScaleMethod> {
+export function createScaleHandlers({ catalog, results, kiosk, screenings }: ScaleDeps): Pick<Handlers, ScaleMethod> {
   return {
     'scales.list': () => catalog.list(),
     'scales.get': (input) => ({ json: catalog.export(input.id, input.version) }),
@@ -35,5 +37,9 @@ export function createScaleHandlers({ catalog, results, kiosk }: ScaleDeps): Pic
     'kiosk.definition': (input) => kiosk.definition(input.scaleId),
     'kiosk.submit': (input) => kiosk.submit(input),
     'kiosk.exit': (input) => kiosk.exit(input.pin),
+    'screenings.create': (input, session) => screenings.create(staff(session), input),
+    'screenings.list': (_input, session) => screenings.list(staff(session)),
+    'screenings.get': (input, session) => screenings.get(staff(session), input.id),
+    'screenings.close': (input, session) => screenings.close(staff(session), input.id),
   };
 }
