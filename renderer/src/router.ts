@@ -36,6 +36,7 @@ const routes: RouteRecordRaw[] = [
       },
       { path: 'crises', component: () => import('./views/CrisesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'crises/:id(\\d+)', component: () => import('./views/CrisisView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'screenings', component: () => import('./views/ScreeningsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'alerts', component: () => import('./views/AlertsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'follow-ups', component: () => import('./views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
