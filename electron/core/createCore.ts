@@ -20,6 +20,8 @@ import { ResultsService } from './services/scales/resultsService.js';
 import { ScaleCatalog } from './services/scales/scaleCatalog.js';
 import { KioskService } from './services/kiosk/kioskService.js';
 import { ScreeningService } from './services/scales/screeningService.js';
+import { AppointmentsService } from './services/appointments/appointmentsService.js';
+import { ScheduleService } from './services/appointments/scheduleService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -94,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     operations,
     caseFiles: { ...caseFiles, results: scales.results },
     scales,
+    appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
   });
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;

@@ -17,6 +17,7 @@ import type { Vault } from './vault.js';
 import type { Clock } from './clock.js';
 import { createCaseFileHandlers, type CaseFileDeps } from './services/caseFiles/caseFileHandlers.js';
 import { createScaleHandlers, type ScaleDeps } from './services/scales/scaleHandlers.js';
+import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
 
 /** The handler table: the compiler demands exactly one handler per contract method. */
 export type Handlers = {
@@ -32,6 +33,7 @@ export type HandlerDeps = Readonly<{
   operations: Operations;
   caseFiles: CaseFileDeps;
   scales: ScaleDeps;
+  appointments: AppointmentDeps;
 }>;
 
 /** Handlers behind a role rule always have a session; this narrows the type and guards the rule. */
@@ -40,7 +42,7 @@ function staff(session: Session | null): Session {
   return session;
 }
 
-export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles, scales }: HandlerDeps): Handlers {
+export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles, scales, appointments }: HandlerDeps): Handlers {
   const actor = (session: Session) => ({ actorId: session.userId, actorName: session.username });
   const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
   const assertRecoveryPhase = () => {
@@ -142,5 +144,6 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
     },
     ...createCaseFileHandlers(caseFiles),
     ...createScaleHandlers(scales),
+    ...createAppointmentHandlers(appointments),
   };
 }

@@ -57,6 +57,33 @@ import {
   mergeInput,
 } from './schemas/clients.js';
 import { emptyInput, idInput, okOutput } from './schemas/common.js';
+import {
+  appointmentInput,
+  appointmentListInput,
+  appointmentRecord,
+  availabilityExceptionInput,
+  availabilityInput,
+  availabilityOutput,
+  calendarDayInput,
+  calendarOutput,
+  calendarRangeInput,
+  cancelInput,
+  completeInput,
+  completeOutput,
+  moveInput,
+  noShowInput,
+  noShowOutput,
+  room,
+  roomInput,
+  roomSetActiveInput,
+  seriesInput,
+  seriesOutput,
+  seriesUpdateInput,
+  statusInput,
+  waitlistEntry,
+  waitlistInput,
+  waitlistRemoveInput,
+} from './schemas/appointments.js';
 import { screeningCreateInput, screeningDetail, screeningSummary } from './schemas/screenings.js';
 import { kioskExitInput, kioskInfo, kioskOpenInput, kioskOpenOutput, kioskScaleInput, kioskSubmitInput, kioskSubmitOutput } from './schemas/kiosk.js';
 import {
@@ -200,6 +227,28 @@ export const contract = {
   'screenings.list': method(clinical, emptyInput, zod.array(screeningSummary)),
   'screenings.get': method(clinical, idInput, screeningDetail),
   'screenings.close': method(clinical, idInput, screeningDetail),
+
+  // Appointments (预约): reception books; completing one writes a session note, so it is clinical
+  'rooms.list': method(anyStaff, emptyInput, zod.array(room)),
+  'rooms.add': method(adminOnly, roomInput, zod.array(room)),
+  'rooms.setActive': method(adminOnly, roomSetActiveInput, zod.array(room)),
+  'availability.get': method(anyStaff, idInput, availabilityOutput),
+  'availability.set': method(clinical, availabilityInput, availabilityOutput),
+  'availability.addException': method(clinical, availabilityExceptionInput, availabilityOutput),
+  'calendar.get': method(anyStaff, calendarRangeInput, calendarOutput),
+  'calendar.setDay': method(adminOnly, calendarDayInput, okOutput),
+  'appointments.list': method(anyStaff, appointmentListInput, zod.array(appointmentRecord)),
+  'appointments.create': method(anyStaff, appointmentInput, appointmentRecord),
+  'appointments.createSeries': method(anyStaff, seriesInput, seriesOutput),
+  'appointments.move': method(anyStaff, moveInput, appointmentRecord),
+  'appointments.updateSeries': method(anyStaff, seriesUpdateInput, zod.array(appointmentRecord)),
+  'appointments.cancel': method(anyStaff, cancelInput, zod.array(appointmentRecord)),
+  'appointments.setStatus': method(anyStaff, statusInput, appointmentRecord),
+  'appointments.complete': method(clinical, completeInput, completeOutput),
+  'appointments.noShows': method(anyStaff, noShowInput, noShowOutput),
+  'waitlist.list': method(anyStaff, emptyInput, zod.array(waitlistEntry)),
+  'waitlist.add': method(anyStaff, waitlistInput, zod.array(waitlistEntry)),
+  'waitlist.close': method(anyStaff, waitlistRemoveInput, zod.array(waitlistEntry)),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -32,6 +32,9 @@ export const errorMessages = {
   DUPLICATE_CLIENT: '已有相同的来访者档案，请勿重复登记。',
   GUARDIAN_CONSENT_REQUIRED: '未满 14 周岁的来访者须先登记监护人同意书，才能建立个案。',
   SIGNED_RECORD_FINAL: '记录已签名锁定，不能修改；如需补充，请添加补充说明。',
+  APPOINTMENT_CONFLICT: '与已有预约时间冲突。',
+  NEEDS_REASON: '该时间不在开放时间或咨询师可预约时间内，请填写原因。',
+  HOLIDAY_CONFIRMATION: '该日为法定节假日或闭站日，请确认后再预约。',
   DATA_DIR_IN_USE: '另一个心驿程序正在使用此数据文件夹。',
   INTERNAL: '发生内部错误，本次操作未保存。',
 } as const;

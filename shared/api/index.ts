@@ -19,3 +19,4 @@ export * from './schemas/referrals.js';
 export * from './schemas/scales.js';
 export * from './schemas/kiosk.js';
 export * from './schemas/screenings.js';
+export * from './schemas/appointments.js';

@@ -11,6 +11,10 @@ export const defaultSettings: Settings = {
   backupKeep: 14,
   followUpDays: { red: 7, yellow: 14, green: 30 },
   referralReminderDays: 7,
+  openingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, start: '09:00', end: '12:00' },
+    { weekday, start: '14:00', end: '17:30' },
+  ]),
 };
 
 /** Markers that are not user settings: set by the app itself, shown but never edited. */

@@ -12,8 +12,9 @@ import { migration as caseFiles } from './0020-case-files.js';
 import { migration as crisesReferralsAttachments } from './0030-crises-referrals-attachments.js';
 import { migration as scales } from './0040-scales.js';
 import { migration as screenings } from './0050-screenings.js';
+import { migration as appointments } from './0060-appointments.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales, screenings];
+export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales, screenings, appointments];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,138 @@
+import type { AppointmentRecord } from '../../../shared/api/schemas/appointments.js';
+import { fromMinute } from '../../../shared/domain/localTime.js';
+import type { Db } from '../db/driver.js';
+
+type Row = {
+  id: number;
+  series_id: number | null;
+  client_id: number | null;
+  client_name: string | null;
+  walk_in_name: string;
+  walk_in_phone: string;
+  counsellor_id: number;
+  counsellor_name: string;
+  room_id: number;
+  room_name: string;
+  start_minute: number;
+  end_minute: number;
+  type: AppointmentRecord['type'];
+  status: AppointmentRecord['status'];
+  notes: string;
+  override_reason: string;
+  cancel_reason: string;
+  session_id: number | null;
+};
+
+const select = `SELECT a.*, c.name AS client_name, u.display_name AS counsellor_name, r.name AS room_name
+  FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id`;
+
+const toRecord = (row: Row): AppointmentRecord => ({
+  id: row.id,
+  seriesId: row.series_id,
+  clientId: row.client_id,
+  who: row.client_name ?? row.walk_in_name,
+  walkInPhone: row.walk_in_phone,
+  counsellorId: row.counsellor_id,
+  counsellorName: row.counsellor_name,
+  roomId: row.room_id,
+  roomName: row.room_name,
+  start: fromMinute(row.start_minute),
+  end: fromMinute(row.end_minute),
+  durationMinutes: row.end_minute - row.start_minute,
+  type: row.type,
+  status: row.status,
+  notes: row.notes,
+  overrideReason: row.override_reason,
+  cancelReason: row.cancel_reason,
+  sessionId: row.session_id,
+});
+
+export type Booking = Readonly<{
+  seriesId: number | null;
+  clientId: number | null;
+  walkInName: string;
+  walkInPhone: string;
+  counsellorId: number;
+  roomId: number;
+  startMinute: number;
+  endMinute: number;
+  type: string;
+  notes: string;
+  overrideReason: string;
+  followUpId: number | null;
+}>;
+
+export function insertAppointment(db: Db, booking: Booking, userId: number, at: string): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO appointments (series_id, client_id, walk_in_name, walk_in_phone, counsellor_id, room_id, start_minute, end_minute,
+         type, status, notes, override_reason, follow_up_id, created_by, created_at)
+       VALUES (@seriesId, @clientId, @walkInName, @walkInPhone, @counsellorId, @roomId, @startMinute, @endMinute,
+         @type, 'booked', @notes, @overrideReason, @followUpId, @userId, @at)`,
+    )
+    .run({ ...booking, userId, at });
+  return Number(lastInsertRowid);
+}
+
+export function readAppointment(db: Db, id: number): (AppointmentRecord & { startMinute: number; endMinute: number }) | undefined {
+  const row = db.prepare(`${select} WHERE a.id = ?`).get(id) as Row | undefined;
+  return row && { ...toRecord(row), startMinute: row.start_minute, endMinute: row.end_minute };
+}
+
+/** The first live booking that overlaps and shares the counsellor, the room or the client. */
+export function findClash(
+  db: Db,
+  slot: { counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number },
+  ignoreIds: readonly number[],
+): (AppointmentRecord & { on: 'counsellor' | 'room' | 'client' }) | undefined {
+  const row = db
+    .prepare(
+      `${select} WHERE a.status <> 'cancelled' AND a.start_minute < @endMinute AND a.end_minute > @startMinute
+         AND (a.counsellor_id = @counsellorId OR a.room_id = @roomId OR (@clientId IS NOT NULL AND a.client_id = @clientId))
+         AND a.id NOT IN (SELECT value FROM json_each(@ignore))
+       ORDER BY a.start_minute LIMIT 1`,
+    )
+    .get({ ...slot, ignore: JSON.stringify(ignoreIds) }) as Row | undefined;
+  if (!row) return undefined;
+  const on = row.counsellor_id === slot.counsellorId ? 'counsellor' : row.room_id === slot.roomId ? 'room' : 'client';
+  return { ...toRecord(row), on };
+}
+
+export function listAppointments(
+  db: Db,
+  filter: { fromMinute: number; toMinute: number; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined },
+): AppointmentRecord[] {
+  const rows = db
+    .prepare(
+      `${select} WHERE a.start_minute < @toMinute AND a.end_minute > @fromMinute
+         AND (@counsellorId IS NULL OR a.counsellor_id = @counsellorId) AND (@roomId IS NULL OR a.room_id = @roomId)
+         AND (@clientId IS NULL OR a.client_id = @clientId)
+       ORDER BY a.start_minute, a.id LIMIT 5000`,
+    )
+    .all({ ...filter, counsellorId: filter.counsellorId ?? null, roomId: filter.roomId ?? null, clientId: filter.clientId ?? null }) as Row[];
+  return rows.map(toRecord);
+}
+
+export function moveAppointment(db: Db, id: number, slot: { counsellorId: number; roomId: number; startMinute: number; endMinute: number; overrideReason: string }): void {
+  db.prepare(
+    `UPDATE appointments SET counsellor_id = @counsellorId, room_id = @roomId, start_minute = @startMinute, end_minute = @endMinute,
+       override_reason = @overrideReason WHERE id = @id`,
+  ).run({ ...slot, id });
+}
+
+export function setAppointmentStatus(db: Db, id: number, status: string, extra: { cancelReason?: string; cancelledBy?: number; sessionId?: number } = {}): void {
+  db.prepare(
+    `UPDATE appointments SET status = @status, cancel_reason = coalesce(@cancelReason, cancel_reason),
+       cancelled_by = coalesce(@cancelledBy, cancelled_by), session_id = coalesce(@sessionId, session_id) WHERE id = @id`,
+  ).run({ id, status, cancelReason: extra.cancelReason ?? null, cancelledBy: extra.cancelledBy ?? null, sessionId: extra.sessionId ?? null });
+}
+
+export function seriesMembers(db: Db, seriesId: number, fromMinute: number): Array<{ id: number; startMinute: number; endMinute: number; status: string }> {
+  return db
+    .prepare('SELECT id, start_minute AS startMinute, end_minute AS endMinute, status FROM appointments WHERE series_id = ? AND start_minute >= ? ORDER BY start_minute')
+    .all(seriesId, fromMinute) as Array<{ id: number; startMinute: number; endMinute: number; status: string }>;
+}
+
+export function noShowCount(db: Db, clientId: number): number {
+  return (db.prepare("SELECT count(*) AS n FROM appointments WHERE client_id = ? AND status = 'no_show'").get(clientId) as { n: number }).n;
+}

@@ -1,0 +1,44 @@
+import type { Session } from '../../auth/sessionStore.js';
+import { AppError } from '../../errors.js';
+import type { Handlers } from '../../handlers.js';
+import type { AppointmentsService } from './appointmentsService.js';
+import type { ScheduleService } from './scheduleService.js';
+
+type AppointmentMethod =
+  | `rooms.${'list' | 'add' | 'setActive'}`
+  | `availability.${'get' | 'set' | 'addException'}`
+  | `calendar.${'get' | 'setDay'}`
+  | `appointments.${'list' | 'create' | 'createSeries' | 'move' | 'updateSeries' | 'cancel' | 'setStatus' | 'complete' | 'noShows'}`
+  | `waitlist.${'list' | 'add' | 'close'}`;
+
+export type AppointmentDeps = Readonly<{ appointments: AppointmentsService; schedule: ScheduleService }>;
+
+function staff(session: Session | null): Session {
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  return session;
+}
+
+export function createAppointmentHandlers({ appointments, schedule }: AppointmentDeps): Pick<Handlers, AppointmentMethod> {
+  return {
+    'rooms.list': () => schedule.rooms(),
+    'rooms.add': (input, session) => schedule.addRoom(staff(session), input),
+    'rooms.setActive': (input, session) => schedule.setRoomActive(staff(session), input.id, input.active),
+    'availability.get': (input) => schedule.availability(input.id),
+    'availability.set': (input, session) => schedule.setAvailability(staff(session), input),
+    'availability.addException': (input, session) => schedule.addException(staff(session), input),
+    'calendar.get': (input) => schedule.calendar(input.from, input.to),
+    'calendar.setDay': (input, session) => schedule.setCalendarDay(staff(session), input),
+    'appointments.list': (input) => appointments.list(input),
+    'appointments.create': (input, session) => appointments.create(staff(session), input),
+    'appointments.createSeries': (input, session) => appointments.createSeries(staff(session), input),
+    'appointments.move': (input, session) => appointments.move(staff(session), input),
+    'appointments.updateSeries': (input, session) => appointments.updateSeries(staff(session), input),
+    'appointments.cancel': (input, session) => appointments.cancel(staff(session), input.id, input.scope, input.reason),
+    'appointments.setStatus': (input, session) => appointments.setStatus(staff(session), input.id, input.status),
+    'appointments.complete': (input, session) => appointments.complete(staff(session), input.id, input.caseId),
+    'appointments.noShows': (input) => schedule.noShows(input.clientId),
+    'waitlist.list': () => schedule.waitlist(),
+    'waitlist.add': (input, session) => schedule.addToWaitlist(staff(session), input),
+    'waitlist.close': (input, session) => schedule.closeWaitlistEntry(staff(session), input.id, input.status),
+  };
+}

@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import type { availabilityExceptionInput, availabilityInput, calendarDayInput, roomInput, waitlistInput } from '../../../../shared/api/schemas/appointments.js';
+import { addDays } from '../../../../shared/domain/dates.js';
+import { clockToMinute, minuteToClock } from '../../../../shared/domain/localTime.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import { AppError } from '../../errors.js';
+import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import type { Vault } from '../../vault.js';
+import { actorOf } from '../caseFiles/access.js';
+import { dayFacts, hasOfficialSchedule } from './calendar.js';
+
+type RoomRow = { id: number; name: string; kind: z.output<typeof roomInput>['kind']; active: 0 | 1 };
+
+/** Rooms, counsellors' weekly availability and leave, the calendar, and the waiting list. */
+export class ScheduleService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+  ) {}
+
+  rooms() {
+    return (this.vault.connection().prepare('SELECT * FROM rooms ORDER BY active DESC, id').all() as RoomRow[]).map((row) => ({ ...row, active: row.active === 1 }));
+  }
+
+  addRoom(session: Session, input: z.output<typeof roomInput>) {
+    return this.vault.write((db, audit) => {
+      if (db.prepare('SELECT 1 FROM rooms WHERE name = ?').get(input.name)) throw new AppError('INVALID_INPUT', '已有同名房间。');
+      const { lastInsertRowid } = db.prepare('INSERT INTO rooms (name, kind) VALUES (?, ?)').run(input.name, input.kind);
+      audit({ ...actorOf(session), action: 'rooms.add', objectType: 'room', objectId: Number(lastInsertRowid) });
+      return this.rooms();
+    });
+  }
+
+  setRoomActive(session: Session, id: number, active: boolean) {
+    return this.vault.write((db, audit) => {
+      if (db.prepare('UPDATE rooms SET active = ? WHERE id = ?').run(active ? 1 : 0, id).changes === 0) throw new AppError('NOT_FOUND', '找不到该房间。');
+      audit({ ...actorOf(session), action: 'rooms.setActive', objectType: 'room', objectId: id, detail: { active } });
+      return this.rooms();
+    });
+  }
+
+  availability(userId: number) {
+    const db = this.vault.connection();
+    const slots = db.prepare('SELECT weekday, start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? ORDER BY weekday, start_minute').all(userId) as Array<{ weekday: number; start: number; end: number }>;
+    const exceptions = db.prepare('SELECT id, from_day AS fromDay, to_day AS toDay, kind, note FROM availability_exceptions WHERE user_id = ? ORDER BY from_day').all(userId) as Array<{ id: number; fromDay: string; toDay: string; kind: 'leave' | 'unavailable'; note: string }>;
+    return { userId, slots: slots.map((slot) => ({ weekday: slot.weekday, start: minuteToClock(slot.start), end: minuteToClock(slot.end) })), exceptions };
+  }
+
+  /** A counsellor sets their own pattern; the 站长 sets anyone's. */
+  private requireSelfOrAdmin(session: Session, userId: number): void {
+    if (session.role !== 'admin' && session.userId !== userId) throw new AppError('FORBIDDEN', '只能设置自己的可预约时间。');
+  }
+
+  setAvailability(session: Session, input: z.output<typeof availabilityInput>) {
+    this.requireSelfOrAdmin(session, input.userId);
+    return this.vault.write((db, audit) => {
+      db.prepare('DELETE FROM availability WHERE user_id = ?').run(input.userId);
+      const insert = db.prepare('INSERT INTO availability (user_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)');
+      for (const slot of input.slots) insert.run(input.userId, slot.weekday, clockToMinute(slot.start), clockToMinute(slot.end));
+      audit({ ...actorOf(session), action: 'availability.set', objectType: 'user', objectId: input.userId, detail: { slots: input.slots.length } });
+      return this.availability(input.userId);
+    });
+  }
+
+  addException(session: Session, input: z.output<typeof availabilityExceptionInput>) {
+    this.requireSelfOrAdmin(session, input.userId);
+    return this.vault.write((db, audit) => {
+      db.prepare('INSERT INTO availability_exceptions (user_id, from_day, to_day, kind, note) VALUES (?, ?, ?, ?, ?)').run(input.userId, input.fromDay, input.toDay, input.kind, input.note);
+      audit({ ...actorOf(session), action: 'availability.exception', objectType: 'user', objectId: input.userId, detail: { kind: input.kind } });
+      return this.availability(input.userId);
+    });
+  }
+
+  calendar(from: string, to: string) {
+    const db = this.vault.connection();
+    if (addDays(from, 400) < to) throw new AppError('INVALID_INPUT', '一次最多查询 400 天。');
+    const days: Array<{ day: string; kind: 'holiday' | 'workday' | 'closure'; name: string; source: 'official' | 'station' }> = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      const facts = dayFacts(db, day);
+      if (facts.kind === 'holiday' || facts.kind === 'workday' || facts.kind === 'closure') days.push({ day, kind: facts.kind, name: facts.name, source: facts.source === 'station' ? 'station' : 'official' });
+    }
+    const years = new Set<number>();
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) years.add(year);
+    const entered = (year: number) => db.prepare("SELECT 1 FROM calendar_days WHERE day LIKE ? AND kind IN ('holiday', 'workday')").get(`${year}-%`) !== undefined;
+    return { days, yearsWithoutData: [...years].filter((year) => !hasOfficialSchedule(year) && !entered(year)) };
+  }
+
+  setCalendarDay(session: Session, input: z.output<typeof calendarDayInput>) {
+    return this.vault.write((db, audit) => {
+      db.prepare('INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name').run(input.day, input.kind, input.name);
+      audit({ ...actorOf(session), action: 'calendar.set', objectType: 'day', objectId: input.day, detail: { kind: input.kind } });
+      return { ok: true as const };
+    });
+  }
+
+  noShows(clientId: number) {
+    return { clientId, noShows: noShowCount(this.vault.connection(), clientId) };
+  }
+
+  waitlist() {
+    return this.vault
+      .connection()
+      .prepare(
+        `SELECT w.id, coalesce(c.name, w.walk_in_name) AS who, coalesce(c.phone, w.walk_in_phone, '') AS phone, u.display_name AS counsellorName, w.note, w.created_at AS createdAt
+         FROM waitlist w LEFT JOIN clients c ON c.id = w.client_id LEFT JOIN users u ON u.id = w.counsellor_id
+         WHERE w.status = 'waiting' ORDER BY w.created_at`,
+      )
+      .all() as Array<{ id: number; who: string; phone: string; counsellorName: string | null; note: string; createdAt: string }>;
+  }
+
+  addToWaitlist(session: Session, input: z.output<typeof waitlistInput>) {
+    return this.vault.write((db, audit) => {
+      const { lastInsertRowid } = db
+        .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")
+        .run(input.clientId ?? null, input.walkIn?.name ?? '', input.walkIn?.phone ?? '', input.counsellorId ?? null, input.note, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'waitlist.add', objectType: 'waitlist', objectId: Number(lastInsertRowid) });
+      return this.waitlist();
+    });
+  }
+
+  closeWaitlistEntry(session: Session, id: number, status: 'booked' | 'removed') {
+    return this.vault.write((db, audit) => {
+      if (db.prepare("UPDATE waitlist SET status = ? WHERE id = ? AND status = 'waiting'").run(status, id).changes === 0) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
+      audit({ ...actorOf(session), action: 'waitlist.close', objectType: 'waitlist', objectId: id, detail: { status } });
+      return this.waitlist();
+    });
+  }
+}

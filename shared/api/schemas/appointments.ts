@@ -1,0 +1,136 @@
+import { z } from '../zod.js';
+import { idSchema, isoDate, trimmed } from './common.js';
+import { phoneNumber } from './station.js';
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM。');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:MM。');
+
+export const roomKinds = ['counselling', 'sandplay', 'relaxation', 'catharsis', 'group', 'other'] as const;
+export const roomInput = z.object({ name: trimmed(1, 30, '房间名称'), kind: z.enum(roomKinds, { message: '请选择房间类型。' }) });
+export const room = z.object({ id: idSchema, name: z.string(), kind: z.enum(roomKinds), active: z.boolean() });
+export const roomSetActiveInput = z.object({ id: idSchema, active: z.boolean() });
+
+export const weeklySlot = z
+  .object({ weekday: z.number().int().min(1).max(7), start: clockTime, end: clockTime })
+  .refine((slot) => slot.end > slot.start, { message: '结束时间须晚于开始时间。', path: ['end'] });
+export const availabilityInput = z.object({ userId: idSchema, slots: z.array(weeklySlot).max(50) });
+export const availabilityOutput = z.object({
+  userId: idSchema,
+  slots: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
+  exceptions: z.array(z.object({ id: idSchema, fromDay: isoDate, toDay: isoDate, kind: z.enum(['leave', 'unavailable']), note: z.string() })),
+});
+export const availabilityExceptionInput = z
+  .object({ userId: idSchema, fromDay: isoDate, toDay: isoDate, kind: z.enum(['leave', 'unavailable']), note: z.string().trim().max(200).default('') })
+  .refine((value) => value.toDay >= value.fromDay, { message: '结束日期不能早于开始日期。', path: ['toDay'] });
+
+export const calendarDayKinds = ['holiday', 'workday', 'closure'] as const;
+export const calendarDayInput = z.object({ day: isoDate, kind: z.enum(calendarDayKinds), name: trimmed(1, 30, '名称') });
+export const calendarRangeInput = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] });
+export const calendarOutput = z.object({
+  days: z.array(z.object({ day: isoDate, kind: z.enum(calendarDayKinds), name: z.string(), source: z.enum(['official', 'station']) })),
+  /** Years in the range for which no official schedule is available yet (enter them by hand). */
+  yearsWithoutData: z.array(z.number().int()),
+});
+
+export const appointmentTypes = ['individual', 'family', 'group', 'assessment', 'follow_up', 'crisis'] as const;
+export const appointmentStatuses = ['booked', 'arrived', 'completed', 'no_show', 'cancelled'] as const;
+
+/** Booking checks that may be overridden: outside hours/availability needs a reason, a holiday a confirmation. */
+const overrides = {
+  overrideReason: z.string().trim().max(200).default(''),
+  confirmHoliday: z.boolean().default(false),
+};
+
+export const appointmentInput = z
+  .object({
+    clientId: idSchema.optional(),
+    walkIn: z.object({ name: trimmed(1, 40, '姓名'), phone: z.union([phoneNumber, z.literal('')]).default('') }).optional(),
+    counsellorId: idSchema,
+    roomId: idSchema,
+    start: localDateTime,
+    durationMinutes: z.number().int('时长须为整数分钟。').min(5, '时长至少 5 分钟。').max(480, '时长不能超过 8 小时。'),
+    type: z.enum(appointmentTypes, { message: '请选择预约类型。' }),
+    notes: z.string().trim().max(500).default(''),
+    followUpId: idSchema.optional(),
+    ...overrides,
+  })
+  .refine((value) => (value.clientId === undefined) !== (value.walkIn === undefined), { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] });
+
+export const seriesInput = z
+  .object({
+    appointment: appointmentInput,
+    everyWeeks: z.union([z.literal(1), z.literal(2)]),
+    count: z.number().int().min(2, '至少 2 次。').max(52, '一个系列最多 52 次。').optional(),
+    until: isoDate.optional(),
+  })
+  .refine((value) => (value.count === undefined) !== (value.until === undefined), { message: '请指定次数或截止日期（二选一）。', path: ['count'] });
+
+export const appointmentRecord = z.object({
+  id: idSchema,
+  seriesId: idSchema.nullable(),
+  clientId: idSchema.nullable(),
+  who: z.string(),
+  walkInPhone: z.string(),
+  counsellorId: idSchema,
+  counsellorName: z.string(),
+  roomId: idSchema,
+  roomName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  durationMinutes: z.number().int(),
+  type: z.enum(appointmentTypes),
+  status: z.enum(appointmentStatuses),
+  notes: z.string(),
+  overrideReason: z.string(),
+  cancelReason: z.string(),
+  sessionId: idSchema.nullable(),
+});
+export type AppointmentRecord = z.infer<typeof appointmentRecord>;
+
+export const seriesOutput = z.object({
+  created: z.array(appointmentRecord),
+  skipped: z.array(z.object({ start: z.string(), reason: z.string() })),
+});
+
+export const appointmentListInput = z
+  .object({ from: isoDate, to: isoDate, counsellorId: idSchema.optional(), roomId: idSchema.optional(), clientId: idSchema.optional() })
+  .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] });
+
+export const moveInput = z.object({
+  id: idSchema,
+  start: localDateTime,
+  durationMinutes: z.number().int().min(5, '时长至少 5 分钟。').max(480, '时长不能超过 8 小时。').optional(),
+  roomId: idSchema.optional(),
+  counsellorId: idSchema.optional(),
+  ...overrides,
+});
+
+export const seriesScope = z.enum(['one', 'following', 'all']);
+export const seriesUpdateInput = z.object({
+  id: idSchema,
+  scope: z.enum(['following', 'all']),
+  startTime: clockTime,
+  durationMinutes: z.number().int().min(5).max(480),
+  roomId: idSchema,
+  counsellorId: idSchema,
+  ...overrides,
+});
+export const cancelInput = z.object({ id: idSchema, scope: seriesScope.default('one'), reason: trimmed(2, 200, '取消原因') });
+export const statusInput = z.object({ id: idSchema, status: z.enum(['arrived', 'no_show']) });
+export const completeInput = z.object({ id: idSchema, caseId: idSchema.optional() });
+export const completeOutput = z.object({ appointment: appointmentRecord, sessionId: idSchema });
+export const noShowInput = z.object({ clientId: idSchema });
+export const noShowOutput = z.object({ clientId: idSchema, noShows: z.number().int() });
+
+export const waitlistInput = z
+  .object({
+    clientId: idSchema.optional(),
+    walkIn: z.object({ name: trimmed(1, 40, '姓名'), phone: z.union([phoneNumber, z.literal('')]).default('') }).optional(),
+    counsellorId: idSchema.optional(),
+    note: z.string().trim().max(200).default(''),
+  })
+  .refine((value) => (value.clientId === undefined) !== (value.walkIn === undefined), { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] });
+export const waitlistEntry = z.object({ id: idSchema, who: z.string(), phone: z.string(), counsellorName: z.string().nullable(), note: z.string(), createdAt: z.string() });
+export const waitlistRemoveInput = z.object({ id: idSchema, status: z.enum(['booked', 'removed']) });

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../shared/api/contract.js';
+import { adult } from '../helpers/clients.js';
+import { createStation } from '../helpers/station.js';
+
+async function setup() {
+  const station = await createStation();
+  const liwei = await station.addUser('liwei', 'counsellor');
+  const chen = await station.addUser('chen', 'counsellor');
+  const reception = await station.addUser('qiantai', 'reception');
+  const users = await station.call(station.admin, 'users.list', {});
+  const id = (name: string) => users.find((user) => user.username === name)!.id;
+  const rooms = await station.call(station.admin, 'rooms.add', { name: '咨询室一', kind: 'counselling' });
+  const withSand = await station.call(station.admin, 'rooms.add', { name: '沙盘室', kind: 'sandplay' });
+  const client = await station.call(reception, 'clients.register', adult);
+  return { station, liwei, chen, reception, liweiId: id('liwei'), chenId: id('chen'), roomA: rooms[0]!.id, roomB: withSand[1]!.id, clientId: client.id };
+}
+
+type Booking = MethodInput<'appointments.create'>;
+
+describe('the 2026 official calendar (国务院办公厅 2026 年部分节假日安排)', () => {
+  it('knows holidays and 调休 working days, and says which years have no data yet', async () => {
+    const { station, reception } = await setup();
+    const calendar = await station.call(reception, 'calendar.get', { from: '2026-09-15', to: '2026-10-12' });
+    const kind = (day: string) => calendar.days.find((entry) => entry.day === day);
+    expect(kind('2026-09-25')).toMatchObject({ kind: 'holiday', name: '中秋', source: 'official' });
+    expect(kind('2026-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节' });
+    expect(kind('2026-10-07')).toMatchObject({ kind: 'holiday' });
+    expect(kind('2026-09-20')).toMatchObject({ kind: 'workday' });
+    expect(kind('2026-10-10')).toMatchObject({ kind: 'workday' });
+    expect(kind('2026-10-08')).toBeUndefined();
+    const spring = await station.call(reception, 'calendar.get', { from: '2026-02-14', to: '2026-02-28' });
+    expect(spring.days.filter((entry) => entry.kind === 'holiday').map((entry) => entry.day)).toEqual(
+      ['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((day) => `2026-02-${day}`),
+    );
+    expect(spring.days.filter((entry) => entry.kind === 'workday').map((entry) => entry.day)).toEqual(['2026-02-14', '2026-02-28']);
+    expect((await station.call(reception, 'calendar.get', { from: '2026-12-01', to: '2027-01-31' })).yearsWithoutData).toEqual([2027]);
+    await station.call(station.admin, 'calendar.setDay', { day: '2027-01-01', kind: 'holiday', name: '元旦' });
+    const entered = await station.call(reception, 'calendar.get', { from: '2026-12-01', to: '2027-01-31' });
+    expect(entered.yearsWithoutData).toEqual([]);
+    expect(entered.days).toContainEqual({ day: '2027-01-01', kind: 'holiday', name: '元旦', source: 'station' });
+    station.dispose();
+  });
+});
+
+describe('booking rules', () => {
+  it('refuses a clash on the counsellor, the room or the client, naming the clashing booking; cancelled ones do not count', async () => {
+    const { station, reception, liweiId, chenId, roomA, roomB, clientId } = await setup();
+    const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' };
+    const first = await station.call(reception, 'appointments.create', base);
+    expect(first).toMatchObject({ who: '张三', start: '2026-12-07T09:00', end: '2026-12-07T09:50', status: 'booked' });
+    const other = await station.call(reception, 'clients.register', { ...adult, name: '李四', idNumber: '', phone: '13900000001' });
+    const clashes: Array<[Partial<Booking>, string]> = [
+      [{ clientId: other.id, roomId: roomB, start: '2026-12-07T09:30' }, '咨询师在该时段已有预约：2026-12-07 09:00–09:50 张三'],
+      [{ clientId: other.id, counsellorId: chenId, start: '2026-12-07T09:49' }, '房间在该时段已有预约'],
+      [{ counsellorId: chenId, roomId: roomB, start: '2026-12-07T08:30' }, '来访者在该时段已有预约'],
+    ];
+    for (const [change, message] of clashes) {
+      const result = await station.raw(reception, 'appointments.create', { ...base, ...change });
+      expect(result).toMatchObject({ ok: false, error: { code: 'APPOINTMENT_CONFLICT' } });
+      expect(result.ok ? '' : result.error.message).toContain(message);
+    }
+    expect(await station.raw(reception, 'appointments.create', { ...base, clientId: other.id, roomId: roomB, start: '2026-12-07T09:50' })).toMatchObject({ ok: true });
+    await station.call(reception, 'appointments.cancel', { id: first.id, reason: '来访者临时有事' });
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-07T09:00', durationMinutes: 40 })).toMatchObject({ ok: true });
+    station.dispose();
+  });
+
+  it('asks for a reason outside opening hours or availability, and a confirmation on a holiday', async () => {
+    const { station, reception, liwei, liweiId, roomA, clientId } = await setup();
+    const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T12:30', durationMinutes: 50, type: 'individual' };
+    expect(await station.raw(reception, 'appointments.create', base)).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON', message: '不在本站开放时间内，请填写原因。' } });
+    expect(await station.raw(reception, 'appointments.create', { ...base, overrideReason: '来访者只能午休时间来' })).toMatchObject({ ok: true, value: { overrideReason: '来访者只能午休时间来' } });
+    await station.call(liwei, 'availability.set', { userId: liweiId, slots: [{ weekday: 2, start: '09:00', end: '12:00' }] });
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-07T09:00' })).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON', message: '不在该咨询师的可预约时间内，请填写原因。' } });
+    await station.call(liwei, 'availability.addException', { userId: liweiId, fromDay: '2026-12-08', toDay: '2026-12-09', kind: 'leave', note: '年假' });
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-08T09:00' })).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON', message: '该咨询师当天请假，请填写原因。' } });
+    const holiday = { ...base, start: '2026-10-01T09:00' };
+    expect(await station.raw(reception, 'appointments.create', holiday)).toMatchObject({ ok: false, error: { code: 'HOLIDAY_CONFIRMATION' } });
+    expect(await station.raw(reception, 'appointments.create', { ...holiday, confirmHoliday: true, overrideReason: '危机随访' })).toMatchObject({ ok: true });
+    station.dispose();
+  });
+
+  it.each([
+    [{ durationMinutes: 0 }, 'INVALID_INPUT'],
+    [{ durationMinutes: -30 }, 'INVALID_INPUT'],
+    [{ start: '2026-12-07 09:00' }, 'INVALID_INPUT'],
+    [{ roomId: 999 }, 'INVALID_INPUT'],
+    [{ clientId: 999 }, 'INVALID_INPUT'],
+  ])('refuses %j and saves nothing', async (change, code) => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const result = await station.raw(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual', ...change } as Booking);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(await station.call(reception, 'appointments.list', { from: '2026-12-01', to: '2026-12-31' })).toEqual([]);
+    station.dispose();
+  });
+});
+
+describe('recurring series', () => {
+  it('checks every occurrence, skips holidays and clashes with a summary, and edits this-and-later or all', async () => {
+    const { station, reception, chenId, liweiId, roomA, roomB, clientId } = await setup();
+    const other = await station.call(reception, 'clients.register', { ...adult, name: '王五', idNumber: '', phone: '13900000002' });
+    await station.call(reception, 'appointments.create', { clientId: other.id, counsellorId: liweiId, roomId: roomB, start: '2026-09-24T14:00', durationMinutes: 60, type: 'individual' });
+    const series = await station.call(reception, 'appointments.createSeries', {
+      appointment: { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-09-10T14:00', durationMinutes: 50, type: 'individual' },
+      everyWeeks: 1,
+      count: 6,
+    });
+    expect(series.created.map((item) => item.start.slice(0, 10))).toEqual(['2026-09-10', '2026-09-17', '2026-10-08', '2026-10-15']);
+    expect(series.skipped.map((item) => [item.start.slice(0, 10), item.reason.slice(0, 6)])).toEqual([
+      ['2026-09-24', '咨询师在该时'],
+      ['2026-10-01', '2026-1'],
+    ]);
+    const third = series.created[2]!;
+    const moved = await station.call(reception, 'appointments.updateSeries', { id: third.id, scope: 'following', startTime: '15:00', durationMinutes: 50, roomId: roomA, counsellorId: chenId });
+    expect(moved.map((item) => `${item.start} ${item.counsellorName}`)).toEqual(['2026-10-08T15:00 chen', '2026-10-15T15:00 chen']);
+    const all = await station.call(reception, 'appointments.list', { from: '2026-09-01', to: '2026-10-31', clientId });
+    expect(all.map((item) => item.start)).toEqual(['2026-09-10T14:00', '2026-09-17T14:00', '2026-10-08T15:00', '2026-10-15T15:00']);
+    const clash = await station.raw(reception, 'appointments.updateSeries', { id: series.created[0]!.id, scope: 'all', startTime: '14:00', durationMinutes: 600, roomId: roomA, counsellorId: liweiId });
+    expect(clash).toMatchObject({ ok: false });
+    expect((await station.call(reception, 'appointments.list', { from: '2026-09-01', to: '2026-10-31', clientId })).map((item) => item.start)).toEqual(all.map((item) => item.start));
+    const cancelled = await station.call(reception, 'appointments.cancel', { id: third.id, scope: 'following', reason: '来访者结案' });
+    expect(cancelled).toHaveLength(2);
+    station.dispose();
+  });
+});
+
+describe('statuses', () => {
+  it('check-in → complete creates the prefilled session in the open case; no-shows are counted', async () => {
+    const { station, reception, liwei, liweiId, roomA, clientId } = await setup();
+    const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-16T10:00', durationMinutes: 45, type: 'individual', notes: '复访' });
+    expect((await station.call(reception, 'appointments.setStatus', { id: booked.id, status: 'arrived' })).status).toBe('arrived');
+    expect(await station.raw(reception, 'appointments.complete', { id: booked.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const done = await station.call(liwei, 'appointments.complete', { id: booked.id });
+    expect(done.appointment.status).toBe('completed');
+    const page = await station.call(liwei, 'cases.get', { id: opened.id });
+    expect(page.sessions[0]).toMatchObject({ id: done.sessionId, heldOn: '2026-11-16', startTime: '10:00', durationMinutes: 45, signedAt: null });
+    const missed = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-17T10:00', durationMinutes: 45, type: 'individual' });
+    await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
+    expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
+    station.dispose();
+  });
+});
+
+describe('property: accepted bookings never overlap', () => {
+  it('for any sequence of booking attempts, no two live bookings share a counsellor, room or client at once', async () => {
+    const { station, reception, liweiId, chenId, roomA, roomB, clientId } = await setup();
+    const second = await station.call(reception, 'clients.register', { ...adult, name: '赵六', idNumber: '', phone: '13900000003' });
+    const attempt = fc.record({
+      counsellor: fc.constantFrom(liweiId, chenId),
+      room: fc.constantFrom(roomA, roomB),
+      client: fc.constantFrom(clientId, second.id),
+      slot: fc.integer({ min: 0, max: 40 }),
+      duration: fc.constantFrom(15, 30, 45, 60, 90),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(attempt, { minLength: 5, maxLength: 25 }), async (attempts) => {
+        const live = await station.call(reception, 'appointments.list', { from: '2026-12-14', to: '2026-12-14' });
+        for (const item of live) if (item.status !== 'cancelled') await station.call(reception, 'appointments.cancel', { id: item.id, reason: '清理测试数据' });
+        for (const a of attempts) {
+          const minute = 9 * 60 + a.slot * 15;
+          const start = `2026-12-14T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+          await station.raw(reception, 'appointments.create', { clientId: a.client, counsellorId: a.counsellor, roomId: a.room, start, durationMinutes: a.duration, type: 'individual', overrideReason: '属性测试' });
+        }
+        const booked = (await station.call(reception, 'appointments.list', { from: '2026-12-14', to: '2026-12-14' })).filter((item) => item.status !== 'cancelled');
+        for (const x of booked) {
+          for (const y of booked) {
+            if (x.id >= y.id || !(x.start < y.end && y.start < x.end)) continue;
+            expect(x.counsellorId === y.counsellorId || x.roomId === y.roomId || x.clientId === y.clientId).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    station.dispose();
+  });
+});
