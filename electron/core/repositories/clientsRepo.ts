@@ -233,13 +233,27 @@ export function duplicatePairs(db: Db): Array<{ keepId: number; otherId: number;
   return rows;
 }
 
-/** Move everything of `mergeId` to `keepId`; the merged record stays, pointing at the kept one. */
+/** Every table that points at a client; a merge moves them all. */
+const clientTables = ['consents', 'cases', 'risk_grades', 'follow_ups', 'scale_results', 'crises', 'referrals', 'appointments', 'waitlist'] as const;
+
+/**
+ * Move everything of `mergeId` to `keepId`; the merged record stays, pointing at the kept one. One
+ * pending follow-up survives (the earliest due), the colour follows the newest grade, and the kept
+ * record inherits the ID number if it had none.
+ */
 export function mergeClients(db: Db, keepId: number, mergeId: number, at: string): void {
-  for (const table of ['consents', 'cases', 'risk_grades', 'follow_ups']) {
-    db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
-  }
+  for (const table of clientTables) db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
   db.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag) SELECT ?, tag FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
+  const merged = db.prepare('SELECT id_number FROM clients WHERE id = ?').get(mergeId) as { id_number: string | null };
   db.prepare('UPDATE clients SET merged_into = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(keepId, at, mergeId);
+  if (merged.id_number) db.prepare('UPDATE clients SET id_number = coalesce(id_number, ?) WHERE id = ?').run(merged.id_number, keepId);
+  db.prepare(
+    `UPDATE follow_ups SET status = 'cancelled', cancel_reason = 'merged'
+     WHERE client_id = @keepId AND status = 'due' AND id <> (SELECT id FROM follow_ups WHERE client_id = @keepId AND status = 'due' ORDER BY due_on, id LIMIT 1)`,
+  ).run({ keepId });
+  db.prepare(
+    'UPDATE clients SET risk_level = (SELECT level FROM risk_grades WHERE client_id = @keepId ORDER BY graded_at DESC, id DESC LIMIT 1), updated_at = @at WHERE id = @keepId',
+  ).run({ keepId, at });
 }
 
 export function insertConsent(

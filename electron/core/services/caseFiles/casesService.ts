@@ -51,6 +51,12 @@ export class CasesService {
         throw new AppError('FORBIDDEN', '只有站长可以把个案分配给其他咨询师。');
       }
       this.requireCounsellor(db, counsellorId);
+      // Opening a case is how a counsellor reaches a client's records, so nobody opens one beside
+      // another counsellor's open case on their own: the 站长 assigns, or the owner shares.
+      const others = listCases(db, { userId: 0, seesAll: true }, 'open', input.clientId).filter((item) => item.counsellorId !== counsellorId);
+      if (!access.seesAll && others.length > 0) {
+        throw new AppError('FORBIDDEN', `该来访者已有 ${others[0]!.counsellorName} 负责的在案个案；请联系其共享个案，或由站长分配。`);
+      }
       const known = activeCodes(db, 'problemCategory');
       const unknown = input.problemCategories.filter((code) => !known.has(code));
       if (unknown.length > 0) throw new AppError('INVALID_INPUT', `问题类别不在字典中：${unknown.join('、')}`);

@@ -34,7 +34,10 @@ export class CrisisService {
 
   list(session: Session, status: 'active' | 'resolved' | 'all') {
     const access = caseAccessOf(session);
-    return listCrises(this.vault.connection(), access.seesAll ? null : access.userId, status);
+    return this.vault.write((db, audit) => {
+      audit({ ...actorOf(session), action: 'crises.list', detail: { status } });
+      return listCrises(db, access.seesAll ? null : access.userId, status);
+    });
   }
 
   get(session: Session, crisisId: number) {

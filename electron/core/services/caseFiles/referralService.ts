@@ -64,9 +64,11 @@ export class ReferralService {
   }
 
   list(session: Session, clientId: number | undefined, status: string) {
-    const db = this.vault.connection();
     const access = caseAccessOf(session);
-    if (clientId !== undefined) requireClientCases(db, session, clientId);
-    return listReferrals(db, { clientId, status, userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
+    return this.vault.write((db, audit) => {
+      if (clientId !== undefined) requireClientCases(db, session, clientId);
+      audit({ ...actorOf(session), action: 'referrals.list', objectType: 'client', objectId: clientId ?? null });
+      return listReferrals(db, { clientId, status, userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
+    });
   }
 }

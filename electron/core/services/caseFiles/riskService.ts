@@ -37,12 +37,12 @@ export class RiskService {
   }
 
   /** Record a grade, set the client's colour, and schedule the next follow-up by the station's plan. */
-  gradeWithin(db: Db, session: Session, clientId: number, level: RiskLevel, reason: string, evidence: string): number {
+  gradeWithin(db: Db, session: Session, clientId: number, level: RiskLevel, reason: string, evidence: string, fromDay = this.today()): number {
     const at = this.clock.now().toISOString();
     const id = insertRiskGrade(db, { clientId, level, reason, evidence }, session.userId ?? 0, at);
     setCurrentRisk(db, clientId, level, at);
     const days = readSettings(db).followUpDays[level];
-    scheduleFollowUp(db, clientId, level, addDays(this.today(), days));
+    scheduleFollowUp(db, clientId, level, addDays(fromDay, days));
     return id;
   }
 
@@ -75,7 +75,8 @@ export class RiskService {
       }
       completeFollowUp(db, followUp.id, input, session.userId ?? 0);
       const reason = input.reason || `随访复评：${input.findings.slice(0, 60)}`;
-      this.gradeWithin(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up');
+      // The next follow-up counts from the day this one was done, not the day it was typed in.
+      this.gradeWithin(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up', input.doneOn);
       audit({ ...actorOf(session), action: 'followUps.record', objectType: 'followUp', objectId: followUp.id, detail: { level: input.reassessedLevel, lowered } });
       return followUpsOfClient(db, followUp.clientId, this.today());
     });
@@ -89,7 +90,10 @@ export class RiskService {
     if (scope === 'client') {
       if (clientId === undefined) throw new AppError('INVALID_INPUT', '请指定来访者。');
       requireClientCases(db, session, clientId);
-      return followUpsOfClient(db, clientId, today);
+      return this.vault.write((tx, audit) => {
+        audit({ ...actorOf(session), action: 'followUps.list', objectType: 'client', objectId: clientId });
+        return followUpsOfClient(tx, clientId, today);
+      });
     }
     return scope === 'overdue' ? overdueFollowUps(db, reach, today) : dueFollowUps(db, reach, today, addDays(today, withinDays));
   }

@@ -126,8 +126,9 @@ export class KioskService {
 
   submit(input: z.output<typeof kioskSubmitInput>) {
     this.offered(input.scaleId);
-    const stored = this.results.record(null, { ...input, comment: '' }, { clientId: null, caseId: null, respondent: input.respondent }, 'kiosk');
-    if (input.respondent) this.screenings.attach(input.respondent, input.scaleId, stored.id);
+    const stored = this.results.record(null, { ...input, comment: '' }, { clientId: null, caseId: null, respondent: input.respondent }, 'kiosk', (db, resultId) => {
+      if (input.respondent) this.screenings.attach(db, input.respondent, input.scaleId, resultId);
+    });
     return { critical: stored.result.critical, result: this.require().showScores ? stored.result : null };
   }
 

@@ -3,9 +3,10 @@ import type { resultSubmitInput } from '../../../../shared/api/schemas/scales.js
 import { scoreAnswers, ScoreError } from '../../../../shared/scales/score.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
-import { readCase } from '../../repositories/casesRepo.js';
+import { canReachClientCases, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
@@ -33,6 +34,8 @@ export class ResultsService {
     input: { scaleId: string; version?: number | undefined; answers: ReadonlyArray<number | null>; comment: string },
     who: Respondent,
     via: 'counsellor' | 'kiosk',
+    /** Runs in the same transaction as the insert (the kiosk attaches a screening code). */
+    within?: (db: Db, resultId: number) => void,
   ) {
     const definition = this.catalog.find(input.scaleId, input.version);
     let result;
@@ -45,6 +48,7 @@ export class ResultsService {
     const at = this.clock.now().toISOString();
     const stored = this.vault.write((db, audit) => {
       const id = insertResult(db, { scaleId: definition.id, version: definition.version, ...who, answers: input.answers, result, via, administeredBy: actor?.userId ?? null, comment: input.comment, at });
+      within?.(db, id);
       const alertId = result.critical ? raiseAlert(db, id, at) : null;
       audit({ actorId: actor?.userId ?? null, actorName: actor?.username ?? null, action: 'results.submit', objectType: 'result', objectId: id, detail: { scale: definition.id, via, critical: result.critical } });
       return { id, alertId };
@@ -68,11 +72,13 @@ export class ResultsService {
   }
 
   list(session: Session, clientId: number | undefined, scaleId: string | undefined, limit: number) {
-    const db = this.vault.connection();
-    const access = caseAccessOf(session);
-    if (clientId !== undefined) requireClientCases(db, session, clientId);
-    else if (!access.seesAll) throw new AppError('FORBIDDEN', '请从来访者档案中查看测评结果。');
-    return listResults(db, { clientId, scaleId, limit }, (id) => this.catalog.nameOf(id));
+    return this.vault.write((db, audit) => {
+      const access = caseAccessOf(session);
+      if (clientId !== undefined) requireClientCases(db, session, clientId);
+      else if (!access.seesAll) throw new AppError('FORBIDDEN', '请从来访者档案中查看测评结果。');
+      audit({ ...actorOf(session), action: 'results.list', objectType: 'client', objectId: clientId ?? null });
+      return listResults(db, { clientId, scaleId, limit }, (id) => this.catalog.nameOf(id));
+    });
   }
 
   get(session: Session, id: number) {
@@ -93,26 +99,28 @@ export class ResultsService {
       if (!result) throw new AppError('NOT_FOUND', '找不到该测评结果。');
       if (result.clientId !== null) throw new AppError('INVALID_INPUT', '该结果已关联来访者。');
       if (!clientExists(db, clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
-      caseAccessOf(session);
+      requireClientCases(db, session, clientId);
       linkResultToClient(db, resultId, clientId);
       audit({ ...actorOf(session), action: 'results.link', objectType: 'result', objectId: resultId, detail: { clientId } });
       return readResult(db, resultId, (id) => this.catalog.nameOf(id))!;
     });
   }
 
+  /** Alerts about a client go to those who reach the client's cases; anonymous walk-ins' go to all. */
   alerts(session: Session, open: boolean) {
-    caseAccessOf(session);
-    return listAlerts(this.vault.connection(), open);
+    const db = this.vault.connection();
+    const access = caseAccessOf(session);
+    return listAlerts(db, open).filter((alert) => alert.clientId === null || canReachClientCases(db, alert.clientId, access));
   }
 
   acknowledge(session: Session, alertId: number, note: string) {
     return this.vault.write((db, audit) => {
-      caseAccessOf(session);
+      if (!this.alerts(session, true).some((alert) => alert.id === alertId)) throw new AppError('INVALID_INPUT', '该提醒不存在、已被处理，或不属于您负责的来访者。');
       if (!acknowledgeAlert(db, alertId, session.userId ?? 0, note, this.clock.now().toISOString())) {
         throw new AppError('INVALID_INPUT', '该提醒不存在或已被处理。');
       }
       audit({ ...actorOf(session), action: 'alerts.acknowledge', objectType: 'alert', objectId: alertId });
-      return listAlerts(db, true);
+      return this.alerts(session, true);
     });
   }
 }

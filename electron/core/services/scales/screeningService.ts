@@ -86,8 +86,7 @@ export class ScreeningService {
   }
 
   /** A kiosk answer given under a participant's code joins that open screening (if it offers the scale). */
-  attach(code: string, scaleId: string, resultId: number): void {
-    const db = this.vault.connection();
+  attach(db: Db, code: string, scaleId: string, resultId: number): void {
     const participant = db
       .prepare(
         `SELECT p.id, s.scale_ids FROM screening_participants p JOIN screenings s ON s.id = p.screening_id
@@ -108,13 +107,15 @@ export class ScreeningService {
          FROM screening_participants p WHERE p.screening_id = ? ORDER BY p.id`,
       )
       .all(id) as ScreeningDetail['participantList'];
-    const results = db
+    const rows = db
       .prepare(
         `SELECT p.code, p.roster_name AS rosterName, r.id AS resultId, r.scale_id AS scaleId, r.scale_version AS version, r.result
          FROM screening_results sr JOIN screening_participants p ON p.id = sr.participant_id JOIN scale_results r ON r.id = sr.result_id
          WHERE p.screening_id = ? ORDER BY p.id, r.id`,
       )
       .all(id) as Array<{ code: string; rosterName: string; resultId: number; scaleId: string; version: number; result: string }>;
+    // A participant who repeats a scale counts once, with the latest result.
+    const results = [...new Map(rows.map((item) => [`${item.code}|${item.scaleId}`, item])).values()];
     const distribution = summary.scaleIds.map((scaleId) => {
       const bands = this.catalog.find(scaleId).scoring.bands.map((band) => ({ id: band.id, label: band.label.zh, count: 0 }));
       let unbanded = 0;
