@@ -90,6 +90,10 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
       }),
 
     'users.list': () => listUsers(vault.connection()),
+    'users.directory': () =>
+      listUsers(vault.connection())
+        .filter((user) => !user.disabled && user.role !== 'reception')
+        .map((user) => ({ id: user.id, displayName: user.displayName, role: user.role })),
     'users.create': (input, session) => users.create(staff(session), input),
     'users.setDisabled': (input, session) =>
       input.disabled

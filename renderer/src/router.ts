@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./layouts/WorkbenchShell.vue'),
     children: [
       { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: 'appointments', component: () => import('./views/AppointmentsView.vue') },
       { path: 'clients', component: () => import('./views/ClientsView.vue') },
       { path: 'clients/:id(\\d+)', component: () => import('./views/ClientView.vue') },
       { path: 'cases', component: () => import('./views/CasesView.vue'), meta: { roles: ['admin', 'counsellor'] } },

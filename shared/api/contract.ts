@@ -141,6 +141,8 @@ export const contract = {
 
   // Users
   'users.list': method(adminOnly, emptyInput, zod.array(userSummary)),
+  /** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
+  'users.directory': method(anyStaff, emptyInput, zod.array(zod.object({ id: zod.number(), displayName: zod.string(), role: zod.string() }))),
   'users.create': method(adminOnly, createUserInput, userSummary),
   'users.setDisabled': method(adminOnly, setUserDisabledInput, userSummary),
   'users.resetPassword': method(adminOnly, resetPasswordInput, userSummary),

@@ -16,6 +16,7 @@ export const methodNames = [
   'station.get',
   'station.update',
   'users.list',
+  'users.directory',
   'users.create',
   'users.setDisabled',
   'users.resetPassword',

@@ -119,3 +119,55 @@ export class ClientPages {
     await expect(this.page.getByTestId('consents-table')).toContainText(kind);
   }
 }
+
+export class AppointmentPages {
+  constructor(private readonly page: Page) {}
+
+  /** A walk-in booking through the form; `start` is local `YYYY-MM-DD HH:mm`. */
+  async bookWalkIn(name: string, counsellor: string, room: string, start: string): Promise<void> {
+    await this.page.getByTestId('appointment-new').click();
+    await this.page.getByTestId('appointment-walkin').click();
+    await this.page.getByTestId('appointment-walkin-name').fill(name);
+    await this.choose('appointment-counsellor', counsellor);
+    await this.choose('appointment-room', room);
+    const when = this.page.getByTestId('appointment-start').locator('input');
+    await when.fill(start);
+    await when.press('Enter');
+    await this.page.getByTestId('appointment-submit').click();
+  }
+
+  async retime(start: string): Promise<void> {
+    const when = this.page.getByTestId('appointment-start').locator('input');
+    await when.fill(start);
+    await when.press('Enter');
+    await this.page.getByTestId('appointment-submit').click();
+  }
+
+  /** FullCalendar's zh-cn hint names the arrow after the month in every view, so go by its class. */
+  async nextPeriod(): Promise<void> {
+    await this.page.getByTestId('calendar').locator('.fc-next-button').click();
+  }
+
+  event(text: string): Locator {
+    return this.page.getByTestId('calendar').locator('.fc-timegrid-event', { hasText: text });
+  }
+
+  /** Drags a booking in week view by whole days, keeping its time of day. */
+  async dragByDays(text: string, days: number): Promise<void> {
+    await this.event(text).scrollIntoViewIfNeeded();
+    const box = (await this.event(text).boundingBox())!;
+    const column = (await this.page.getByTestId('calendar').locator('.fc-timegrid-col[data-date]').first().boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + 6;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + (column.width * days) / 2, y, { steps: 8 });
+    await this.page.mouse.move(x + column.width * days, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  private async choose(testId: string, option: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+}

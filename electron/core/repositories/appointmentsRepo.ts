@@ -21,6 +21,7 @@ type Row = {
   override_reason: string;
   cancel_reason: string;
   session_id: number | null;
+  reschedule_count: number;
 };
 
 const select = `SELECT a.*, c.name AS client_name, u.display_name AS counsellor_name, r.name AS room_name
@@ -45,6 +46,7 @@ const toRecord = (row: Row): AppointmentRecord => ({
   overrideReason: row.override_reason,
   cancelReason: row.cancel_reason,
   sessionId: row.session_id,
+  rescheduleCount: row.reschedule_count,
 });
 
 export type Booking = Readonly<{
@@ -116,7 +118,7 @@ export function listAppointments(
 export function moveAppointment(db: Db, id: number, slot: { counsellorId: number; roomId: number; startMinute: number; endMinute: number; overrideReason: string }): void {
   db.prepare(
     `UPDATE appointments SET counsellor_id = @counsellorId, room_id = @roomId, start_minute = @startMinute, end_minute = @endMinute,
-       override_reason = @overrideReason WHERE id = @id`,
+       override_reason = @overrideReason, reschedule_count = reschedule_count + (start_minute <> @startMinute) WHERE id = @id`,
   ).run({ ...slot, id });
 }
 

@@ -86,6 +86,8 @@ export const appointmentRecord = z.object({
   overrideReason: z.string(),
   cancelReason: z.string(),
   sessionId: idSchema.nullable(),
+  /** 改约: times the booking was moved to another start. */
+  rescheduleCount: z.number().int(),
 });
 export type AppointmentRecord = z.infer<typeof appointmentRecord>;
 

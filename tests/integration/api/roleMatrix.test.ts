@@ -25,6 +25,7 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'station.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'station.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.directory': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'users.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.setDisabled': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },

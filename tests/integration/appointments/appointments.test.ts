@@ -67,6 +67,16 @@ describe('booking rules', () => {
     station.dispose();
   });
 
+  it('counts a move to another start as 改约, but not a longer or shorter session', async () => {
+    const { station, reception, liweiId, roomA, roomB, clientId } = await setup();
+    const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
+    expect(booked.rescheduleCount).toBe(0);
+    expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-07T09:00', durationMinutes: 60, roomId: roomB })).toMatchObject({ rescheduleCount: 0, end: '2026-12-07T10:00' });
+    expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-08T10:00' })).toMatchObject({ rescheduleCount: 1, end: '2026-12-08T11:00' });
+    expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-09T10:00' })).toMatchObject({ rescheduleCount: 2 });
+    station.dispose();
+  });
+
   it('asks for a reason outside opening hours or availability, and a confirmation on a holiday', async () => {
     const { station, reception, liwei, liweiId, roomA, clientId } = await setup();
     const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T12:30', durationMinutes: 50, type: 'individual' };

@@ -5,7 +5,9 @@ import { setMustChangePassword } from '../../repositories/usersRepo.js';
 import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
+import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { localDay } from '../../../../shared/domain/dates.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
 const demoClients = 400;
@@ -72,5 +74,6 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     });
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
+  await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

@@ -1,0 +1,65 @@
+import type { Session } from '../../auth/sessionStore.js';
+import { AppError } from '../../errors.js';
+import type { Handlers } from '../../handlers.js';
+import { addDays } from '../../../../shared/domain/dates.js';
+import { weekdayOf } from '../../../../shared/domain/localTime.js';
+
+const demoRooms = [
+  { name: '个体咨询室一（演示）', kind: 'counselling' },
+  { name: '个体咨询室二（演示）', kind: 'counselling' },
+  { name: '沙盘室（演示）', kind: 'sandplay' },
+] as const;
+
+/** Mon–Fri mornings and afternoons, as the demo station's opening hours say. */
+const workingSlots = [1, 2, 3, 4, 5].flatMap((weekday) => [
+  { weekday, start: '09:00', end: '12:00' },
+  { weekday, start: '14:00', end: '17:30' },
+]);
+
+const dailyTimes = ['09:00', '10:30', '14:30'];
+
+/**
+ * Two weeks of bookings (this week and next) for each counsellor's open cases, made through the
+ * same handlers and checks as the calendar: holidays and clashes are skipped, not forced. Bookings
+ * already past are closed the way a station would: most completed into a session draft, some 爽约.
+ */
+export async function seedAppointmentsDemo(handlers: Handlers, admin: Session, counsellorIds: readonly number[], today: string): Promise<number> {
+  let rooms = [] as Array<{ id: number }>;
+  for (const room of demoRooms) rooms = await handlers['rooms.add']({ ...room }, admin);
+  for (const userId of counsellorIds) await handlers['availability.set']({ userId, slots: workingSlots }, admin);
+
+  const openCases = await handlers['cases.list']({ status: 'open' }, admin);
+  const monday = addDays(today, 1 - weekdayOf(today));
+  let made = 0;
+  for (const [index, counsellorId] of counsellorIds.entries()) {
+    const clients = openCases.filter((item) => item.counsellorId === counsellorId).map((item) => item.clientId);
+    let next = 0;
+    for (let offset = 0; offset < 12; offset += 1) {
+      const day = addDays(monday, offset);
+      if (weekdayOf(day) > 5) continue;
+      for (const time of dailyTimes) {
+        const clientId = clients[next++ % Math.max(clients.length, 1)];
+        if (clientId === undefined) continue;
+        const start = `${day}T${time}`;
+        const booked = await bookQuietly(handlers, admin, { clientId, counsellorId, roomId: rooms[index % rooms.length]!.id, start });
+        if (!booked) continue;
+        made += 1;
+        if (day >= today) continue;
+        if (next % 7 === 0) await handlers['appointments.setStatus']({ id: booked, status: 'no_show' }, admin);
+        else await handlers['appointments.complete']({ id: booked }, admin);
+      }
+    }
+  }
+  return made;
+}
+
+async function bookQuietly(handlers: Handlers, admin: Session, slot: { clientId: number; counsellorId: number; roomId: number; start: string }): Promise<number | null> {
+  try {
+    const record = await handlers['appointments.create']({ ...slot, durationMinutes: 50, type: 'individual', notes: '', overrideReason: '', confirmHoliday: false }, admin);
+    return record.id;
+  } catch (error) {
+    // Official holidays and a client already booked elsewhere are simply left free in the demo.
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}

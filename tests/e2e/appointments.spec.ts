@@ -1,0 +1,44 @@
+import { AppointmentPages, LockScreen } from './pages.js';
+import { expect, test } from './fixtures.js';
+
+test.use({ demo: true });
+
+/** Next week's Wednesday and Thursday, local: the demo books 09:00, 10:30 and 14:30 on working days. */
+function nextWeek(weekday: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + 7 - ((day.getDay() + 6) % 7) + (weekday - 1));
+  return day.toLocaleDateString('sv-SE');
+}
+
+test('book → clash refused by name → booked → dragged → checked in → completed into a session draft', async ({ page, station }) => {
+  const wednesday = nextWeek(3);
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zixun1', 'xinyi-demo-2026');
+  await page.getByTestId('nav-appointments').click();
+  await expect(page.getByTestId('calendar').locator('.fc-timegrid-event').first()).toBeVisible();
+
+  const appointments = new AppointmentPages(page);
+  await appointments.bookWalkIn('赵临时', '李明', '个体咨询室一（演示）', `${wednesday} 09:00`);
+  await expect(page.getByTestId('appointment-error')).toContainText('咨询师在该时段已有预约');
+  await expect(page.getByTestId('appointment-error')).toContainText('李明');
+  await appointments.retime(`${wednesday} 16:00`);
+  await expect(page.getByTestId('appointment-submit')).toBeHidden();
+
+  await appointments.nextPeriod();
+  await expect(appointments.event('赵临时')).toBeVisible();
+  await appointments.dragByDays('赵临时', 1);
+  await expect(page.getByText(`已改约到 ${nextWeek(4)} 16:00`)).toBeVisible();
+  await appointments.event('赵临时').click();
+  await expect(page.getByTestId('appointment-detail')).toContainText(`${nextWeek(4)} 16:00`);
+  await page.getByTestId('appointment-checkin').click();
+  await expect(page.getByTestId('appointment-detail')).toBeHidden();
+  await appointments.event('赵临时').click();
+  await expect(page.getByTestId('appointment-detail')).toContainText('已到');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('appointment-detail')).toBeHidden();
+
+  // A registered client's booking completes into a draft session note of that client's case.
+  await appointments.event('李明').filter({ hasText: /^9:00 - 9:50/ }).first().click();
+  await page.getByTestId('appointment-complete').click();
+  await expect(page).toHaveURL(/\/cases\/\d+\/sessions\/\d+$/);
+});
