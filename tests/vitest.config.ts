@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // Stations run on Beijing time; dates derived from the clock must come out as they would there.
+    env: { TZ: 'Asia/Shanghai' },
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import type { LockReason } from '../../shared/api/schemas/auth.js';
+import { localDay } from '../../shared/domain/dates.js';
 import { LoginBackoff } from './auth/loginBackoff.js';
 import { AuthService } from './auth/authService.js';
 import { SessionStore, type Session } from './auth/sessionStore.js';
@@ -12,6 +13,7 @@ import { runScheduledBackup } from './services/backup/backupSchedule.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
+import { seedAppointmentVolume } from './services/demo/appointmentsDemo.js';
 import { seedCaseFilesDemo } from './services/demo/caseFilesDemo.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
 import { readSettings } from './repositories/settingsRepo.js';
@@ -55,6 +57,8 @@ export type Core = Readonly<{
   runScheduledBackup(): Promise<boolean>;
   /** The benchmark's large station: synthetic case files at scale, written in one transaction. */
   seedBenchmarkCaseFiles(scale: { clients: number; sessionsPerCase: readonly [number, number] }): Promise<{ clients: number; cases: number; sessions: number }>;
+  /** The benchmark's busy calendar: `count` bookings on past working days, in one transaction. */
+  seedBenchmarkAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
   close(): void;
@@ -126,6 +130,8 @@ export function createCore(options: CoreOptions): Core {
           followUpDays: readSettings(db).followUpDays,
         }),
       ),
+    seedBenchmarkAppointments: async (scale) =>
+      vault.write((db) => seedAppointmentVolume(db, { ...scale, today: localDay(clock.now()), createdBy: scale.counsellorIds[0]!, at: clock.now().toISOString() })),
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);

@@ -8,3 +8,8 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** The station's wall clock (the PC's time zone) as YYYY-MM-DDTHH:mm. */
+export function localDateTime(instant: Date): string {
+  return instant.toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+}

@@ -164,7 +164,78 @@ async function scaleFigures() {
   return { scaleSubmitWithAlertP95Ms: round([...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!) };
 }
 
+/**
+ * Issue "Appointments": the week view's data (bookings + calendar days for one week) ≤ 20 ms with five
+ * years of bookings (100,000); checking and saving a 20-occurrence weekly series ≤ 50 ms.
+ */
+async function appointmentFigures() {
+  const core = createCore({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
+  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+  const setup = (await core.call(ctx, 'setup.create', {
+    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
+    admin: { username: 'admin', displayName: '站长', password: 'bench-station-pass' },
+  })) as { ok: true; value: { session: { sessionToken: string } } };
+  const as = { ...ctx, sessionToken: setup.value.session.sessionToken };
+  const value = async <T>(method: Parameters<typeof core.call>[1], input: unknown): Promise<T> => {
+    const result = await core.call(as, method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  };
+  const counsellorIds: number[] = [];
+  for (let index = 1; index <= 11; index += 1) {
+    const user = await value<{ id: number }>('users.create', { username: `zixun${index}`, displayName: `咨询师${index}`, role: 'counsellor', temporaryPassword: 'temporary-2026' });
+    counsellorIds.push(user.id);
+  }
+  let rooms: Array<{ id: number }> = [];
+  for (let index = 1; index <= 11; index += 1) rooms = await value('rooms.add', { name: `咨询室${index}`, kind: 'counselling' });
+  // Ten busy counsellors and rooms fill the calendar; the eleventh of each books the timed series.
+  const seedStart = performance.now();
+  const appointments = await core.seedBenchmarkAppointments({ count: 100_000, counsellorIds: counsellorIds.slice(0, 10), roomIds: rooms.slice(0, 10).map((room) => room.id) });
+  const seedMs = performance.now() - seedStart;
+  const today = new Date().toLocaleDateString('sv-SE');
+  const mondayAgo = (weeks: number) => {
+    const day = new Date(`${today}T12:00:00`);
+    day.setDate(day.getDate() - ((day.getDay() + 6) % 7) - 7 * weeks);
+    return day.toLocaleDateString('sv-SE');
+  };
+  const plusDays = (day: string, days: number) => {
+    const date = new Date(`${day}T12:00:00`);
+    date.setDate(date.getDate() + days);
+    return date.toLocaleDateString('sv-SE');
+  };
+  const weekTimes: number[] = [];
+  let weekRows = 0;
+  for (let run = 0; run < 200; run += 1) {
+    const from = mondayAgo(1 + ((run * 7) % 250));
+    const to = plusDays(from, 6);
+    weekTimes.push(
+      await timed(async () => {
+        const [list] = await Promise.all([value<unknown[]>('appointments.list', { from, to }), value('calendar.get', { from, to })]);
+        weekRows = Math.max(weekRows, list.length);
+      }),
+    );
+  }
+  const seriesTimes: number[] = [];
+  for (let run = 0; run < 40; run += 1) {
+    const start = `${mondayAgo(120)}T${String(8 + (run % 10)).padStart(2, '0')}:${run < 10 ? '00' : run < 20 ? '15' : run < 30 ? '30' : '45'}`;
+    // Past dates on the free counsellor and room: every occurrence is checked against the busy calendar.
+    seriesTimes.push(
+      await timed(() =>
+        value('appointments.createSeries', {
+          appointment: { walkIn: { name: '系列来访者' }, counsellorId: counsellorIds[10], roomId: rooms[10]!.id, start, durationMinutes: 10, type: 'individual', overrideReason: '基准测试', confirmHoliday: true },
+          everyWeeks: 1,
+          count: 20,
+        }),
+      ),
+    );
+  }
+  core.close();
+  const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
+  return { appointments: { count: appointments, seedMs: round(seedMs, 0), busiestWeekRows: weekRows }, weekViewP95Ms: round(p95(weekTimes)), series20P95Ms: round(p95(seriesTimes)) };
+}
+
 const unlock = await unlockFigures();
+const appointments = await appointmentFigures();
 const scales = await scaleFigures();
 const caseFiles = await caseFileFigures();
 const overhead = encryptionOverhead();
@@ -176,9 +247,14 @@ const figures = {
   ...http,
   ...caseFiles,
   ...scales,
+  ...appointments,
   targets: {
+    weekViewP95Ms: 20,
+    series20P95Ms: 50,
     scaleSubmitWithAlertP95Ms: 20, unlockMedianMs: 1000, insertRatio: 1.3, readRatio: 1.3, clientSearchP95Ms: 50, casePageP95Ms: 100 },
   met: {
+    weekView: appointments.weekViewP95Ms <= 20,
+    series20: appointments.series20P95Ms <= 50,
     scaleSubmit: scales.scaleSubmitWithAlertP95Ms <= 20,
     unlock: unlock.unlockMedianMs <= 1000,
     largeStationUnlock: caseFiles.largeStationUnlockMs <= 1000,

@@ -1,3 +1,4 @@
+import { fromMinute } from '../../../shared/domain/localTime.js';
 import type { FollowUpRecord, riskGradeRecord } from '../../../shared/api/schemas/cases.js';
 import type { RiskLevel } from '../../../shared/api/schemas/clients.js';
 import type { z } from 'zod';
@@ -15,6 +16,7 @@ type FollowUpRow = {
   participants: string;
   findings: string;
   reassessed_level: RiskLevel | null;
+  booked_minute: number | null;
 };
 
 function daysBetween(from: string, to: string): number {
@@ -35,10 +37,13 @@ function toFollowUp(row: FollowUpRow, today: string): FollowUpRecord {
     findings: row.findings,
     reassessedLevel: row.reassessed_level,
     overdueDays: row.status === 'due' ? Math.max(0, daysBetween(row.due_on, today)) : 0,
+    bookedFor: row.booked_minute === null ? null : fromMinute(row.booked_minute),
   };
 }
 
-const selectFollowUps = 'SELECT f.*, c.name AS client_name FROM follow_ups f JOIN clients c ON c.id = f.client_id';
+const selectFollowUps = `SELECT f.*, c.name AS client_name,
+    (SELECT min(a.start_minute) FROM appointments a WHERE a.follow_up_id = f.id AND a.status IN ('booked', 'arrived')) AS booked_minute
+  FROM follow_ups f JOIN clients c ON c.id = f.client_id`;
 
 export function insertRiskGrade(
   db: Db,

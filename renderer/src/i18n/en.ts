@@ -631,6 +631,7 @@ export const en: Messages = {
     repeatWeekly: 'Weekly',
     repeatBiweekly: 'Every two weeks',
     count: 'Times',
+    followUpBooked: 'Follow-up booked: {start}, {room}.',
     status: 'Status',
     reschedule: 'Reschedule',
     rescheduled: 'rescheduled {count}×',

@@ -630,6 +630,7 @@ export const zhCN = {
     repeatWeekly: '每周',
     repeatBiweekly: '每两周',
     count: '次数',
+    followUpBooked: '已预约随访：{start}，{room}。',
     status: '状态',
     reschedule: '改约',
     rescheduled: '改约 {count} 次',

@@ -25,6 +25,7 @@ export const availabilityExceptionInput = z
 
 export const calendarDayKinds = ['holiday', 'workday', 'closure'] as const;
 export const calendarDayInput = z.object({ day: isoDate, kind: z.enum(calendarDayKinds), name: trimmed(1, 30, '名称') });
+export const calendarDayRemoveInput = z.object({ day: isoDate });
 export const calendarRangeInput = z
   .object({ from: isoDate, to: isoDate })
   .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] });
@@ -123,6 +124,7 @@ export const cancelInput = z.object({ id: idSchema, scope: seriesScope.default('
 export const statusInput = z.object({ id: idSchema, status: z.enum(['arrived', 'no_show']) });
 export const completeInput = z.object({ id: idSchema, caseId: idSchema.optional() });
 export const completeOutput = z.object({ appointment: appointmentRecord, sessionId: idSchema });
+export const bookFollowUpInput = z.object({ followUpId: idSchema });
 export const noShowInput = z.object({ clientId: idSchema });
 export const noShowOutput = z.object({ clientId: idSchema, noShows: z.number().int() });
 

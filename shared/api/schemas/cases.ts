@@ -112,6 +112,8 @@ export const followUpRecord = z.object({
   findings: z.string(),
   reassessedLevel: riskLevel.nullable(),
   overdueDays: z.number().int(),
+  /** Start of the live appointment booked for this follow-up (预约随访), if any. */
+  bookedFor: z.string().nullable(),
 });
 export type FollowUpRecord = z.infer<typeof followUpRecord>;
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract.js';
 import { adult } from '../helpers/clients.js';
-import { createStation } from '../helpers/station.js';
+import { createStation, manualClock } from '../helpers/station.js';
 
-async function setup() {
-  const station = await createStation();
+async function setup(options: Parameters<typeof createStation>[0] = {}) {
+  const station = await createStation(options);
   const liwei = await station.addUser('liwei', 'counsellor');
   const chen = await station.addUser('chen', 'counsellor');
   const reception = await station.addUser('qiantai', 'reception');
@@ -40,6 +40,11 @@ describe('the 2026 official calendar (国务院办公厅 2026 年部分节假日
     const entered = await station.call(reception, 'calendar.get', { from: '2026-12-01', to: '2027-01-31' });
     expect(entered.yearsWithoutData).toEqual([]);
     expect(entered.days).toContainEqual({ day: '2027-01-01', kind: 'holiday', name: '元旦', source: 'station' });
+    await station.call(station.admin, 'calendar.removeDay', { day: '2027-01-01' });
+    expect((await station.call(reception, 'calendar.get', { from: '2027-01-01', to: '2027-01-01' })).days).toEqual([]);
+    const official = await station.raw(station.admin, 'calendar.removeDay', { day: '2026-10-01' });
+    expect(official).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '2026-10-01 没有本站录入的安排；国家法定安排不能删除。' } });
+    expect((await station.call(reception, 'calendar.get', { from: '2026-10-01', to: '2026-10-01' })).days).toHaveLength(1);
     station.dispose();
   });
 });
@@ -86,6 +91,11 @@ describe('booking rules', () => {
     expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-07T09:00' })).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON', message: '不在该咨询师的可预约时间内，请填写原因。' } });
     await station.call(liwei, 'availability.addException', { userId: liweiId, fromDay: '2026-12-08', toDay: '2026-12-09', kind: 'leave', note: '年假' });
     expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-08T09:00' })).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON', message: '该咨询师当天请假，请填写原因。' } });
+    const other = await station.addUser('wang', 'counsellor');
+    const leave = (await station.call(liwei, 'availability.get', { id: liweiId })).exceptions[0]!;
+    expect(await station.raw(other, 'availability.removeException', { id: leave.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await station.call(liwei, 'availability.removeException', { id: leave.id })).exceptions).toEqual([]);
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-08T09:00' })).toMatchObject({ ok: true });
     const holiday = { ...base, start: '2026-10-01T09:00' };
     expect(await station.raw(reception, 'appointments.create', holiday)).toMatchObject({ ok: false, error: { code: 'HOLIDAY_CONFIRMATION' } });
     expect(await station.raw(reception, 'appointments.create', { ...holiday, confirmHoliday: true, overrideReason: '危机随访' })).toMatchObject({ ok: true });
@@ -150,6 +160,38 @@ describe('statuses', () => {
     const missed = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-17T10:00', durationMinutes: 45, type: 'individual' });
     await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
     expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
+    station.dispose();
+  });
+});
+
+describe('预约随访 from the follow-up list', () => {
+  it('books the first free slot with the case counsellor from the due day, once, and shows it on the follow-up', async () => {
+    // Monday 2026-11-23 09:00 in Beijing.
+    const { station, reception, liwei, liweiId, roomA, clientId } = await setup({ clock: manualClock(new Date('2026-11-23T01:00:00Z')).clock });
+    await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    await station.call(liwei, 'risk.grade', { clientId, level: 'yellow', reason: '睡眠差，情绪低落两周', evidence: 'disclosure' });
+    const [due] = await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 });
+    expect(due).toMatchObject({ dueOn: '2026-12-07', bookedFor: null });
+    await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
+    expect(await station.raw(reception, 'appointments.bookFollowUp', { followUpId: due!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const booked = await station.call(liwei, 'appointments.bookFollowUp', { followUpId: due!.id });
+    expect(booked).toMatchObject({ start: '2026-12-07T10:00', end: '2026-12-07T10:30', type: 'follow_up', counsellorId: liweiId, roomId: roomA, status: 'booked' });
+    expect(await station.raw(liwei, 'appointments.bookFollowUp', { followUpId: due!.id })).toMatchObject({ ok: false, error: { message: '该随访已有预约：2026-12-07 10:00。' } });
+    expect((await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 }))[0]).toMatchObject({ bookedFor: '2026-12-07T10:00' });
+    await station.call(reception, 'appointments.cancel', { id: booked.id, reason: '来访者改电话随访' });
+    expect((await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 }))[0]).toMatchObject({ bookedFor: null });
+    station.dispose();
+  });
+
+  it('refuses when the client has no open case, and changes nothing', async () => {
+    const { station, liwei, liweiId, clientId } = await setup();
+    const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    await station.call(liwei, 'risk.grade', { clientId, level: 'green', reason: '情绪平稳，定期关注', evidence: 'disclosure' });
+    const [due] = await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 60 });
+    await station.call(liwei, 'cases.close', { id: opened.id, reason: '咨询目标达成，结案', closedOn: '2026-11-20' });
+    const refused = await station.raw(liwei, 'appointments.bookFollowUp', { followUpId: due!.id });
+    expect(refused.ok).toBe(false);
+    expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toEqual([]);
     station.dispose();
   });
 });

@@ -6,9 +6,9 @@ import type { ScheduleService } from './scheduleService.js';
 
 type AppointmentMethod =
   | `rooms.${'list' | 'add' | 'setActive'}`
-  | `availability.${'get' | 'set' | 'addException'}`
-  | `calendar.${'get' | 'setDay'}`
-  | `appointments.${'list' | 'create' | 'createSeries' | 'move' | 'updateSeries' | 'cancel' | 'setStatus' | 'complete' | 'noShows'}`
+  | `availability.${'get' | 'set' | 'addException' | 'removeException'}`
+  | `calendar.${'get' | 'setDay' | 'removeDay'}`
+  | `appointments.${'list' | 'create' | 'createSeries' | 'move' | 'updateSeries' | 'cancel' | 'setStatus' | 'complete' | 'noShows' | 'bookFollowUp'}`
   | `waitlist.${'list' | 'add' | 'close'}`;
 
 export type AppointmentDeps = Readonly<{ appointments: AppointmentsService; schedule: ScheduleService }>;
@@ -26,8 +26,10 @@ export function createAppointmentHandlers({ appointments, schedule }: Appointmen
     'availability.get': (input) => schedule.availability(input.id),
     'availability.set': (input, session) => schedule.setAvailability(staff(session), input),
     'availability.addException': (input, session) => schedule.addException(staff(session), input),
+    'availability.removeException': (input, session) => schedule.removeException(staff(session), input.id),
     'calendar.get': (input) => schedule.calendar(input.from, input.to),
     'calendar.setDay': (input, session) => schedule.setCalendarDay(staff(session), input),
+    'calendar.removeDay': (input, session) => schedule.removeCalendarDay(staff(session), input.day),
     'appointments.list': (input) => appointments.list(input),
     'appointments.create': (input, session) => appointments.create(staff(session), input),
     'appointments.createSeries': (input, session) => appointments.createSeries(staff(session), input),
@@ -37,6 +39,7 @@ export function createAppointmentHandlers({ appointments, schedule }: Appointmen
     'appointments.setStatus': (input, session) => appointments.setStatus(staff(session), input.id, input.status),
     'appointments.complete': (input, session) => appointments.complete(staff(session), input.id, input.caseId),
     'appointments.noShows': (input) => schedule.noShows(input.clientId),
+    'appointments.bookFollowUp': (input, session) => appointments.bookFollowUp(staff(session), input.followUpId),
     'waitlist.list': () => schedule.waitlist(),
     'waitlist.add': (input, session) => schedule.addToWaitlist(staff(session), input),
     'waitlist.close': (input, session) => schedule.closeWaitlistEntry(staff(session), input.id, input.status),

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { appointmentInput, seriesInput, seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
-import { addDays } from '../../../../shared/domain/dates.js';
-import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute, weekdayOf } from '../../../../shared/domain/localTime.js';
+import { addDays, localDateTime, localDay } from '../../../../shared/domain/dates.js';
+import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import {
-  findClash,
   insertAppointment,
   listAppointments,
   moveAppointment,
@@ -17,18 +16,11 @@ import {
   type Booking,
 } from '../../repositories/appointmentsRepo.js';
 import { listCases } from '../../repositories/casesRepo.js';
-import { clientExists } from '../../repositories/clientsRepo.js';
-import { readSettings } from '../../repositories/settingsRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf } from '../caseFiles/access.js';
-import { dayFacts } from './calendar.js';
-
-type Slot = Readonly<{ counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number }>;
-type Overrides = Readonly<{ overrideReason: string; confirmHoliday: boolean }>;
-
-const clashLabel = { counsellor: '咨询师', room: '房间', client: '来访者' } as const;
+import { actorOf, requireClientCases } from '../caseFiles/access.js';
+import { checkSlot, requireParties, type Overrides } from './bookingChecks.js';
+import { firstFreeSlot } from './freeSlot.js';
 
 /**
  * Appointments (预约服务). Every booking, move and series passes the same checks: no overlap for the
@@ -40,54 +32,6 @@ export class AppointmentsService {
     private readonly vault: Vault,
     private readonly clock: Clock,
   ) {}
-
-  private clashProblem(db: Db, slot: Slot, ignore: readonly number[]): string | null {
-    const clash = findClash(db, slot, ignore);
-    if (!clash) return null;
-    return `${clashLabel[clash.on]}在该时段已有预约：${clash.start.slice(0, 10)} ${clash.start.slice(11)}–${clash.end.slice(11)} ${clash.who}（${clash.counsellorName}，${clash.roomName}）`;
-  }
-
-  /** Opening hours and availability: a list of reasons the slot is outside, empty when it is inside. */
-  private outsideHours(db: Db, slot: Slot): string[] {
-    const day = dayOf(slot.startMinute);
-    const weekday = weekdayOf(day);
-    const from = minuteOfDay(slot.startMinute);
-    const to = from + (slot.endMinute - slot.startMinute);
-    const within = (ranges: Array<{ start: number; end: number }>) => ranges.some((range) => from >= range.start && to <= range.end);
-    const problems: string[] = [];
-    const opening = readSettings(db)
-      .openingHours.filter((range) => range.weekday === weekday)
-      .map((range) => ({ start: clockToMinute(range.start), end: clockToMinute(range.end) }));
-    if (!within(opening)) problems.push('不在本站开放时间内');
-    const slots = db.prepare('SELECT start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? AND weekday = ?').all(slot.counsellorId, weekday) as Array<{ start: number; end: number }>;
-    const hasPattern = (db.prepare('SELECT count(*) AS n FROM availability WHERE user_id = ?').get(slot.counsellorId) as { n: number }).n > 0;
-    if (hasPattern && !within(slots)) problems.push('不在该咨询师的可预约时间内');
-    const leave = db.prepare('SELECT kind FROM availability_exceptions WHERE user_id = ? AND from_day <= ? AND to_day >= ?').get(slot.counsellorId, day, day) as { kind: string } | undefined;
-    if (leave) problems.push(leave.kind === 'leave' ? '该咨询师当天请假' : '该咨询师当天不可预约');
-    return problems;
-  }
-
-  /** All checks for one slot; throws the first refusal with a message naming what clashes. */
-  private check(db: Db, slot: Slot, overrides: Overrides, ignore: readonly number[]): void {
-    const clash = this.clashProblem(db, slot, ignore);
-    if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
-    const facts = dayFacts(db, dayOf(slot.startMinute));
-    if ((facts.kind === 'holiday' || facts.kind === 'closure') && !overrides.confirmHoliday) {
-      throw new AppError('HOLIDAY_CONFIRMATION', `${dayOf(slot.startMinute)} 是${facts.name || (facts.kind === 'closure' ? '闭站日' : '节假日')}，请确认后再预约。`, { day: facts });
-    }
-    const outside = this.outsideHours(db, slot);
-    if (outside.length > 0 && overrides.overrideReason.length < 2) {
-      throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
-    }
-  }
-
-  private requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {
-    const counsellor = findUserById(db, counsellorId);
-    if (!counsellor || counsellor.disabled || counsellor.role === 'reception') throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
-    const room = db.prepare('SELECT active FROM rooms WHERE id = ?').get(roomId) as { active: number } | undefined;
-    if (!room || room.active !== 1) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
-    if (clientId !== null && !clientExists(db, clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
-  }
 
   private booking(input: z.output<typeof appointmentInput>, startMinute: number, seriesId: number | null): Booking {
     return {
@@ -108,9 +52,9 @@ export class AppointmentsService {
 
   create(session: Session, input: z.output<typeof appointmentInput>) {
     return this.vault.write((db, audit) => {
-      this.requireParties(db, input.counsellorId, input.roomId, input.clientId ?? null);
+      requireParties(db, input.counsellorId, input.roomId, input.clientId ?? null);
       const booking = this.booking(input, toMinute(input.start), null);
-      this.check(db, booking, input, []);
+      checkSlot(db, booking, input, []);
       const id = insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'appointments.create', objectType: 'appointment', objectId: id, detail: { overridden: input.overrideReason.length > 0 } });
       return readAppointment(db, id)!;
@@ -121,7 +65,7 @@ export class AppointmentsService {
   createSeries(session: Session, input: z.output<typeof seriesInput>) {
     const { appointment } = input;
     return this.vault.write((db, audit) => {
-      this.requireParties(db, appointment.counsellorId, appointment.roomId, appointment.clientId ?? null);
+      requireParties(db, appointment.counsellorId, appointment.roomId, appointment.clientId ?? null);
       const first = toMinute(appointment.start);
       const starts: number[] = [];
       for (let index = 0; starts.length < 52; index += 1) {
@@ -140,7 +84,7 @@ export class AppointmentsService {
         const booking = this.booking(appointment, start, seriesId);
         try {
           // A series does not book holidays on a blanket confirmation: each is skipped and listed.
-          this.check(db, booking, { ...appointment, confirmHoliday: false }, []);
+          checkSlot(db, booking, { ...appointment, confirmHoliday: false }, []);
           created.push(insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString()));
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -172,8 +116,8 @@ export class AppointmentsService {
         startMinute,
         endMinute: startMinute + (input.durationMinutes ?? current.durationMinutes),
       };
-      this.requireParties(db, slot.counsellorId, slot.roomId, slot.clientId);
-      this.check(db, slot, input, [input.id]);
+      requireParties(db, slot.counsellorId, slot.roomId, slot.clientId);
+      checkSlot(db, slot, input, [input.id]);
       moveAppointment(db, input.id, { ...slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.move', objectType: 'appointment', objectId: input.id, detail: { from: current.start, to: fromMinute(startMinute) } });
       return readAppointment(db, input.id)!;
@@ -194,9 +138,9 @@ export class AppointmentsService {
         const startMinute = dayStart + startOfDay;
         return { id: member.id, slot: { counsellorId: input.counsellorId, roomId: input.roomId, clientId: current.clientId, startMinute, endMinute: startMinute + input.durationMinutes } };
       });
-      this.requireParties(db, input.counsellorId, input.roomId, current.clientId);
+      requireParties(db, input.counsellorId, input.roomId, current.clientId);
       const ids = moved.map((entry) => entry.id);
-      for (const entry of moved) this.check(db, entry.slot, input, ids);
+      for (const entry of moved) checkSlot(db, entry.slot, input, ids);
       for (const entry of moved) moveAppointment(db, entry.id, { ...entry.slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.updateSeries', objectType: 'series', objectId: current.seriesId, detail: { scope: input.scope, changed: moved.length } });
       return moved.map((entry) => readAppointment(db, entry.id)!);
@@ -253,6 +197,40 @@ export class AppointmentsService {
       setAppointmentStatus(db, id, 'completed', { sessionId });
       audit({ ...actorOf(session), action: 'appointments.complete', objectType: 'appointment', objectId: id, detail: { sessionId } });
       return { appointment: readAppointment(db, id)!, sessionId };
+    });
+  }
+
+  /**
+   * 预约随访 in one click: a 30-minute 随访 booking with the counsellor of the client's open case (the
+   * caller's own case first), at the first slot from the due day, or from now when overdue, that
+   * passes every check without an override.
+   */
+  bookFollowUp(session: Session, followUpId: number) {
+    return this.vault.write((db, audit) => {
+      const followUp = db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(followUpId) as
+        | { clientId: number; dueOn: string; status: string }
+        | undefined;
+      if (!followUp) throw new AppError('NOT_FOUND', '找不到该随访。');
+      const access = requireClientCases(db, session, followUp.clientId);
+      if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
+      const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
+      if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
+      const open = listCases(db, access, 'open', followUp.clientId);
+      const counsellorId = (open.find((item) => item.counsellorId === session.userId) ?? open[0])?.counsellorId;
+      if (counsellorId === undefined) throw new AppError('INVALID_INPUT', '该来访者没有在案个案，请先开案再预约随访。');
+      const now = this.clock.now();
+      const today = localDay(now);
+      const fromDay = followUp.dueOn > today ? followUp.dueOn : today;
+      const slot = firstFreeSlot(db, { counsellorId, clientId: followUp.clientId, durationMinutes: 30, fromDay, fromMinute: toMinute(localDateTime(now)) });
+      if (!slot) throw new AppError('APPOINTMENT_CONFLICT', '两周内没有空闲时段，请在预约日历中手工安排。');
+      const id = insertAppointment(
+        db,
+        { ...slot, seriesId: null, walkInName: '', walkInPhone: '', type: 'follow_up', notes: '', overrideReason: '', followUpId },
+        session.userId ?? 0,
+        now.toISOString(),
+      );
+      audit({ ...actorOf(session), action: 'appointments.bookFollowUp', objectType: 'appointment', objectId: id, detail: { followUpId } });
+      return readAppointment(db, id)!;
     });
   }
 

@@ -72,6 +72,18 @@ export class ScheduleService {
     });
   }
 
+  /** Leave entered by mistake or cancelled: removed by its counsellor or the 站长. */
+  removeException(session: Session, id: number) {
+    return this.vault.write((db, audit) => {
+      const row = db.prepare('SELECT user_id AS userId FROM availability_exceptions WHERE id = ?').get(id) as { userId: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', '找不到该请假或不可预约记录。');
+      this.requireSelfOrAdmin(session, row.userId);
+      db.prepare('DELETE FROM availability_exceptions WHERE id = ?').run(id);
+      audit({ ...actorOf(session), action: 'availability.removeException', objectType: 'user', objectId: row.userId, detail: { id } });
+      return this.availability(row.userId);
+    });
+  }
+
   calendar(from: string, to: string) {
     const db = this.vault.connection();
     if (addDays(from, 400) < to) throw new AppError('INVALID_INPUT', '一次最多查询 400 天。');
@@ -90,6 +102,16 @@ export class ScheduleService {
     return this.vault.write((db, audit) => {
       db.prepare('INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name').run(input.day, input.kind, input.name);
       audit({ ...actorOf(session), action: 'calendar.set', objectType: 'day', objectId: input.day, detail: { kind: input.kind } });
+      return { ok: true as const };
+    });
+  }
+
+  /** Only days the station entered can be removed; the official schedule comes from chinese-days. */
+  removeCalendarDay(session: Session, day: string) {
+    return this.vault.write((db, audit) => {
+      const { changes } = db.prepare('DELETE FROM calendar_days WHERE day = ?').run(day);
+      if (changes === 0) throw new AppError('NOT_FOUND', `${day} 没有本站录入的安排；国家法定安排不能删除。`);
+      audit({ ...actorOf(session), action: 'calendar.remove', objectType: 'day', objectId: day });
       return { ok: true as const };
     });
   }

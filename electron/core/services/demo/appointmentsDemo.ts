@@ -2,7 +2,9 @@ import type { Session } from '../../auth/sessionStore.js';
 import { AppError } from '../../errors.js';
 import type { Handlers } from '../../handlers.js';
 import { addDays } from '../../../../shared/domain/dates.js';
-import { weekdayOf } from '../../../../shared/domain/localTime.js';
+import { toMinute, weekdayOf } from '../../../../shared/domain/localTime.js';
+import type { Db } from '../../db/driver.js';
+import { insertAppointment } from '../../repositories/appointmentsRepo.js';
 
 const demoRooms = [
   { name: '个体咨询室一（演示）', kind: 'counselling' },
@@ -63,3 +65,44 @@ async function bookQuietly(handlers: Handlers, admin: Session, slot: { clientId:
     throw error;
   }
 }
+
+/**
+ * The benchmark's busy station: `count` bookings on working days going back from `today`, spread
+ * over the given counsellors and rooms, written straight to the table in one transaction (the
+ * checks are what the benchmark measures, so they are not used to build its data).
+ */
+export function seedAppointmentVolume(db: Db, scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[]; today: string; createdBy: number; at: string }): number {
+  const perDay = scale.counsellorIds.length * dailyVolumeTimes.length;
+  let day = scale.today;
+  let made = 0;
+  while (made < scale.count) {
+    day = addDays(day, -1);
+    if (weekdayOf(day) > 5) continue;
+    for (let slot = 0; slot < perDay && made < scale.count; slot += 1, made += 1) {
+      const startMinute = toMinute(`${day}T${dailyVolumeTimes[slot % dailyVolumeTimes.length]!}`);
+      const lane = Math.floor(slot / dailyVolumeTimes.length);
+      insertAppointment(
+        db,
+        {
+          seriesId: null,
+          clientId: null,
+          walkInName: `来访者${made % 5000}`,
+          walkInPhone: '',
+          counsellorId: scale.counsellorIds[lane]!,
+          roomId: scale.roomIds[lane % scale.roomIds.length]!,
+          startMinute,
+          endMinute: startMinute + 50,
+          type: 'individual',
+          notes: '',
+          overrideReason: '',
+          followUpId: null,
+        },
+        scale.createdBy,
+        scale.at,
+      );
+    }
+  }
+  return made;
+}
+
+const dailyVolumeTimes = ['08:30', '09:30', '10:30', '11:30', '14:00', '15:00', '16:00', '17:00'];

@@ -1,0 +1,66 @@
+import { clockToMinute, dayOf, minuteOfDay, weekdayOf } from '../../../../shared/domain/localTime.js';
+import type { Db } from '../../db/driver.js';
+import { AppError } from '../../errors.js';
+import { findClash } from '../../repositories/appointmentsRepo.js';
+import { clientExists } from '../../repositories/clientsRepo.js';
+import { readSettings } from '../../repositories/settingsRepo.js';
+import { findUserById } from '../../repositories/usersRepo.js';
+import { dayFacts } from './calendar.js';
+
+/**
+ * The checks every booking, move, series and 预约随访 passes: no overlap for the counsellor, the room
+ * or the client (cancelled bookings do not count); outside opening hours or the counsellor's
+ * availability needs a reason; a holiday or closure needs a confirmation.
+ */
+export type Slot = Readonly<{ counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number }>;
+export type Overrides = Readonly<{ overrideReason: string; confirmHoliday: boolean }>;
+
+const clashLabel = { counsellor: '咨询师', room: '房间', client: '来访者' } as const;
+
+export function clashProblem(db: Db, slot: Slot, ignore: readonly number[]): string | null {
+  const clash = findClash(db, slot, ignore);
+  if (!clash) return null;
+  return `${clashLabel[clash.on]}在该时段已有预约：${clash.start.slice(0, 10)} ${clash.start.slice(11)}–${clash.end.slice(11)} ${clash.who}（${clash.counsellorName}，${clash.roomName}）`;
+}
+
+/** Opening hours and availability: a list of reasons the slot is outside, empty when it is inside. */
+export function outsideHours(db: Db, slot: Slot): string[] {
+  const day = dayOf(slot.startMinute);
+  const weekday = weekdayOf(day);
+  const from = minuteOfDay(slot.startMinute);
+  const to = from + (slot.endMinute - slot.startMinute);
+  const within = (ranges: Array<{ start: number; end: number }>) => ranges.some((range) => from >= range.start && to <= range.end);
+  const problems: string[] = [];
+  const opening = readSettings(db)
+    .openingHours.filter((range) => range.weekday === weekday)
+    .map((range) => ({ start: clockToMinute(range.start), end: clockToMinute(range.end) }));
+  if (!within(opening)) problems.push('不在本站开放时间内');
+  const slots = db.prepare('SELECT start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? AND weekday = ?').all(slot.counsellorId, weekday) as Array<{ start: number; end: number }>;
+  const hasPattern = (db.prepare('SELECT count(*) AS n FROM availability WHERE user_id = ?').get(slot.counsellorId) as { n: number }).n > 0;
+  if (hasPattern && !within(slots)) problems.push('不在该咨询师的可预约时间内');
+  const leave = db.prepare('SELECT kind FROM availability_exceptions WHERE user_id = ? AND from_day <= ? AND to_day >= ?').get(slot.counsellorId, day, day) as { kind: string } | undefined;
+  if (leave) problems.push(leave.kind === 'leave' ? '该咨询师当天请假' : '该咨询师当天不可预约');
+  return problems;
+}
+
+/** All checks for one slot; throws the first refusal with a message naming what clashes. */
+export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: readonly number[]): void {
+  const clash = clashProblem(db, slot, ignore);
+  if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
+  const facts = dayFacts(db, dayOf(slot.startMinute));
+  if ((facts.kind === 'holiday' || facts.kind === 'closure') && !overrides.confirmHoliday) {
+    throw new AppError('HOLIDAY_CONFIRMATION', `${dayOf(slot.startMinute)} 是${facts.name || (facts.kind === 'closure' ? '闭站日' : '节假日')}，请确认后再预约。`, { day: facts });
+  }
+  const outside = outsideHours(db, slot);
+  if (outside.length > 0 && overrides.overrideReason.length < 2) {
+    throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
+  }
+}
+
+export function requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {
+  const counsellor = findUserById(db, counsellorId);
+  if (!counsellor || counsellor.disabled || counsellor.role === 'reception') throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
+  const room = db.prepare('SELECT active FROM rooms WHERE id = ?').get(roomId) as { active: number } | undefined;
+  if (!room || room.active !== 1) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
+  if (clientId !== null && !clientExists(db, clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
+}
