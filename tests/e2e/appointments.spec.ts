@@ -42,3 +42,34 @@ test('book → clash refused by name → booked → dragged → checked in → c
   await page.getByTestId('appointment-complete').click();
   await expect(page).toHaveURL(/\/cases\/\d+\/sessions\/\d+$/);
 });
+
+test('a due follow-up is booked from its list in one click and found on the calendar', async ({ page, station }) => {
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zixun1', 'xinyi-demo-2026');
+  await page.getByTestId('nav-follow-ups').click();
+  const row = page.getByTestId('follow-ups-table').locator('tbody tr').filter({ has: page.getByTestId('book-follow-up') }).first();
+  const client = (await row.locator('td').first().innerText()).trim();
+  await row.getByTestId('book-follow-up').click();
+  await expect(page.getByText(/已预约随访：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toBeVisible();
+  const bookedRow = page.getByTestId('follow-ups-table').locator('tbody tr', { hasText: client }).first();
+  await bookedRow.getByRole('link', { name: /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ }).click();
+  await expect(page).toHaveURL(/\/appointments\?date=\d{4}-\d{2}-\d{2}$/);
+  await expect(new AppointmentPages(page).event(client).first()).toBeVisible();
+});
+
+test('the 站长 adds a room and a station closure day in 预约设置', async ({ page, station }) => {
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
+  await page.getByTestId('nav-settings').click();
+  await page.getByRole('tab', { name: '预约设置' }).click();
+  await page.getByTestId('room-name').fill('宣泄室（测试）');
+  await page.getByTestId('room-add').click();
+  await expect(page.getByTestId('rooms-table')).toContainText('宣泄室（测试）');
+  const day = page.getByTestId('calendar-day').locator('input');
+  await day.fill('2026-12-31');
+  await day.press('Enter');
+  await page.getByTestId('calendar-day-name').fill('站内培训');
+  await page.getByTestId('calendar-day-add').click();
+  await expect(page.getByTestId('calendar-days')).toContainText('站内培训');
+  await expect(page.getByTestId('calendar-days')).toContainText('本站录入');
+});

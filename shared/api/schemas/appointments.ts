@@ -136,5 +136,14 @@ export const waitlistInput = z
     note: z.string().trim().max(200).default(''),
   })
   .refine((value) => (value.clientId === undefined) !== (value.walkIn === undefined), { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] });
-export const waitlistEntry = z.object({ id: idSchema, who: z.string(), phone: z.string(), counsellorName: z.string().nullable(), note: z.string(), createdAt: z.string() });
+export const waitlistEntry = z.object({
+  id: idSchema,
+  clientId: idSchema.nullable(),
+  counsellorId: idSchema.nullable(),
+  who: z.string(),
+  phone: z.string(),
+  counsellorName: z.string().nullable(),
+  note: z.string(),
+  createdAt: z.string(),
+});
 export const waitlistRemoveInput = z.object({ id: idSchema, status: z.enum(['booked', 'removed']) });

@@ -1,6 +1,7 @@
 import { z } from '../zod.js';
 import { isoTimestamp } from './common.js';
 import { auditVerifyOutput } from './audit.js';
+import { weeklySlot } from './appointments.js';
 
 export const settings = z.object({
   idleLockMinutes: z
@@ -18,9 +19,7 @@ export const settings = z.object({
     green: z.number().int().min(1, '随访间隔至少 1 天。').max(365, '随访间隔不能超过 365 天。'),
   }),
   /** Station opening hours by ISO weekday (1 = Monday); bookings outside need a reason. */
-  openingHours: z.array(
-    z.object({ weekday: z.number().int().min(1).max(7), start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/) }),
-  ),
+  openingHours: z.array(weeklySlot).max(50),
   /** A referral still without a receipt after this many days is flagged for a reminder call. */
   referralReminderDays: z.number().int().min(1, '提醒天数至少 1 天。').max(60, '提醒天数不能超过 60 天。'),
 });

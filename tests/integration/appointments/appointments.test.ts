@@ -164,6 +164,23 @@ describe('statuses', () => {
   });
 });
 
+describe('waiting list (候补)', () => {
+  it('keeps registered and walk-in residents in order until booked or removed, once', async () => {
+    const { station, reception, liweiId, clientId } = await setup();
+    await station.call(reception, 'waitlist.add', { clientId, counsellorId: liweiId, note: '只能周末' });
+    const list = await station.call(reception, 'waitlist.add', { walkIn: { name: '钱七', phone: '13900000009' } });
+    expect(list).toMatchObject([
+      { clientId, counsellorId: liweiId, who: '张三', counsellorName: 'liwei', note: '只能周末' },
+      { clientId: null, counsellorId: null, who: '钱七', phone: '13900000009', counsellorName: null },
+    ]);
+    expect(await station.raw(reception, 'waitlist.add', { note: '无人' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await station.call(reception, 'waitlist.close', { id: list[0]!.id, status: 'booked' })).toMatchObject([{ who: '钱七' }]);
+    expect(await station.raw(reception, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await station.call(reception, 'waitlist.close', { id: list[1]!.id, status: 'removed' })).toEqual([]);
+    station.dispose();
+  });
+});
+
 describe('预约随访 from the follow-up list', () => {
   it('books the first free slot with the case counsellor from the due day, once, and shows it on the follow-up', async () => {
     // Monday 2026-11-23 09:00 in Beijing.
@@ -183,15 +200,17 @@ describe('预约随访 from the follow-up list', () => {
     station.dispose();
   });
 
-  it('refuses when the client has no open case, and changes nothing', async () => {
-    const { station, liwei, liweiId, clientId } = await setup();
+  it('books after 结案 with the counsellor of the closed case, and refuses a follow-up already recorded', async () => {
+    const { station, liwei, liweiId, clientId } = await setup({ clock: manualClock(new Date('2026-11-23T01:00:00Z')).clock });
     const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
-    await station.call(liwei, 'risk.grade', { clientId, level: 'green', reason: '情绪平稳，定期关注', evidence: 'disclosure' });
-    const [due] = await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 60 });
-    await station.call(liwei, 'cases.close', { id: opened.id, reason: '咨询目标达成，结案', closedOn: '2026-11-20' });
+    await station.call(liwei, 'risk.grade', { clientId, level: 'red', reason: '有自伤念头，需密切随访', evidence: 'disclosure' });
+    await station.call(liwei, 'cases.close', { id: opened.id, reason: '转介至专科医院，本站继续随访', closedOn: '2026-11-20' });
+    const [due] = await station.call(station.admin, 'followUps.list', { scope: 'due', withinDays: 30 });
+    expect(await station.call(station.admin, 'appointments.bookFollowUp', { followUpId: due!.id })).toMatchObject({ start: '2026-11-30T09:00', counsellorId: liweiId });
+    await station.call(liwei, 'followUps.record', { followUpId: due!.id, doneOn: '2026-11-23', method: 'phone', participants: [], findings: '情绪平稳，按时服药', reassessedLevel: 'red' });
     const refused = await station.raw(liwei, 'appointments.bookFollowUp', { followUpId: due!.id });
-    expect(refused.ok).toBe(false);
-    expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toEqual([]);
+    expect(refused).toMatchObject({ ok: false, error: { message: '该随访已记录或已取消，不能再预约。' } });
+    expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toHaveLength(1);
     station.dispose();
   });
 });

@@ -201,8 +201,8 @@ export class AppointmentsService {
   }
 
   /**
-   * 预约随访 in one click: a 30-minute 随访 booking with the counsellor of the client's open case (the
-   * caller's own case first), at the first slot from the due day, or from now when overdue, that
+   * 预约随访 in one click: a 30-minute 随访 booking with the counsellor of the client's case (an open
+   * one first, the caller's own first), at the first slot from the due day, or from now when overdue, that
    * passes every check without an override.
    */
   bookFollowUp(session: Session, followUpId: number) {
@@ -215,9 +215,12 @@ export class AppointmentsService {
       if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
       const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
       if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
-      const open = listCases(db, access, 'open', followUp.clientId);
-      const counsellorId = (open.find((item) => item.counsellorId === session.userId) ?? open[0])?.counsellorId;
-      if (counsellorId === undefined) throw new AppError('INVALID_INPUT', '该来访者没有在案个案，请先开案再预约随访。');
+      // Follow-ups continue after 结案, so a closed case still names who follows the client up.
+      const cases = listCases(db, access, 'all', followUp.clientId);
+      const mine = (item: (typeof cases)[number]) => item.counsellorId === session.userId;
+      const open = (item: (typeof cases)[number]) => item.status === 'open';
+      const counsellorId = (cases.find((item) => open(item) && mine(item)) ?? cases.find(open) ?? cases.find(mine) ?? cases[0])?.counsellorId;
+      if (counsellorId === undefined) throw new AppError('INVALID_INPUT', '该来访者还没有个案，请先开案再预约随访。');
       const now = this.clock.now();
       const today = localDay(now);
       const fromDay = followUp.dueOn > today ? followUp.dueOn : today;

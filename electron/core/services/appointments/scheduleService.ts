@@ -124,11 +124,11 @@ export class ScheduleService {
     return this.vault
       .connection()
       .prepare(
-        `SELECT w.id, coalesce(c.name, w.walk_in_name) AS who, coalesce(c.phone, w.walk_in_phone, '') AS phone, u.display_name AS counsellorName, w.note, w.created_at AS createdAt
+        `SELECT w.id, w.client_id AS clientId, w.counsellor_id AS counsellorId, coalesce(c.name, w.walk_in_name) AS who, coalesce(c.phone, w.walk_in_phone, '') AS phone, u.display_name AS counsellorName, w.note, w.created_at AS createdAt
          FROM waitlist w LEFT JOIN clients c ON c.id = w.client_id LEFT JOIN users u ON u.id = w.counsellor_id
          WHERE w.status = 'waiting' ORDER BY w.created_at`,
       )
-      .all() as Array<{ id: number; who: string; phone: string; counsellorName: string | null; note: string; createdAt: string }>;
+      .all() as Array<{ id: number; clientId: number | null; counsellorId: number | null; who: string; phone: string; counsellorName: string | null; note: string; createdAt: string }>;
   }
 
   addToWaitlist(session: Session, input: z.output<typeof waitlistInput>) {
