@@ -41,7 +41,7 @@ test('minor with guardian consent → case → signed note → red grade → fol
 
   await page.getByTestId('nav-follow-ups').click();
   await expect(overdueRows).toHaveCount(overdueBefore);
-  await overdueRows.first().getByRole('button').click();
+  await overdueRows.first().getByRole('button', { name: '记录随访' }).click();
   await page.getByTestId('follow-up-findings').fill('电话随访：情绪平稳，按时服药，家属陪伴');
   await page.getByTestId('follow-up-submit').click();
   await expect(overdueRows).toHaveCount(overdueBefore - 1);
