@@ -103,6 +103,7 @@ export const methodNames = [
   'appointments.complete',
   'appointments.noShows',
   'appointments.bookFollowUp',
+  'appointments.linkClient',
   'waitlist.list',
   'waitlist.add',
   'waitlist.close',

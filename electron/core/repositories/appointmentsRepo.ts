@@ -22,10 +22,12 @@ type Row = {
   cancel_reason: string;
   session_id: number | null;
   reschedule_count: number;
+  cancelled_by_name: string | null;
 };
 
-const select = `SELECT a.*, c.name AS client_name, u.display_name AS counsellor_name, r.name AS room_name
-  FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id`;
+const select = `SELECT a.*, c.name AS client_name, u.display_name AS counsellor_name, r.name AS room_name, cu.display_name AS cancelled_by_name
+  FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id
+  LEFT JOIN users cu ON cu.id = a.cancelled_by`;
 
 const toRecord = (row: Row): AppointmentRecord => ({
   id: row.id,
@@ -47,6 +49,7 @@ const toRecord = (row: Row): AppointmentRecord => ({
   cancelReason: row.cancel_reason,
   sessionId: row.session_id,
   rescheduleCount: row.reschedule_count,
+  cancelledBy: row.cancelled_by_name,
 });
 
 export type Booking = Readonly<{
@@ -120,6 +123,11 @@ export function moveAppointment(db: Db, id: number, slot: { counsellorId: number
     `UPDATE appointments SET counsellor_id = @counsellorId, room_id = @roomId, start_minute = @startMinute, end_minute = @endMinute,
        override_reason = @overrideReason, reschedule_count = reschedule_count + (start_minute <> @startMinute) WHERE id = @id`,
   ).run({ ...slot, id });
+}
+
+/** A walk-in registered after booking: the booking now belongs to the client's record. */
+export function linkAppointmentClient(db: Db, id: number, clientId: number): void {
+  db.prepare('UPDATE appointments SET client_id = ? WHERE id = ?').run(clientId, id);
 }
 
 export function setAppointmentStatus(db: Db, id: number, status: string, extra: { cancelReason?: string; cancelledBy?: number; sessionId?: number } = {}): void {

@@ -89,6 +89,8 @@ export const appointmentRecord = z.object({
   sessionId: idSchema.nullable(),
   /** 改约: times the booking was moved to another start. */
   rescheduleCount: z.number().int(),
+  /** Who cancelled (取消), for the record. */
+  cancelledBy: z.string().nullable(),
 });
 export type AppointmentRecord = z.infer<typeof appointmentRecord>;
 
@@ -124,6 +126,7 @@ export const cancelInput = z.object({ id: idSchema, scope: seriesScope.default('
 export const statusInput = z.object({ id: idSchema, status: z.enum(['arrived', 'no_show']) });
 export const completeInput = z.object({ id: idSchema, caseId: idSchema.optional() });
 export const completeOutput = z.object({ appointment: appointmentRecord, sessionId: idSchema });
+export const linkClientInput = z.object({ id: idSchema, clientId: idSchema });
 export const bookFollowUpInput = z.object({ followUpId: idSchema });
 export const noShowInput = z.object({ clientId: idSchema });
 export const noShowOutput = z.object({ clientId: idSchema, noShows: z.number().int() });

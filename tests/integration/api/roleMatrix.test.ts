@@ -114,6 +114,7 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'appointments.complete': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'appointments.noShows': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'appointments.bookFollowUp': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'appointments.linkClient': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'waitlist.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'waitlist.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'waitlist.close': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },

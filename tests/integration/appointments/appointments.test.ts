@@ -72,13 +72,23 @@ describe('booking rules', () => {
     station.dispose();
   });
 
-  it('counts a move to another start as 改约, but not a longer or shorter session', async () => {
-    const { station, reception, liweiId, roomA, roomB, clientId } = await setup();
+  it('counts a move to another start as 改约 (not a longer session), refuses a move onto a clash, links a registered walk-in, records who cancelled', async () => {
+    const { station, reception, liweiId, chenId, roomA, roomB, clientId } = await setup();
     const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
     expect(booked.rescheduleCount).toBe(0);
     expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-07T09:00', durationMinutes: 60, roomId: roomB })).toMatchObject({ rescheduleCount: 0, end: '2026-12-07T10:00' });
     expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-08T10:00' })).toMatchObject({ rescheduleCount: 1, end: '2026-12-08T11:00' });
     expect(await station.call(reception, 'appointments.move', { id: booked.id, start: '2026-12-09T10:00' })).toMatchObject({ rescheduleCount: 2 });
+    const other = await station.call(reception, 'appointments.create', { walkIn: { name: '赵临时', phone: '' }, counsellorId: liweiId, roomId: roomA, start: '2026-12-10T10:00', durationMinutes: 50, type: 'individual' });
+    const onto = await station.raw(reception, 'appointments.move', { id: booked.id, start: '2026-12-10T10:30' });
+    expect(onto).toMatchObject({ ok: false, error: { code: 'APPOINTMENT_CONFLICT', message: expect.stringContaining('赵临时') } });
+    expect((await station.call(reception, 'appointments.list', { from: '2026-12-09', to: '2026-12-09' }))[0]).toMatchObject({ id: booked.id, start: '2026-12-09T10:00', rescheduleCount: 2 });
+    // The walk-in registers (登记建档) and the booking joins the record; a clash for the client is refused.
+    expect(await station.raw(reception, 'appointments.linkClient', { id: other.id, clientId })).toMatchObject({ ok: true, value: { clientId, who: '张三' } });
+    expect(await station.raw(reception, 'appointments.linkClient', { id: other.id, clientId })).toMatchObject({ ok: false, error: { message: '该预约已关联来访者。' } });
+    const walkIn = await station.call(reception, 'appointments.create', { walkIn: { name: '钱七', phone: '' }, counsellorId: chenId, roomId: roomA, start: '2026-12-09T10:30', durationMinutes: 50, type: 'individual', overrideReason: '测试' });
+    expect(await station.raw(reception, 'appointments.linkClient', { id: walkIn.id, clientId })).toMatchObject({ ok: false, error: { code: 'APPOINTMENT_CONFLICT' } });
+    expect((await station.call(reception, 'appointments.cancel', { id: walkIn.id, reason: '来访者临时有事' }))[0]).toMatchObject({ cancelledBy: 'qiantai', cancelReason: '来访者临时有事' });
     station.dispose();
   });
 

@@ -8,7 +8,7 @@ type AppointmentMethod =
   | `rooms.${'list' | 'add' | 'setActive'}`
   | `availability.${'get' | 'set' | 'addException' | 'removeException'}`
   | `calendar.${'get' | 'setDay' | 'removeDay'}`
-  | `appointments.${'list' | 'create' | 'createSeries' | 'move' | 'updateSeries' | 'cancel' | 'setStatus' | 'complete' | 'noShows' | 'bookFollowUp'}`
+  | `appointments.${'list' | 'create' | 'createSeries' | 'move' | 'updateSeries' | 'cancel' | 'setStatus' | 'complete' | 'noShows' | 'bookFollowUp' | 'linkClient'}`
   | `waitlist.${'list' | 'add' | 'close'}`;
 
 export type AppointmentDeps = Readonly<{ appointments: AppointmentsService; schedule: ScheduleService }>;
@@ -40,6 +40,7 @@ export function createAppointmentHandlers({ appointments, schedule }: Appointmen
     'appointments.complete': (input, session) => appointments.complete(staff(session), input.id, input.caseId),
     'appointments.noShows': (input) => schedule.noShows(input.clientId),
     'appointments.bookFollowUp': (input, session) => appointments.bookFollowUp(staff(session), input.followUpId),
+    'appointments.linkClient': (input, session) => appointments.linkClient(staff(session), input.id, input.clientId),
     'waitlist.list': () => schedule.waitlist(),
     'waitlist.add': (input, session) => schedule.addToWaitlist(staff(session), input),
     'waitlist.close': (input, session) => schedule.closeWaitlistEntry(staff(session), input.id, input.status),

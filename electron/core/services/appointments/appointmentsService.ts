@@ -8,6 +8,7 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import {
   insertAppointment,
+  linkAppointmentClient,
   listAppointments,
   moveAppointment,
   readAppointment,
@@ -19,7 +20,7 @@ import { listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, requireClientCases } from '../caseFiles/access.js';
-import { checkSlot, requireParties, type Overrides } from './bookingChecks.js';
+import { checkSlot, clashProblem, requireParties, type Overrides } from './bookingChecks.js';
 import { firstFreeSlot } from './freeSlot.js';
 
 /**
@@ -168,6 +169,24 @@ export class AppointmentsService {
       if (status === 'arrived' && current.status !== 'booked') throw new AppError('INVALID_INPUT', '只能为“已预约”的来访登记到达。');
       setAppointmentStatus(db, id, status);
       audit({ ...actorOf(session), action: status === 'arrived' ? 'appointments.checkIn' : 'appointments.noShow', objectType: 'appointment', objectId: id });
+      return readAppointment(db, id)!;
+    });
+  }
+
+  /**
+   * A walk-in booked by name is registered later (登记建档): the booking joins the client's record,
+   * provided the client has no other booking at that time.
+   */
+  linkClient(session: Session, id: number, clientId: number) {
+    return this.vault.write((db, audit) => {
+      const current = this.requireLive(db, id);
+      if (current.clientId !== null) throw new AppError('INVALID_INPUT', '该预约已关联来访者。');
+      requireParties(db, current.counsellorId, current.roomId, clientId);
+      // Ids start at 1, so only the client side of the clash check can match.
+      const clash = clashProblem(db, { counsellorId: 0, roomId: 0, clientId, startMinute: current.startMinute, endMinute: current.endMinute }, [id]);
+      if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
+      linkAppointmentClient(db, id, clientId);
+      audit({ ...actorOf(session), action: 'appointments.linkClient', objectType: 'appointment', objectId: id, detail: { clientId } });
       return readAppointment(db, id)!;
     });
   }
