@@ -84,7 +84,7 @@ export function readAppointment(db: Db, id: number): (AppointmentRecord & { star
   return row && { ...toRecord(row), startMinute: row.start_minute, endMinute: row.end_minute };
 }
 
-/** The first live booking that overlaps and shares the counsellor, the room or the client. */
+/** The first live booking (a 爽约 frees its slot) that overlaps and shares the counsellor, the room or the client. */
 export function findClash(
   db: Db,
   slot: { counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number },
@@ -92,7 +92,7 @@ export function findClash(
 ): (AppointmentRecord & { on: 'counsellor' | 'room' | 'client' }) | undefined {
   const row = db
     .prepare(
-      `${select} WHERE a.status <> 'cancelled' AND a.start_minute < @endMinute AND a.end_minute > @startMinute
+      `${select} WHERE a.status NOT IN ('cancelled', 'no_show') AND a.start_minute < @endMinute AND a.end_minute > @startMinute
          AND (a.counsellor_id = @counsellorId OR a.room_id = @roomId OR (@clientId IS NOT NULL AND a.client_id = @clientId))
          AND a.id NOT IN (SELECT value FROM json_each(@ignore))
        ORDER BY a.start_minute LIMIT 1`,

@@ -2,7 +2,12 @@ import { z } from '../zod.js';
 import { idSchema, isoDate, trimmed } from './common.js';
 import { phoneNumber } from './station.js';
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM。');
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM。')
+  .refine((value) => isoDate.safeParse(value.slice(0, 10)).success, { message: '日期不存在，请检查年月日。' });
+/** A start of day: 24:00 ends a range but never starts a booking. */
+const startClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM。');
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:MM。');
 
 export const roomKinds = ['counselling', 'sandplay', 'relaxation', 'catharsis', 'group', 'other'] as const;
@@ -116,7 +121,7 @@ export const seriesScope = z.enum(['one', 'following', 'all']);
 export const seriesUpdateInput = z.object({
   id: idSchema,
   scope: z.enum(['following', 'all']),
-  startTime: clockTime,
+  startTime: startClock,
   durationMinutes: z.number().int().min(5).max(480),
   roomId: idSchema,
   counsellorId: idSchema,

@@ -225,6 +225,78 @@ describe('预约随访 from the follow-up list', () => {
   });
 });
 
+describe('status rules and reach', () => {
+  it('final statuses stay final; no-show only after the start; completion only by someone reaching the case', async () => {
+    const { station, reception, liwei, chen, liweiId, roomA, clientId } = await setup();
+    await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-16T10:00', durationMinutes: 50, type: 'individual' };
+    const missed = await station.call(reception, 'appointments.create', base);
+    await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
+    for (const [method, input] of [
+      ['appointments.setStatus', { id: missed.id, status: 'no_show' }],
+      ['appointments.move', { id: missed.id, start: '2026-11-18T10:00' }],
+      ['appointments.cancel', { id: missed.id, reason: '改期' }],
+      ['appointments.complete', { id: missed.id }],
+    ] as const) {
+      expect(await station.raw(liwei, method, input as never), method).toMatchObject({ ok: false, error: { message: '该预约当前为“爽约”，不能进行此操作。' } });
+    }
+    expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
+    // A 爽约 frees its slot for someone else.
+    const walkIn = await station.call(reception, 'appointments.create', { ...base, clientId: undefined, walkIn: { name: '赵临时', phone: '' }, start: '2026-11-16T10:20' });
+    await station.call(reception, 'appointments.setStatus', { id: walkIn.id, status: 'arrived' });
+    expect(await station.raw(reception, 'appointments.setStatus', { id: walkIn.id, status: 'no_show' })).toMatchObject({ ok: false });
+    const future = await station.call(reception, 'appointments.create', { ...base, start: '2031-03-03T10:00' });
+    expect(await station.raw(reception, 'appointments.setStatus', { id: future.id, status: 'no_show' })).toMatchObject({ ok: false, error: { message: '预约时间还没到，不能记为爽约。' } });
+    expect(await station.raw(chen, 'appointments.complete', { id: future.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await station.call(liwei, 'appointments.list', { from: '2031-03-03', to: '2031-03-03' }))[0]).toMatchObject({ status: 'booked' });
+    station.dispose();
+  });
+
+  it('a counsellor sees other counsellors\' bookings as occupied only, and cannot read another client\'s bookings', async () => {
+    const { station, reception, liwei, chen, liweiId, roomA, clientId } = await setup();
+    await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'crisis', notes: '自伤风险，需陪同' });
+    const seen = (await station.call(chen, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0];
+    expect(seen).toMatchObject({ who: '（其他咨询师的来访者）', clientId: null, notes: '', roomId: roomA, start: '2026-12-07T09:00' });
+    expect((await station.call(liwei, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0]).toMatchObject({ who: '张三', notes: '自伤风险，需陪同' });
+    expect(await station.raw(chen, 'appointments.list', { from: '2026-12-01', to: '2026-12-31', clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await station.raw(chen, 'appointments.noShows', { clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await station.call(reception, 'appointments.list', { from: '2026-12-01', to: '2026-12-31', clientId })).toHaveLength(1);
+    const audit = await station.call(station.admin, 'audit.list', { action: 'appointments.list' });
+    expect(audit.rows.length).toBeGreaterThan(0);
+    station.dispose();
+  });
+});
+
+describe('more bad input', () => {
+  it('refuses impossible dates, a 24:00 start, unknown follow-ups and counsellors, and series end dates out of range', async () => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' };
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-02-31T09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('日期不存在') } });
+    expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-13-01T09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await station.raw(reception, 'appointments.create', { ...base, followUpId: 999 })).toMatchObject({ ok: false, error: { message: '找不到该来访者的这条随访。' } });
+    expect(await station.raw(reception, 'waitlist.add', { clientId, counsellorId: 999 })).toMatchObject({ ok: false, error: { message: '请选择启用中的咨询师。' } });
+    const series = { appointment: base, everyWeeks: 1 as const };
+    expect(await station.raw(reception, 'appointments.createSeries', { ...series, until: '2026-12-01' })).toMatchObject({ ok: false, error: { message: '截止日期不能早于第一次预约。' } });
+    expect(await station.raw(reception, 'appointments.createSeries', { ...series, until: '2028-12-31' })).toMatchObject({ ok: false, error: { message: '截止日期过远：一个系列最多 52 次。' } });
+    const one = await station.call(reception, 'appointments.createSeries', { ...series, count: 2 });
+    expect(await station.raw(reception, 'appointments.updateSeries', { id: one.created[0]!.id, scope: 'all', startTime: '24:00', durationMinutes: 50, roomId: roomA, counsellorId: liweiId, overrideReason: '测试' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await station.call(reception, 'appointments.list', { from: '2026-01-01', to: '2026-12-31' })).toHaveLength(2);
+    station.dispose();
+  });
+
+  it('asks once for the reason of a series outside opening hours; back-to-back opening ranges join', async () => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const evening: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T18:00', durationMinutes: 50, type: 'individual' };
+    expect(await station.raw(reception, 'appointments.createSeries', { appointment: evening, everyWeeks: 1, count: 3 })).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON' } });
+    expect((await station.call(reception, 'appointments.createSeries', { appointment: { ...evening, overrideReason: '来访者白天上班' }, everyWeeks: 1, count: 3 })).created).toHaveLength(3);
+    const { openingHours } = await station.call(station.admin, 'settings.get', {});
+    await station.call(station.admin, 'settings.update', { openingHours: [...openingHours, { weekday: 3, start: '12:00', end: '14:00' }] });
+    expect(await station.raw(reception, 'appointments.create', { ...evening, start: '2026-12-09T11:30', durationMinutes: 60 })).toMatchObject({ ok: true });
+    station.dispose();
+  });
+});
+
 describe('property: accepted bookings never overlap', () => {
   it('for any sequence of booking attempts, no two live bookings share a counsellor, room or client at once', async () => {
     const { station, reception, liweiId, chenId, roomA, roomB, clientId } = await setup();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { appointmentInput, seriesInput, seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
+import type { AppointmentRecord, appointmentInput, seriesInput, seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
 import { addDays, localDateTime, localDay } from '../../../../shared/domain/dates.js';
 import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -16,12 +16,17 @@ import {
   setAppointmentStatus,
   type Booking,
 } from '../../repositories/appointmentsRepo.js';
-import { listCases } from '../../repositories/casesRepo.js';
+import { canReachClientCases, listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, requireClientCases } from '../caseFiles/access.js';
-import { checkSlot, clashProblem, requireParties, type Overrides } from './bookingChecks.js';
+import { actorOf, caseAccessOf, requireCase, requireClientCases } from '../caseFiles/access.js';
+import { activeCounsellor, checkSlot, clashProblem, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
 import { firstFreeSlot } from './freeSlot.js';
+
+/** The contract caps `count` at 52; a series given by end date is held to the same. */
+const maxSeries = 52;
+
+const statusLabel: Record<AppointmentRecord['status'], string> = { booked: '已预约', arrived: '已到', completed: '已完成', no_show: '爽约', cancelled: '已取消' };
 
 /**
  * Appointments (预约服务). Every booking, move and series passes the same checks: no overlap for the
@@ -54,6 +59,7 @@ export class AppointmentsService {
   create(session: Session, input: z.output<typeof appointmentInput>) {
     return this.vault.write((db, audit) => {
       requireParties(db, input.counsellorId, input.roomId, input.clientId ?? null);
+      if (input.followUpId !== undefined) requireFollowUp(db, input.followUpId, input.clientId ?? null);
       const booking = this.booking(input, toMinute(input.start), null);
       checkSlot(db, booking, input, []);
       const id = insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString());
@@ -68,13 +74,15 @@ export class AppointmentsService {
     return this.vault.write((db, audit) => {
       requireParties(db, appointment.counsellorId, appointment.roomId, appointment.clientId ?? null);
       const first = toMinute(appointment.start);
+      if (input.until !== undefined && input.until < dayOf(first)) throw new AppError('INVALID_INPUT', '截止日期不能早于第一次预约。');
       const starts: number[] = [];
-      for (let index = 0; starts.length < 52; index += 1) {
-        const start = first + index * input.everyWeeks * 7 * 1440;
-        if (input.count !== undefined && index >= input.count) break;
-        if (input.until !== undefined && dayOf(start) > input.until) break;
-        starts.push(start);
+      for (let index = 0; input.count === undefined ? dayOf(first + index * input.everyWeeks * 7 * 1440) <= input.until! : index < input.count; index += 1) {
+        if (starts.length === maxSeries) throw new AppError('INVALID_INPUT', `截止日期过远：一个系列最多 ${maxSeries} 次。`);
+        starts.push(first + index * input.everyWeeks * 7 * 1440);
       }
+      // Hours are the same for every occurrence's weekday: ask for the reason once, before anything is skipped.
+      const outside = outsideHours(db, this.booking(appointment, first, null));
+      if (outside.length > 0 && appointment.overrideReason.length < 2) throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
       const { lastInsertRowid } = db
         .prepare('INSERT INTO appointment_series (every_weeks, created_by, created_at) VALUES (?, ?, ?)')
         .run(input.everyWeeks, session.userId ?? 0, this.clock.now().toISOString());
@@ -98,17 +106,20 @@ export class AppointmentsService {
     });
   }
 
-  private requireLive(db: Db, id: number) {
+  /** Which statuses an action starts from: 已预约 → 已到 → 已完成; 爽约 and 取消 are final. */
+  private requireStatus(db: Db, id: number, allowed: readonly AppointmentRecord['status'][]) {
     const appointment = readAppointment(db, id);
     if (!appointment) throw new AppError('NOT_FOUND', '找不到该预约。');
-    if (appointment.status === 'cancelled' || appointment.status === 'completed') throw new AppError('INVALID_INPUT', '该预约已取消或已完成，不能再修改。');
+    if (!allowed.includes(appointment.status)) {
+      throw new AppError('INVALID_INPUT', `该预约当前为“${statusLabel[appointment.status]}”，不能进行此操作。`);
+    }
     return appointment;
   }
 
   /** 改约 / drag-and-drop: the same checks as a new booking, ignoring the booking itself. */
   move(session: Session, input: { id: number; start: string; durationMinutes?: number | undefined; roomId?: number | undefined; counsellorId?: number | undefined } & Overrides) {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, input.id);
+      const current = this.requireStatus(db, input.id, ['booked']);
       const startMinute = toMinute(input.start);
       const slot = {
         counsellorId: input.counsellorId ?? current.counsellorId,
@@ -128,10 +139,10 @@ export class AppointmentsService {
   /** This and later, or all: every changed occurrence passes the checks, or nothing changes. */
   updateSeries(session: Session, input: z.output<typeof seriesUpdateInput>) {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, input.id);
+      const current = this.requireStatus(db, input.id, ['booked']);
       if (current.seriesId === null) throw new AppError('INVALID_INPUT', '该预约不属于重复系列。');
       const members = seriesMembers(db, current.seriesId, input.scope === 'all' ? Number.MIN_SAFE_INTEGER : current.startMinute).filter(
-        (member) => member.status === 'booked' || member.status === 'arrived',
+        (member) => member.status === 'booked',
       );
       const startOfDay = clockToMinute(input.startTime);
       const moved = members.map((member) => {
@@ -150,7 +161,7 @@ export class AppointmentsService {
 
   cancel(session: Session, id: number, scope: 'one' | 'following' | 'all', reason: string) {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, id);
+      const current = this.requireStatus(db, id, ['booked']);
       const ids =
         scope === 'one' || current.seriesId === null
           ? [id]
@@ -165,8 +176,8 @@ export class AppointmentsService {
 
   setStatus(session: Session, id: number, status: 'arrived' | 'no_show') {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, id);
-      if (status === 'arrived' && current.status !== 'booked') throw new AppError('INVALID_INPUT', '只能为“已预约”的来访登记到达。');
+      const current = this.requireStatus(db, id, ['booked']);
+      if (status === 'no_show' && current.startMinute > toMinute(localDateTime(this.clock.now()))) throw new AppError('INVALID_INPUT', '预约时间还没到，不能记为爽约。');
       setAppointmentStatus(db, id, status);
       audit({ ...actorOf(session), action: status === 'arrived' ? 'appointments.checkIn' : 'appointments.noShow', objectType: 'appointment', objectId: id });
       return readAppointment(db, id)!;
@@ -179,7 +190,7 @@ export class AppointmentsService {
    */
   linkClient(session: Session, id: number, clientId: number) {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, id);
+      const current = this.requireStatus(db, id, ['booked', 'arrived']);
       if (current.clientId !== null) throw new AppError('INVALID_INPUT', '该预约已关联来访者。');
       requireParties(db, current.counsellorId, current.roomId, clientId);
       // Ids start at 1, so only the client side of the clash check can match.
@@ -194,11 +205,13 @@ export class AppointmentsService {
   /** 已完成: one step creates the prefilled session draft in the client's open case with this counsellor. */
   complete(session: Session, id: number, caseId: number | undefined) {
     return this.vault.write((db, audit) => {
-      const current = this.requireLive(db, id);
+      const current = this.requireStatus(db, id, ['booked', 'arrived']);
       if (current.clientId === null) throw new AppError('INVALID_INPUT', '临时来访者须先登记建档，才能生成咨询记录。');
       const open = listCases(db, { userId: current.counsellorId, seesAll: false }, 'open', current.clientId).filter((item) => item.counsellorId === current.counsellorId);
       const target = caseId !== undefined ? open.find((item) => item.id === caseId) : open.length === 1 ? open[0] : undefined;
       if (!target) throw new AppError('INVALID_INPUT', open.length === 0 ? '该来访者没有由此咨询师负责的在案个案，请先开案。' : '请选择要记录到哪个个案。', { cases: open.map((item) => item.id) });
+      // The note is written into that case: only those who reach it (its counsellor, sharers, the 站长) may.
+      requireCase(db, session, target.id);
       const sessionId = insertSession(
         db,
         {
@@ -235,7 +248,7 @@ export class AppointmentsService {
       const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
       if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.
-      const cases = listCases(db, access, 'all', followUp.clientId);
+      const cases = listCases(db, access, 'all', followUp.clientId).filter((item) => activeCounsellor(db, item.counsellorId));
       const mine = (item: (typeof cases)[number]) => item.counsellorId === session.userId;
       const open = (item: (typeof cases)[number]) => item.status === 'open';
       const counsellorId = (cases.find((item) => open(item) && mine(item)) ?? cases.find(open) ?? cases.find(mine) ?? cases[0])?.counsellorId;
@@ -256,7 +269,34 @@ export class AppointmentsService {
     });
   }
 
-  list(filter: { from: string; to: string; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined }) {
-    return listAppointments(this.vault.connection(), { ...filter, fromMinute: toMinute(`${filter.from}T00:00`), toMinute: toMinute(`${addDays(filter.to, 1)}T00:00`) });
+  /**
+   * The calendar (rooms, times) is shared; the people in it are not: a counsellor sees names and notes
+   * only of their own bookings and of clients whose cases they reach, others show as occupied. One
+   * client's bookings are a client read: checked and audited like the rest of the record.
+   */
+  list(session: Session, filter: { from: string; to: string; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined }) {
+    const range = { ...filter, fromMinute: toMinute(`${filter.from}T00:00`), toMinute: toMinute(`${addDays(filter.to, 1)}T00:00`) };
+    const { clientId } = filter;
+    if (clientId === undefined) {
+      const db = this.vault.connection();
+      const rows = listAppointments(db, range);
+      return session.role === 'counsellor' ? maskOthers(db, session, rows) : rows;
+    }
+    return this.vault.write((db, audit) => {
+      if (session.role !== 'reception') requireClientCases(db, session, clientId);
+      audit({ ...actorOf(session), action: 'appointments.list', objectType: 'client', objectId: clientId });
+      return listAppointments(db, range);
+    });
   }
+}
+
+function maskOthers(db: Db, session: Session, rows: AppointmentRecord[]): AppointmentRecord[] {
+  const access = caseAccessOf(session);
+  const reach = new Map<number, boolean>();
+  const reaches = (clientId: number) => reach.get(clientId) ?? reach.set(clientId, canReachClientCases(db, clientId, access)).get(clientId)!;
+  return rows.map((row) =>
+    row.counsellorId === session.userId || (row.clientId !== null && reaches(row.clientId))
+      ? row
+      : { ...row, clientId: null, who: '（其他咨询师的来访者）', walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
+  );
 }

@@ -29,7 +29,7 @@ export function outsideHours(db: Db, slot: Slot): string[] {
   const weekday = weekdayOf(day);
   const from = minuteOfDay(slot.startMinute);
   const to = from + (slot.endMinute - slot.startMinute);
-  const within = (ranges: Array<{ start: number; end: number }>) => ranges.some((range) => from >= range.start && to <= range.end);
+  const within = (ranges: Array<{ start: number; end: number }>) => mergeRanges(ranges).some((range) => from >= range.start && to <= range.end);
   const problems: string[] = [];
   const opening = readSettings(db)
     .openingHours.filter((range) => range.weekday === weekday)
@@ -57,9 +57,31 @@ export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: read
   }
 }
 
+export function activeCounsellor(db: Db, userId: number): boolean {
+  const user = findUserById(db, userId);
+  return user !== undefined && !user.disabled && user.role !== 'reception';
+}
+
+/** Back-to-back ranges (09:00–12:00 and 12:00–17:00) cover a booking across the join. */
+function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+/** A booking made for a follow-up (预约随访) must name a pending follow-up of the same client. */
+export function requireFollowUp(db: Db, followUpId: number, clientId: number | null): void {
+  const followUp = db.prepare('SELECT client_id AS clientId, status FROM follow_ups WHERE id = ?').get(followUpId) as { clientId: number; status: string } | undefined;
+  if (!followUp || followUp.clientId !== clientId) throw new AppError('INVALID_INPUT', '找不到该来访者的这条随访。');
+  if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
+}
+
 export function requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {
-  const counsellor = findUserById(db, counsellorId);
-  if (!counsellor || counsellor.disabled || counsellor.role === 'reception') throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
+  if (!activeCounsellor(db, counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
   const room = db.prepare('SELECT active FROM rooms WHERE id = ?').get(roomId) as { active: number } | undefined;
   if (!room || room.active !== 1) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
   if (clientId !== null && !clientExists(db, clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');

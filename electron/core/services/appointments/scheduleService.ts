@@ -6,8 +6,10 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import { clientExists } from '../../repositories/clientsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf } from '../caseFiles/access.js';
+import { actorOf, requireClientCases } from '../caseFiles/access.js';
+import { activeCounsellor } from './bookingChecks.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 
 type RoomRow = { id: number; name: string; kind: z.output<typeof roomInput>['kind']; active: 0 | 1 };
@@ -116,8 +118,10 @@ export class ScheduleService {
     });
   }
 
-  noShows(clientId: number) {
-    return { clientId, noShows: noShowCount(this.vault.connection(), clientId) };
+  noShows(session: Session, clientId: number) {
+    const db = this.vault.connection();
+    if (session.role !== 'reception') requireClientCases(db, session, clientId);
+    return { clientId, noShows: noShowCount(db, clientId) };
   }
 
   waitlist() {
@@ -133,6 +137,8 @@ export class ScheduleService {
 
   addToWaitlist(session: Session, input: z.output<typeof waitlistInput>) {
     return this.vault.write((db, audit) => {
+      if (input.counsellorId !== undefined && !activeCounsellor(db, input.counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
+      if (input.clientId !== undefined && !clientExists(db, input.clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
       const { lastInsertRowid } = db
         .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")
         .run(input.clientId ?? null, input.walkIn?.name ?? '', input.walkIn?.phone ?? '', input.counsellorId ?? null, input.note, session.userId ?? 0, this.clock.now().toISOString());
