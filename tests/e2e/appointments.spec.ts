@@ -66,7 +66,7 @@ test('the 站长 adds a room and a station closure day in 预约设置', async (
   await page.getByTestId('room-add').click();
   await expect(page.getByTestId('rooms-table')).toContainText('宣泄室（测试）');
   const day = page.getByTestId('calendar-day').locator('input');
-  await day.fill('2026-12-31');
+  await day.fill(nextWeek(5));
   await day.press('Enter');
   await page.getByTestId('calendar-day-name').fill('站内培训');
   await page.getByTestId('calendar-day-add').click();

@@ -633,6 +633,7 @@ export const en: Messages = {
     repeatWeekly: 'Weekly',
     repeatBiweekly: 'Every two weeks',
     count: 'Times',
+    chooseCase: 'Several open cases: choose the one for this session note',
     linkClient: 'Link client',
     linkClientHint: 'Registered client (name / pinyin / phone)',
     colourBy: 'Colour',

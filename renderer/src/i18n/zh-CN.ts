@@ -632,6 +632,7 @@ export const zhCN = {
     repeatWeekly: '每周',
     repeatBiweekly: '每两周',
     count: '次数',
+    chooseCase: '该来访者有多个在案个案，请选择记录到哪个个案',
     linkClient: '关联来访者',
     linkClientHint: '已登记建档的来访者（姓名/拼音/电话）',
     colourBy: '着色',

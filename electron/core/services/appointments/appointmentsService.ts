@@ -228,7 +228,7 @@ export class AppointmentsService {
       );
       setAppointmentStatus(db, id, 'completed', { sessionId });
       audit({ ...actorOf(session), action: 'appointments.complete', objectType: 'appointment', objectId: id, detail: { sessionId } });
-      return { appointment: readAppointment(db, id)!, sessionId };
+      return { appointment: readAppointment(db, id)!, caseId: target.id, sessionId };
     });
   }
 
