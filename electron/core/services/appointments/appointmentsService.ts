@@ -16,11 +16,12 @@ import {
   setAppointmentStatus,
   type Booking,
 } from '../../repositories/appointmentsRepo.js';
-import { canReachClientCases, listCases } from '../../repositories/casesRepo.js';
+import { listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireCase, requireClientCases } from '../caseFiles/access.js';
+import { actorOf, requireCase, requireClientCases } from '../caseFiles/access.js';
 import { activeCounsellor, checkSlot, clashProblem, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
+import { maskForViewer } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';
 
 /** The contract caps `count` at 52; a series given by end date is held to the same. */
@@ -61,7 +62,7 @@ export class AppointmentsService {
       requireParties(db, input.counsellorId, input.roomId, input.clientId ?? null);
       if (input.followUpId !== undefined) requireFollowUp(db, input.followUpId, input.clientId ?? null);
       const booking = this.booking(input, toMinute(input.start), null);
-      checkSlot(db, booking, input, []);
+      checkSlot(db, booking, input, [], session);
       const id = insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'appointments.create', objectType: 'appointment', objectId: id, detail: { overridden: input.overrideReason.length > 0 } });
       return readAppointment(db, id)!;
@@ -93,7 +94,7 @@ export class AppointmentsService {
         const booking = this.booking(appointment, start, seriesId);
         try {
           // A series does not book holidays on a blanket confirmation: each is skipped and listed.
-          checkSlot(db, booking, { ...appointment, confirmHoliday: false }, []);
+          checkSlot(db, booking, { ...appointment, confirmHoliday: false }, [], session);
           created.push(insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString()));
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -129,7 +130,7 @@ export class AppointmentsService {
         endMinute: startMinute + (input.durationMinutes ?? current.durationMinutes),
       };
       requireParties(db, slot.counsellorId, slot.roomId, slot.clientId);
-      checkSlot(db, slot, input, [input.id]);
+      checkSlot(db, slot, input, [input.id], session);
       moveAppointment(db, input.id, { ...slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.move', objectType: 'appointment', objectId: input.id, detail: { from: current.start, to: fromMinute(startMinute) } });
       return readAppointment(db, input.id)!;
@@ -152,7 +153,7 @@ export class AppointmentsService {
       });
       requireParties(db, input.counsellorId, input.roomId, current.clientId);
       const ids = moved.map((entry) => entry.id);
-      for (const entry of moved) checkSlot(db, entry.slot, input, ids);
+      for (const entry of moved) checkSlot(db, entry.slot, input, ids, session);
       for (const entry of moved) moveAppointment(db, entry.id, { ...entry.slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.updateSeries', objectType: 'series', objectId: current.seriesId, detail: { scope: input.scope, changed: moved.length } });
       return moved.map((entry) => readAppointment(db, entry.id)!);
@@ -194,7 +195,7 @@ export class AppointmentsService {
       if (current.clientId !== null) throw new AppError('INVALID_INPUT', '该预约已关联来访者。');
       requireParties(db, current.counsellorId, current.roomId, clientId);
       // Ids start at 1, so only the client side of the clash check can match.
-      const clash = clashProblem(db, { counsellorId: 0, roomId: 0, clientId, startMinute: current.startMinute, endMinute: current.endMinute }, [id]);
+      const clash = clashProblem(db, { counsellorId: 0, roomId: 0, clientId, startMinute: current.startMinute, endMinute: current.endMinute }, [id], session);
       if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
       linkAppointmentClient(db, id, clientId);
       audit({ ...actorOf(session), action: 'appointments.linkClient', objectType: 'appointment', objectId: id, detail: { clientId } });
@@ -280,7 +281,7 @@ export class AppointmentsService {
     if (clientId === undefined) {
       const db = this.vault.connection();
       const rows = listAppointments(db, range);
-      return session.role === 'counsellor' ? maskOthers(db, session, rows) : rows;
+      return maskForViewer(db, session, rows);
     }
     return this.vault.write((db, audit) => {
       if (session.role !== 'reception') requireClientCases(db, session, clientId);
@@ -288,15 +289,4 @@ export class AppointmentsService {
       return listAppointments(db, range);
     });
   }
-}
-
-function maskOthers(db: Db, session: Session, rows: AppointmentRecord[]): AppointmentRecord[] {
-  const access = caseAccessOf(session);
-  const reach = new Map<number, boolean>();
-  const reaches = (clientId: number) => reach.get(clientId) ?? reach.set(clientId, canReachClientCases(db, clientId, access)).get(clientId)!;
-  return rows.map((row) =>
-    row.counsellorId === session.userId || (row.clientId !== null && reaches(row.clientId))
-      ? row
-      : { ...row, clientId: null, who: '（其他咨询师的来访者）', walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
-  );
 }

@@ -1,10 +1,12 @@
 import { clockToMinute, dayOf, minuteOfDay, weekdayOf } from '../../../../shared/domain/localTime.js';
+import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { findClash } from '../../repositories/appointmentsRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
+import { maskForViewer } from './bookingVisibility.js';
 import { dayFacts } from './calendar.js';
 
 /**
@@ -17,9 +19,11 @@ export type Overrides = Readonly<{ overrideReason: string; confirmHoliday: boole
 
 const clashLabel = { counsellor: '咨询师', room: '房间', client: '来访者' } as const;
 
-export function clashProblem(db: Db, slot: Slot, ignore: readonly number[]): string | null {
-  const clash = findClash(db, slot, ignore);
-  if (!clash) return null;
+/** `viewer` is who will read the message: another counsellor's client is not named to them. */
+export function clashProblem(db: Db, slot: Slot, ignore: readonly number[], viewer: Session | null = null): string | null {
+  const found = findClash(db, slot, ignore);
+  if (!found) return null;
+  const [clash] = maskForViewer(db, viewer, [found]) as [typeof found];
   return `${clashLabel[clash.on]}在该时段已有预约：${clash.start.slice(0, 10)} ${clash.start.slice(11)}–${clash.end.slice(11)} ${clash.who}（${clash.counsellorName}，${clash.roomName}）`;
 }
 
@@ -44,8 +48,8 @@ export function outsideHours(db: Db, slot: Slot): string[] {
 }
 
 /** All checks for one slot; throws the first refusal with a message naming what clashes. */
-export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: readonly number[]): void {
-  const clash = clashProblem(db, slot, ignore);
+export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: readonly number[], viewer: Session): void {
+  const clash = clashProblem(db, slot, ignore, viewer);
   if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
   const facts = dayFacts(db, dayOf(slot.startMinute));
   if ((facts.kind === 'holiday' || facts.kind === 'closure') && !overrides.confirmHoliday) {

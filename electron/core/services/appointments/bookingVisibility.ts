@@ -1,0 +1,22 @@
+import type { AppointmentRecord } from '../../../../shared/api/schemas/appointments.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Db } from '../../db/driver.js';
+import { canReachClientCases } from '../../repositories/casesRepo.js';
+import { caseAccessOf } from '../caseFiles/access.js';
+
+/**
+ * The calendar (rooms, times) is shared; the people in it are not. A counsellor sees who a booking
+ * is for, and its notes, only for their own bookings and clients whose cases they reach; the 站长 and
+ * the front desk, who run the calendar, see all. Lists and clash messages both go through here.
+ */
+export function maskForViewer<T extends AppointmentRecord>(db: Db, viewer: Session | null, rows: T[]): T[] {
+  if (viewer?.role !== 'counsellor') return rows;
+  const access = caseAccessOf(viewer);
+  const reach = new Map<number, boolean>();
+  const reaches = (clientId: number) => reach.get(clientId) ?? reach.set(clientId, canReachClientCases(db, clientId, access)).get(clientId)!;
+  return rows.map((row) =>
+    row.counsellorId === viewer.userId || (row.clientId !== null && reaches(row.clientId))
+      ? row
+      : { ...row, clientId: null, who: '（其他咨询师的来访者）', walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
+  );
+}
