@@ -130,6 +130,20 @@ export function linkAppointmentClient(db: Db, id: number, clientId: number): voi
   db.prepare('UPDATE appointments SET client_id = ? WHERE id = ?').run(clientId, id);
 }
 
+/**
+ * A follow-up recorded (随访) settles the bookings made for it: one already begun counts as done, a
+ * later one is cancelled because the visit is no longer needed.
+ */
+export function settleFollowUpBookings(db: Db, followUpId: number, nowMinute: number, userId: number): void {
+  db.prepare(
+    `UPDATE appointments SET
+       status = CASE WHEN start_minute <= @nowMinute THEN 'completed' ELSE 'cancelled' END,
+       cancel_reason = CASE WHEN start_minute <= @nowMinute THEN cancel_reason ELSE '随访已记录，无需再到访' END,
+       cancelled_by = CASE WHEN start_minute <= @nowMinute THEN cancelled_by ELSE @userId END
+     WHERE follow_up_id = @followUpId AND status IN ('booked', 'arrived')`,
+  ).run({ followUpId, nowMinute, userId });
+}
+
 export function setAppointmentStatus(db: Db, id: number, status: string, extra: { cancelReason?: string; cancelledBy?: number; sessionId?: number } = {}): void {
   db.prepare(
     `UPDATE appointments SET status = @status, cancel_reason = coalesce(@cancelReason, cancel_reason),

@@ -210,17 +210,21 @@ describe('预约随访 from the follow-up list', () => {
     station.dispose();
   });
 
-  it('books after 结案 with the counsellor of the closed case, and refuses a follow-up already recorded', async () => {
+  it('books after 结案 with the counsellor of the closed case; recording the follow-up settles its booking and refuses another', async () => {
     const { station, liwei, liweiId, clientId } = await setup({ clock: manualClock(new Date('2026-11-23T01:00:00Z')).clock });
     const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
     await station.call(liwei, 'risk.grade', { clientId, level: 'red', reason: '有自伤念头，需密切随访', evidence: 'disclosure' });
     await station.call(liwei, 'cases.close', { id: opened.id, reason: '转介至专科医院，本站继续随访', closedOn: '2026-11-20' });
     const [due] = await station.call(station.admin, 'followUps.list', { scope: 'due', withinDays: 30 });
-    expect(await station.call(station.admin, 'appointments.bookFollowUp', { followUpId: due!.id })).toMatchObject({ start: '2026-11-30T09:00', counsellorId: liweiId });
+    const booked = await station.call(station.admin, 'appointments.bookFollowUp', { followUpId: due!.id });
+    expect(booked).toMatchObject({ start: '2026-11-30T09:00', counsellorId: liweiId });
     await station.call(liwei, 'followUps.record', { followUpId: due!.id, doneOn: '2026-11-23', method: 'phone', participants: [], findings: '情绪平稳，按时服药', reassessedLevel: 'red' });
     const refused = await station.raw(liwei, 'appointments.bookFollowUp', { followUpId: due!.id });
     expect(refused).toMatchObject({ ok: false, error: { message: '该随访已记录或已取消，不能再预约。' } });
-    expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toHaveLength(1);
+    // Recorded by phone before the visit: the booking made for it is cancelled, naming why and who.
+    expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toEqual([
+      expect.objectContaining({ id: booked.id, status: 'cancelled', cancelReason: '随访已记录，无需再到访', cancelledBy: 'liwei' }),
+    ]);
     station.dispose();
   });
 });
