@@ -13,6 +13,7 @@ import { startHttpHost } from '../../electron/server/httpHost.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function timed(work: () => unknown | Promise<unknown>): Promise<number> {
@@ -21,15 +22,27 @@ async function timed(work: () => unknown | Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function unlockFigures() {
-  const dir = tmp();
-  const core = createCore({ dataDir: dir, idleCheckMs: 0 });
-  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
-  const password = 'bench-station-pass';
-  await core.call(ctx, 'setup.create', {
+const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+const password = 'bench-station-pass';
+
+/** A fresh station in a temp folder with its 站长 logged in; `value` calls as the 站长 and unwraps. */
+async function benchStation() {
+  const core = createCore({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
+  const setup = (await core.call(ctx, 'setup.create', {
     station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
     admin: { username: 'admin', displayName: '站长', password },
-  });
+  })) as { ok: true; value: { session: { sessionToken: string } } };
+  const as = { ...ctx, sessionToken: setup.value.session.sessionToken };
+  const value = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await core.call(as, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { core, as, value };
+}
+
+async function unlockFigures() {
+  const { core } = await benchStation();
   const runs: number[] = [];
   for (let run = 0; run < 7; run += 1) {
     core.lock('manual');
@@ -111,19 +124,10 @@ async function httpFirstAnswer() {
  * page's data ≤ 100 ms. Also the quick_check at unlock on that station (DESIGN.md §4).
  */
 async function caseFileFigures() {
-  const dir = tmp();
-  const core = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
-  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
-  const password = 'bench-station-pass';
-  const setup = (await core.call(ctx, 'setup.create', {
-    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
-    admin: { username: 'admin', displayName: '站长', password },
-  })) as { ok: true; value: { session: { sessionToken: string } } };
-  const token = setup.value.session.sessionToken;
+  const { core, as } = await benchStation();
   const seedStart = performance.now();
   const counts = await core.seedBenchmarkCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
   const seedMs = performance.now() - seedStart;
-  const as = { ...ctx, sessionToken: token };
   const queries = ['王', '李', 'zh', 'wang', 'zs', 'lx', '138', '5678', '0012', '张伟', 'chen', 'l', '9'];
   const searchTimes: number[] = [];
   for (let run = 0; run < 260; run += 1) {
@@ -136,7 +140,6 @@ async function caseFileFigures() {
   core.lock('manual');
   const unlockMs = await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password }));
   core.close();
-  const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
   return {
     caseFiles: { ...counts, seedMs: round(seedMs, 0) },
     clientSearchP95Ms: round(p95(searchTimes)),
@@ -147,13 +150,7 @@ async function caseFileFigures() {
 
 /** Issue "Scales": scoring + storing + raising an alert in core, p95 ≤ 20 ms. */
 async function scaleFigures() {
-  const core = createCore({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
-  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
-  const setup = (await core.call(ctx, 'setup.create', {
-    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
-    admin: { username: 'admin', displayName: '站长', password: 'bench-station-pass' },
-  })) as { ok: true; value: { session: { sessionToken: string } } };
-  const as = { ...ctx, sessionToken: setup.value.session.sessionToken };
+  const { core, as } = await benchStation();
   const times: number[] = [];
   for (let run = 0; run < 300; run += 1) {
     // Every answer set is critical (item 9 ≥ 1), so each run also raises and pushes an alert.
@@ -161,7 +158,7 @@ async function scaleFigures() {
     times.push(await timed(() => core.call(as, 'results.submit', { scaleId: 'PHQ-9', answers })));
   }
   core.close();
-  return { scaleSubmitWithAlertP95Ms: round([...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!) };
+  return { scaleSubmitWithAlertP95Ms: round(p95(times)) };
 }
 
 /**
@@ -169,18 +166,7 @@ async function scaleFigures() {
  * years of bookings (100,000); checking and saving a 20-occurrence weekly series ≤ 50 ms.
  */
 async function appointmentFigures() {
-  const core = createCore({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
-  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
-  const setup = (await core.call(ctx, 'setup.create', {
-    station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
-    admin: { username: 'admin', displayName: '站长', password: 'bench-station-pass' },
-  })) as { ok: true; value: { session: { sessionToken: string } } };
-  const as = { ...ctx, sessionToken: setup.value.session.sessionToken };
-  const value = async <T>(method: Parameters<typeof core.call>[1], input: unknown): Promise<T> => {
-    const result = await core.call(as, method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
+  const { core, value } = await benchStation();
   const counsellorIds: number[] = [];
   for (let index = 1; index <= 11; index += 1) {
     const user = await value<{ id: number }>('users.create', { username: `zixun${index}`, displayName: `咨询师${index}`, role: 'counsellor', temporaryPassword: 'temporary-2026' });
@@ -230,7 +216,6 @@ async function appointmentFigures() {
     );
   }
   core.close();
-  const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
   return { appointments: { count: appointments, seedMs: round(seedMs, 0), busiestWeekRows: weekRows }, weekViewP95Ms: round(p95(weekTimes)), series20P95Ms: round(p95(seriesTimes)) };
 }
 
