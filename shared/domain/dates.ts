@@ -1,3 +1,5 @@
+import { toMinute } from './localTime.js';
+
 /** The station's calendar day (the PC's time zone) as YYYY-MM-DD. */
 export function localDay(instant: Date): string {
   return instant.toLocaleDateString('sv-SE');
@@ -10,6 +12,11 @@ export function addDays(day: string, days: number): string {
 }
 
 /** The station's wall clock (the PC's time zone) as YYYY-MM-DDTHH:mm. */
-export function localDateTime(instant: Date): string {
+function localDateTime(instant: Date): string {
   return instant.toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
+}
+
+/** The station's wall clock as a minute number (see localTime.ts), for comparing with bookings. */
+export function localMinute(instant: Date): number {
+  return toMinute(localDateTime(instant));
 }

@@ -10,6 +10,8 @@ import { createCore } from '../../electron/core/createCore.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import { startHttpHost } from '../../electron/server/httpHost.js';
+import { addDays, localDay } from '../../shared/domain/dates.js';
+import { weekdayOf } from '../../shared/domain/localTime.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -178,22 +180,13 @@ async function appointmentFigures() {
   const seedStart = performance.now();
   const appointments = await core.seedBenchmarkAppointments({ count: 100_000, counsellorIds: counsellorIds.slice(0, 10), roomIds: rooms.slice(0, 10).map((room) => room.id) });
   const seedMs = performance.now() - seedStart;
-  const today = new Date().toLocaleDateString('sv-SE');
-  const mondayAgo = (weeks: number) => {
-    const day = new Date(`${today}T12:00:00`);
-    day.setDate(day.getDate() - ((day.getDay() + 6) % 7) - 7 * weeks);
-    return day.toLocaleDateString('sv-SE');
-  };
-  const plusDays = (day: string, days: number) => {
-    const date = new Date(`${day}T12:00:00`);
-    date.setDate(date.getDate() + days);
-    return date.toLocaleDateString('sv-SE');
-  };
+  const today = localDay(new Date());
+  const mondayAgo = (weeks: number) => addDays(today, 1 - weekdayOf(today) - 7 * weeks);
   const weekTimes: number[] = [];
   let weekRows = 0;
   for (let run = 0; run < 200; run += 1) {
     const from = mondayAgo(1 + ((run * 7) % 250));
-    const to = plusDays(from, 6);
+    const to = addDays(from, 6);
     weekTimes.push(
       await timed(async () => {
         const [list] = await Promise.all([value<unknown[]>('appointments.list', { from, to }), value('calendar.get', { from, to })]);

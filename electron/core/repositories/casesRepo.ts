@@ -61,6 +61,15 @@ export function canReachCase(db: Db, caseId: number, access: CaseAccess): boolea
   );
 }
 
+/** Of these clients, the ones whose cases this user reaches: one query for a whole calendar week. */
+export function reachableClients(db: Db, clientIds: readonly number[], access: CaseAccess): Set<number> {
+  if (access.seesAll) return new Set(clientIds);
+  const rows = db
+    .prepare(`SELECT DISTINCT c.client_id AS id FROM cases c WHERE c.client_id IN (SELECT value FROM json_each(@ids)) AND ${visibleClause}`)
+    .all({ ids: JSON.stringify(clientIds), userId: access.userId, seesAll: 0 }) as Array<{ id: number }>;
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Does this user reach any case of the client (for grading and follow-ups)? */
 export function canReachClientCases(db: Db, clientId: number, access: CaseAccess): boolean {
   if (access.seesAll) return true;

@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
 import { idSchema, isoDate, trimmed } from './common.js';
-import { phoneNumber } from './station.js';
+import { optionalPhone } from './station.js';
 
 const localDateTime = z
   .string()
@@ -40,6 +40,11 @@ export const calendarOutput = z.object({
   yearsWithoutData: z.array(z.number().int()),
 });
 
+/** A resident booked or waiting before registration (登记建档): a name and maybe a phone. */
+const walkIn = z.object({ name: trimmed(1, 40, '姓名'), phone: optionalPhone });
+const clientOrWalkIn = (value: { clientId?: number | undefined; walkIn?: unknown }) => (value.clientId === undefined) !== (value.walkIn === undefined);
+const clientOrWalkInError = { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] };
+
 export const appointmentTypes = ['individual', 'family', 'group', 'assessment', 'follow_up', 'crisis'] as const;
 export const appointmentStatuses = ['booked', 'arrived', 'completed', 'no_show', 'cancelled'] as const;
 
@@ -52,7 +57,7 @@ const overrides = {
 export const appointmentInput = z
   .object({
     clientId: idSchema.optional(),
-    walkIn: z.object({ name: trimmed(1, 40, '姓名'), phone: z.union([phoneNumber, z.literal('')]).default('') }).optional(),
+    walkIn: walkIn.optional(),
     counsellorId: idSchema,
     roomId: idSchema,
     start: localDateTime,
@@ -62,7 +67,7 @@ export const appointmentInput = z
     followUpId: idSchema.optional(),
     ...overrides,
   })
-  .refine((value) => (value.clientId === undefined) !== (value.walkIn === undefined), { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] });
+  .refine(clientOrWalkIn, clientOrWalkInError);
 
 export const seriesInput = z
   .object({
@@ -139,11 +144,11 @@ export const noShowOutput = z.object({ clientId: idSchema, noShows: z.number().i
 export const waitlistInput = z
   .object({
     clientId: idSchema.optional(),
-    walkIn: z.object({ name: trimmed(1, 40, '姓名'), phone: z.union([phoneNumber, z.literal('')]).default('') }).optional(),
+    walkIn: walkIn.optional(),
     counsellorId: idSchema.optional(),
     note: z.string().trim().max(200).default(''),
   })
-  .refine((value) => (value.clientId === undefined) !== (value.walkIn === undefined), { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] });
+  .refine(clientOrWalkIn, clientOrWalkInError);
 export const waitlistEntry = z.object({
   id: idSchema,
   clientId: idSchema.nullable(),

@@ -2,7 +2,7 @@ import { localDay } from '../../domain/dates.js';
 import { ageOn, checkIdNumber } from '../../domain/idNumber.js';
 import { z } from '../zod.js';
 import { idSchema, isoDate, isoTimestamp, trimmed } from './common.js';
-import { phoneNumber } from './station.js';
+import { optionalPhone } from './station.js';
 
 export const genders = ['male', 'female', 'unknown'] as const;
 export const riskLevels = ['red', 'yellow', 'green'] as const;
@@ -10,7 +10,6 @@ export const riskLevel = z.enum(riskLevels, { message: '请选择预警等级（
 export type RiskLevel = z.infer<typeof riskLevel>;
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符。`).default('');
-const optionalPhone = z.union([phoneNumber, z.literal('')]).default('');
 
 export const localToday = () => localDay(new Date());
 

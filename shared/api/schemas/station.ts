@@ -23,6 +23,8 @@ export const phoneNumber = z
     /^(1[3-9]\d{9}|(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?|12356|400-?\d{3}-?\d{4})$/,
     '电话号码格式不正确（手机号 11 位，座机如 023-12345678）。',
   );
+/** A phone that may be left empty. */
+export const optionalPhone = z.union([phoneNumber, z.literal('')]).default('');
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符。`).default('');
 

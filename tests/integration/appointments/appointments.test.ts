@@ -176,7 +176,7 @@ describe('statuses', () => {
 
 describe('waiting list (候补)', () => {
   it('keeps registered and walk-in residents in order until booked or removed, once', async () => {
-    const { station, reception, liweiId, clientId } = await setup();
+    const { station, reception, chen, liweiId, clientId } = await setup();
     await station.call(reception, 'waitlist.add', { clientId, counsellorId: liweiId, note: '只能周末' });
     const list = await station.call(reception, 'waitlist.add', { walkIn: { name: '钱七', phone: '13900000009' } });
     expect(list).toMatchObject([
@@ -184,6 +184,11 @@ describe('waiting list (候补)', () => {
       { clientId: null, counsellorId: null, who: '钱七', phone: '13900000009', counsellorName: null },
     ]);
     expect(await station.raw(reception, 'waitlist.add', { note: '无人' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Another counsellor sees that someone waits for 李伟, not who; a walk-in waiting for anyone stays visible.
+    expect(await station.call(chen, 'waitlist.list', {})).toMatchObject([
+      { clientId: null, who: '（其他咨询师的来访者）', phone: '', note: '' },
+      { who: '钱七', phone: '13900000009' },
+    ]);
     expect(await station.call(reception, 'waitlist.close', { id: list[0]!.id, status: 'booked' })).toMatchObject([{ who: '钱七' }]);
     expect(await station.raw(reception, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await station.call(reception, 'waitlist.close', { id: list[1]!.id, status: 'removed' })).toEqual([]);

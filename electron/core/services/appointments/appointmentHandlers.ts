@@ -41,7 +41,7 @@ export function createAppointmentHandlers({ appointments, schedule }: Appointmen
     'appointments.noShows': (input, session) => schedule.noShows(staff(session), input.clientId),
     'appointments.bookFollowUp': (input, session) => appointments.bookFollowUp(staff(session), input.followUpId),
     'appointments.linkClient': (input, session) => appointments.linkClient(staff(session), input.id, input.clientId),
-    'waitlist.list': () => schedule.waitlist(),
+    'waitlist.list': (_input, session) => schedule.waitlist(staff(session)),
     'waitlist.add': (input, session) => schedule.addToWaitlist(staff(session), input),
     'waitlist.close': (input, session) => schedule.closeWaitlistEntry(staff(session), input.id, input.status),
   };

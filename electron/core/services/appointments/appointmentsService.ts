@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppointmentRecord, appointmentInput, seriesInput, seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
-import { addDays, localDateTime, localDay } from '../../../../shared/domain/dates.js';
+import { addDays, localDay, localMinute } from '../../../../shared/domain/dates.js';
 import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -20,7 +20,7 @@ import { listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, requireCase, requireClientCases } from '../caseFiles/access.js';
-import { activeCounsellor, checkSlot, clashProblem, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
+import { activeCounsellor, checkSlot, clashProblem, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
 import { maskForViewer } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';
 
@@ -82,7 +82,7 @@ export class AppointmentsService {
         starts.push(first + index * input.everyWeeks * 7 * 1440);
       }
       // Hours are the same for every occurrence's weekday: ask for the reason once, before anything is skipped.
-      const outside = outsideHours(db, this.booking(appointment, first, null));
+      const outside = outsideHours(hoursRules(db, appointment.counsellorId), this.booking(appointment, first, null));
       if (outside.length > 0 && appointment.overrideReason.length < 2) throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
       const { lastInsertRowid } = db
         .prepare('INSERT INTO appointment_series (every_weeks, created_by, created_at) VALUES (?, ?, ?)')
@@ -178,7 +178,7 @@ export class AppointmentsService {
   setStatus(session: Session, id: number, status: 'arrived' | 'no_show') {
     return this.vault.write((db, audit) => {
       const current = this.requireStatus(db, id, ['booked']);
-      if (status === 'no_show' && current.startMinute > toMinute(localDateTime(this.clock.now()))) throw new AppError('INVALID_INPUT', '预约时间还没到，不能记为爽约。');
+      if (status === 'no_show' && current.startMinute > localMinute(this.clock.now())) throw new AppError('INVALID_INPUT', '预约时间还没到，不能记为爽约。');
       setAppointmentStatus(db, id, status);
       audit({ ...actorOf(session), action: status === 'arrived' ? 'appointments.checkIn' : 'appointments.noShow', objectType: 'appointment', objectId: id });
       return readAppointment(db, id)!;
@@ -240,12 +240,8 @@ export class AppointmentsService {
    */
   bookFollowUp(session: Session, followUpId: number) {
     return this.vault.write((db, audit) => {
-      const followUp = db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(followUpId) as
-        | { clientId: number; dueOn: string; status: string }
-        | undefined;
-      if (!followUp) throw new AppError('NOT_FOUND', '找不到该随访。');
+      const followUp = requireFollowUp(db, followUpId);
       const access = requireClientCases(db, session, followUp.clientId);
-      if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
       const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
       if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.
@@ -257,7 +253,7 @@ export class AppointmentsService {
       const now = this.clock.now();
       const today = localDay(now);
       const fromDay = followUp.dueOn > today ? followUp.dueOn : today;
-      const slot = firstFreeSlot(db, { counsellorId, clientId: followUp.clientId, durationMinutes: 30, fromDay, fromMinute: toMinute(localDateTime(now)) });
+      const slot = firstFreeSlot(db, { counsellorId, clientId: followUp.clientId, durationMinutes: 30, fromDay, fromMinute: localMinute(now) });
       if (!slot) throw new AppError('APPOINTMENT_CONFLICT', '两周内没有空闲时段，请在预约日历中手工安排。');
       const id = insertAppointment(
         db,

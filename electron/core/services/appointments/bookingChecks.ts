@@ -27,22 +27,41 @@ export function clashProblem(db: Db, slot: Slot, ignore: readonly number[], view
   return `${clashLabel[clash.on]}在该时段已有预约：${clash.start.slice(0, 10)} ${clash.start.slice(11)}–${clash.end.slice(11)} ${clash.who}（${clash.counsellorName}，${clash.roomName}）`;
 }
 
+type Range = { start: number; end: number };
+
+/** Opening hours and one counsellor's weekly availability and leave: read once, checked for many slots. */
+export type HoursRules = Readonly<{
+  opening: ReadonlyMap<number, Range[]>;
+  /** Null when the counsellor has no weekly pattern: then opening hours alone apply. */
+  availability: ReadonlyMap<number, Range[]> | null;
+  leave: ReadonlyArray<{ fromDay: string; toDay: string; kind: string }>;
+}>;
+
+function byWeekday(rows: Array<{ weekday: number; start: number; end: number }>): Map<number, Range[]> {
+  const map = new Map<number, Range[]>();
+  for (const row of rows) map.set(row.weekday, [...(map.get(row.weekday) ?? []), { start: row.start, end: row.end }]);
+  for (const [weekday, ranges] of map) map.set(weekday, mergeRanges(ranges));
+  return map;
+}
+
+export function hoursRules(db: Db, counsellorId: number): HoursRules {
+  const opening = readSettings(db).openingHours.map((range) => ({ weekday: range.weekday, start: clockToMinute(range.start), end: clockToMinute(range.end) }));
+  const slots = db.prepare('SELECT weekday, start_minute AS start, end_minute AS end FROM availability WHERE user_id = ?').all(counsellorId) as Array<{ weekday: number; start: number; end: number }>;
+  const leave = db.prepare('SELECT from_day AS fromDay, to_day AS toDay, kind FROM availability_exceptions WHERE user_id = ?').all(counsellorId) as Array<{ fromDay: string; toDay: string; kind: string }>;
+  return { opening: byWeekday(opening), availability: slots.length > 0 ? byWeekday(slots) : null, leave };
+}
+
 /** Opening hours and availability: a list of reasons the slot is outside, empty when it is inside. */
-export function outsideHours(db: Db, slot: Slot): string[] {
+export function outsideHours(rules: HoursRules, slot: Slot): string[] {
   const day = dayOf(slot.startMinute);
   const weekday = weekdayOf(day);
   const from = minuteOfDay(slot.startMinute);
   const to = from + (slot.endMinute - slot.startMinute);
-  const within = (ranges: Array<{ start: number; end: number }>) => mergeRanges(ranges).some((range) => from >= range.start && to <= range.end);
+  const within = (ranges: Range[] | undefined) => (ranges ?? []).some((range) => from >= range.start && to <= range.end);
   const problems: string[] = [];
-  const opening = readSettings(db)
-    .openingHours.filter((range) => range.weekday === weekday)
-    .map((range) => ({ start: clockToMinute(range.start), end: clockToMinute(range.end) }));
-  if (!within(opening)) problems.push('不在本站开放时间内');
-  const slots = db.prepare('SELECT start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? AND weekday = ?').all(slot.counsellorId, weekday) as Array<{ start: number; end: number }>;
-  const hasPattern = (db.prepare('SELECT count(*) AS n FROM availability WHERE user_id = ?').get(slot.counsellorId) as { n: number }).n > 0;
-  if (hasPattern && !within(slots)) problems.push('不在该咨询师的可预约时间内');
-  const leave = db.prepare('SELECT kind FROM availability_exceptions WHERE user_id = ? AND from_day <= ? AND to_day >= ?').get(slot.counsellorId, day, day) as { kind: string } | undefined;
+  if (!within(rules.opening.get(weekday))) problems.push('不在本站开放时间内');
+  if (rules.availability && !within(rules.availability.get(weekday))) problems.push('不在该咨询师的可预约时间内');
+  const leave = rules.leave.find((entry) => entry.fromDay <= day && entry.toDay >= day);
   if (leave) problems.push(leave.kind === 'leave' ? '该咨询师当天请假' : '该咨询师当天不可预约');
   return problems;
 }
@@ -55,7 +74,7 @@ export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: read
   if ((facts.kind === 'holiday' || facts.kind === 'closure') && !overrides.confirmHoliday) {
     throw new AppError('HOLIDAY_CONFIRMATION', `${dayOf(slot.startMinute)} 是${facts.name || (facts.kind === 'closure' ? '闭站日' : '节假日')}，请确认后再预约。`, { day: facts });
   }
-  const outside = outsideHours(db, slot);
+  const outside = outsideHours(hoursRules(db, slot.counsellorId), slot);
   if (outside.length > 0 && overrides.overrideReason.length < 2) {
     throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
   }
@@ -67,8 +86,8 @@ export function activeCounsellor(db: Db, userId: number): boolean {
 }
 
 /** Back-to-back ranges (09:00–12:00 and 12:00–17:00) cover a booking across the join. */
-function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
-  const merged: Array<{ start: number; end: number }> = [];
+function mergeRanges(ranges: Range[]): Range[] {
+  const merged: Range[] = [];
   for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1);
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
@@ -77,11 +96,15 @@ function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ sta
   return merged;
 }
 
-/** A booking made for a follow-up (预约随访) must name a pending follow-up of the same client. */
-export function requireFollowUp(db: Db, followUpId: number, clientId: number | null): void {
-  const followUp = db.prepare('SELECT client_id AS clientId, status FROM follow_ups WHERE id = ?').get(followUpId) as { clientId: number; status: string } | undefined;
-  if (!followUp || followUp.clientId !== clientId) throw new AppError('INVALID_INPUT', '找不到该来访者的这条随访。');
+/** A pending follow-up to book (预约随访); when `clientId` is given, the booking's client must be its client. */
+export function requireFollowUp(db: Db, followUpId: number, clientId?: number | null): { clientId: number; dueOn: string } {
+  const followUp = db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(followUpId) as
+    | { clientId: number; dueOn: string; status: string }
+    | undefined;
+  if (clientId !== undefined && followUp?.clientId !== clientId) throw new AppError('INVALID_INPUT', '找不到该来访者的这条随访。');
+  if (!followUp) throw new AppError('NOT_FOUND', '找不到该随访。');
   if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
+  return followUp;
 }
 
 export function requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {

@@ -1,7 +1,7 @@
 import type { AppointmentRecord } from '../../../../shared/api/schemas/appointments.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
-import { canReachClientCases } from '../../repositories/casesRepo.js';
+import { reachableClients } from '../../repositories/casesRepo.js';
 import { caseAccessOf } from '../caseFiles/access.js';
 
 /**
@@ -9,14 +9,16 @@ import { caseAccessOf } from '../caseFiles/access.js';
  * is for, and its notes, only for their own bookings and clients whose cases they reach; the 站长 and
  * the front desk, who run the calendar, see all. Lists and clash messages both go through here.
  */
+/** What a counsellor sees in place of another counsellor's client. */
+export const someoneElsesClient = '（其他咨询师的来访者）';
+
 export function maskForViewer<T extends AppointmentRecord>(db: Db, viewer: Session | null, rows: T[]): T[] {
   if (viewer?.role !== 'counsellor') return rows;
-  const access = caseAccessOf(viewer);
-  const reach = new Map<number, boolean>();
-  const reaches = (clientId: number) => reach.get(clientId) ?? reach.set(clientId, canReachClientCases(db, clientId, access)).get(clientId)!;
+  const others = rows.filter((row) => row.counsellorId !== viewer.userId && row.clientId !== null).map((row) => row.clientId!);
+  const reached = reachableClients(db, [...new Set(others)], caseAccessOf(viewer));
   return rows.map((row) =>
-    row.counsellorId === viewer.userId || (row.clientId !== null && reaches(row.clientId))
+    row.counsellorId === viewer.userId || (row.clientId !== null && reached.has(row.clientId))
       ? row
-      : { ...row, clientId: null, who: '（其他咨询师的来访者）', walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
+      : { ...row, clientId: null, who: someoneElsesClient, walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
   );
 }

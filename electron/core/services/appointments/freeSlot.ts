@@ -1,7 +1,7 @@
 import { addDays } from '../../../../shared/domain/dates.js';
 import { toMinute } from '../../../../shared/domain/localTime.js';
 import type { Db } from '../../db/driver.js';
-import { clashProblem, outsideHours, type Slot } from './bookingChecks.js';
+import { clashProblem, hoursRules, outsideHours, type Slot } from './bookingChecks.js';
 import { dayFacts } from './calendar.js';
 
 /** Candidate starts are on the half hour; a follow-up is looked for within two weeks. */
@@ -18,16 +18,16 @@ export function firstFreeSlot(
   want: { counsellorId: number; clientId: number; durationMinutes: number; fromMinute: number; fromDay: string },
 ): Slot | null {
   const rooms = (db.prepare('SELECT id FROM rooms WHERE active = 1 ORDER BY id').all() as Array<{ id: number }>).map((room) => room.id);
+  const rules = hoursRules(db, want.counsellorId);
   for (let offset = 0; offset < searchDays; offset += 1) {
     const day = addDays(want.fromDay, offset);
     const kind = dayFacts(db, day).kind;
     if (kind === 'holiday' || kind === 'closure') continue;
     for (let start = toMinute(`${day}T00:00`); start < toMinute(`${addDays(day, 1)}T00:00`); start += stepMinutes) {
-      if (start < want.fromMinute) continue;
+      const time = { counsellorId: want.counsellorId, clientId: want.clientId, startMinute: start, endMinute: start + want.durationMinutes };
+      if (start < want.fromMinute || outsideHours(rules, { ...time, roomId: 0 }).length > 0) continue;
       for (const roomId of rooms) {
-        const slot = { counsellorId: want.counsellorId, roomId, clientId: want.clientId, startMinute: start, endMinute: start + want.durationMinutes };
-        if (outsideHours(db, slot).length > 0) break;
-        if (clashProblem(db, slot, []) === null) return slot;
+        if (clashProblem(db, { ...time, roomId }, []) === null) return { ...time, roomId };
       }
     }
   }

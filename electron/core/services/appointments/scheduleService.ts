@@ -6,10 +6,12 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, requireClientCases } from '../caseFiles/access.js';
+import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
 import { activeCounsellor } from './bookingChecks.js';
+import { someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 
 type RoomRow = { id: number; name: string; kind: z.output<typeof roomInput>['kind']; active: 0 | 1 };
@@ -124,15 +126,27 @@ export class ScheduleService {
     return { clientId, noShows: noShowCount(db, clientId) };
   }
 
-  waitlist() {
-    return this.vault
-      .connection()
+  /**
+   * Oldest first. A counsellor sees who waits for them or for anyone, and clients they reach; an
+   * entry waiting for another counsellor shows only that someone waits (as in the calendar).
+   */
+  waitlist(session: Session) {
+    const db = this.vault.connection();
+    const rows = db
       .prepare(
         `SELECT w.id, w.client_id AS clientId, w.counsellor_id AS counsellorId, coalesce(c.name, w.walk_in_name) AS who, coalesce(c.phone, w.walk_in_phone, '') AS phone, u.display_name AS counsellorName, w.note, w.created_at AS createdAt
          FROM waitlist w LEFT JOIN clients c ON c.id = w.client_id LEFT JOIN users u ON u.id = w.counsellor_id
          WHERE w.status = 'waiting' ORDER BY w.created_at`,
       )
       .all() as Array<{ id: number; clientId: number | null; counsellorId: number | null; who: string; phone: string; counsellorName: string | null; note: string; createdAt: string }>;
+    if (session.role !== 'counsellor') return rows;
+    const others = rows.filter((row) => row.counsellorId !== null && row.counsellorId !== session.userId && row.clientId !== null).map((row) => row.clientId!);
+    const reached = reachableClients(db, others, caseAccessOf(session));
+    return rows.map((row) =>
+      row.counsellorId === null || row.counsellorId === session.userId || (row.clientId !== null && reached.has(row.clientId))
+        ? row
+        : { ...row, clientId: null, who: someoneElsesClient, phone: '', note: '' },
+    );
   }
 
   addToWaitlist(session: Session, input: z.output<typeof waitlistInput>) {
@@ -143,7 +157,7 @@ export class ScheduleService {
         .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")
         .run(input.clientId ?? null, input.walkIn?.name ?? '', input.walkIn?.phone ?? '', input.counsellorId ?? null, input.note, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'waitlist.add', objectType: 'waitlist', objectId: Number(lastInsertRowid) });
-      return this.waitlist();
+      return this.waitlist(session);
     });
   }
 
@@ -151,7 +165,7 @@ export class ScheduleService {
     return this.vault.write((db, audit) => {
       if (db.prepare("UPDATE waitlist SET status = ? WHERE id = ? AND status = 'waiting'").run(status, id).changes === 0) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
       audit({ ...actorOf(session), action: 'waitlist.close', objectType: 'waitlist', objectId: id, detail: { status } });
-      return this.waitlist();
+      return this.waitlist(session);
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { followUpRecordInput, riskGradeInput } from '../../../../shared/api/schemas/cases.js';
 import type { RiskLevel } from '../../../../shared/api/schemas/clients.js';
-import { addDays, localDateTime, localDay } from '../../../../shared/domain/dates.js';
-import { toMinute } from '../../../../shared/domain/localTime.js';
+import { addDays, localDay, localMinute } from '../../../../shared/domain/dates.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
@@ -76,7 +75,7 @@ export class RiskService {
         throw new AppError('INVALID_INPUT', '降低预警等级须填写理由。', [{ path: 'reason', message: '降低预警等级须填写理由。' }]);
       }
       completeFollowUp(db, followUp.id, input, session.userId ?? 0);
-      settleFollowUpBookings(db, followUp.id, toMinute(localDateTime(this.clock.now())), session.userId ?? 0);
+      settleFollowUpBookings(db, followUp.id, localMinute(this.clock.now()), session.userId ?? 0);
       const reason = input.reason || `随访复评：${input.findings.slice(0, 60)}`;
       // The next follow-up counts from the day this one was done, not the day it was typed in.
       this.gradeWithin(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up', input.doneOn);
