@@ -241,11 +241,11 @@ const clientTables = ['consents', 'cases', 'risk_grades', 'follow_ups', 'scale_r
  * pending follow-up survives (the earliest due), the colour follows the newest grade, and the kept
  * record inherits the ID number if it had none.
  */
-export function mergeClients(db: Db, keepId: number, mergeId: number, at: string): void {
+export function mergeClients(db: Db, keepId: number, mergeId: number, reason: string, at: string): void {
   for (const table of clientTables) db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
   db.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag) SELECT ?, tag FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
   const merged = db.prepare('SELECT id_number FROM clients WHERE id = ?').get(mergeId) as { id_number: string | null };
-  db.prepare('UPDATE clients SET merged_into = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(keepId, at, mergeId);
+  db.prepare('UPDATE clients SET merged_into = ?, merge_reason = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(keepId, reason, at, mergeId);
   if (merged.id_number) db.prepare('UPDATE clients SET id_number = coalesce(id_number, ?) WHERE id = ?').run(merged.id_number, keepId);
   db.prepare(
     `UPDATE follow_ups SET status = 'cancelled', cancel_reason = 'merged'

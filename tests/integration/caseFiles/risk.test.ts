@@ -48,6 +48,8 @@ describe('三色预警 and 随访', () => {
       reassessedLevel: 'yellow' as const,
     };
     expect(await station.raw(liwei, 'followUps.record', record)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '降低预警等级须填写理由。' } });
+    const unknownPeople = { ...record, participants: ['grid_worker', '路人'], reason: '连续两周无自伤念头，家庭支持到位' };
+    expect(await station.raw(liwei, 'followUps.record', unknownPeople)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '随访参与人员不在字典中：路人' } });
     const after = await station.call(liwei, 'followUps.record', { ...record, reason: '连续两周无自伤念头，家庭支持到位' });
     expect(after.find((f) => f.id === followUpId)).toMatchObject({ status: 'done', reassessedLevel: 'yellow', participants: ['grid_worker', 'family'] });
     expect(after.find((f) => f.status === 'due')).toMatchObject({ dueOn: '2026-12-13', level: 'yellow' });
@@ -89,7 +91,7 @@ describe('dictionaries and merging', () => {
     expect(merged.tags).toEqual(['elderly_alone', 'hardship']);
     expect((await station.call(station.admin, 'cases.list', { clientId })).length).toBe(2);
     expect(await station.raw(station.admin, 'clients.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await station.call(station.admin, 'audit.list', { action: 'clients.merge' })).rows[0]?.detail).toEqual({ mergedId: other.id });
+    expect((await station.call(station.admin, 'audit.list', { action: 'clients.merge' })).rows[0]?.detail).toEqual({ mergedId: other.id, reasonLength: '同一人重复登记'.length });
     station.dispose();
   });
 });

@@ -16,12 +16,12 @@ import {
   sharesOf,
 } from '../../repositories/casesRepo.js';
 import { birthDateOf, clientExists, hasConsent } from '../../repositories/clientsRepo.js';
-import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { followUpsOfClient, riskHistory } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, readSession, sessionsOfCase, signSession, updateSessionDraft } from '../../repositories/sessionsRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireCase } from './access.js';
+import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** PIPL Art. 31: personal information of a child under 14 needs a guardian's consent. */
 const guardianConsentAge = 14;
@@ -57,9 +57,7 @@ export class CasesService {
       if (!access.seesAll && others.length > 0) {
         throw new AppError('FORBIDDEN', `该来访者已有 ${others[0]!.counsellorName} 负责的在案个案；请联系其共享个案，或由站长分配。`);
       }
-      const known = activeCodes(db, 'problemCategory');
-      const unknown = input.problemCategories.filter((code) => !known.has(code));
-      if (unknown.length > 0) throw new AppError('INVALID_INPUT', `问题类别不在字典中：${unknown.join('、')}`);
+      requireActiveCodes(db, 'problemCategory', input.problemCategories, '问题类别');
       const birthDate = birthDateOf(db, input.clientId);
       if (birthDate && ageOn(birthDate, this.today()) < guardianConsentAge && !hasConsent(db, input.clientId, 'guardian')) {
         throw new AppError('GUARDIAN_CONSENT_REQUIRED');

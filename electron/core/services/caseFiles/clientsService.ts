@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { consentInput, mergeInput } from '../../../../shared/api/schemas/clients.js';
-import type { DictionaryName } from '../../../../shared/domain/dictionaries.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { maskIdNumber } from '../../../../shared/domain/idNumber.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -21,9 +20,9 @@ import {
   type ClientQuery,
   type Registration,
 } from '../../repositories/clientsRepo.js';
-import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, seesRisk } from './access.js';
+import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** Clients (来访者): registration, consent, search, duplicates and merging. */
 export class ClientsService {
@@ -34,12 +33,6 @@ export class ClientsService {
 
   private today(): string {
     return localDay(this.clock.now());
-  }
-
-  private assertCodes(db: Db, dictionary: DictionaryName, codes: readonly string[], label: string): void {
-    const known = activeCodes(db, dictionary);
-    const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length > 0) throw new AppError('INVALID_INPUT', `${label}不在字典中：${unknown.join('、')}`);
   }
 
   private assertNotDuplicate(db: Db, client: Registration, excludeId = 0): void {
@@ -55,8 +48,8 @@ export class ClientsService {
 
   register(session: Session, client: Registration) {
     return this.vault.write((db, audit) => {
-      this.assertCodes(db, 'clientSource', [client.source], '来源');
-      this.assertCodes(db, 'populationTag', client.tags, '重点人群标签');
+      requireActiveCodes(db, 'clientSource', [client.source], '来源');
+      requireActiveCodes(db, 'populationTag', client.tags, '重点人群标签');
       this.assertNotDuplicate(db, client);
       const id = insertClient(db, client, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'clients.register', objectType: 'client', objectId: id });
@@ -67,8 +60,8 @@ export class ClientsService {
   update(session: Session, id: number, client: Registration) {
     return this.vault.write((db, audit) => {
       if (!clientExists(db, id)) throw new AppError('NOT_FOUND', '找不到该来访者。');
-      this.assertCodes(db, 'clientSource', [client.source], '来源');
-      this.assertCodes(db, 'populationTag', client.tags, '重点人群标签');
+      requireActiveCodes(db, 'clientSource', [client.source], '来源');
+      requireActiveCodes(db, 'populationTag', client.tags, '重点人群标签');
       this.assertNotDuplicate(db, client, id);
       const changed = updateClient(db, id, client, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'clients.update', objectType: 'client', objectId: id, detail: { fields: changed.join(',') } });
@@ -112,8 +105,8 @@ export class ClientsService {
   merge(session: Session, input: z.output<typeof mergeInput>) {
     return this.vault.write((db, audit) => {
       if (!clientExists(db, input.keepId) || !clientExists(db, input.mergeId)) throw new AppError('NOT_FOUND', '找不到要合并的档案。');
-      mergeClients(db, input.keepId, input.mergeId, this.clock.now().toISOString());
-      audit({ ...actorOf(session), action: 'clients.merge', objectType: 'client', objectId: input.keepId, detail: { mergedId: input.mergeId } });
+      mergeClients(db, input.keepId, input.mergeId, input.reason, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'clients.merge', objectType: 'client', objectId: input.keepId, detail: { mergedId: input.mergeId, reasonLength: input.reason.length } });
       return readClientDetail(db, input.keepId, this.today(), seesRisk(session))!;
     });
   }

@@ -7,11 +7,11 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { readCase } from '../../repositories/casesRepo.js';
 import { clientExists, hasConsent } from '../../repositories/clientsRepo.js';
-import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { advanceReferral, insertReferral, listReferrals, readReferral } from '../../repositories/referralsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireClientCases } from './access.js';
+import { requireActiveCodes } from './dictionaryCodes.js';
 
 const nextStatuses: Record<string, readonly string[]> = {
   sent: ['received', 'feedback', 'not_received'],
@@ -36,7 +36,7 @@ export class ReferralService {
     return this.vault.write((db, audit) => {
       if (!clientExists(db, input.clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
       requireClientCases(db, session, input.clientId);
-      if (!activeCodes(db, 'referralTarget').has(input.target)) throw new AppError('INVALID_INPUT', '转介机构类别不在字典中。');
+      requireActiveCodes(db, 'referralTarget', [input.target], '转介机构类别');
       if (input.caseId !== undefined && readCase(db, input.caseId)?.clientId !== input.clientId) throw new AppError('INVALID_INPUT', '个案与来访者不符。');
       if (input.sentOn > localDay(this.clock.now())) throw new AppError('INVALID_INPUT', '转出日期不能晚于今天。');
       // 精神卫生法 Art. 23 / PIPL Art. 23: personal information leaves the station only with consent.

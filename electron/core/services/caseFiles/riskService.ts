@@ -23,6 +23,7 @@ import { readSettings } from '../../repositories/settingsRepo.js';
 import { unsignedSessions } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireClientCases } from './access.js';
+import { requireActiveCodes } from './dictionaryCodes.js';
 
 const severity: Record<RiskLevel, number> = { green: 0, yellow: 1, red: 2 };
 
@@ -74,6 +75,7 @@ export class RiskService {
       if (lowered && input.reason.length < 2) {
         throw new AppError('INVALID_INPUT', '降低预警等级须填写理由。', [{ path: 'reason', message: '降低预警等级须填写理由。' }]);
       }
+      requireActiveCodes(db, 'followUpParticipant', input.participants, '随访参与人员');
       completeFollowUp(db, followUp.id, input, session.userId ?? 0);
       settleFollowUpBookings(db, followUp.id, localMinute(this.clock.now()), session.userId ?? 0);
       const reason = input.reason || `随访复评：${input.findings.slice(0, 60)}`;
