@@ -8,7 +8,7 @@ import { AppError } from './errors.js';
 import { lastBackupAt } from './repositories/backupsRepo.js';
 import { readMarker, readSettings, writeSettings } from './repositories/settingsRepo.js';
 import { readStation, saveStation } from './repositories/stationRepo.js';
-import { listUsers } from './repositories/usersRepo.js';
+import { canCounsel, listUsers } from './repositories/usersRepo.js';
 import { queryAudit } from './services/auditService.js';
 import type { BackupService } from './services/backup/backupService.js';
 import type { Operations } from './services/operations.js';
@@ -92,7 +92,7 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
     'users.list': () => listUsers(vault.connection()),
     'users.directory': () =>
       listUsers(vault.connection())
-        .filter((user) => !user.disabled && user.role !== 'reception')
+        .filter(canCounsel)
         .map((user) => ({ id: user.id, displayName: user.displayName, role: user.role })),
     'users.create': (input, session) => users.create(staff(session), input),
     'users.setDisabled': (input, session) =>

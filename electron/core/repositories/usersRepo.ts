@@ -30,6 +30,14 @@ export function listUsers(db: Db): UserSummary[] {
   return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
 }
 
+/** Who may hold cases and bookings: enabled counsellors and 站长, never the front desk. */
+export const canCounsel = (user: Pick<UserSummary, 'disabled' | 'role'>): boolean => !user.disabled && user.role !== 'reception';
+
+export function isActiveCounsellor(db: Db, id: number): boolean {
+  const user = findUserById(db, id);
+  return user !== undefined && canCounsel(user);
+}
+
 export function findUserById(db: Db, id: number): UserSummary | undefined {
   const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return row && toUser(row);

@@ -18,9 +18,10 @@ import {
 } from '../../repositories/appointmentsRepo.js';
 import { listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
+import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, requireCase, requireClientCases } from '../caseFiles/access.js';
-import { activeCounsellor, checkSlot, clashProblem, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
+import { checkSlot, clashProblem, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
 import { maskForViewer } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';
 
@@ -245,7 +246,7 @@ export class AppointmentsService {
       const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
       if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.
-      const cases = listCases(db, access, 'all', followUp.clientId).filter((item) => activeCounsellor(db, item.counsellorId));
+      const cases = listCases(db, access, 'all', followUp.clientId).filter((item) => isActiveCounsellor(db, item.counsellorId));
       const mine = (item: (typeof cases)[number]) => item.counsellorId === session.userId;
       const open = (item: (typeof cases)[number]) => item.status === 'open';
       const counsellorId = (cases.find((item) => open(item) && mine(item)) ?? cases.find(open) ?? cases.find(mine) ?? cases[0])?.counsellorId;

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { findClash } from '../../repositories/appointmentsRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
+import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import { maskForViewer } from './bookingVisibility.js';
 import { dayFacts } from './calendar.js';
 
@@ -80,11 +80,6 @@ export function checkSlot(db: Db, slot: Slot, overrides: Overrides, ignore: read
   }
 }
 
-export function activeCounsellor(db: Db, userId: number): boolean {
-  const user = findUserById(db, userId);
-  return user !== undefined && !user.disabled && user.role !== 'reception';
-}
-
 /** Back-to-back ranges (09:00–12:00 and 12:00–17:00) cover a booking across the join. */
 function mergeRanges(ranges: Range[]): Range[] {
   const merged: Range[] = [];
@@ -108,7 +103,7 @@ export function requireFollowUp(db: Db, followUpId: number, clientId?: number | 
 }
 
 export function requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {
-  if (!activeCounsellor(db, counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
+  if (!isActiveCounsellor(db, counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
   const room = db.prepare('SELECT active FROM rooms WHERE id = ?').get(roomId) as { active: number } | undefined;
   if (!room || room.active !== 1) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
   if (clientId !== null && !clientExists(db, clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');

@@ -8,9 +8,9 @@ import { AppError } from '../../errors.js';
 import { noShowCount } from '../../repositories/appointmentsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
+import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
-import { activeCounsellor } from './bookingChecks.js';
 import { someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 
@@ -151,7 +151,7 @@ export class ScheduleService {
 
   addToWaitlist(session: Session, input: z.output<typeof waitlistInput>) {
     return this.vault.write((db, audit) => {
-      if (input.counsellorId !== undefined && !activeCounsellor(db, input.counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
+      if (input.counsellorId !== undefined && !isActiveCounsellor(db, input.counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
       if (input.clientId !== undefined && !clientExists(db, input.clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
       const { lastInsertRowid } = db
         .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")

@@ -18,7 +18,7 @@ import {
 import { birthDateOf, clientExists, hasConsent } from '../../repositories/clientsRepo.js';
 import { followUpsOfClient, riskHistory } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, readSession, sessionsOfCase, signSession, updateSessionDraft } from '../../repositories/sessionsRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
+import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireCase } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
@@ -38,8 +38,7 @@ export class CasesService {
   }
 
   private requireCounsellor(db: Db, userId: number): void {
-    const user = findUserById(db, userId);
-    if (!user || user.disabled || user.role === 'reception') throw new AppError('INVALID_INPUT', '只能把个案分配给启用中的咨询师或站长。');
+    if (!isActiveCounsellor(db, userId)) throw new AppError('INVALID_INPUT', '只能把个案分配给启用中的咨询师或站长。');
   }
 
   open(session: Session, input: z.output<typeof caseOpenInput>) {
