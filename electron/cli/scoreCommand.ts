@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { builtinScales } from '../../shared/scales/library.js';
+import { builtinScaleIds, builtinScales } from '../../shared/scales/library.js';
 import { scoreAnswers, ScoreError } from '../../shared/scales/score.js';
 import { CliError } from './cliSession.js';
 import type { CommandArgs } from './commands.js';
@@ -13,6 +13,10 @@ function parseAnswers(json: string): Array<number | null> {
   } catch {
     throw new ScoreError('答案不是有效的 JSON 数组。');
   }
+  return checkAnswers(value);
+}
+
+function checkAnswers(value: unknown): Array<number | null> {
   if (!Array.isArray(value) || !value.every((answer) => answer === null || typeof answer === 'number')) {
     throw new ScoreError('答案须为选项编码组成的 JSON 数组，跳过的题目写 null。');
   }
@@ -21,7 +25,7 @@ function parseAnswers(json: string): Array<number | null> {
 
 function score(scaleId: unknown, answers: Array<number | null>) {
   const definition = typeof scaleId === 'string' ? builtinScales.get(scaleId) : undefined;
-  if (!definition) throw new ScoreError(`没有编号为 ${String(scaleId)} 的量表。可用：${[...builtinScales.keys()].join('、')}`);
+  if (!definition) throw new ScoreError(`没有编号为 ${String(scaleId)} 的量表。可用：${builtinScaleIds.join('、')}`);
   return scoreAnswers(definition, answers);
 }
 
@@ -50,7 +54,7 @@ export function scoreCommand(args: CommandArgs, print: Print): void {
       try {
         const record = JSON.parse(line) as { id?: unknown; scale?: unknown; answers?: unknown };
         id = record.id ?? id;
-        print(JSON.stringify({ id, ...score(record.scale, parseAnswers(JSON.stringify(record.answers ?? null))) }));
+        print(JSON.stringify({ id, ...score(record.scale, checkAnswers(record.answers ?? null)) }));
       } catch (error) {
         print(JSON.stringify({ id, ok: false, error: errorOf(error instanceof SyntaxError ? new ScoreError(`第 ${index + 1} 行不是有效的 JSON。`) : error) }));
       }

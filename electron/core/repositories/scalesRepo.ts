@@ -139,6 +139,13 @@ type AlertRow = {
   action_note: string;
 };
 
+/** An unacknowledged alert's client (null for an anonymous walk-in), or undefined when there is none. */
+export function openAlertClient(db: Db, alertId: number): { clientId: number | null } | undefined {
+  return db
+    .prepare('SELECT r.client_id AS clientId FROM alerts a JOIN scale_results r ON r.id = a.result_id WHERE a.id = ? AND a.acknowledged_at IS NULL')
+    .get(alertId) as { clientId: number | null } | undefined;
+}
+
 export function listAlerts(db: Db, open: boolean): AlertRecord[] {
   const rows = db
     .prepare(

@@ -43,6 +43,16 @@ describe('administering a scale', () => {
     station.dispose();
   });
 
+  it('an old alert beyond the newest 200 can still be acknowledged', async () => {
+    const { station, liwei } = await setup();
+    const first = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 2] });
+    for (let run = 0; run < 200; run += 1) await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] });
+    expect((await station.call(liwei, 'alerts.list', { open: true })).some((alert) => alert.id === first.alertId)).toBe(false);
+    const left = await station.call(liwei, 'alerts.acknowledge', { id: first.alertId!, actionNote: '已电话联系，来访者安全' });
+    expect(left).toHaveLength(200);
+    station.dispose();
+  });
+
   it('bad answers store nothing; a counsellor without a case for the client cannot administer', async () => {
     const { station, liwei, chen, clientId } = await setup();
     expect(await station.raw(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0], clientId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'PHQ-9 有 9 道题，收到 2 个答案。' } });

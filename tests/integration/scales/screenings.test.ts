@@ -40,6 +40,13 @@ describe('group screening (普查)', () => {
     expect(roster.participantList.map((participant) => participant.rosterName)).toEqual(['王奶奶', '李爷爷']);
     expect(await station.raw(station.admin, 'screenings.create', { name: '两者都有', scaleIds: ['GDS-15'], codes: 2, roster: ['x'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await station.raw(station.admin, 'screenings.create', { name: '都没有', scaleIds: ['GDS-15'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Residents answer alone: a scale shipped without its item text (licence) cannot be offered to them.
+    for (const [method, input] of [
+      ['screenings.create', { name: '产后筛查', scaleIds: ['EPDS'], codes: 2 }],
+      ['kiosk.open', { scaleIds: ['PHQ-9', 'EPDS'], pin: '2468' }],
+    ] as const) {
+      expect(await station.raw(station.admin, method, input as never), method).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('未包含题目文本') } });
+    }
     expect(await station.raw(station.admin, 'screenings.create', { name: '未知量表', scaleIds: ['NOPE'], codes: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     station.dispose();
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { kioskOpenInput, kioskSubmitInput } from '../../../../shared/api/schemas/kiosk.js';
+import { LoginBackoff } from '../../auth/loginBackoff.js';
 import type { Session, SessionStore } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
@@ -12,7 +13,8 @@ import type { ScreeningService } from '../scales/screeningService.js';
 
 /** The issue's default: after 90 s without a touch the kiosk warns, then resets. */
 const idleSeconds = 90;
-const freePinAttempts = 5;
+/** The kiosk's one PIN, as an account name for the shared back-off. */
+const pinAccount = 'kiosk-pin';
 
 type ActiveKiosk = {
   token: string;
@@ -21,8 +23,8 @@ type ActiveKiosk = {
   pinSalt: Buffer;
   pinHash: Buffer;
   showScores: boolean;
-  failures: number;
-  blockedUntilMs: number;
+  /** PIN guesses back off exactly like passwords (30 s doubling after five, at most 15 min). */
+  pinBackoff: LoginBackoff;
 };
 
 const hashPin = (salt: Buffer, pin: string) => createHash('sha256').update(salt).update(pin).digest();
@@ -56,7 +58,7 @@ export class KioskService {
   }
 
   open(session: Session, input: z.output<typeof kioskOpenInput>) {
-    for (const id of input.scaleIds) this.catalog.find(id);
+    for (const id of input.scaleIds) this.catalog.findWithText(id);
     this.end(null);
     const kioskSession = this.sessions.create(
       { userId: null, username: 'kiosk', displayName: '自助测评终端', role: 'kiosk', mustChangePassword: false },
@@ -71,8 +73,7 @@ export class KioskService {
       pinSalt,
       pinHash: hashPin(pinSalt, input.pin),
       showScores: input.showScores,
-      failures: 0,
-      blockedUntilMs: 0,
+      pinBackoff: new LoginBackoff(),
     };
     this.vault.write((_db, audit) =>
       audit({ actorId: session.userId, actorName: session.username, action: 'kiosk.open', detail: { scales: this.active!.scaleIds.join(',') } }),
@@ -135,11 +136,11 @@ export class KioskService {
   /** Leaving the kiosk needs the staff PIN; guesses back off like passwords. */
   exit(pin: string): { ok: true } {
     const kiosk = this.require();
-    const now = this.clock.now().getTime();
-    if (kiosk.blockedUntilMs > now) throw new AppError('TOO_MANY_ATTEMPTS', `密码错误次数过多，请在 ${Math.ceil((kiosk.blockedUntilMs - now) / 1000)} 秒后再试。`);
+    const now = this.clock.now();
+    const waitMs = kiosk.pinBackoff.waitMs(pinAccount, now.getTime());
+    if (waitMs > 0) throw new AppError('TOO_MANY_ATTEMPTS', `密码错误次数过多，请在 ${Math.ceil(waitMs / 1000)} 秒后再试。`);
     if (!timingSafeEqual(hashPin(kiosk.pinSalt, pin), kiosk.pinHash)) {
-      kiosk.failures += 1;
-      if (kiosk.failures >= freePinAttempts) kiosk.blockedUntilMs = now + 30_000 * 2 ** (kiosk.failures - freePinAttempts);
+      kiosk.pinBackoff.fail(pinAccount, 'password', now);
       throw new AppError('WRONG_CREDENTIALS', '密码不正确。');
     }
     this.end(null);

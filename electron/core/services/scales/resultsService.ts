@@ -6,9 +6,9 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
-import { canReachClientCases, readCase } from '../../repositories/casesRepo.js';
+import { canReachClientCases, reachableClients, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
-import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
+import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
@@ -109,13 +109,18 @@ export class ResultsService {
   /** Alerts about a client go to those who reach the client's cases; anonymous walk-ins' go to all. */
   alerts(session: Session, open: boolean) {
     const db = this.vault.connection();
-    const access = caseAccessOf(session);
-    return listAlerts(db, open).filter((alert) => alert.clientId === null || canReachClientCases(db, alert.clientId, access));
+    const alerts = listAlerts(db, open);
+    const reached = reachableClients(db, [...new Set(alerts.flatMap((alert) => (alert.clientId === null ? [] : [alert.clientId])))], caseAccessOf(session));
+    return alerts.filter((alert) => alert.clientId === null || reached.has(alert.clientId));
   }
 
   acknowledge(session: Session, alertId: number, note: string) {
     return this.vault.write((db, audit) => {
-      if (!this.alerts(session, true).some((alert) => alert.id === alertId)) throw new AppError('INVALID_INPUT', '该提醒不存在、已被处理，或不属于您负责的来访者。');
+      // The alert itself, not the newest page of alerts: an old one can still be acknowledged.
+      const alert = openAlertClient(db, alertId);
+      if (!alert || (alert.clientId !== null && !canReachClientCases(db, alert.clientId, caseAccessOf(session)))) {
+        throw new AppError('INVALID_INPUT', '该提醒不存在、已被处理，或不属于您负责的来访者。');
+      }
       if (!acknowledgeAlert(db, alertId, session.userId ?? 0, note, this.clock.now().toISOString())) {
         throw new AppError('INVALID_INPUT', '该提醒不存在或已被处理。');
       }

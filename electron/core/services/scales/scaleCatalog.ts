@@ -37,6 +37,18 @@ export class ScaleCatalog {
     return found;
   }
 
+  /**
+   * Residents answer alone at the kiosk or in a screening, so the scale must carry its item text;
+   * licensed scales whose text the station has not imported cannot be offered there.
+   */
+  findWithText(id: string): ScaleDefinition {
+    const definition = this.find(id);
+    if (!definition.licence.textIncluded) {
+      throw new AppError('INVALID_INPUT', `${definition.names.zh}未包含题目文本（版权原因），不能用于自助测评或普查；请先导入本站获授权的题目文本。`);
+    }
+    return definition;
+  }
+
   nameOf(id: string): string {
     return builtinScales.get(id)?.names.zh ?? this.find(id).names.zh;
   }

@@ -43,7 +43,7 @@ export class ScreeningService {
 
   create(session: Session, input: z.output<typeof screeningCreateInput>) {
     caseAccessOf(session);
-    for (const id of input.scaleIds) this.catalog.find(id);
+    for (const id of input.scaleIds) this.catalog.findWithText(id);
     const names = input.roster && input.roster.length > 0 ? input.roster : Array.from({ length: input.codes ?? 0 }, () => '');
     return this.vault.write((db, audit) => {
       const { lastInsertRowid } = db
