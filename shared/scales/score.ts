@@ -88,6 +88,22 @@ function holds(condition: Condition, facts: Facts): boolean {
 const zh = (text: LocalText) => text.zh;
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
+/**
+ * Which items the scale asks, given the answers so far (skip logic such as C-SSRS 3–5 after "no"):
+ * the rule the scorer applies, for the kiosk and the counsellor's form to follow.
+ */
+export function askedItems(definition: ScaleDefinition, answers: ReadonlyArray<number | null>): boolean[] {
+  const scores = new Map<string, number | null>();
+  const facts: Facts = { scores, raw: null, total: null, subscales: {} };
+  return definition.items.map((item, index) => {
+    const asked = !item.enableIf || holds(item.enableIf, facts);
+    const answer = answers[index] ?? null;
+    const valid = asked && answer !== null && optionsOf(definition, item).some((option) => option.value === answer);
+    scores.set(item.id, valid ? itemScore(definition, item, answer) : asked && answer === null ? (item.nullScore ?? null) : null);
+    return asked;
+  });
+}
+
 export function scoreAnswers(definition: ScaleDefinition, answers: ReadonlyArray<number | null>): ScoreResult {
   const { items, scoring } = definition;
   if (answers.length !== items.length) {
@@ -98,9 +114,10 @@ export function scoreAnswers(definition: ScaleDefinition, answers: ReadonlyArray
   const missing: number[] = [];
   const invalid: number[] = [];
   const facts: Facts = { scores, raw: null, total: null, subscales: {} };
+  const asked = askedItems(definition, answers);
   items.forEach((item, index) => {
     const answer = answers[index] ?? null;
-    const enabled = !item.enableIf || holds(item.enableIf, facts);
+    const enabled = asked[index]!;
     if (answer === null && item.nullScore !== undefined && enabled) {
       scores.set(item.id, item.nullScore);
       return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAnswers } from '../../../shared/scales/score.js';
+import { askedItems, scoreAnswers } from '../../../shared/scales/score.js';
 import { answersForRawTotal, bandOf, codeFor, scale } from './helpers.js';
 
 /** Band boundaries of each scale's primary reading in scales.md §1 (both sides of every cut-off). */
@@ -170,6 +170,12 @@ describe('C-SSRS screener: risk levels, skip logic', () => {
     expect(scoreAnswers(scale('C-SSRS-screener'), [0, 0, null, null, null, 0, null]).critical).toBe(false);
     expect(() => scoreAnswers(scale('C-SSRS-screener'), [0, 0, 1, null, null, 0, null])).toThrow(/第 3 题/);
     expect(() => scoreAnswers(scale('C-SSRS-screener'), [1, 1, null, null, null, 0, null])).toThrow(/第 3、4、5 题未作答/);
+  });
+
+  it('askedItems tells the forms which items the scorer expects (the same skip rule)', () => {
+    expect(askedItems(scale('C-SSRS-screener'), [0, 0, null, null, null, null, null]).slice(2, 5)).toEqual([false, false, false]);
+    expect(askedItems(scale('C-SSRS-screener'), [1, 1, null, null, null, null, null]).slice(2, 5)).toEqual([true, true, true]);
+    expect(askedItems(scale('PHQ-9'), Array(9).fill(null))).toEqual(Array(9).fill(true));
   });
 });
 
