@@ -2,6 +2,11 @@ import type { AlertRecord, ResultRecord } from '../../../shared/api/schemas/scal
 import type { ScoreResult } from '../../../shared/scales/score.js';
 import type { Db } from '../db/driver.js';
 
+/** Changes whenever a definition is imported (or another station file is restored): the catalog's cache key. */
+export function definitionsStamp(db: Db): string {
+  return (db.prepare("SELECT count(*) || ':' || coalesce(max(imported_at), '') AS stamp FROM scale_definitions").get() as { stamp: string }).stamp;
+}
+
 export function importedDefinitions(db: Db): Array<{ scaleId: string; version: number; json: string }> {
   return db.prepare('SELECT scale_id AS scaleId, version, definition AS json FROM scale_definitions ORDER BY scale_id, version').all() as Array<{
     scaleId: string;
@@ -151,7 +156,7 @@ export function listAlerts(db: Db, open: boolean): AlertRecord[] {
     .prepare(
       `SELECT a.*, r.scale_id, r.client_id, r.respondent, r.result, c.name AS client_name, u.display_name AS acknowledged_by_name
        FROM alerts a JOIN scale_results r ON r.id = a.result_id LEFT JOIN clients c ON c.id = r.client_id LEFT JOIN users u ON u.id = a.acknowledged_by
-       WHERE (@open = 0 OR a.acknowledged_at IS NULL) ORDER BY a.raised_at DESC LIMIT 200`,
+       WHERE (@open = 0 OR a.acknowledged_at IS NULL) ORDER BY a.raised_at DESC, a.id DESC LIMIT 200`,
     )
     .all({ open: open ? 1 : 0 }) as AlertRow[];
   return rows.map((row) => ({

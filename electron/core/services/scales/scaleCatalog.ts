@@ -6,7 +6,7 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { importedDefinitions, resultCount, storeDefinition } from '../../repositories/scalesRepo.js';
+import { definitionsStamp, importedDefinitions, resultCount, storeDefinition } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 
 type Entry = { definition: ScaleDefinition; builtin: boolean };
@@ -18,7 +18,16 @@ export class ScaleCatalog {
     private readonly clock: Clock,
   ) {}
 
+  /** Parsed and validated once per set of imported definitions (they are only ever added). */
+  private cache: { stamp: string; entries: Entry[] } | null = null;
+
   private entries(db: Db): Entry[] {
+    const stamp = definitionsStamp(db);
+    if (this.cache?.stamp !== stamp) this.cache = { stamp, entries: this.load(db) };
+    return this.cache.entries;
+  }
+
+  private load(db: Db): Entry[] {
     const imported = importedDefinitions(db).map(({ json }) => {
       const checked = validateDefinition(JSON.parse(json));
       if (!checked.ok) throw new AppError('INTERNAL');
