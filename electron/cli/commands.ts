@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isMethodName } from '../../shared/api/contract.js';
 import type { StationLevel } from '../../shared/api/schemas/station.js';
 import { CliError, readPassword, type CliSession } from './cliSession.js';
@@ -76,14 +77,18 @@ export async function restoreCommand(cli: CliSession, args: CommandArgs, print: 
   print(`已从 ${result.restoredFrom} 恢复；被替换的文件保存在 ${result.replacedKeptIn}`);
 }
 
-export async function verifyCommand(cli: CliSession, _args: CommandArgs, print: Print): Promise<void> {
+/** `xinyi verify [备份文件…]`: backups kept elsewhere (a USB stick) are compared as witnesses too. */
+export async function verifyCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
   await cli.login();
-  const result = await cli.call('system.verify', {});
+  const witnessFiles = args.positionals.map((file) => path.resolve(file));
+  const result = await cli.call('system.verify', witnessFiles.length > 0 ? { witnessFiles } : {});
   print(`数据库完整性：${result.integrity.ok ? '正常' : `异常：${result.integrity.problems.join('；')}`}`);
   print(
     result.auditChain.ok
       ? `审计日志哈希链：正常（共 ${result.auditChain.checked} 条）`
       : `审计日志哈希链：断裂于第 ${result.auditChain.brokenAt} 条——${result.auditChain.reason}`,
   );
+  print(`审计日志与外部锚点：${result.anchors.ok ? '一致' : '不一致'}`);
+  for (const finding of result.anchors.findings) print(`  ${finding.ok ? '✓' : '✗'} ${finding.message}`);
   if (!result.ok) throw new CliError('校验未通过。');
 }

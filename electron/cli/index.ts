@@ -30,7 +30,7 @@ const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   call 方法名 'JSON'          以 --user 身份调用任一接口方法，输出 JSON
   backup --out 文件          生成经校验的加密备份
   restore 文件               校验后从备份恢复（原文件保留在数据文件夹中）
-  verify                    检查数据库完整性与审计日志哈希链
+  verify [备份文件…]         检查数据库完整性、审计日志哈希链，并与锚点文件和备份对照
   score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
 

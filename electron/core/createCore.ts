@@ -1,6 +1,7 @@
 import type { LockReason } from '../../shared/api/schemas/auth.js';
 import { localDay } from '../../shared/domain/dates.js';
-import { LoginBackoff } from './auth/loginBackoff.js';
+import path from 'node:path';
+import { LoginBackoff, loginAttemptsFileName } from './auth/loginBackoff.js';
 import { AuthService } from './auth/authService.js';
 import { SessionStore, type Session } from './auth/sessionStore.js';
 import { systemClock, type Clock } from './clock.js';
@@ -73,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const keyringWork = new Serial();
   // The kiosk is created below; the lock rule only asks whether one is open.
   let kiosk: KioskService | null = null;
-  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork, kioskActive: () => kiosk?.isActive() ?? false });
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(path.join(options.dataDir, loginAttemptsFileName)), clock, events, keyringWork, kioskActive: () => kiosk?.isActive() ?? false });
   const operations = new Operations(events);
   const backup = new BackupService(vault, operations, clock);
   const risk = new RiskService(vault, clock);

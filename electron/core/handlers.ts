@@ -1,8 +1,8 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract.js';
 import type { AuthService } from './auth/authService.js';
 import type { Session } from './auth/sessionStore.js';
-import { verifyAuditChain } from './audit/auditLog.js';
-import { cipherLibraryVersion, databaseCipher, integrityProblems } from './db/openDatabase.js';
+import { verifyStation } from './services/verifyService.js';
+import { cipherLibraryVersion, databaseCipher } from './db/openDatabase.js';
 import { schemaVersion } from './db/migrate.js';
 import { AppError } from './errors.js';
 import { lastBackupAt } from './repositories/backupsRepo.js';
@@ -129,13 +129,16 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
         demo: readMarker(db, 'demo'),
       };
     },
-    'system.verify': (_input, session) =>
+    'system.verify': (input, session) =>
       vault.write((db, audit) => {
-        const problems = integrityProblems(db, 'full');
-        const auditChain = verifyAuditChain(db);
-        const ok = problems.length === 0 && auditChain.ok;
-        audit({ ...actor(staff(session)), action: 'system.verify', result: ok ? 'success' : 'failure', detail: { auditRows: auditChain.checked } });
-        return { ok, integrity: { ok: problems.length === 0, problems }, auditChain };
+        const result = verifyStation(vault, db, input.witnessFiles ?? []);
+        audit({
+          ...actor(staff(session)),
+          action: 'system.verify',
+          result: result.ok ? 'success' : 'failure',
+          detail: { auditRows: result.auditChain.checked, witnesses: result.anchors.findings.length },
+        });
+        return result;
       }),
 
     'backup.list': () => backup.list(),

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import type { AppPhase } from '../../shared/api/schemas/auth.js';
 import { apiError, type ApiError } from '../../shared/api/errors.js';
 import { appendAudit, type AuditRecord } from './audit/auditLog.js';
+import { AuditAnchorKeeper } from './audit/anchorKeeper.js';
+import { findingAlreadyRecorded } from './audit/anchorStore.js';
+import { anchorFileName } from './audit/anchorFile.js';
+import { backupWitnesses } from './audit/anchorWitnesses.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/driver.js';
 import { migrate } from './db/migrate.js';
@@ -11,6 +15,8 @@ import { AppError, toApiError } from './errors.js';
 import { commitFile } from './fs/atomicWrite.js';
 import { readKeyring, writeKeyring, type Keyring } from './keyring/keyring.js';
 import { seedBuiltinDictionaries } from './repositories/dictionariesRepo.js';
+import { readSettings } from './repositories/settingsRepo.js';
+import path from 'node:path';
 import { databaseCompanions, type DataPaths } from './paths.js';
 
 /** Where an interrupted first-run setup leaves its database; the keyring write is the commit point. */
@@ -24,6 +30,9 @@ export class Vault {
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
   private startupProblem: ApiError | null = null;
+  private writeDepth = 0;
+  private auditAppended = false;
+  readonly anchors: AuditAnchorKeeper;
 
   constructor(
     readonly paths: DataPaths,
@@ -31,6 +40,7 @@ export class Vault {
     private readonly clock: Clock,
   ) {
     this.startupProblem = this.inspectFiles();
+    this.anchors = new AuditAnchorKeeper(path.join(paths.dir, anchorFileName), clock);
   }
 
   /** Look at the files without a key: is this a new station, a locked one, or a broken one? */
@@ -97,11 +107,17 @@ export class Vault {
       migrate(db, migrations);
       const opened = db;
       opened.transaction(() => seedBuiltinDictionaries(opened))();
+      const anchorFindings = this.anchors.open(opened, backupWitnesses(this.backupFolders(opened)));
       this.db = opened;
       this.dataKey = Buffer.from(dataKey);
       this.startupProblem = null;
+      this.recordAnchorFindings(anchorFindings.map((finding) => finding.message));
     } catch (error) {
       db?.close();
+      this.db = null;
+      this.dataKey?.fill(0);
+      this.dataKey = null;
+      this.anchors.close();
       const apiProblem = toApiError(error);
       if (apiProblem.code === 'DB_CORRUPT' || apiProblem.code === 'DB_FROM_FUTURE') this.startupProblem = apiProblem;
       throw error instanceof AppError ? error : new AppError(apiProblem.code, apiProblem.message);
@@ -129,16 +145,54 @@ export class Vault {
     this.open(dataKey);
   }
 
-  /** Run a change and its audit rows as one transaction (DB-8): both commit or neither does. */
+  /**
+   * Run a change and its audit rows as one transaction (DB-8): both commit or neither does. The
+   * outermost write announces the new chain head to the anchor file before it commits.
+   */
   write<T>(change: (db: Db, audit: (record: AuditRecord) => void) => T): T {
     const db = this.connection();
     const audit = (record: AuditRecord) => {
       appendAudit(db, this.appVersion, record, this.clock.now());
+      this.auditAppended = true;
     };
-    return db.transaction(() => change(db, audit))();
+    const outermost = this.writeDepth === 0;
+    if (outermost) this.auditAppended = false;
+    this.writeDepth += 1;
+    try {
+      const result = db.transaction(() => {
+        const value = change(db, audit);
+        if (outermost && this.auditAppended) this.anchors.beforeCommit(db);
+        return value;
+      })();
+      if (outermost && this.auditAppended) this.anchors.afterCommit();
+      return result;
+    } catch (error) {
+      if (outermost) this.anchors.rolledBack();
+      throw error;
+    } finally {
+      this.writeDepth -= 1;
+    }
+  }
+
+  /** The folders whose backups witness the audit chain: the default one and the configured one. */
+  backupFolders(db: Db = this.connection()): string[] {
+    const configured = readSettings(db).backupDir;
+    return configured ? [this.paths.backups, configured] : [this.paths.backups];
+  }
+
+  /** Each finding is recorded once, so an unlock after it does not bury it; verify lists them all. */
+  private recordAnchorFindings(findings: readonly string[]): void {
+    const fresh = findings.filter((finding) => !findingAlreadyRecorded(this.connection(), finding));
+    if (fresh.length === 0) return;
+    this.write((_db, audit) => {
+      for (const finding of fresh) {
+        audit({ actorId: null, actorName: null, action: 'audit.anchorMismatch', objectType: 'audit', result: 'failure', detail: { finding } });
+      }
+    });
   }
 
   close(): void {
+    this.anchors.close();
     this.db?.close();
     this.db = null;
     this.dataKey?.fill(0);

@@ -107,7 +107,7 @@ import { crisisContactInput, crisisListInput, crisisOpenInput, crisisRecord, cri
 import { referralCreateInput, referralListInput, referralRecord, referralUpdateInput } from './schemas/referrals.js';
 import { dictionaryAddInput, dictionaryItem, dictionaryListInput, dictionarySetActiveInput } from './schemas/dictionaries.js';
 import { stationProfile } from './schemas/station.js';
-import { aboutOutput, settings, settingsUpdate, verifyOutput } from './schemas/system.js';
+import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from './schemas/system.js';
 import { createUserInput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
 import { z as zod } from './zod.js';
 
@@ -157,7 +157,7 @@ export const contract = {
   'settings.get': method(adminOnly, emptyInput, settings),
   'settings.update': method(adminOnly, settingsUpdate, settings),
   'system.about': method(anyStaff, emptyInput, aboutOutput),
-  'system.verify': method(adminOnly, emptyInput, verifyOutput),
+  'system.verify': method(adminOnly, verifyInput, verifyOutput),
 
   // Backup and restore
   'backup.list': method(adminOnly, emptyInput, backupListOutput),

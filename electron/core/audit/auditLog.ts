@@ -19,7 +19,7 @@ export type AuditRecord = Readonly<{
 
 export const genesisHash = '0'.repeat(64);
 
-type AuditRow = {
+export type AuditRow = {
   seq: number;
   at: string;
   actor_id: number | null;
@@ -35,7 +35,7 @@ type AuditRow = {
 };
 
 /** Canonical text of a row without its own hash: fixed field order, so the chain is reproducible. */
-function rowHash(row: Omit<AuditRow, 'row_hash'>): string {
+export function rowHash(row: Omit<AuditRow, 'row_hash'>): string {
   const canonical = JSON.stringify([
     row.seq,
     row.at,

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import { emptyKeyring, findRecoverySlot, findUserSlot, withSlot, type Keyring } from '../keyring/keyring.js';
-import { unwrapDataKey, wrapDataKey } from '../keyring/keySlot.js';
+import { spendKdfTime, unwrapDataKey, wrapDataKey } from '../keyring/keySlot.js';
 import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
 import { readSettings } from '../repositories/settingsRepo.js';
 import { saveStation } from '../repositories/stationRepo.js';
@@ -17,8 +17,10 @@ import {
   recordLogin,
   setMustChangePassword,
 } from '../repositories/usersRepo.js';
+import type { AuditRecord } from '../audit/auditLog.js';
+import type { Db } from '../db/driver.js';
 import type { Vault } from '../vault.js';
-import type { LoginBackoff } from './loginBackoff.js';
+import type { FailedAttempt, LoginBackoff } from './loginBackoff.js';
 import type { Serial } from '../serial.js';
 import type { Session, SessionStore } from './sessionStore.js';
 
@@ -143,21 +145,33 @@ export class AuthService {
   /** Write buffered failed attempts (AUTH-2) plus this unlock, then start the session. */
   private completeLogin(user: UserSummary, action: 'auth.unlock' | 'auth.recover'): SessionInfo {
     const at = this.now().toISOString();
+    const pending = this.deps.backoff.peekPending();
     this.deps.vault.write((db, audit) => {
-      for (const failure of this.deps.backoff.takePending()) {
-        const known = failure.kind === 'password' ? findUserByUsername(db, failure.account) : undefined;
-        audit({
-          actorId: known?.id ?? null,
-          actorName: failure.kind === 'password' ? failure.account : null,
-          action: failure.kind === 'password' ? 'auth.unlock' : 'auth.recover',
-          result: 'failure',
-          at: failure.at,
-        });
-      }
+      for (const failure of pending) audit(failureRecord(db, failure));
       audit({ actorId: user.id, actorName: user.username, action, objectType: 'user', objectId: user.id });
       recordLogin(db, user.id, at);
     });
+    this.deps.backoff.clearPending(pending.length);
     return this.startSession({ ...user, lastLoginAt: at });
+  }
+
+  /**
+   * A failed attempt is written at once: into the audit trail when the database is open (someone
+   * else is logged in), otherwise into the back-off file until the next unlock (AUTH-2).
+   */
+  private recordFailure(account: string, kind: FailedAttempt['kind']): void {
+    const { vault, backoff } = this.deps;
+    const failure = { account, kind, at: this.now() };
+    let audited = false;
+    if (vault.isOpen()) {
+      try {
+        vault.write((db, audit) => audit(failureRecord(db, failure)));
+        audited = true;
+      } catch {
+        // A full disk: the failure waits in the back-off file instead.
+      }
+    }
+    backoff.fail(account, kind, failure.at, audited);
   }
 
   /** Attempts run one at a time, so parallel guesses cannot slip past the back-off (AUTH-2). */
@@ -170,9 +184,10 @@ export class AuthService {
     this.assertNotBlocked(input.username);
     const { vault, backoff } = this.deps;
     const slot = findUserSlot(vault.keyring(), input.username);
-    const dataKey = slot ? await unwrapDataKey(slot, input.password) : null;
+    // An unknown name costs the same KDF time as a known one, so timing does not tell which exist.
+    const dataKey = slot ? await unwrapDataKey(slot, input.password) : await spendKdfTime(input.password);
     if (!slot || !dataKey) {
-      backoff.fail(input.username, 'password', this.now());
+      this.recordFailure(input.username, 'password');
       throw new AppError('WRONG_CREDENTIALS');
     }
     const wasOpen = vault.isOpen();
@@ -202,7 +217,7 @@ export class AuthService {
     const slot = findRecoverySlot(vault.keyring());
     const dataKey = slot ? await unwrapDataKey(slot, input.recoveryKey) : null;
     if (!dataKey) {
-      backoff.fail(recoveryAccount, 'recovery', this.now());
+      this.recordFailure(recoveryAccount, 'recovery');
       throw new AppError('WRONG_RECOVERY_KEY');
     }
     const wasOpen = vault.isOpen();
@@ -229,12 +244,12 @@ export class AuthService {
   }
 
   private async changePasswordNow(session: Session, currentPassword: string, newPassword: string): Promise<void> {
-    const { vault, backoff, sessions } = this.deps;
+    const { vault, sessions } = this.deps;
     this.assertNotBlocked(session.username);
     const slot = findUserSlot(vault.keyring(), session.username);
     const dataKey = slot ? await unwrapDataKey(slot, currentPassword) : null;
     if (!dataKey) {
-      backoff.fail(session.username, 'password', this.now());
+      this.recordFailure(session.username, 'password');
       throw new AppError('WRONG_CREDENTIALS', '当前密码不正确。');
     }
     try {
@@ -289,3 +304,15 @@ export class AuthService {
   }
 }
 
+
+/** The audit row of a failed attempt; a typed name that is no account is kept as typed, without an id. */
+function failureRecord(db: Db, failure: FailedAttempt): AuditRecord {
+  const known = failure.kind === 'password' ? findUserByUsername(db, failure.account) : undefined;
+  return {
+    actorId: known?.id ?? null,
+    actorName: failure.kind === 'password' ? failure.account : null,
+    action: failure.kind === 'password' ? 'auth.unlock' : 'auth.recover',
+    result: 'failure',
+    at: failure.at,
+  };
+}

@@ -36,12 +36,16 @@ export function commitFile(temporary: string, target: string): void {
   syncDirectory(path.dirname(target));
 }
 
-/** Write a whole file so that the target is either the old complete file or the new one. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+/**
+ * Write a whole file so that the target is either the old complete file or the new one. Without
+ * `durable` the rename is still atomic against a crash of the process, but not against power loss.
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array, options: { durable?: boolean } = {}): void {
   const temporary = temporaryNameFor(target);
   try {
     fs.writeFileSync(temporary, data, { flag: 'wx', mode: 0o600 });
-    commitFile(temporary, target);
+    if (options.durable === false) fs.renameSync(temporary, target);
+    else commitFile(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;

@@ -74,3 +74,9 @@ export async function unwrapDataKey(slot: KeySlot, secret: string): Promise<Buff
     kek.fill(0);
   }
 }
+
+/** Run the password KDF for nothing: an unknown account must cost what a known one does. Always null. */
+export async function spendKdfTime(secret: string): Promise<null> {
+  (await deriveKek(secret, randomBytes(16), scryptParams)).fill(0);
+  return null;
+}

@@ -2,7 +2,7 @@ import { z } from '../zod.js';
 import { isoTimestamp } from './common.js';
 import { recoveryKeyText } from './auth.js';
 
-const filePath = z.string().trim().min(1, '请填写文件路径。').max(1000, '路径过长。');
+export const filePath = z.string().trim().min(1, '请填写文件路径。').max(1000, '路径过长。');
 
 export const backupInfo = z.object({
   file: z.string(),

@@ -2,6 +2,7 @@ import { z } from '../zod.js';
 import { isoTimestamp } from './common.js';
 import { auditVerifyOutput } from './audit.js';
 import { weeklySlot } from './appointments.js';
+import { filePath } from './backup.js';
 
 export const settings = z.object({
   idleLockMinutes: z
@@ -39,9 +40,24 @@ export const aboutOutput = z.object({
 });
 export type About = z.infer<typeof aboutOutput>;
 
+export const verifyInput = z.object({
+  /** Backups kept elsewhere (a USB stick) whose headers witness the audit chain, besides the backup folders. */
+  witnessFiles: z.array(filePath).max(50, '一次最多对照 50 个文件。').optional(),
+});
+
+/** One comparison of the audit chain with a witness kept outside the database (AUD-4). */
+export const anchorFinding = z.object({
+  source: z.string(),
+  ok: z.boolean(),
+  /** False when the witness could not be compared (another station's, or an abandoned branch). */
+  compared: z.boolean(),
+  message: z.string(),
+});
+
 export const verifyOutput = z.object({
   ok: z.boolean(),
   integrity: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
   auditChain: auditVerifyOutput,
+  anchors: z.object({ ok: z.boolean(), findings: z.array(anchorFinding) }),
 });
 export type VerifyResult = z.infer<typeof verifyOutput>;

@@ -84,8 +84,12 @@ describe('encryption at rest', () => {
     const before = new Map(filesIn(station.dataDir).map((file) => [file, hashFile(file)]));
     const result = await station.raw(null, 'auth.unlock', { username: 'admin', password: 'not-the-password' });
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: '用户名或密码错误。' } });
-    const after = new Map(filesIn(station.dataDir).map((file) => [file, hashFile(file)]));
+    // Only the back-off file records the attempt (issue 9: the back-off survives restarts); the
+    // database, its WAL, the keyring and the audit anchor are untouched.
+    const attempts = path.join(station.dataDir, 'login-attempts.json');
+    const after = new Map(filesIn(station.dataDir).filter((file) => file !== attempts).map((file) => [file, hashFile(file)]));
     expect(after).toEqual(before);
+    expect(fs.readFileSync(attempts, 'utf8')).toContain('"admin"');
     station.dispose();
   });
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LoginBackoff } from '../../../electron/core/auth/loginBackoff.js';
 
@@ -16,7 +19,20 @@ describe('login back-off', () => {
     expect(backoff.waitMs('b', now.getTime())).toBe(0);
     backoff.succeed('a');
     expect(backoff.waitMs('a', now.getTime())).toBe(0);
-    expect(backoff.takePending()).toHaveLength(16);
-    expect(backoff.takePending()).toHaveLength(0);
+    expect(backoff.peekPending()).toHaveLength(16);
+    backoff.clearPending(16);
+    expect(backoff.peekPending()).toHaveLength(0);
+  });
+
+  it('survives a restart through its file, and keeps failures already audited out of the pending list', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-backoff-')), 'login-attempts.json');
+    const now = new Date('2026-01-01T00:00:00Z');
+    const first = new LoginBackoff(file);
+    for (let i = 0; i < 5; i += 1) first.fail('a', 'password', now, i === 0);
+    const second = new LoginBackoff(file);
+    expect(second.waitMs('a', now.getTime())).toBe(30_000);
+    expect(second.peekPending().map((attempt) => attempt.at.toISOString())).toEqual(Array(4).fill(now.toISOString()));
+    fs.writeFileSync(file, '{ not json');
+    expect(new LoginBackoff(file).waitMs('a', now.getTime())).toBe(0);
   });
 });

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { auditAnchorSchema } from '../../audit/auditAnchor.js';
 import { parseKeyring, type Keyring } from '../../keyring/keyring.js';
 
 /**
  * One backup is one file, so it can travel on a USB stick as a unit:
  *   "XINYIBAK\n" | uint32 BE header length | header JSON | encrypted database bytes
- * The header holds the keyring (wrapped keys only) and the database's SHA-256 (BAK-3).
+ * The header holds the keyring (wrapped keys only), the database's SHA-256 (BAK-3) and the audit anchor.
  */
 const magic = Buffer.from('XINYIBAK\n', 'latin1');
 const maxHeaderBytes = 1024 * 1024;
@@ -22,6 +23,8 @@ const headerSchema = z.object({
   cipher: z.string(),
   keyring: z.unknown(),
   database: z.object({ size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  /** The audit chain's head inside this copy, a witness for later verification (AUD-4); absent in backups made before anchors existed. */
+  audit: auditAnchorSchema.optional(),
 });
 
 export type BackupHeader = Omit<z.infer<typeof headerSchema>, 'keyring'> & { keyring: Keyring };

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { BackupInfo, backupCredential } from '../../../../shared/api/schemas/backup.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
-import { schemaVersion } from '../../db/migrate.js';
-import { latestSchemaVersion } from '../../db/migrations/index.js';
+import { migrate, schemaVersion } from '../../db/migrate.js';
+import { latestSchemaVersion, migrations } from '../../db/migrations/index.js';
 import {
   databaseCipher,
   integrityProblems,
@@ -14,6 +14,10 @@ import {
 } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../../audit/auditLog.js';
+import { anchorFileName, writeAnchorFile } from '../../audit/anchorFile.js';
+import { currentAnchor } from '../../audit/anchorKeeper.js';
+import { chainHead, startNewEpoch } from '../../audit/anchorStore.js';
+import type { AuditAnchor } from '../../audit/auditAnchor.js';
 import { commitFile, partialSuffix, syncDirectory, temporaryNameFor } from '../../fs/atomicWrite.js';
 import { findRecoverySlot, findUserSlot, writeKeyring, type Keyring } from '../../keyring/keyring.js';
 import { unwrapDataKey } from '../../keyring/keySlot.js';
@@ -128,6 +132,8 @@ export class BackupService {
       const counts = tableCounts(db);
       await operation.step(20, 'copy');
       // VACUUM INTO a keyed URI: the copy is encrypted with the same cipher and key (BAK-1/BAK-2).
+      // The anchor is taken in the same synchronous step, so it names exactly the copy's chain head.
+      const audit = currentAnchor(db, createdAt);
       db.prepare(`VACUUM INTO '${keyedFileUri(copy, vault.key())}'`).run();
       await operation.step(45, 'verify');
       const version = verifyDatabaseCopy(copy, vault.key(), counts);
@@ -145,6 +151,7 @@ export class BackupService {
           cipher: databaseCipher,
           keyring: vault.keyring(),
           database: { size, sha256 },
+          audit,
         },
         copy,
         progressHook(operation, 65, 90, 'package'),
@@ -244,7 +251,7 @@ export class BackupService {
       const version = verifyDatabaseCopy(extracted, dataKey);
       if (version > latestSchemaVersion) throw new AppError('DB_FROM_FUTURE');
       // The restored database records its own restore before it goes live.
-      this.recordRestore(extracted, dataKey, session, file, header.createdAt);
+      const anchor = this.recordRestore(extracted, dataKey, session, file, header.createdAt);
       await operation.step(80, 'swap');
       // Nothing is overwritten, and every crash point leaves a keyring in place (so the station
       // shows the restore screen, never first-run setup): the old keyring is copied aside, the old
@@ -253,11 +260,13 @@ export class BackupService {
       beforeSwap();
       fs.mkdirSync(keptIn, { recursive: true });
       if (fs.existsSync(paths.keyring)) fs.copyFileSync(paths.keyring, path.join(keptIn, path.basename(paths.keyring)));
-      for (const current of databaseCompanions(paths.database)) {
+      const anchorFile = path.join(paths.dir, anchorFileName);
+      for (const current of [...databaseCompanions(paths.database), anchorFile]) {
         if (fs.existsSync(current)) fs.renameSync(current, path.join(keptIn, path.basename(current)));
       }
       syncDirectory(keptIn);
       commitFile(extracted, paths.database);
+      writeAnchorFile(anchorFile, anchor, true);
       writeKeyring(paths.keyring, checked.keyring);
       this.vault.reinspect();
       operation.done();
@@ -268,11 +277,17 @@ export class BackupService {
     }
   }
 
-  /** The restored database's own trail records that it was restored, and by whom. */
-  private recordRestore(databaseFile: string, dataKey: Buffer, session: Session | null, file: string, backupCreatedAt: string): void {
+  /**
+   * The restored database's own trail records that it was restored, and by whom, and starts a new
+   * anchor epoch: anchors written after the backup on the abandoned branch are no longer its witnesses.
+   * Returns the anchor of the restored chain for the anchor file.
+   */
+  private recordRestore(databaseFile: string, dataKey: Buffer, session: Session | null, file: string, backupCreatedAt: string): AuditAnchor {
     const db = openEncryptedDatabase(databaseFile, dataKey);
     try {
-      db.transaction(() =>
+      migrate(db, migrations);
+      db.transaction(() => {
+        startNewEpoch(db, chainHead(db).seq);
         appendAudit(
           db,
           this.vault.appVersion,
@@ -285,8 +300,9 @@ export class BackupService {
             detail: { backupCreatedAt },
           },
           this.clock.now(),
-        ),
-      )();
+        );
+      })();
+      return currentAnchor(db, this.clock.now());
     } finally {
       db.close();
     }
