@@ -2,7 +2,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/con
 import type { AuthService } from './auth/authService.js';
 import type { Session } from './auth/sessionStore.js';
 import { verifyAuditChain } from './audit/auditLog.js';
-import { cipherLibraryVersion, databaseCipher, integrityProblems } from './db/openDatabase.js';
+import { cipherLibraryVersion, databaseCipher, describeIntegrity, integrityProblems } from './db/openDatabase.js';
 import { schemaVersion } from './db/migrate.js';
 import { AppError } from './errors.js';
 import { lastBackupAt } from './repositories/backupsRepo.js';
@@ -135,7 +135,7 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
         const auditChain = verifyAuditChain(db);
         const ok = problems.length === 0 && auditChain.ok;
         audit({ ...actor(staff(session)), action: 'system.verify', result: ok ? 'success' : 'failure', detail: { auditRows: auditChain.checked } });
-        return { ok, integrity: { ok: problems.length === 0, problems }, auditChain };
+        return { ok, integrity: { ok: problems.length === 0, problems: describeIntegrity(problems) }, auditChain };
       }),
 
     'backup.list': () => backup.list(),

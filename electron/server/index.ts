@@ -23,7 +23,6 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${values.port}`);
   const dataDir = resolveDataDir(values['data-dir'], process.env, os.homedir());
-  fs.mkdirSync(dataDir, { recursive: true });
   const staticDir = path.resolve(values.static ?? path.join(path.dirname(process.argv[1] ?? '.'), '..', 'renderer'));
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`找不到界面文件，请先运行 npm run build（${staticDir}）`);
 

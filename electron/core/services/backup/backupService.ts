@@ -8,6 +8,7 @@ import { schemaVersion } from '../../db/migrate.js';
 import { latestSchemaVersion } from '../../db/migrations/index.js';
 import {
   databaseCipher,
+  integrityFailureMessage,
   integrityProblems,
   keyedFileUri,
   openEncryptedDatabase,
@@ -41,7 +42,7 @@ function verifyDatabaseCopy(file: string, dataKey: Buffer, expectedCounts?: Map<
   const db = openEncryptedDatabase(file, dataKey, { readonly: true });
   try {
     const problems = integrityProblems(db, 'full');
-    if (problems.length > 0) throw new AppError('BACKUP_INVALID', `备份数据库完整性检查未通过：${problems[0]}`);
+    if (problems.length > 0) throw new AppError('BACKUP_INVALID', '备份中的数据库未通过完整性检查，文件已损坏。未做任何更改。');
     if (expectedCounts) {
       for (const [table, count] of expectedCounts) {
         const actual = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
@@ -124,7 +125,7 @@ export class BackupService {
     try {
       await operation.step(5, 'integrity');
       const problems = integrityProblems(db, 'full');
-      if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过，未生成备份：${problems[0]}`);
+      if (problems.length > 0) throw new AppError('DB_CORRUPT', `${integrityFailureMessage}本次未生成备份。`);
       const counts = tableCounts(db);
       await operation.step(20, 'copy');
       // VACUUM INTO a keyed URI: the copy is encrypted with the same cipher and key (BAK-1/BAK-2).
