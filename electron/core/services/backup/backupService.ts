@@ -15,8 +15,8 @@ import {
 } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../../audit/auditLog.js';
-import { commitFile, partialSuffix, syncDirectory, temporaryNameFor } from '../../fs/atomicWrite.js';
-import { findRecoverySlot, findUserSlot, writeKeyring, type Keyring } from '../../keyring/keyring.js';
+import { commitFile, temporaryNameFor } from '../../fs/atomicWrite.js';
+import { findRecoverySlot, findUserSlot, type Keyring } from '../../keyring/keyring.js';
 import { unwrapDataKey } from '../../keyring/keySlot.js';
 import { recordBackup } from '../../repositories/backupsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
@@ -31,6 +31,7 @@ import {
   writeBackupFile,
   type ChunkHook,
 } from './backupFile.js';
+import { removeTemporaryFiles, restoredDatabasePath, swapInRestoredFiles } from './restoreSwap.js';
 
 export type BackupCredential = z.output<typeof backupCredential>;
 export type BackupTarget = Readonly<{ dir?: string | undefined; file?: string | undefined }>;
@@ -120,6 +121,8 @@ export class BackupService {
       throw new AppError('FILE_ERROR', `无法创建备份文件夹：${dir}`);
     }
     if (fs.existsSync(target)) throw new AppError('FILE_ERROR', `目标文件已存在，未覆盖：${target}`);
+    // A backup a crash interrupted here left temporary files; they are ours and never a backup.
+    removeTemporaryFiles(dir);
     const copy = temporaryNameFor(path.join(dir, 'copy.db'));
     const packaged = temporaryNameFor(target);
     try {
@@ -236,7 +239,7 @@ export class BackupService {
     const { paths } = this.vault;
     await operation.step(5, 'read');
     const { header } = readBackupHeader(file);
-    const extracted = `${paths.database}.restore${partialSuffix}`;
+    const extracted = restoredDatabasePath(paths);
     for (const leftover of databaseCompanions(extracted)) fs.rmSync(leftover, { force: true });
     try {
       const checked = await extractDatabase(file, extracted, progressHook(operation, 10, 50, 'extract'));
@@ -247,19 +250,11 @@ export class BackupService {
       // The restored database records its own restore before it goes live.
       this.recordRestore(extracted, dataKey, session, file, header.createdAt);
       await operation.step(80, 'swap');
-      // Nothing is overwritten, and every crash point leaves a keyring in place (so the station
-      // shows the restore screen, never first-run setup): the old keyring is copied aside, the old
-      // database moved aside, the new database moved in, then the keyring replaced atomically.
+      // Nothing is overwritten: the replaced files are moved to `keptIn`, and a journal lets the
+      // next start finish or undo a swap a crash interrupted (restoreSwap.ts).
       const keptIn = path.join(paths.dir, `replaced-${stamp(this.clock.now())}`);
       beforeSwap();
-      fs.mkdirSync(keptIn, { recursive: true });
-      if (fs.existsSync(paths.keyring)) fs.copyFileSync(paths.keyring, path.join(keptIn, path.basename(paths.keyring)));
-      for (const current of databaseCompanions(paths.database)) {
-        if (fs.existsSync(current)) fs.renameSync(current, path.join(keptIn, path.basename(current)));
-      }
-      syncDirectory(keptIn);
-      commitFile(extracted, paths.database);
-      writeKeyring(paths.keyring, checked.keyring);
+      swapInRestoredFiles(paths, keptIn, checked.keyring);
       this.vault.reinspect();
       operation.done();
       dataKey.fill(0);
