@@ -32,6 +32,15 @@ export const integrityFailureMessage = '数据库完整性检查未通过：文�
 export const emptyDatabaseMessage = '数据库文件 xinyi.db 是空的（0 字节），不是本站的数据。请从备份恢复，原文件不会被改动。';
 export const foreignDatabaseMessage = '数据库文件 xinyi.db 中没有心驿站点数据，不是本站的数据库。请从备份恢复，原文件不会被改动。';
 
+/** Owner-only, like the keyring: SQLite gives its -wal and -shm the database file's mode. */
+export const privateFileMode = 0o600;
+
+/** An empty owner-only file for SQLite (or VACUUM INTO) to fill, instead of SQLite's default 0644. */
+export function createPrivateFile(file: string): void {
+  fs.writeFileSync(file, '', { flag: 'wx', mode: privateFileMode });
+  fs.chmodSync(file, privateFileMode); // exactly owner-only, whatever the umask
+}
+
 export type OpenOptions = Readonly<{ readonly?: boolean; create?: boolean }>;
 
 /**
@@ -46,6 +55,8 @@ export function openEncryptedDatabase(file: string, dek: Buffer, options: OpenOp
   if (exists && fs.statSync(file).size > 0 && startsWithPlaintextHeader(file)) {
     throw new AppError('DB_CORRUPT', '数据库文件未加密，拒绝打开。');
   }
+  if (!exists) createPrivateFile(file);
+  else if (!options.readonly) fs.chmodSync(file, privateFileMode);
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   try {
     db.pragma(`cipher='${databaseCipher}'`);

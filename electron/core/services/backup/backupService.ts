@@ -7,6 +7,7 @@ import type { Clock } from '../../clock.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { latestSchemaVersion } from '../../db/migrations/index.js';
 import {
+  createPrivateFile,
   databaseCipher,
   integrityFailureMessage,
   integrityProblems,
@@ -132,6 +133,7 @@ export class BackupService {
       const counts = tableCounts(db);
       await operation.step(20, 'copy');
       // VACUUM INTO a keyed URI: the copy is encrypted with the same cipher and key (BAK-1/BAK-2).
+      createPrivateFile(copy);
       db.prepare(`VACUUM INTO '${keyedFileUri(copy, vault.key())}'`).run();
       await operation.step(45, 'verify');
       const version = verifyDatabaseCopy(copy, vault.key(), counts);
