@@ -111,12 +111,14 @@ export function createHandlers({ vault, startupNotice, clock, auth, users, backu
       }),
 
     'settings.get': () => readSettings(vault.connection()),
-    'settings.update': (input, session) =>
-      vault.write((db, audit) => {
+    'settings.update': (input, session) => {
+      if (input.backupDir) backup.checkFolder(input.backupDir);
+      return vault.write((db, audit) => {
         writeSettings(db, input);
         audit({ ...actor(staff(session)), action: 'settings.update', objectType: 'settings', detail: { fields: Object.keys(input).sort().join(',') } });
         return readSettings(db);
-      }),
+      });
+    },
     'system.about': () => {
       const db = vault.connection();
       const versions = cipherLibraryVersion(db);

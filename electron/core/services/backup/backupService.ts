@@ -79,10 +79,32 @@ export class BackupService {
     return configured || this.vault.paths.backups;
   }
 
+  /** A backup folder chosen in settings must be a folder this process can write into (made if missing). */
+  checkFolder(dir: string): void {
+    const folder = path.resolve(dir);
+    if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new AppError('FILE_ERROR', `该路径是一个文件，不是文件夹：${folder}`);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch {
+      throw new AppError('FILE_ERROR', `无法使用该备份文件夹：${folder}（路径被文件占用或无法创建）。`);
+    }
+    try {
+      fs.accessSync(folder, fs.constants.W_OK);
+    } catch {
+      throw new AppError('FILE_ERROR', `备份文件夹是只读的，无法写入：${folder}`);
+    }
+  }
+
   list(dir = this.backupDir()): { dir: string; backups: BackupInfo[] } {
     if (!fs.existsSync(dir)) return { dir, backups: [] };
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      throw new AppError('FILE_ERROR', `无法读取备份文件夹：${dir}（不是文件夹或没有读取权限）。`);
+    }
     const backups: BackupInfo[] = [];
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of names) {
       if (!name.endsWith(backupExtension)) continue;
       const file = path.join(dir, name);
       try {
