@@ -30,6 +30,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        // The contract fuzz (short form); `npm run soak` runs the long form outside `npm test`.
+        test: { name: 'reliability', include: ['tests/reliability/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 60_000 },
+      },
     ],
   },
 });

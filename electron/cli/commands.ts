@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isMethodName } from '../../shared/api/contract.js';
 import type { StationLevel } from '../../shared/api/schemas/station.js';
@@ -40,16 +41,35 @@ export async function demoCommand(cli: CliSession, _args: CommandArgs, print: Pr
   print(`账号 ${demo.accounts.join('、')}，密码均为 ${demo.password}；恢复密钥：${demo.recoveryKey}`);
 }
 
-export async function callCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
-  const [method, json = '{}'] = args.positionals;
-  if (!method) throw new CliError('用法：xinyi call 方法名 \'JSON 参数\'', 2);
-  if (!isMethodName(method)) throw new CliError(`没有名为 ${method} 的方法。`, 2);
-  let input: unknown;
-  try {
-    input = JSON.parse(json);
-  } catch {
-    throw new CliError('参数不是有效的 JSON。', 2);
+/**
+ * `--input FILE`, or `--input -` for standard input; no input means `{}`. Case data never travels as
+ * an argument, where other users of the PC could read it in the process list (DESIGN.md §7).
+ */
+function readCallInput(args: CommandArgs): unknown {
+  const [, extra] = args.positionals;
+  if (extra !== undefined && extra !== '-') {
+    throw new CliError('为避免个案数据出现在命令行中，JSON 参数须放在文件中用 --input 文件 提供，或用 --input - 从标准输入读取。', 2);
   }
+  const source = stringFlag(args, 'input') ?? extra;
+  if (source === undefined) return {};
+  let json: string;
+  try {
+    json = fs.readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch {
+    throw new CliError(source === '-' ? '无法读取标准输入。' : `无法读取输入文件：${source}`);
+  }
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new CliError('输入内容不是有效的 JSON。', 2);
+  }
+}
+
+export async function callCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const [method] = args.positionals;
+  if (!method) throw new CliError('用法：xinyi call 方法名 [--input 文件 | --input -]', 2);
+  if (!isMethodName(method)) throw new CliError(`没有名为 ${method} 的方法。`, 2);
+  const input = readCallInput(args);
   const publicMethods = ['app.status', 'setup.create', 'auth.unlock', 'auth.recover'];
   if (!publicMethods.includes(method)) await cli.login();
   print(JSON.stringify(await cli.call(method, input as never), null, 2));
@@ -62,10 +82,21 @@ export async function backupCommand(cli: CliSession, args: CommandArgs, print: P
   print(`备份已完成并通过校验：${backup.file}（${backup.size} 字节，SHA-256 ${backup.sha256}）`);
 }
 
+/** The recovery key from `--recovery-key-file` (first line) or XINYI_RECOVERY_KEY, never from the command line. */
+function readRecoveryKey(args: CommandArgs, env: NodeJS.ProcessEnv): string | undefined {
+  const file = stringFlag(args, 'recovery-key-file');
+  if (!file) return env.XINYI_RECOVERY_KEY || undefined;
+  try {
+    return (fs.readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '').trim();
+  } catch {
+    throw new CliError(`无法读取恢复密钥文件：${file}`);
+  }
+}
+
 export async function restoreCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
   const [file] = args.positionals;
   if (!file) throw new CliError('用法：xinyi restore 备份文件', 2);
-  const recoveryKey = stringFlag(args, 'recovery-key') ?? cli.options.env.XINYI_RECOVERY_KEY;
+  const recoveryKey = readRecoveryKey(args, cli.options.env);
   const credential = recoveryKey
     ? { recoveryKey }
     : { username: cli.options.user ?? '', password: readPassword(cli.options) };

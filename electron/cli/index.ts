@@ -27,9 +27,10 @@ const commands = {
 const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   init --station-name 名称 --level community|street|district --region-code 代码 --admin-user 用户名
   demo                      在空数据文件夹中生成演示站点（演示数据）
-  call 方法名 'JSON'          以 --user 身份调用任一接口方法，输出 JSON
+  call 方法名 --input 文件     以 --user 身份调用任一接口方法，输出 JSON（--input - 从标准输入读取 JSON）
   backup --out 文件          生成经校验的加密备份
-  restore 文件               校验后从备份恢复（原文件保留在数据文件夹中）
+  restore 文件               校验后从备份恢复（原文件保留在数据文件夹中；别站的备份用
+                            --recovery-key-file 文件 或环境变量 XINYI_RECOVERY_KEY 提供恢复密钥）
   verify [备份文件…]         检查数据库完整性、审计日志哈希链，并与锚点文件和备份对照
   score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
@@ -49,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
       'admin-user': { type: 'string' },
       'admin-name': { type: 'string' },
       out: { type: 'string' },
-      'recovery-key': { type: 'string' },
+      'recovery-key-file': { type: 'string' },
+      input: { type: 'string' },
       batch: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -81,24 +83,37 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      if (error.apiError) process.stdout.write(`${JSON.stringify({ ok: false, error: error.apiError })}\n`);
-      process.stderr.write(`错误：${error.message}\n`);
-      process.exit(error.exitCode);
-    }
-    if (error instanceof AppError) {
-      process.stderr.write(`错误：${error.message}\n`);
-      process.exit(1);
-    }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`错误：命令行参数有误（${(error as Error).message}）。运行 xinyi --help 查看用法。\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`错误：发生内部错误（${error instanceof Error ? error.name : '未知'}），未做任何更改。\n`);
-    process.exit(1);
-  },
-);
+/**
+ * Exit once stdout and stderr have drained. Writes to a pipe are asynchronous, and `process.exit`
+ * right after them cut `call` output at 64 KiB and long `score --batch` output mid-way.
+ */
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+function report(error: unknown): number {
+  if (error instanceof CliError) {
+    if (error.apiError) process.stdout.write(`${JSON.stringify({ ok: false, error: error.apiError })}\n`);
+    process.stderr.write(`错误：${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof AppError) {
+    process.stderr.write(`错误：${error.message}\n`);
+    return 1;
+  }
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`错误：命令行参数有误（${(error as Error).message}）。运行 xinyi --help 查看用法。\n`);
+    return 2;
+  }
+  process.stderr.write(`错误：发生内部错误（${error instanceof Error ? error.name : '未知'}），未做任何更改。\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => exitAfterOutput(report(error)));

@@ -11,6 +11,7 @@ import { acquireFolderLock } from './fs/folderLock.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { dataPaths } from './paths.js';
 import { runScheduledBackup } from './services/backup/backupSchedule.js';
+import { recoverDataFolder } from './services/backup/restoreSwap.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
@@ -69,7 +70,10 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const releaseFolder = acquireFolderLock(options.dataDir);
   const events = new EventBus();
-  const vault = new Vault(dataPaths(options.dataDir), appVersion, clock);
+  const paths = dataPaths(options.dataDir);
+  // Before anything reads the files: settle an interrupted restore and drop temporary files.
+  const startupNotice = recoverDataFolder(paths);
+  const vault = new Vault(paths, appVersion, clock);
   const sessions = new SessionStore();
   const keyringWork = new Serial();
   // The kiosk is created below; the lock rule only asks whether one is open.
@@ -94,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
   const scales = { catalog, results, kiosk, screenings };
   const handlers = createHandlers({
     vault,
+    startupNotice,
     clock,
     auth,
     users: new UsersService(vault, sessions, keyringWork, clock),

@@ -25,5 +25,8 @@ export function toApiError(error: unknown): ApiError {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (diskFullCodes.has(code) || code === 'ENOSPC')) return apiError('DISK_FULL');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return apiError('DB_CORRUPT');
+  if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
+    return apiError('FILE_ERROR', '数据库文件或数据文件夹是只读的，本次操作未保存。请检查数据文件夹的权限。');
+  }
   return apiError('INTERNAL');
 }

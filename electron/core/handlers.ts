@@ -26,6 +26,8 @@ export type Handlers = {
 
 export type HandlerDeps = Readonly<{
   vault: Vault;
+  /** What start-up repaired (an interrupted restore finished or undone), shown on the lock screen. */
+  startupNotice: string | null;
   clock: Clock;
   auth: AuthService;
   users: UsersService;
@@ -42,7 +44,7 @@ function staff(session: Session | null): Session {
   return session;
 }
 
-export function createHandlers({ vault, clock, auth, users, backup, operations, caseFiles, scales, appointments }: HandlerDeps): Handlers {
+export function createHandlers({ vault, startupNotice, clock, auth, users, backup, operations, caseFiles, scales, appointments }: HandlerDeps): Handlers {
   const actor = (session: Session) => ({ actorId: session.userId, actorName: session.username });
   const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
   const assertRecoveryPhase = () => {
@@ -52,7 +54,7 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
   };
 
   return {
-    'app.status': () => ({ phase: vault.phase(), problem: vault.problem(), version: vault.appVersion }),
+    'app.status': () => ({ phase: vault.phase(), problem: vault.problem(), version: vault.appVersion, notice: startupNotice }),
     'setup.create': (input) => auth.setup(input),
     'auth.unlock': (input) => auth.unlock(input),
     'auth.recover': (input) => auth.recover(input),
@@ -109,12 +111,14 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
       }),
 
     'settings.get': () => readSettings(vault.connection()),
-    'settings.update': (input, session) =>
-      vault.write((db, audit) => {
+    'settings.update': (input, session) => {
+      if (input.backupDir) backup.checkFolder(input.backupDir);
+      return vault.write((db, audit) => {
         writeSettings(db, input);
         audit({ ...actor(staff(session)), action: 'settings.update', objectType: 'settings', detail: { fields: Object.keys(input).sort().join(',') } });
         return readSettings(db);
-      }),
+      });
+    },
     'system.about': () => {
       const db = vault.connection();
       const versions = cipherLibraryVersion(db);

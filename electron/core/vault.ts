@@ -8,9 +8,15 @@ import { anchorFileName } from './audit/anchorFile.js';
 import { backupWitnesses } from './audit/anchorWitnesses.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/driver.js';
-import { migrate } from './db/migrate.js';
+import { migrate, schemaVersion } from './db/migrate.js';
 import { migrations } from './db/migrations/index.js';
-import { integrityProblems, openEncryptedDatabase } from './db/openDatabase.js';
+import {
+  emptyDatabaseMessage,
+  foreignDatabaseMessage,
+  integrityFailureMessage,
+  integrityProblems,
+  openEncryptedDatabase,
+} from './db/openDatabase.js';
 import { AppError, toApiError } from './errors.js';
 import { commitFile } from './fs/atomicWrite.js';
 import { readKeyring, writeKeyring, type Keyring } from './keyring/keyring.js';
@@ -55,6 +61,8 @@ export class Vault {
     if (!hasDb && !hasKeyring) return null;
     if (!hasKeyring) return apiError('KEYRING_INVALID', '找不到密钥环文件 keyring.json，无法解锁数据库。请从备份恢复。');
     if (!hasDb) return apiError('DB_CORRUPT', '找不到数据库文件 xinyi.db。请从备份恢复。');
+    // An existing station is never rebuilt: an empty file here would otherwise open as a new database.
+    if (fs.statSync(database).size === 0) return apiError('DB_CORRUPT', emptyDatabaseMessage);
     try {
       readKeyring(keyring);
       return null;
@@ -102,8 +110,9 @@ export class Vault {
     let db: Db | null = null;
     try {
       db = openEncryptedDatabase(this.paths.database, dataKey);
-      const problems = integrityProblems(db, 'quick');
-      if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过：${problems[0]}`);
+      if (integrityProblems(db, 'quick').length > 0) throw new AppError('DB_CORRUPT', integrityFailureMessage);
+      // A file with no schema at all is not this station's database; migrating it would create a new one.
+      if (schemaVersion(db) === 0) throw new AppError('DB_CORRUPT', foreignDatabaseMessage);
       migrate(db, migrations);
       const opened = db;
       opened.transaction(() => seedBuiltinDictionaries(opened))();

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../../shared/security/csp.js';
 import { createCore, type Core } from '../core/createCore.js';
+import { toApiError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { bindIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -86,8 +87,15 @@ function start(): void {
 
   void app.whenReady().then(() => {
     const dataDir = resolveDataDir(dataDirFromArgs(process.argv), process.env, os.homedir());
-    fs.mkdirSync(dataDir, { recursive: true });
-    const running = createCore({ dataDir });
+    let running: Core;
+    try {
+      running = createCore({ dataDir });
+    } catch (error) {
+      // A read-only or locked data folder: one Chinese line, then quit (never a stack trace).
+      dialog.showErrorBox('心驿无法启动', toApiError(error).message);
+      app.quit();
+      return;
+    }
     core = running;
     serveRenderer();
     hardenWebContents();

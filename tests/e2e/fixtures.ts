@@ -15,9 +15,10 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 async function startHost(dataDir: string): Promise<{ host: StationHost; child: ChildProcess }> {
   const token = `e2e-${Math.random().toString(36).slice(2)}`;
-  const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0', '--token', token], {
+  const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XINYI_TOKEN: token },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

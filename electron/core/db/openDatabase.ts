@@ -27,6 +27,20 @@ export function keyedFileUri(file: string, dek: Buffer): string {
   return `${href}?cipher=${databaseCipher}&algorithm=${cipherAlgorithm}&key=${rawKeyLiteral(dek)}`;
 }
 
+/** Corruption is reported in Chinese sentences; SQLite's own text never reaches a user. */
+export const integrityFailureMessage = '数据库完整性检查未通过：文件已损坏。请从备份恢复，原文件不会被改动。';
+export const emptyDatabaseMessage = '数据库文件 xinyi.db 是空的（0 字节），不是本站的数据。请从备份恢复，原文件不会被改动。';
+export const foreignDatabaseMessage = '数据库文件 xinyi.db 中没有心驿站点数据，不是本站的数据库。请从备份恢复，原文件不会被改动。';
+
+/** Owner-only, like the keyring: SQLite gives its -wal and -shm the database file's mode. */
+export const privateFileMode = 0o600;
+
+/** An empty owner-only file for SQLite (or VACUUM INTO) to fill, instead of SQLite's default 0644. */
+export function createPrivateFile(file: string): void {
+  fs.writeFileSync(file, '', { flag: 'wx', mode: privateFileMode });
+  fs.chmodSync(file, privateFileMode); // exactly owner-only, whatever the umask
+}
+
 export type OpenOptions = Readonly<{ readonly?: boolean; create?: boolean }>;
 
 /**
@@ -36,9 +50,13 @@ export type OpenOptions = Readonly<{ readonly?: boolean; create?: boolean }>;
 export function openEncryptedDatabase(file: string, dek: Buffer, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('DB_CORRUPT', '数据库文件不存在。');
+  // SQLite treats an empty file as a new database; only first-run setup may create one.
+  if (exists && !options.create && fs.statSync(file).size === 0) throw new AppError('DB_CORRUPT', emptyDatabaseMessage);
   if (exists && fs.statSync(file).size > 0 && startsWithPlaintextHeader(file)) {
     throw new AppError('DB_CORRUPT', '数据库文件未加密，拒绝打开。');
   }
+  if (!exists) createPrivateFile(file);
+  else if (!options.readonly) fs.chmodSync(file, privateFileMode);
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   try {
     db.pragma(`cipher='${databaseCipher}'`);
@@ -94,9 +112,17 @@ export function cipherLibraryVersion(db: Db): { sqlite: string; cipherLibrary: s
   return { sqlite: row.sqlite, cipherLibrary: row.mc };
 }
 
-/** Full check before backups and in `xinyi verify`; quick_check runs at every unlock. */
+/**
+ * Full check before backups and in `xinyi verify`; quick_check runs at every unlock.
+ * Returns SQLite's own lines, for logs and counting only: what users read is `describeIntegrity`.
+ */
 export function integrityProblems(db: Db, mode: 'quick' | 'full'): string[] {
   const rows = db.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
   const messages = rows.map((row) => String(Object.values(row)[0]));
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
+/** What `xinyi verify` and the audit page show for a failed check: Chinese, never SQLite's text. */
+export function describeIntegrity(problems: readonly string[]): string[] {
+  return problems.length === 0 ? [] : [`发现 ${problems.length} 处结构问题，数据库文件已损坏。请从备份恢复。`];
 }

@@ -5,7 +5,7 @@ import { readAnchorSecret, recordedAnchorFindings } from '../audit/anchorStore.j
 import { backupWitnesses } from '../audit/anchorWitnesses.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
 import type { Db } from '../db/driver.js';
-import { integrityProblems } from '../db/openDatabase.js';
+import { describeIntegrity, integrityProblems } from '../db/openDatabase.js';
 import type { Vault } from '../vault.js';
 
 type AnchorReport = VerifyResult['anchors'];
@@ -34,5 +34,10 @@ export function verifyStation(vault: Vault, db: Db, witnessFiles: readonly strin
   const problems = integrityProblems(db, 'full');
   const auditChain = verifyAuditChain(db);
   const anchors = anchorReport(vault, db, witnessFiles);
-  return { ok: problems.length === 0 && auditChain.ok && anchors.ok, integrity: { ok: problems.length === 0, problems }, auditChain, anchors };
+  return {
+    ok: problems.length === 0 && auditChain.ok && anchors.ok,
+    integrity: { ok: problems.length === 0, problems: describeIntegrity(problems) },
+    auditChain,
+    anchors,
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { idSchema, isoDate, trimmed } from './common.js';
+import { idSchema, isoDate, nameText, trimmed } from './common.js';
 import { optionalPhone } from './station.js';
 
 const localDateTime = z
@@ -11,7 +11,7 @@ const startClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式�
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:MM。');
 
 export const roomKinds = ['counselling', 'sandplay', 'relaxation', 'catharsis', 'group', 'other'] as const;
-export const roomInput = z.object({ name: trimmed(1, 30, '房间名称'), kind: z.enum(roomKinds, { message: '请选择房间类型。' }) });
+export const roomInput = z.object({ name: nameText(1, 30, '房间名称'), kind: z.enum(roomKinds, { message: '请选择房间类型。' }) });
 export const room = z.object({ id: idSchema, name: z.string(), kind: z.enum(roomKinds), active: z.boolean() });
 export const roomSetActiveInput = z.object({ id: idSchema, active: z.boolean() });
 
@@ -41,7 +41,7 @@ export const calendarOutput = z.object({
 });
 
 /** A resident booked or waiting before registration (登记建档): a name and maybe a phone. */
-const walkIn = z.object({ name: trimmed(1, 40, '姓名'), phone: optionalPhone });
+const walkIn = z.object({ name: nameText(1, 40, '姓名'), phone: optionalPhone });
 const clientOrWalkIn = (value: { clientId?: number | undefined; walkIn?: unknown }) => (value.clientId === undefined) !== (value.walkIn === undefined);
 const clientOrWalkInError = { message: '请选择来访者，或填写临时来访者的姓名（二选一）。', path: ['clientId'] };
 

@@ -10,6 +10,8 @@ export const appStatus = z.object({
   /** Why the station cannot be opened, when phase is `error`. */
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),
   version: z.string(),
+  /** What start-up repaired on its own (an interrupted restore finished or undone), naming the folder. */
+  notice: z.string().nullable().optional(),
 });
 export type AppStatus = z.infer<typeof appStatus>;
 

@@ -1,7 +1,7 @@
 import { localDay } from '../../domain/dates.js';
 import { ageOn, checkIdNumber } from '../../domain/idNumber.js';
 import { z } from '../zod.js';
-import { idSchema, isoDate, isoTimestamp, trimmed } from './common.js';
+import { idSchema, isoDate, isoTimestamp, nameText, trimmed } from './common.js';
 import { optionalPhone } from './station.js';
 
 export const genders = ['male', 'female', 'unknown'] as const;
@@ -19,7 +19,7 @@ export const localToday = () => localDay(new Date());
  */
 export const clientRegistration = z
   .object({
-    name: trimmed(1, 40, '姓名'),
+    name: nameText(1, 40, '姓名'),
     gender: z.enum(genders, { message: '请选择性别。' }),
     birthDate: z.union([isoDate, z.literal('')]).default(''),
     idNumber: z

@@ -18,3 +18,10 @@ export const trimmed = (min: number, max: number, label: string) =>
     .trim()
     .min(min, min <= 1 ? `请填写${label}。` : `${label}至少 ${min} 个字符。`)
     .max(max, `${label}不能超过 ${max} 个字符。`);
+
+/** Has at least one letter or digit of any script: a name of only emoji or symbols names nobody. */
+const hasLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** A name people read (client, walk-in, room, station): trimmed, bounded, and not only emoji or symbols. */
+export const nameText = (min: number, max: number, label: string) =>
+  trimmed(min, max, label).refine(hasLetterOrDigit, { message: `${label}须包含文字，不能只有表情或符号。` });

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { trimmed } from './common.js';
+import { nameText } from './common.js';
 
 /** 站 levels in the national system: 村(社区) room, 街道(乡镇) station, 区(县) centre. */
 export const stationLevels = ['community', 'street', 'district'] as const;
@@ -30,7 +30,7 @@ const optionalText = (max: number, label: string) => z.string().trim().max(max, 
 
 /** Name, level and region code identify a station in reports; the rest may be completed later. */
 export const stationProfile = z.object({
-  name: trimmed(2, 60, '站点名称'),
+  name: nameText(2, 60, '站点名称'),
   level: stationLevel,
   regionCode,
   address: optionalText(200, '地址'),

@@ -6,11 +6,12 @@ import { tempDir } from '../helpers/station.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 
-function xinyi(args: string[], env: Record<string, string> = {}) {
+function xinyi(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, XINYI_PASSWORD: '', ...env },
+    ...(input === undefined ? {} : { input }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -24,7 +25,7 @@ describe('xinyi CLI', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/恢复密钥.*[0-9A-Z]{4}(-[0-9A-Z]{4}){7}/);
 
-    const station = xinyi(['--data-dir', dir, 'call', '--user', 'admin', 'station.get', '{}'], password);
+    const station = xinyi(['--data-dir', dir, 'call', '--user', 'admin', 'station.get'], password);
     expect(station.code).toBe(0);
     expect(JSON.parse(station.stdout)).toMatchObject({ name: '测试街道社会心理服务站', level: 'street' });
 
@@ -46,10 +47,10 @@ describe('xinyi CLI', () => {
   it('call prints the error object and exits 1 when the contract refuses', () => {
     const dir = tempDir();
     xinyi(['init', '--station-name', '测试站点', '--level', 'community', '--region-code', '500118', '--admin-user', 'admin', '--data-dir', dir], password);
-    const result = xinyi(['call', 'users.create', '{"username":"x"}', '--user', 'admin', '--data-dir', dir], password);
+    const result = xinyi(['call', 'users.create', '--input', '-', '--user', 'admin', '--data-dir', dir], password, '{"username":"x"}');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const wrong = xinyi(['call', 'station.get', '{}', '--user', 'admin', '--data-dir', dir], { XINYI_PASSWORD: 'not-the-password' });
+    const wrong = xinyi(['call', 'station.get', '--user', 'admin', '--data-dir', dir], { XINYI_PASSWORD: 'not-the-password' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr.trim()).toBe('错误：用户名或密码错误。');
   });
@@ -58,8 +59,10 @@ describe('xinyi CLI', () => {
     [['bogus'], 2, '未知命令'],
     [['verify', '--nonsense'], 2, '命令行参数有误'],
     [['init', '--station-name', '站', '--level', 'city', '--region-code', '1', '--admin-user', 'a'], 2, '--level 只能是'],
-    [['call', 'station.get', '{}', '--user', 'admin'], 2, '请用 --password-file'],
-    [['call', 'nope.method', '{}'], 2, '没有名为 nope.method 的方法'],
+    [['call', 'station.get', '--user', 'admin'], 2, '请用 --password-file'],
+    [['call', 'nope.method'], 2, '没有名为 nope.method 的方法'],
+    [['call', 'clients.register', '{"name":"张三"}'], 2, '为避免个案数据出现在命令行中'],
+    [['restore', 'x.xybak', '--recovery-key', 'ABCD'], 2, '命令行参数有误'],
   ])('%j fails with one clear line and no stack trace', (args, code, text) => {
     const result = xinyi([...args, '--data-dir', tempDir()]);
     expect(result.code).toBe(code);
@@ -73,9 +76,9 @@ describe('xinyi CLI', () => {
     const demo = xinyi(['demo', '--data-dir', dir]);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('演示数据');
-    const about = xinyi(['call', 'system.about', '{}', '--user', 'zixun1', '--data-dir', dir], { XINYI_PASSWORD: 'xinyi-demo-2026' });
+    const about = xinyi(['call', 'system.about', '--user', 'zixun1', '--data-dir', dir], { XINYI_PASSWORD: 'xinyi-demo-2026' });
     expect(JSON.parse(about.stdout)).toMatchObject({ demo: true });
-    const users = xinyi(['call', 'users.list', '{}', '--user', 'zhanzhang', '--data-dir', dir], { XINYI_PASSWORD: 'xinyi-demo-2026' });
+    const users = xinyi(['call', 'users.list', '--user', 'zhanzhang', '--data-dir', dir], { XINYI_PASSWORD: 'xinyi-demo-2026' });
     expect(JSON.parse(users.stdout).map((user: { role: string }) => user.role)).toEqual(['admin', 'counsellor', 'counsellor', 'reception']);
     const again = xinyi(['demo', '--data-dir', dir]);
     expect(again.code).toBe(1);

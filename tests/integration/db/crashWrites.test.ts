@@ -18,8 +18,8 @@ describe('SIGKILL during a stream of writes', () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', seeded.dataDir, '--port', '0', '--token', token, '--static', staticDir],
-      { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', seeded.dataDir, '--port', '0', '--static', staticDir],
+      { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XINYI_TOKEN: token } },
     );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const origin = await new Promise<string>((resolve, reject) => {

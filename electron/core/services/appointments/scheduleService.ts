@@ -4,15 +4,21 @@ import { addDays } from '../../../../shared/domain/dates.js';
 import { clockToMinute, minuteToClock } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { noShowCount } from '../../repositories/appointmentsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
-import { isActiveCounsellor } from '../../repositories/usersRepo.js';
+import { findUserById, isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
 import { someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
+
+/** Availability belongs to an account; an unknown id is NOT_FOUND, not a foreign-key failure. */
+function requireUser(db: Db, userId: number): void {
+  if (!findUserById(db, userId)) throw new AppError('NOT_FOUND', '找不到该用户。');
+}
 
 type RoomRow = { id: number; name: string; kind: z.output<typeof roomInput>['kind']; active: 0 | 1 };
 
@@ -46,6 +52,7 @@ export class ScheduleService {
 
   availability(userId: number) {
     const db = this.vault.connection();
+    requireUser(db, userId);
     const slots = db.prepare('SELECT weekday, start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? ORDER BY weekday, start_minute').all(userId) as Array<{ weekday: number; start: number; end: number }>;
     const exceptions = db.prepare('SELECT id, from_day AS fromDay, to_day AS toDay, kind, note FROM availability_exceptions WHERE user_id = ? ORDER BY from_day').all(userId) as Array<{ id: number; fromDay: string; toDay: string; kind: 'leave' | 'unavailable'; note: string }>;
     return { userId, slots: slots.map((slot) => ({ weekday: slot.weekday, start: minuteToClock(slot.start), end: minuteToClock(slot.end) })), exceptions };
@@ -59,6 +66,7 @@ export class ScheduleService {
   setAvailability(session: Session, input: z.output<typeof availabilityInput>) {
     this.requireSelfOrAdmin(session, input.userId);
     return this.vault.write((db, audit) => {
+      requireUser(db, input.userId);
       db.prepare('DELETE FROM availability WHERE user_id = ?').run(input.userId);
       const insert = db.prepare('INSERT INTO availability (user_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)');
       for (const slot of input.slots) insert.run(input.userId, slot.weekday, clockToMinute(slot.start), clockToMinute(slot.end));
@@ -70,6 +78,7 @@ export class ScheduleService {
   addException(session: Session, input: z.output<typeof availabilityExceptionInput>) {
     this.requireSelfOrAdmin(session, input.userId);
     return this.vault.write((db, audit) => {
+      requireUser(db, input.userId);
       db.prepare('INSERT INTO availability_exceptions (user_id, from_day, to_day, kind, note) VALUES (?, ?, ?, ?, ?)').run(input.userId, input.fromDay, input.toDay, input.kind, input.note);
       audit({ ...actorOf(session), action: 'availability.exception', objectType: 'user', objectId: input.userId, detail: { kind: input.kind } });
       return this.availability(input.userId);

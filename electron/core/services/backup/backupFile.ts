@@ -94,7 +94,10 @@ export function readBackupHeader(file: string): { header: BackupHeader; database
     throw new AppError('FILE_ERROR', `无法打开备份文件：${file}`);
   }
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    // A folder opens like a file on some systems; reading it would fail with a bare EISDIR.
+    if (!stat.isFile()) throw new AppError('FILE_ERROR', `这是一个文件夹，不是备份文件：${file}`);
+    const size = stat.size;
     const prefix = Buffer.alloc(magic.length + 4);
     if (fs.readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length || !prefix.subarray(0, magic.length).equals(magic)) {
       throw new AppError('BACKUP_INVALID', '该文件不是心驿备份文件。');

@@ -7,19 +7,20 @@ import type { Clock } from '../../clock.js';
 import { migrate, schemaVersion } from '../../db/migrate.js';
 import { latestSchemaVersion, migrations } from '../../db/migrations/index.js';
 import {
+  createPrivateFile,
   databaseCipher,
+  integrityFailureMessage,
   integrityProblems,
   keyedFileUri,
   openEncryptedDatabase,
 } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../../audit/auditLog.js';
-import { anchorFileName, writeAnchorFile } from '../../audit/anchorFile.js';
 import { currentAnchor } from '../../audit/anchorKeeper.js';
 import { chainHead, startNewEpoch } from '../../audit/anchorStore.js';
 import type { AuditAnchor } from '../../audit/auditAnchor.js';
-import { commitFile, partialSuffix, syncDirectory, temporaryNameFor } from '../../fs/atomicWrite.js';
-import { findRecoverySlot, findUserSlot, writeKeyring, type Keyring } from '../../keyring/keyring.js';
+import { commitFile, temporaryNameFor } from '../../fs/atomicWrite.js';
+import { findRecoverySlot, findUserSlot, type Keyring } from '../../keyring/keyring.js';
 import { unwrapDataKey } from '../../keyring/keySlot.js';
 import { recordBackup } from '../../repositories/backupsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
@@ -34,6 +35,7 @@ import {
   writeBackupFile,
   type ChunkHook,
 } from './backupFile.js';
+import { removeTemporaryFiles, restoredDatabasePath, swapInRestoredFiles } from './restoreSwap.js';
 
 export type BackupCredential = z.output<typeof backupCredential>;
 export type BackupTarget = Readonly<{ dir?: string | undefined; file?: string | undefined }>;
@@ -45,7 +47,7 @@ function verifyDatabaseCopy(file: string, dataKey: Buffer, expectedCounts?: Map<
   const db = openEncryptedDatabase(file, dataKey, { readonly: true });
   try {
     const problems = integrityProblems(db, 'full');
-    if (problems.length > 0) throw new AppError('BACKUP_INVALID', `备份数据库完整性检查未通过：${problems[0]}`);
+    if (problems.length > 0) throw new AppError('BACKUP_INVALID', '备份中的数据库未通过完整性检查，文件已损坏。未做任何更改。');
     if (expectedCounts) {
       for (const [table, count] of expectedCounts) {
         const actual = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
@@ -80,10 +82,32 @@ export class BackupService {
     return configured || this.vault.paths.backups;
   }
 
+  /** A backup folder chosen in settings must be a folder this process can write into (made if missing). */
+  checkFolder(dir: string): void {
+    const folder = path.resolve(dir);
+    if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new AppError('FILE_ERROR', `该路径是一个文件，不是文件夹：${folder}`);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch {
+      throw new AppError('FILE_ERROR', `无法使用该备份文件夹：${folder}（路径被文件占用或无法创建）。`);
+    }
+    try {
+      fs.accessSync(folder, fs.constants.W_OK);
+    } catch {
+      throw new AppError('FILE_ERROR', `备份文件夹是只读的，无法写入：${folder}`);
+    }
+  }
+
   list(dir = this.backupDir()): { dir: string; backups: BackupInfo[] } {
     if (!fs.existsSync(dir)) return { dir, backups: [] };
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      throw new AppError('FILE_ERROR', `无法读取备份文件夹：${dir}（不是文件夹或没有读取权限）。`);
+    }
     const backups: BackupInfo[] = [];
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of names) {
       if (!name.endsWith(backupExtension)) continue;
       const file = path.join(dir, name);
       try {
@@ -123,17 +147,20 @@ export class BackupService {
       throw new AppError('FILE_ERROR', `无法创建备份文件夹：${dir}`);
     }
     if (fs.existsSync(target)) throw new AppError('FILE_ERROR', `目标文件已存在，未覆盖：${target}`);
+    // A backup a crash interrupted here left temporary files; they are ours and never a backup.
+    removeTemporaryFiles(dir);
     const copy = temporaryNameFor(path.join(dir, 'copy.db'));
     const packaged = temporaryNameFor(target);
     try {
       await operation.step(5, 'integrity');
       const problems = integrityProblems(db, 'full');
-      if (problems.length > 0) throw new AppError('DB_CORRUPT', `数据库完整性检查未通过，未生成备份：${problems[0]}`);
+      if (problems.length > 0) throw new AppError('DB_CORRUPT', `${integrityFailureMessage}本次未生成备份。`);
       const counts = tableCounts(db);
       await operation.step(20, 'copy');
       // VACUUM INTO a keyed URI: the copy is encrypted with the same cipher and key (BAK-1/BAK-2).
       // The anchor is taken in the same synchronous step, so it names exactly the copy's chain head.
       const audit = currentAnchor(db, createdAt);
+      createPrivateFile(copy);
       db.prepare(`VACUUM INTO '${keyedFileUri(copy, vault.key())}'`).run();
       await operation.step(45, 'verify');
       const version = verifyDatabaseCopy(copy, vault.key(), counts);
@@ -242,7 +269,7 @@ export class BackupService {
     const { paths } = this.vault;
     await operation.step(5, 'read');
     const { header } = readBackupHeader(file);
-    const extracted = `${paths.database}.restore${partialSuffix}`;
+    const extracted = restoredDatabasePath(paths);
     for (const leftover of databaseCompanions(extracted)) fs.rmSync(leftover, { force: true });
     try {
       const checked = await extractDatabase(file, extracted, progressHook(operation, 10, 50, 'extract'));
@@ -253,21 +280,11 @@ export class BackupService {
       // The restored database records its own restore before it goes live.
       const anchor = this.recordRestore(extracted, dataKey, session, file, header.createdAt);
       await operation.step(80, 'swap');
-      // Nothing is overwritten, and every crash point leaves a keyring in place (so the station
-      // shows the restore screen, never first-run setup): the old keyring is copied aside, the old
-      // database moved aside, the new database moved in, then the keyring replaced atomically.
+      // Nothing is overwritten: the replaced files are moved to `keptIn`, and a journal lets the
+      // next start finish or undo a swap a crash interrupted (restoreSwap.ts).
       const keptIn = path.join(paths.dir, `replaced-${stamp(this.clock.now())}`);
       beforeSwap();
-      fs.mkdirSync(keptIn, { recursive: true });
-      if (fs.existsSync(paths.keyring)) fs.copyFileSync(paths.keyring, path.join(keptIn, path.basename(paths.keyring)));
-      const anchorFile = path.join(paths.dir, anchorFileName);
-      for (const current of [...databaseCompanions(paths.database), anchorFile]) {
-        if (fs.existsSync(current)) fs.renameSync(current, path.join(keptIn, path.basename(current)));
-      }
-      syncDirectory(keptIn);
-      commitFile(extracted, paths.database);
-      writeAnchorFile(anchorFile, anchor, true);
-      writeKeyring(paths.keyring, checked.keyring);
+      swapInRestoredFiles(paths, keptIn, checked.keyring, anchor);
       this.vault.reinspect();
       operation.done();
       dataKey.fill(0);
