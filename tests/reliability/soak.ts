@@ -1,10 +1,28 @@
-// `npm run soak`: the contract fuzz's long form (XINYI_FUZZ_RUNS, default 100,000). Not part of `npm test`.
+// `npm run soak`: the long forms, not part of `npm test`: the contract fuzz (XINYI_FUZZ_RUNS,
+// default 100,000) and the kill trials (XINYI_KILL_TRIALS, default 1,000; about 5 s each on 2 cores).
 import { runContractFuzz } from './fuzzContract.js';
+import { killTrial, scenarios } from './killTrials.js';
 
 const runs = Number(process.env.XINYI_FUZZ_RUNS ?? 100_000);
+const trials = Number(process.env.XINYI_KILL_TRIALS ?? 1_000);
 const seed = process.env.XINYI_FUZZ_SEED === undefined ? undefined : Number(process.env.XINYI_FUZZ_SEED);
-const started = Date.now();
-const result = await runContractFuzz({ runs, ...(seed === undefined ? {} : { seed }) });
-process.stdout.write(`${JSON.stringify({ runs: result.calls, seconds: Math.round((Date.now() - started) / 1000), byCode: result.byCode, failures: result.failures.length }, null, 2)}\n`);
-for (const failure of result.failures.slice(0, 50)) process.stdout.write(`${JSON.stringify(failure)}\n`);
-process.exitCode = result.failures.length === 0 ? 0 : 1;
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+let started = Date.now();
+const fuzz = await runContractFuzz({ runs, ...(seed === undefined ? {} : { seed }) });
+print({ fuzz: { runs: fuzz.calls, seconds: Math.round((Date.now() - started) / 1000), byCode: fuzz.byCode, failures: fuzz.failures.length } });
+for (const failure of fuzz.failures.slice(0, 50)) print(failure);
+
+started = Date.now();
+let killFailures = 0;
+let acknowledged = 0;
+for (let trial = 0; trial < trials; trial += 1) {
+  const outcome = await killTrial(scenarios[trial % scenarios.length]!);
+  acknowledged += Math.max(0, outcome.acknowledged + 1);
+  if (outcome.problems.length > 0) {
+    killFailures += 1;
+    print(outcome);
+  }
+}
+print({ killTrials: { trials, acknowledgedWrites: acknowledged, lostOrBroken: killFailures, seconds: Math.round((Date.now() - started) / 1000) } });
+process.exitCode = fuzz.failures.length === 0 && killFailures === 0 ? 0 : 1;

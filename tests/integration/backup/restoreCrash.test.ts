@@ -34,7 +34,7 @@ describe('a restore killed during the swap is finished or undone at the next sta
   it('every crash point ends in one whole station, a message naming the replaced- folder, and no temporary files', async () => {
     const seed = await stationWithBackup();
     const outcomes = new Set<string>();
-    for (let crashAt = 1; crashAt <= 6; crashAt += 1) {
+    for (let crashAt = 1; crashAt <= 12; crashAt += 1) {
       const dataDir = tempDir();
       fs.cpSync(seed.dataDir, dataDir, { recursive: true });
       const worker = spawnSync(

@@ -40,13 +40,15 @@ describe('SIGKILL during a stream of writes', () => {
     const session = (await post('auth.unlock', { username: 'admin', password: adminPassword })).value.sessionToken;
 
     let acknowledged = -1;
-    // Killed on a timer, so the kill lands while a write is in flight, not between two.
-    setTimeout(() => child.kill('SIGKILL'), 300 + Math.random() * 400);
+    // Killed on a timer once writes flow (whatever the machine's load), so the kill lands while a
+    // write is in flight, not between two.
+    const armKill = () => setTimeout(() => child.kill('SIGKILL'), 300 + Math.random() * 400);
     const writer = (async () => {
       for (let index = 0; ; index += 1) {
         try {
           const result = await post('station.update', { name: `写入测试-${index}`, level: 'street', regionCode: '500118001' }, session);
           if (result.ok) acknowledged = index;
+          if (index === 5) armKill();
         } catch {
           return;
         }
