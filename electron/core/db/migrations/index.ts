@@ -16,7 +16,7 @@ import { migration as appointments } from './0060-appointments.js';
 import { migration as appointmentReschedules } from './0070-appointment-reschedules.js';
 import { migration as clientMergeReason } from './0080-client-merge-reason.js';
 import { migration as alertsByResult } from './0090-alerts-by-result.js';
-import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
+import { migration as caseHistoryGrant } from './0100-case-history-grant.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales, screenings, appointments, appointmentReschedules, clientMergeReason, alertsByResult, caseHistoryGrant];

@@ -6,7 +6,7 @@ import type { Migration } from './types.js';
  * (`history_granted`). Existing cases start without the grant: the 站长 grants it again by assigning.
  */
 export const migration: Migration = {
-  version: 110,
+  version: 100,
   name: 'case-history-grant',
   up(db) {
     db.exec('ALTER TABLE cases ADD COLUMN history_granted INTEGER NOT NULL DEFAULT 0 CHECK (history_granted IN (0, 1));');
