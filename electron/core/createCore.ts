@@ -6,6 +6,8 @@ import { AuthService } from './auth/authService.js';
 import { SessionStore, type Session } from './auth/sessionStore.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
+import type { AppEvent } from '../../shared/api/events.js';
+import { createEventStreams, mayReceive, type EventStream } from './eventAccess.js';
 import { EventBus } from './events.js';
 import { acquireFolderLock } from './fs/folderLock.js';
 import { createHandlers, type Handlers } from './handlers.js';
@@ -50,6 +52,10 @@ export type Core = Readonly<{
   events: EventBus;
   /** The role of a session token, for transports that filter events. */
   sessionOf(token: string | null | undefined): Session | null;
+  /** Whether this session may hear this event now (role, and for an alert, reach of its client). */
+  mayReceive(token: string | null | undefined, event: AppEvent): boolean;
+  /** One event stream per session: checked on every event, ended when the session ends. */
+  streams: Pick<EventStream, 'subscribe'>;
   checkIdle(): void;
   /** The HTTP host asks whether a presented token is the open kiosk's. */
   isKioskToken(token: string): boolean;
@@ -108,6 +114,8 @@ export function createCore(options: CoreOptions): Core {
     scales,
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
   });
+  const streams = createEventStreams(vault, sessions, events);
+  const dispatch = createDispatch(handlers, sessions, clock);
   const idleCheckMs = options.idleCheckMs ?? 5_000;
   const timer = idleCheckMs > 0 ? setInterval(() => auth.checkIdle(), idleCheckMs) : null;
   timer?.unref();
@@ -117,9 +125,19 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     handlers,
-    call: createDispatch(handlers, sessions, clock),
+    call: async (context, method, input) => {
+      const result = await dispatch(context, method, input);
+      // A call may have ended sessions (an account disabled, a password reset): their streams end now.
+      streams.sweep();
+      return result;
+    },
     events,
     sessionOf: (token) => sessions.get(token),
+    mayReceive: (token, event) => {
+      const session = sessions.get(token);
+      return session !== null && mayReceive(vault, session, event);
+    },
+    streams,
     checkIdle: () => auth.checkIdle(),
     isKioskToken: (token) => kiosk?.isKioskToken(token) ?? false,
     lock: (reason) => auth.lock(reason, null),

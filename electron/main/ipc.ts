@@ -1,6 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { apiError, type Result } from '../../shared/api/errors.js';
-import { eventContract } from '../../shared/api/events.js';
 import { ipcChannels } from '../../shared/api/methodNames.js';
 import type { Core } from '../core/createCore.js';
 import { isTrustedSender } from './security.js';
@@ -42,10 +41,9 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, options: I
   });
 
   function forwardEvents(target: WebContents): () => void {
+    // The window's session is looked up on every event: a locked or disabled one hears nothing more.
     return core.events.subscribe((event) => {
-      const session = core.sessionOf(sessionByWindow.get(target.id));
-      const roles: readonly string[] = eventContract[event.name].roles;
-      if (!session || !roles.includes(session.role) || target.isDestroyed()) return;
+      if (target.isDestroyed() || !core.mayReceive(sessionByWindow.get(target.id), event)) return;
       target.send(ipcChannels.event, event.name, event.payload);
     });
   }

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventContract } from '../../shared/api/events.js';
 import { apiError, type ApiError, type Result } from '../../shared/api/errors.js';
 import type { Core } from '../core/createCore.js';
 import type { CallContext } from '../core/dispatch.js';
@@ -109,21 +108,23 @@ export function startHttpHost(options: HostOptions): Promise<RunningHost> {
     sendResult(response, await core.call({ scope, sessionToken, transport: 'http' }, method, input));
   };
 
-  /** One stream per screen; each event goes out only if the session's role may receive it. */
+  /**
+   * One stream per screen. Core checks the session on every event (role, and an alert's client) and
+   * ends the stream as soon as the session is locked, disabled or otherwise gone.
+   */
   const streamEvents = (response: ServerResponse, sessionToken: string | null, scope: CallContext['scope']) => {
     const session = core.sessionOf(sessionToken);
-    if (!session) return refuse(response, apiError('UNAUTHENTICATED'));
+    if (!session || sessionToken === null) return refuse(response, apiError('UNAUTHENTICATED'));
     // A kiosk token only ever hears kiosk events, whatever session it presents.
     if (scope === 'kiosk' && session.role !== 'kiosk') return refuse(response, apiError('FORBIDDEN'));
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
     response.write(': connected\n\n');
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
-    const unsubscribe = core.events.subscribe((event) => {
-      const allowed: readonly string[] = eventContract[event.name].roles;
-      if (!allowed.includes(session.role)) return;
-      response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
-      if (event.name === 'session.locked') response.end();
-    });
+    const unsubscribe = core.streams.subscribe(
+      sessionToken,
+      (event) => response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`),
+      () => response.end(),
+    );
     response.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();

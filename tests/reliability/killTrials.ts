@@ -39,8 +39,7 @@ async function startHost(dataDir: string) {
     });
     child.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
   });
-  let session: string | undefined;
-  const post: Post = async (method, body) => {
+  const postAs = async (session: string | null, method: string, body: unknown) => {
     const response = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-xinyi-token': token, ...(session ? { 'x-xinyi-session': session } : {}) },
@@ -48,8 +47,9 @@ async function startHost(dataDir: string) {
     });
     return (await response.json()) as { ok: boolean; value?: unknown };
   };
-  const login = await post('auth.unlock', { username: 'admin', password: adminPassword });
-  session = (login.value as { sessionToken: string }).sessionToken;
+  const login = await postAs(null, 'auth.unlock', { username: 'admin', password: adminPassword });
+  const session = (login.value as { sessionToken: string }).sessionToken;
+  const post: Post = (method, body) => postAs(session, method, body);
   return { post, kill: () => child.kill('SIGKILL'), exited };
 }
 

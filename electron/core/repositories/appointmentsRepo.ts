@@ -160,3 +160,10 @@ export function seriesMembers(db: Db, seriesId: number, fromMinute: number): Arr
 export function noShowCount(db: Db, clientId: number): number {
   return (db.prepare("SELECT count(*) AS n FROM appointments WHERE client_id = ? AND status = 'no_show'").get(clientId) as { n: number }).n;
 }
+
+/** Whom a waiting-list entry is for: the booking rule decides who may close it. */
+export function readWaitlistParties(db: Db, id: number): { clientId: number | null; counsellorId: number | null } | undefined {
+  return db.prepare('SELECT client_id AS clientId, counsellor_id AS counsellorId FROM waitlist WHERE id = ?').get(id) as
+    | { clientId: number | null; counsellorId: number | null }
+    | undefined;
+}

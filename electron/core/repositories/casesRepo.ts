@@ -79,6 +79,45 @@ export function canReachClientCases(db: Db, clientId: number, access: CaseAccess
   );
 }
 
+/**
+ * A case of hers opens a client's whole history to a counsellor when the 站长 assigned it, or when no
+ * case of another counsellor (not shared with her) came before it; otherwise only from its opening.
+ * `hc` is the case, `@userId` the counsellor. Shared cases are reached, so a share opens their history.
+ */
+const wholeHistory = `(hc.history_granted = 1 OR NOT EXISTS (
+  SELECT 1 FROM cases e WHERE e.client_id = hc.client_id AND e.id <> hc.id AND e.opened_on <= hc.opened_on
+    AND e.counsellor_id <> @userId AND e.id NOT IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))`;
+
+/**
+ * SQL: does `@userId` reach the client's record of this day (YYYY-MM-DD)? For list queries over many
+ * clients; `clientColumn` and `dayExpression` are SQL. `@userId IS NULL` is the 站长.
+ */
+export function historyReachSql(clientColumn: string, dayExpression: string): string {
+  return `(@userId IS NULL OR EXISTS (SELECT 1 FROM cases hc WHERE hc.client_id = ${clientColumn}
+    AND (hc.counsellor_id = @userId OR hc.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId))
+    AND (hc.opened_on <= ${dayExpression} OR ${wholeHistory})))`;
+}
+
+/**
+ * From which day this user reaches a client's records: '' = all of them, a YYYY-MM-DD day = from the
+ * opening of their case, null = not at all.
+ */
+export function clientHistoryFrom(db: Db, clientId: number, access: CaseAccess): string | null {
+  if (access.seesAll) return '';
+  const row = db
+    .prepare(
+      `SELECT min(CASE WHEN ${wholeHistory} THEN '' ELSE hc.opened_on END) AS fromDay FROM cases hc
+       WHERE hc.client_id = @clientId AND (hc.counsellor_id = @userId OR hc.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId))`,
+    )
+    .get({ clientId, userId: access.userId }) as { fromDay: string | null };
+  return row.fromDay;
+}
+
+/** The 站长 assigning a case (opening it for someone, or handing it over) opens the client's whole history. */
+export function grantCaseHistory(db: Db, caseId: number): void {
+  db.prepare('UPDATE cases SET history_granted = 1 WHERE id = ?').run(caseId);
+}
+
 export function listCases(db: Db, access: CaseAccess, status: 'open' | 'closed' | 'all', clientId?: number): CaseSummary[] {
   const where = [visibleClause];
   if (status !== 'all') where.push('c.status = @status');

@@ -144,7 +144,7 @@ export type ClientQuery = Readonly<{
  * Search as you type: Chinese characters match the name, letters match full pinyin or initials
  * (张三 ← "zhangs", "zs"), digits match the tail of the phone or ID number.
  */
-export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean) {
+export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean, riskReachOf: number | null = null) {
   const where = ['merged_into IS NULL'];
   const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
   const text = query.query.toLowerCase();
@@ -162,6 +162,11 @@ export function searchClients(db: Db, query: ClientQuery, today: string, showRis
   if (query.riskLevel && showRisk) {
     where.push('risk_level = @risk');
     params.risk = query.riskLevel;
+    // A counsellor finds by colour only the clients whose cases they reach: the filter would tell the colour.
+    if (riskReachOf !== null) {
+      where.push('id IN (SELECT c.client_id FROM cases c WHERE c.counsellor_id = @reachOf OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @reachOf))');
+      params.reachOf = riskReachOf;
+    }
   }
   if (query.tag) {
     where.push('id IN (SELECT client_id FROM client_tags WHERE tag = @tag)');
@@ -270,6 +275,11 @@ export function insertConsent(
 
 export function hasConsent(db: Db, clientId: number, kind: string): boolean {
   return db.prepare('SELECT 1 FROM consents WHERE client_id = ? AND kind = ?').get(clientId, kind) !== undefined;
+}
+
+/** A client this user registered and nobody has opened a case for yet (the counsellor about to open one). */
+export function registeredByWithoutCase(db: Db, clientId: number, userId: number): boolean {
+  return db.prepare('SELECT 1 FROM clients cl WHERE cl.id = ? AND cl.created_by = ? AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.client_id = cl.id)').get(clientId, userId) !== undefined;
 }
 
 export function birthDateOf(db: Db, clientId: number): string | null {

@@ -1,5 +1,6 @@
 import type { CrisisRecord, CrisisStep } from '../../../shared/api/schemas/crises.js';
 import type { Db } from '../db/driver.js';
+import { historyReachSql } from './casesRepo.js';
 
 type CrisisRow = {
   id: number;
@@ -58,8 +59,7 @@ export function listCrises(db: Db, userId: number | null, status: 'active' | 're
   const rows = db
     .prepare(
       `${selectCrises} WHERE (@status = 'all' OR k.status = @status)
-         AND (@userId IS NULL OR k.counsellor_id = @userId OR k.client_id IN (
-           SELECT cs.client_id FROM cases cs WHERE cs.counsellor_id = @userId OR cs.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))
+         AND (@userId IS NULL OR k.counsellor_id = @userId OR ${historyReachSql('k.client_id', "date(k.started_at, 'localtime')")})
        ORDER BY k.status, k.started_at DESC LIMIT 200`,
     )
     .all({ status, userId }) as CrisisRow[];

@@ -1,5 +1,6 @@
 import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
 import type { Db } from '../db/driver.js';
+import { historyReachSql } from './casesRepo.js';
 
 type ReferralRow = {
   id: number;
@@ -64,8 +65,7 @@ export function listReferrals(db: Db, filter: { clientId?: number | undefined; s
   const rows = db
     .prepare(
       `${selectReferrals} WHERE (@clientId IS NULL OR r.client_id = @clientId) AND (@status = 'all' OR r.status = @status)
-         AND (@userId IS NULL OR r.created_by = @userId OR r.client_id IN (
-           SELECT cs.client_id FROM cases cs WHERE cs.counsellor_id = @userId OR cs.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))
+         AND (@userId IS NULL OR r.created_by = @userId OR ${historyReachSql('r.client_id', 'r.sent_on')})
        ORDER BY r.sent_on DESC, r.id DESC LIMIT 500`,
     )
     .all({ clientId: filter.clientId ?? null, status: filter.status, userId: filter.userId }) as ReferralRow[];

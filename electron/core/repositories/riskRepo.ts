@@ -3,6 +3,7 @@ import type { FollowUpRecord, riskGradeRecord } from '../../../shared/api/schema
 import type { RiskLevel } from '../../../shared/api/schemas/clients.js';
 import type { z } from 'zod';
 import type { Db } from '../db/driver.js';
+import { historyReachSql } from './casesRepo.js';
 
 type FollowUpRow = {
   id: number;
@@ -106,7 +107,7 @@ export function recentRedGrades(db: Db, scope: FollowUpScope, sinceIso: string) 
     .prepare(
       `SELECT r.client_id AS clientId, c.name AS clientName, r.reason, r.graded_at AS gradedAt
        FROM risk_grades r JOIN clients c ON c.id = r.client_id
-       WHERE r.level = 'red' AND r.graded_at >= @since AND ${reachClause.replaceAll('f.client_id', 'r.client_id')}
+       WHERE r.level = 'red' AND r.graded_at >= @since AND ${historyReachSql('r.client_id', "date(r.graded_at, 'localtime')")}
        ORDER BY r.graded_at DESC LIMIT 50`,
     )
     .all({ since: sinceIso, userId: scope.userId }) as Array<{ clientId: number; clientName: string; reason: string; gradedAt: string }>;

@@ -40,7 +40,9 @@ describe('cases, sessions and access', () => {
     await station.call(liwei, 'cases.share', { id: opened.id, userId: chenId, shared: true });
     expect((await station.call(chen, 'cases.get', { id: opened.id })).sharedWith).toEqual([{ id: chenId, displayName: 'chen' }]);
     const views = await station.call(station.admin, 'audit.list', { action: 'cases.view' });
-    expect(views.rows.map((row) => row.actorName).sort()).toEqual(['admin', 'chen']);
+    expect(views.rows.filter((row) => row.result === 'success').map((row) => row.actorName).sort()).toEqual(['admin', 'chen']);
+    // chen's refused attempt is on record too (issue 9 §3.6); reception is stopped by its role before any read.
+    expect(views.rows.filter((row) => row.result === 'denied').map((row) => row.actorName)).toEqual(['chen']);
     await station.call(station.admin, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '咨询师调岗' });
     expect((await station.call(chen, 'cases.get', { id: opened.id })).case.counsellorName).toBe('chen');
     expect((await station.call(station.admin, 'audit.list', { action: 'cases.transfer' })).total).toBe(1);

@@ -30,7 +30,7 @@ describe('access to a client runs through cases', () => {
     const anonymous = await station.call(chen, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 2] });
     expect((await station.call(chen, 'alerts.list', {})).map((alert) => alert.id)).toEqual([anonymous.alertId]);
     expect((await station.call(liwei, 'alerts.list', {})).map((alert) => alert.id).sort()).toEqual([named.alertId, anonymous.alertId].sort());
-    expect(await station.raw(chen, 'alerts.acknowledge', { id: named.alertId!, actionNote: '越权处理' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await station.raw(chen, 'alerts.acknowledge', { id: named.alertId!, actionNote: '越权处理' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await station.raw(chen, 'results.linkClient', { resultId: anonymous.id, clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     station.dispose();
   });

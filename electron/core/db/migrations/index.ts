@@ -17,8 +17,21 @@ import { migration as appointmentReschedules } from './0070-appointment-reschedu
 import { migration as clientMergeReason } from './0080-client-merge-reason.js';
 import { migration as alertsByResult } from './0090-alerts-by-result.js';
 import { migration as auditAnchor } from './0100-audit-anchor.js';
+import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [foundation, caseFiles, crisesReferralsAttachments, scales, screenings, appointments, appointmentReschedules, clientMergeReason, alertsByResult, auditAnchor];
+export const migrations: readonly Migration[] = [
+  foundation,
+  caseFiles,
+  crisesReferralsAttachments,
+  scales,
+  screenings,
+  appointments,
+  appointmentReschedules,
+  clientMergeReason,
+  alertsByResult,
+  auditAnchor,
+  caseHistoryGrant,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -20,9 +20,9 @@ import { listCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, requireCase, requireClientCases } from '../caseFiles/access.js';
+import { actorOf, auditedRead, requireCase, requireClientCases } from '../caseFiles/access.js';
 import { checkSlot, clashProblem, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
-import { maskForViewer } from './bookingVisibility.js';
+import { maskForViewer, requireBookingRights } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';
 
 /** The contract caps `count` at 52; a series given by end date is held to the same. */
@@ -61,12 +61,13 @@ export class AppointmentsService {
   create(session: Session, input: z.output<typeof appointmentInput>) {
     return this.vault.write((db, audit) => {
       requireParties(db, input.counsellorId, input.roomId, input.clientId ?? null);
+      requireBookingRights(db, session, { counsellorId: input.counsellorId, clientId: input.clientId ?? null });
       if (input.followUpId !== undefined) requireFollowUp(db, input.followUpId, input.clientId ?? null);
       const booking = this.booking(input, toMinute(input.start), null);
       checkSlot(db, booking, input, [], session);
       const id = insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'appointments.create', objectType: 'appointment', objectId: id, detail: { overridden: input.overrideReason.length > 0 } });
-      return readAppointment(db, id)!;
+      return this.visible(db, session, id);
     });
   }
 
@@ -75,6 +76,7 @@ export class AppointmentsService {
     const { appointment } = input;
     return this.vault.write((db, audit) => {
       requireParties(db, appointment.counsellorId, appointment.roomId, appointment.clientId ?? null);
+      requireBookingRights(db, session, { counsellorId: appointment.counsellorId, clientId: appointment.clientId ?? null });
       const first = toMinute(appointment.start);
       if (input.until !== undefined && input.until < dayOf(first)) throw new AppError('INVALID_INPUT', '截止日期不能早于第一次预约。');
       const starts: number[] = [];
@@ -104,14 +106,24 @@ export class AppointmentsService {
       }
       if (created.length === 0) throw new AppError('APPOINTMENT_CONFLICT', `系列中没有可预约的时间：${skipped[0]?.reason ?? ''}`, { skipped });
       audit({ ...actorOf(session), action: 'appointments.createSeries', objectType: 'series', objectId: seriesId, detail: { created: created.length, skipped: skipped.length } });
-      return { created: created.map((id) => readAppointment(db, id)!), skipped };
+      return { created: this.visibleAll(db, session, created), skipped };
     });
   }
 
+  /** Every answer about bookings passes the calendar's masking, as `list` does. */
+  private visibleAll(db: Db, session: Session, ids: readonly number[]): AppointmentRecord[] {
+    return maskForViewer(db, session, ids.map((id) => readAppointment(db, id)!));
+  }
+
+  private visible(db: Db, session: Session, id: number): AppointmentRecord {
+    return this.visibleAll(db, session, [id])[0]!;
+  }
+
   /** Which statuses an action starts from: 已预约 → 已到 → 已完成; 爽约 and 取消 are final. */
-  private requireStatus(db: Db, id: number, allowed: readonly AppointmentRecord['status'][]) {
+  private requireStatus(db: Db, session: Session, id: number, allowed: readonly AppointmentRecord['status'][]) {
     const appointment = readAppointment(db, id);
     if (!appointment) throw new AppError('NOT_FOUND', '找不到该预约。');
+    requireBookingRights(db, session, appointment);
     if (!allowed.includes(appointment.status)) {
       throw new AppError('INVALID_INPUT', `该预约当前为“${statusLabel[appointment.status]}”，不能进行此操作。`);
     }
@@ -121,7 +133,7 @@ export class AppointmentsService {
   /** 改约 / drag-and-drop: the same checks as a new booking, ignoring the booking itself. */
   move(session: Session, input: { id: number; start: string; durationMinutes?: number | undefined; roomId?: number | undefined; counsellorId?: number | undefined } & Overrides) {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, input.id, ['booked']);
+      const current = this.requireStatus(db, session, input.id, ['booked']);
       const startMinute = toMinute(input.start);
       const slot = {
         counsellorId: input.counsellorId ?? current.counsellorId,
@@ -134,14 +146,14 @@ export class AppointmentsService {
       checkSlot(db, slot, input, [input.id], session);
       moveAppointment(db, input.id, { ...slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.move', objectType: 'appointment', objectId: input.id, detail: { from: current.start, to: fromMinute(startMinute) } });
-      return readAppointment(db, input.id)!;
+      return this.visible(db, session, input.id);
     });
   }
 
   /** This and later, or all: every changed occurrence passes the checks, or nothing changes. */
   updateSeries(session: Session, input: z.output<typeof seriesUpdateInput>) {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, input.id, ['booked']);
+      const current = this.requireStatus(db, session, input.id, ['booked']);
       if (current.seriesId === null) throw new AppError('INVALID_INPUT', '该预约不属于重复系列。');
       const members = seriesMembers(db, current.seriesId, input.scope === 'all' ? Number.MIN_SAFE_INTEGER : current.startMinute).filter(
         (member) => member.status === 'booked',
@@ -157,13 +169,13 @@ export class AppointmentsService {
       for (const entry of moved) checkSlot(db, entry.slot, input, ids, session);
       for (const entry of moved) moveAppointment(db, entry.id, { ...entry.slot, overrideReason: input.overrideReason });
       audit({ ...actorOf(session), action: 'appointments.updateSeries', objectType: 'series', objectId: current.seriesId, detail: { scope: input.scope, changed: moved.length } });
-      return moved.map((entry) => readAppointment(db, entry.id)!);
+      return this.visibleAll(db, session, moved.map((entry) => entry.id));
     });
   }
 
   cancel(session: Session, id: number, scope: 'one' | 'following' | 'all', reason: string) {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, id, ['booked']);
+      const current = this.requireStatus(db, session, id, ['booked']);
       const ids =
         scope === 'one' || current.seriesId === null
           ? [id]
@@ -172,17 +184,17 @@ export class AppointmentsService {
               .map((member) => member.id);
       for (const target of ids) setAppointmentStatus(db, target, 'cancelled', { cancelReason: reason, cancelledBy: session.userId ?? 0 });
       audit({ ...actorOf(session), action: 'appointments.cancel', objectType: 'appointment', objectId: id, detail: { scope, count: ids.length } });
-      return ids.map((target) => readAppointment(db, target)!);
+      return this.visibleAll(db, session, ids);
     });
   }
 
   setStatus(session: Session, id: number, status: 'arrived' | 'no_show') {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, id, ['booked']);
+      const current = this.requireStatus(db, session, id, ['booked']);
       if (status === 'no_show' && current.startMinute > localMinute(this.clock.now())) throw new AppError('INVALID_INPUT', '预约时间还没到，不能记为爽约。');
       setAppointmentStatus(db, id, status);
       audit({ ...actorOf(session), action: status === 'arrived' ? 'appointments.checkIn' : 'appointments.noShow', objectType: 'appointment', objectId: id });
-      return readAppointment(db, id)!;
+      return this.visible(db, session, id);
     });
   }
 
@@ -192,7 +204,7 @@ export class AppointmentsService {
    */
   linkClient(session: Session, id: number, clientId: number) {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, id, ['booked', 'arrived']);
+      const current = this.requireStatus(db, session, id, ['booked', 'arrived']);
       if (current.clientId !== null) throw new AppError('INVALID_INPUT', '该预约已关联来访者。');
       requireParties(db, current.counsellorId, current.roomId, clientId);
       // Ids start at 1, so only the client side of the clash check can match.
@@ -200,14 +212,14 @@ export class AppointmentsService {
       if (clash) throw new AppError('APPOINTMENT_CONFLICT', clash);
       linkAppointmentClient(db, id, clientId);
       audit({ ...actorOf(session), action: 'appointments.linkClient', objectType: 'appointment', objectId: id, detail: { clientId } });
-      return readAppointment(db, id)!;
+      return this.visible(db, session, id);
     });
   }
 
   /** 已完成: one step creates the prefilled session draft in the client's open case with this counsellor. */
   complete(session: Session, id: number, caseId: number | undefined) {
     return this.vault.write((db, audit) => {
-      const current = this.requireStatus(db, id, ['booked', 'arrived']);
+      const current = this.requireStatus(db, session, id, ['booked', 'arrived']);
       if (current.clientId === null) throw new AppError('INVALID_INPUT', '临时来访者须先登记建档，才能生成咨询记录。');
       const open = listCases(db, { userId: current.counsellorId, seesAll: false }, 'open', current.clientId).filter((item) => item.counsellorId === current.counsellorId);
       const target = caseId !== undefined ? open.find((item) => item.id === caseId) : open.length === 1 ? open[0] : undefined;
@@ -230,7 +242,7 @@ export class AppointmentsService {
       );
       setAppointmentStatus(db, id, 'completed', { sessionId });
       audit({ ...actorOf(session), action: 'appointments.complete', objectType: 'appointment', objectId: id, detail: { sessionId } });
-      return { appointment: readAppointment(db, id)!, caseId: target.id, sessionId };
+      return { appointment: this.visible(db, session, id), caseId: target.id, sessionId };
     });
   }
 
@@ -263,7 +275,7 @@ export class AppointmentsService {
         now.toISOString(),
       );
       audit({ ...actorOf(session), action: 'appointments.bookFollowUp', objectType: 'appointment', objectId: id, detail: { followUpId } });
-      return readAppointment(db, id)!;
+      return this.visible(db, session, id);
     });
   }
 
@@ -280,9 +292,8 @@ export class AppointmentsService {
       const rows = listAppointments(db, range);
       return maskForViewer(db, session, rows);
     }
-    return this.vault.write((db, audit) => {
+    return auditedRead(this.vault, session, { action: 'appointments.list', objectType: 'client', objectId: clientId }, (db) => {
       if (session.role !== 'reception') requireClientCases(db, session, clientId);
-      audit({ ...actorOf(session), action: 'appointments.list', objectType: 'client', objectId: clientId });
       return listAppointments(db, range);
     });
   }

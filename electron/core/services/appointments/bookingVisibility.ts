@@ -1,7 +1,8 @@
 import type { AppointmentRecord } from '../../../../shared/api/schemas/appointments.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
-import { reachableClients } from '../../repositories/casesRepo.js';
+import { AppError } from '../../errors.js';
+import { canReachClientCases, reachableClients } from '../../repositories/casesRepo.js';
 import { caseAccessOf } from '../caseFiles/access.js';
 
 /**
@@ -21,4 +22,14 @@ export function maskForViewer<T extends AppointmentRecord>(db: Db, viewer: Sessi
       ? row
       : { ...row, clientId: null, who: someoneElsesClient, walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
   );
+}
+
+/**
+ * Who may change a booking: the 站长 and the front desk run the calendar; a counsellor changes only
+ * their own bookings and those of clients whose cases they reach (the same line as what they see).
+ */
+export function requireBookingRights(db: Db, session: Session, booking: Pick<AppointmentRecord, 'counsellorId' | 'clientId'>): void {
+  if (session.role !== 'counsellor' || booking.counsellorId === session.userId) return;
+  if (booking.clientId !== null && canReachClientCases(db, booking.clientId, caseAccessOf(session))) return;
+  throw new AppError('FORBIDDEN', '只能修改自己的预约，或您负责的来访者的预约。');
 }

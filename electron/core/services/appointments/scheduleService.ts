@@ -6,13 +6,13 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import { noShowCount, readWaitlistParties } from '../../repositories/appointmentsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { findUserById, isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
-import { someoneElsesClient } from './bookingVisibility.js';
+import { actorOf, auditedRead, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
+import { requireBookingRights, someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 
 /** Availability belongs to an account; an unknown id is NOT_FOUND, not a foreign-key failure. */
@@ -130,9 +130,10 @@ export class ScheduleService {
   }
 
   noShows(session: Session, clientId: number) {
-    const db = this.vault.connection();
-    if (session.role !== 'reception') requireClientCases(db, session, clientId);
-    return { clientId, noShows: noShowCount(db, clientId) };
+    return auditedRead(this.vault, session, { action: 'appointments.noShows', objectType: 'client', objectId: clientId }, (db) => {
+      if (session.role !== 'reception') requireClientCases(db, session, clientId);
+      return { clientId, noShows: noShowCount(db, clientId) };
+    });
   }
 
   /**
@@ -162,6 +163,7 @@ export class ScheduleService {
     return this.vault.write((db, audit) => {
       if (input.counsellorId !== undefined && !isActiveCounsellor(db, input.counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
       if (input.clientId !== undefined && !clientExists(db, input.clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
+      if (input.counsellorId !== undefined) requireBookingRights(db, session, { counsellorId: input.counsellorId, clientId: input.clientId ?? null });
       const { lastInsertRowid } = db
         .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")
         .run(input.clientId ?? null, input.walkIn?.name ?? '', input.walkIn?.phone ?? '', input.counsellorId ?? null, input.note, session.userId ?? 0, this.clock.now().toISOString());
@@ -172,6 +174,10 @@ export class ScheduleService {
 
   closeWaitlistEntry(session: Session, id: number, status: 'booked' | 'removed') {
     return this.vault.write((db, audit) => {
+      const entry = readWaitlistParties(db, id);
+      if (!entry) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
+      // Waiting for anyone is everyone's to book; waiting for a colleague follows the booking rule.
+      if (entry.counsellorId !== null) requireBookingRights(db, session, { counsellorId: entry.counsellorId, clientId: entry.clientId });
       if (db.prepare("UPDATE waitlist SET status = ? WHERE id = ? AND status = 'waiting'").run(status, id).changes === 0) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
       audit({ ...actorOf(session), action: 'waitlist.close', objectType: 'waitlist', objectId: id, detail: { status } });
       return this.waitlist(session);

@@ -1,8 +1,12 @@
+import type { AuditRecord } from '../../audit/auditLog.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { canReachCase, canReachClientCases, type CaseAccess } from '../../repositories/casesRepo.js';
+import type { FollowUpRecord } from '../../../../shared/api/schemas/cases.js';
+import { localDay } from '../../../../shared/domain/dates.js';
+import { canReachCase, canReachClientCases, clientHistoryFrom, type CaseAccess } from '../../repositories/casesRepo.js';
 import { readCrisis } from '../../repositories/crisesRepo.js';
+import type { Vault } from '../../vault.js';
 
 /** Case content: the 站长 sees all, a counsellor their own and shared cases, reception none. */
 export function caseAccessOf(session: Session): CaseAccess {
@@ -25,12 +29,43 @@ export function requireClientCases(db: Db, session: Session, clientId: number): 
   return access;
 }
 
+/**
+ * A client's history as one user reaches it: all of it, or only from the opening of their case when an
+ * earlier case was another counsellor's and neither the 站长 assigned theirs nor that counsellor shared.
+ */
+export type ClientHistory = Readonly<{
+  /** Is a record of this day (YYYY-MM-DD) or instant (ISO) within reach? */
+  reaches(dayOrInstant: string): boolean;
+  /** Follow-ups still due are today's work and stay; done ones are history by their day; cancelled ones are undated history. */
+  followUps(rows: FollowUpRecord[]): FollowUpRecord[];
+}>;
+
+function historyFrom(from: string): ClientHistory {
+  const reaches = (dayOrInstant: string) => from === '' || (dayOrInstant.length > 10 ? localDay(new Date(dayOrInstant)) : dayOrInstant) >= from;
+  const keeps = (row: FollowUpRecord) => from === '' || row.status === 'due' || (row.doneOn !== null && reaches(row.doneOn));
+  return { reaches, followUps: (rows) => rows.filter(keeps) };
+}
+
+export function requireClientHistory(db: Db, session: Session, clientId: number): ClientHistory {
+  const from = clientHistoryFrom(db, clientId, caseAccessOf(session));
+  if (from === null) throw new AppError('FORBIDDEN', '您没有该来访者的个案，不能查看或修改其记录。');
+  return historyFrom(from);
+}
+
+/** One record of a client's history: refused when it is dated before the reach of this user. */
+export function requireClientRecord(db: Db, session: Session, clientId: number, dayOrInstant: string): void {
+  if (!requireClientHistory(db, session, clientId).reaches(dayOrInstant)) {
+    throw new AppError('FORBIDDEN', '该记录早于您负责的个案，须由站长分配或原咨询师共享个案后才能查看。');
+  }
+}
+
 /** A crisis is handled by the counsellor who opened it, those reaching the client's cases, and the 站长. */
 export function requireCrisis(db: Db, session: Session, crisisId: number) {
   const access = caseAccessOf(session);
   const crisis = readCrisis(db, crisisId);
   if (!crisis) throw new AppError('NOT_FOUND', '找不到该危机事件。');
-  const reaches = access.seesAll || crisis.counsellorId === access.userId || (crisis.clientId !== null && canReachClientCases(db, crisis.clientId, access));
+  const fromDay = crisis.clientId === null || access.seesAll ? null : clientHistoryFrom(db, crisis.clientId, access);
+  const reaches = access.seesAll || crisis.counsellorId === access.userId || (fromDay !== null && historyFrom(fromDay).reaches(crisis.startedAt));
   if (!reaches) throw new AppError('FORBIDDEN', '该危机事件不由您处置。');
   return crisis;
 }
@@ -39,3 +74,25 @@ export function requireCrisis(db: Db, session: Session, crisisId: number) {
 export const seesRisk = (session: Session) => session.role === 'admin' || session.role === 'counsellor';
 
 export const actorOf = (session: Session) => ({ actorId: session.userId, actorName: session.username });
+
+type ReadRecord = Omit<AuditRecord, 'actorId' | 'actorName' | 'result' | 'at'>;
+
+/**
+ * A read of clinical content, audited once per call. A refusal is recorded too ("denied"), in a
+ * transaction of its own, because the refusal rolls back the read's transaction with its audit row.
+ * `read` returns what was read; the audit row names the record, never its content.
+ */
+export function auditedRead<T>(vault: Vault, session: Session, record: ReadRecord, read: (db: Db) => T): T {
+  try {
+    return vault.write((db, audit) => {
+      const value = read(db);
+      audit({ ...actorOf(session), ...record });
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FORBIDDEN') {
+      vault.write((_db, audit) => audit({ ...actorOf(session), ...record, result: 'denied' }));
+    }
+    throw error;
+  }
+}

@@ -9,7 +9,7 @@ import { AppError } from '../../errors.js';
 import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
 import { readSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, requireCase, requireClientCases, requireCrisis } from './access.js';
+import { actorOf, auditedRead, requireCase, requireClientRecord, requireCrisis } from './access.js';
 
 /** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
 const signatures: Record<string, Buffer> = {
@@ -44,9 +44,9 @@ export class AttachmentService {
       return;
     }
     if (ownerType === 'referral') {
-      const row = db.prepare('SELECT client_id FROM referrals WHERE id = ?').get(ownerId) as { client_id: number } | undefined;
+      const row = db.prepare('SELECT client_id, sent_on FROM referrals WHERE id = ?').get(ownerId) as { client_id: number; sent_on: string } | undefined;
       if (!row) throw new AppError('NOT_FOUND', '找不到该转介记录。');
-      requireClientCases(db, session, row.client_id);
+      requireClientRecord(db, session, row.client_id, row.sent_on);
       return;
     }
     requireCrisis(db, session, ownerId);
@@ -69,18 +69,18 @@ export class AttachmentService {
   }
 
   list(session: Session, ownerType: OwnerType, ownerId: number) {
-    const db = this.vault.connection();
-    this.requireOwner(db, session, ownerType, ownerId);
-    return listAttachments(db, ownerType, ownerId);
+    return auditedRead(this.vault, session, { action: 'attachments.list', objectType: ownerType, objectId: ownerId }, (db) => {
+      this.requireOwner(db, session, ownerType, ownerId);
+      return listAttachments(db, ownerType, ownerId);
+    });
   }
 
-  /** Opening a file is audited like opening the record. */
+  /** Opening a file is audited like opening the record, a refused attempt too. */
   get(session: Session, id: number) {
-    return this.vault.write((db, audit) => {
+    return auditedRead(this.vault, session, { action: 'attachments.open', objectType: 'attachment', objectId: id }, (db) => {
       const file = readAttachment(db, id);
       if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
       this.requireOwner(db, session, file.ownerType, file.ownerId);
-      audit({ ...actorOf(session), action: 'attachments.open', objectType: file.ownerType, objectId: file.ownerId, detail: { attachmentId: id } });
       const { data, ...info } = file;
       return { ...info, dataBase64: data.toString('base64') };
     });

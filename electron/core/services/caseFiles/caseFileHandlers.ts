@@ -4,7 +4,7 @@ import { addDictionaryItem, listDictionary, setDictionaryItemActive } from '../.
 import type { Session } from '../../auth/sessionStore.js';
 import type { Vault } from '../../vault.js';
 import { randomBytes } from 'node:crypto';
-import { actorOf } from './access.js';
+import { actorOf, auditedRead } from './access.js';
 import type { CasesService } from './casesService.js';
 import type { ClientsService } from './clientsService.js';
 import type { RiskService } from './riskService.js';
@@ -81,15 +81,14 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'risk.grade': (input, session) => risk.grade(staff(session), input),
     'followUps.list': (input, session) => risk.list(staff(session), input.scope, input.withinDays, input.clientId),
     'followUps.record': (input, session) => risk.recordFollowUp(staff(session), input),
-    'dashboard.today': (_input, session) => {
-      const today = risk.dashboard(staff(session));
-      return {
-        ...today,
+    // One clinical read, one audit row: the lists inside it are not audited again.
+    'dashboard.today': (_input, session) =>
+      auditedRead(vault, staff(session), { action: 'dashboard.view' }, () => ({
+        ...risk.dashboard(staff(session)),
         openAlerts: results.alerts(staff(session), true).length,
-        activeCrises: crises.list(staff(session), 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
-        referralsAwaitingReceipt: referrals.list(staff(session), undefined, 'sent').filter((referral) => referral.awaitingReceipt),
-      };
-    },
+        activeCrises: crises.visible(staff(session), 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
+        referralsAwaitingReceipt: referrals.visible(staff(session), undefined, 'sent').filter((referral) => referral.awaitingReceipt),
+      })),
 
     'crises.open': (input, session) => crises.open(staff(session), input),
     'crises.list': (input, session) => crises.list(staff(session), input.status),

@@ -9,6 +9,7 @@ import { AppError } from '../../errors.js';
 import {
   assignCase,
   closeCase,
+  grantCaseHistory,
   insertCase,
   listCases,
   readCase,
@@ -20,7 +21,7 @@ import { followUpsOfClient, riskHistory } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, readSession, sessionsOfCase, signSession, updateSessionDraft } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireCase } from './access.js';
+import { actorOf, auditedRead, caseAccessOf, requireCase, requireClientHistory } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** PIPL Art. 31: personal information of a child under 14 needs a guardian's consent. */
@@ -63,21 +64,24 @@ export class CasesService {
       }
       if (input.openedOn > this.today()) throw new AppError('INVALID_INPUT', '开案日期不能晚于今天。');
       const id = insertCase(db, { clientId: input.clientId, counsellorId, openedOn: input.openedOn, reason: input.reason, problems: input.problemCategories }, this.clock.now().toISOString());
+      if (access.seesAll) grantCaseHistory(db, id);
       audit({ ...actorOf(session), action: 'cases.open', objectType: 'case', objectId: id, detail: { clientId: input.clientId, counsellorId } });
       return readCase(db, id)!;
     });
   }
 
   list(session: Session, status: 'open' | 'closed' | 'all', clientId?: number) {
-    return listCases(this.vault.connection(), caseAccessOf(session), status, clientId);
+    const access = caseAccessOf(session);
+    const record = { action: 'cases.list', objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null, detail: { status } };
+    return auditedRead(this.vault, session, record, (db) => listCases(db, access, status, clientId));
   }
 
-  /** The case page; every read is audited. */
+  /** The case page; every read is audited, a refused one too. */
   page(session: Session, caseId: number) {
-    return this.vault.write((db, audit) => {
+    return auditedRead(this.vault, session, { action: 'cases.view', objectType: 'case', objectId: caseId }, (db) => {
       requireCase(db, session, caseId);
       const summary = readCase(db, caseId)!;
-      audit({ ...actorOf(session), action: 'cases.view', objectType: 'case', objectId: caseId });
+      const history = requireClientHistory(db, session, summary.clientId);
       const { openReason, closeReason, ...caseSummary } = summary;
       return {
         case: caseSummary,
@@ -85,8 +89,8 @@ export class CasesService {
         closeReason,
         sharedWith: sharesOf(db, caseId),
         sessions: sessionsOfCase(db, caseId),
-        riskHistory: riskHistory(db, summary.clientId),
-        followUps: followUpsOfClient(db, summary.clientId, this.today()),
+        riskHistory: riskHistory(db, summary.clientId).filter((grade) => history.reaches(grade.gradedAt)),
+        followUps: history.followUps(followUpsOfClient(db, summary.clientId, this.today())),
       };
     });
   }
@@ -116,6 +120,7 @@ export class CasesService {
       const current = this.requireOwner(db, session, caseId);
       this.requireCounsellor(db, counsellorId);
       assignCase(db, caseId, counsellorId);
+      if (session.role === 'admin') grantCaseHistory(db, caseId);
       audit({ ...actorOf(session), action: 'cases.transfer', objectType: 'case', objectId: caseId, detail: { from: current.counsellorId, to: counsellorId, reasonLength: reason.length } });
       return readCase(db, caseId)!;
     });

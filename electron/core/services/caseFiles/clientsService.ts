@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { consentInput, mergeInput } from '../../../../shared/api/schemas/clients.js';
 import { localDay } from '../../../../shared/domain/dates.js';
-import { maskIdNumber } from '../../../../shared/domain/idNumber.js';
+import type { ClientDetail, ClientListRow } from '../../../../shared/api/schemas/clients.js';
+import { maskIdNumber, maskPhone } from '../../../../shared/domain/idNumber.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
@@ -15,13 +16,15 @@ import {
   listRowOf,
   mergeClients,
   readClientDetail,
+  registeredByWithoutCase,
   searchClients,
   updateClient,
   type ClientQuery,
   type Registration,
 } from '../../repositories/clientsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, seesRisk } from './access.js';
+import { canReachClientCases, reachableClients } from '../../repositories/casesRepo.js';
+import { actorOf, auditedRead, caseAccessOf, seesRisk } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** Clients (来访者): registration, consent, search, duplicates and merging. */
@@ -46,6 +49,35 @@ export class ClientsService {
     });
   }
 
+  /**
+   * Registration details of a client the viewer does not reach (a counsellor without one of the
+   * client's cases): the colour hidden, ID number and phones masked, the address left out.
+   */
+  private reaches(db: Db, session: Session, clientId: number): boolean {
+    if (session.role !== 'counsellor') return true;
+    return canReachClientCases(db, clientId, caseAccessOf(session)) || registeredByWithoutCase(db, clientId, session.userId ?? 0);
+  }
+
+  private detailFor(db: Db, session: Session, id: number): ClientDetail | undefined {
+    const detail = readClientDetail(db, id, this.today(), seesRisk(session));
+    if (!detail || this.reaches(db, session, id)) return detail;
+    return {
+      ...detail,
+      riskLevel: null,
+      idNumber: maskIdNumber(detail.idNumber) ?? '',
+      phone: maskPhone(detail.phone) ?? '',
+      guardianPhone: maskPhone(detail.guardianPhone) ?? '',
+      address: '',
+    };
+  }
+
+  /** Rows of a list: a counsellor sees the colour only of clients whose cases they reach. */
+  private rowsFor(db: Db, session: Session, rows: ClientListRow[]): ClientListRow[] {
+    if (session.role !== 'counsellor') return rows;
+    const reached = reachableClients(db, rows.map((row) => row.id), caseAccessOf(session));
+    return rows.map((row) => (reached.has(row.id) ? row : { ...row, riskLevel: null }));
+  }
+
   register(session: Session, client: Registration) {
     return this.vault.write((db, audit) => {
       requireActiveCodes(db, 'clientSource', [client.source], '来源');
@@ -53,42 +85,51 @@ export class ClientsService {
       this.assertNotDuplicate(db, client);
       const id = insertClient(db, client, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'clients.register', objectType: 'client', objectId: id });
-      return readClientDetail(db, id, this.today(), seesRisk(session))!;
+      return this.detailFor(db, session, id)!;
     });
   }
 
   update(session: Session, id: number, client: Registration) {
     return this.vault.write((db, audit) => {
       if (!clientExists(db, id)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      // They see the ID number and phone masked, so saving their form would overwrite the real ones.
+      if (!this.reaches(db, session, id)) throw new AppError('FORBIDDEN', '该来访者不由您负责：登记信息请由前台或站长修改。');
       requireActiveCodes(db, 'clientSource', [client.source], '来源');
       requireActiveCodes(db, 'populationTag', client.tags, '重点人群标签');
       this.assertNotDuplicate(db, client, id);
       const changed = updateClient(db, id, client, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'clients.update', objectType: 'client', objectId: id, detail: { fields: changed.join(',') } });
-      return readClientDetail(db, id, this.today(), seesRisk(session))!;
+      return this.detailFor(db, session, id)!;
     });
   }
 
   /** Opening a client record is audited (DESIGN.md §3: reading a case file is audited). */
   get(session: Session, id: number) {
     return this.vault.write((db, audit) => {
-      const detail = readClientDetail(db, id, this.today(), seesRisk(session));
+      const detail = this.detailFor(db, session, id);
       if (!detail) throw new AppError('NOT_FOUND', '找不到该来访者。');
       audit({ ...actorOf(session), action: 'clients.view', objectType: 'client', objectId: id });
       return detail;
     });
   }
 
+  /** Searching by colour is a clinical list read: audited once per call. */
   search(session: Session, query: ClientQuery) {
-    return searchClients(this.vault.connection(), query, this.today(), seesRisk(session));
+    const run = (db: Db) => {
+      const found = searchClients(db, query, this.today(), seesRisk(session), session.role === 'counsellor' ? session.userId : null);
+      return { total: found.total, rows: this.rowsFor(db, session, found.rows) };
+    };
+    if (!query.riskLevel) return run(this.vault.connection());
+    return auditedRead(this.vault, session, { action: 'clients.search', detail: { riskLevel: query.riskLevel } }, run);
   }
 
   addConsent(session: Session, consent: z.output<typeof consentInput>) {
     return this.vault.write((db, audit) => {
       if (!clientExists(db, consent.clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      if (!this.reaches(db, session, consent.clientId)) throw new AppError('FORBIDDEN', '该来访者不由您负责：同意书请由前台或站长登记。');
       const id = insertConsent(db, consent, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'consents.add', objectType: 'client', objectId: consent.clientId, detail: { kind: consent.kind, consentId: id } });
-      return readClientDetail(db, consent.clientId, this.today(), seesRisk(session))!;
+      return this.detailFor(db, session, consent.clientId)!;
     });
   }
 

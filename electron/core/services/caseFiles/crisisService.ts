@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { insertCrisis, insertCrisisContact, listCrises, readCrisis, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireCrisis } from './access.js';
+import { actorOf, auditedRead, caseAccessOf, requireCrisis } from './access.js';
 import type { RiskService } from './riskService.js';
 
 /**
@@ -33,19 +33,17 @@ export class CrisisService {
   }
 
   list(session: Session, status: 'active' | 'resolved' | 'all') {
+    return auditedRead(this.vault, session, { action: 'crises.list', detail: { status } }, () => this.visible(session, status));
+  }
+
+  /** The crises this user handles, without an audit row of its own (the dashboard audits its one read). */
+  visible(session: Session, status: 'active' | 'resolved' | 'all') {
     const access = caseAccessOf(session);
-    return this.vault.write((db, audit) => {
-      audit({ ...actorOf(session), action: 'crises.list', detail: { status } });
-      return listCrises(db, access.seesAll ? null : access.userId, status);
-    });
+    return listCrises(this.vault.connection(), access.seesAll ? null : access.userId, status);
   }
 
   get(session: Session, crisisId: number) {
-    return this.vault.write((db, audit) => {
-      const crisis = requireCrisis(db, session, crisisId);
-      audit({ ...actorOf(session), action: 'crises.view', objectType: 'crisis', objectId: crisisId });
-      return crisis;
-    });
+    return auditedRead(this.vault, session, { action: 'crises.view', objectType: 'crisis', objectId: crisisId }, (db) => requireCrisis(db, session, crisisId));
   }
 
   checkStep(session: Session, input: z.output<typeof crisisStepInput>) {

@@ -10,7 +10,7 @@ import { clientExists, hasConsent } from '../../repositories/clientsRepo.js';
 import { advanceReferral, insertReferral, listReferrals, readReferral } from '../../repositories/referralsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireClientCases } from './access.js';
+import { actorOf, auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 const nextStatuses: Record<string, readonly string[]> = {
@@ -53,7 +53,7 @@ export class ReferralService {
     return this.vault.write((db, audit) => {
       const current = readReferral(db, input.id, this.remindBefore(db));
       if (!current) throw new AppError('NOT_FOUND', '找不到该转介记录。');
-      requireClientCases(db, session, current.clientId);
+      requireClientRecord(db, session, current.clientId, current.sentOn);
       if (!nextStatuses[current.status]?.includes(input.status)) throw new AppError('INVALID_INPUT', '转介状态只能按“已转出 → 已接收 → 已反馈”推进。');
       if (input.on < current.sentOn || input.on > localDay(this.clock.now())) throw new AppError('INVALID_INPUT', '日期须在转出日期与今天之间。');
       const text = input.status === 'feedback' ? input.feedback : input.status === 'not_received' ? input.reason : '';
@@ -64,11 +64,16 @@ export class ReferralService {
   }
 
   list(session: Session, clientId: number | undefined, status: string) {
+    const record = { action: 'referrals.list', objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null };
+    return auditedRead(this.vault, session, record, () => this.visible(session, clientId, status));
+  }
+
+  /** The referrals this user follows, without an audit row of its own (the dashboard audits its one read). */
+  visible(session: Session, clientId: number | undefined, status: string) {
     const access = caseAccessOf(session);
-    return this.vault.write((db, audit) => {
-      if (clientId !== undefined) requireClientCases(db, session, clientId);
-      audit({ ...actorOf(session), action: 'referrals.list', objectType: 'client', objectId: clientId ?? null });
-      return listReferrals(db, { clientId, status, userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
-    });
+    const db = this.vault.connection();
+    const history = clientId === undefined ? null : requireClientHistory(db, session, clientId);
+    const rows = listReferrals(db, { clientId, status, userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
+    return history ? rows.filter((row) => history.reaches(row.sentOn)) : rows;
   }
 }

@@ -22,7 +22,7 @@ import {
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { unsignedSessions } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireClientCases } from './access.js';
+import { actorOf, auditedRead, caseAccessOf, requireClientCases, requireClientHistory } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 const severity: Record<RiskLevel, number> = { green: 0, yellow: 1, red: 2 };
@@ -59,7 +59,8 @@ export class RiskService {
       const previous = this.currentLevel(db, input.clientId);
       const id = this.gradeWithin(db, session, input.clientId, input.level, input.reason, input.evidence);
       audit({ ...actorOf(session), action: 'risk.grade', objectType: 'client', objectId: input.clientId, detail: { level: input.level, previous, gradeId: id } });
-      return { history: riskHistory(db, input.clientId), followUps: followUpsOfClient(db, input.clientId, this.today()) };
+      const history = requireClientHistory(db, session, input.clientId);
+      return { history: riskHistory(db, input.clientId).filter((grade) => history.reaches(grade.gradedAt)), followUps: history.followUps(followUpsOfClient(db, input.clientId, this.today())) };
     });
   }
 
@@ -82,24 +83,23 @@ export class RiskService {
       // The next follow-up counts from the day this one was done, not the day it was typed in.
       this.gradeWithin(db, session, followUp.clientId, input.reassessedLevel, reason, 'follow_up', input.doneOn);
       audit({ ...actorOf(session), action: 'followUps.record', objectType: 'followUp', objectId: followUp.id, detail: { level: input.reassessedLevel, lowered } });
-      return followUpsOfClient(db, followUp.clientId, this.today());
+      return requireClientHistory(db, session, followUp.clientId).followUps(followUpsOfClient(db, followUp.clientId, this.today()));
     });
   }
 
   list(session: Session, scope: 'due' | 'overdue' | 'client', withinDays: number, clientId?: number) {
-    const db = this.vault.connection();
     const access = caseAccessOf(session);
     const reach = { userId: access.seesAll ? null : access.userId };
     const today = this.today();
     if (scope === 'client') {
       if (clientId === undefined) throw new AppError('INVALID_INPUT', '请指定来访者。');
-      requireClientCases(db, session, clientId);
-      return this.vault.write((tx, audit) => {
-        audit({ ...actorOf(session), action: 'followUps.list', objectType: 'client', objectId: clientId });
-        return followUpsOfClient(tx, clientId, today);
+      return auditedRead(this.vault, session, { action: 'followUps.list', objectType: 'client', objectId: clientId }, (db) => {
+        return requireClientHistory(db, session, clientId).followUps(followUpsOfClient(db, clientId, today));
       });
     }
-    return scope === 'overdue' ? overdueFollowUps(db, reach, today) : dueFollowUps(db, reach, today, addDays(today, withinDays));
+    return auditedRead(this.vault, session, { action: 'followUps.list', detail: { scope } }, (db) =>
+      scope === 'overdue' ? overdueFollowUps(db, reach, today) : dueFollowUps(db, reach, today, addDays(today, withinDays)),
+    );
   }
 
   /** What needs doing today (the dashboard). */

@@ -10,7 +10,7 @@ import { canReachClientCases, reachableClients, readCase } from '../../repositor
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
+import { actorOf, auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 export type Respondent = Readonly<{ clientId: number | null; caseId: number | null; respondent: string }>;
@@ -72,22 +72,22 @@ export class ResultsService {
   }
 
   list(session: Session, clientId: number | undefined, scaleId: string | undefined, limit: number) {
-    return this.vault.write((db, audit) => {
+    return auditedRead(this.vault, session, { action: 'results.list', objectType: 'client', objectId: clientId ?? null }, (db) => {
       const access = caseAccessOf(session);
-      if (clientId !== undefined) requireClientCases(db, session, clientId);
-      else if (!access.seesAll) throw new AppError('FORBIDDEN', '请从来访者档案中查看测评结果。');
-      audit({ ...actorOf(session), action: 'results.list', objectType: 'client', objectId: clientId ?? null });
-      return listResults(db, { clientId, scaleId, limit }, (id) => this.catalog.nameOf(id));
+      if (clientId === undefined && !access.seesAll) throw new AppError('FORBIDDEN', '请从来访者档案中查看测评结果。');
+      const rows = listResults(db, { clientId, scaleId, limit }, (id) => this.catalog.nameOf(id));
+      if (clientId === undefined) return rows;
+      const history = requireClientHistory(db, session, clientId);
+      return rows.filter((row) => history.reaches(row.completedAt));
     });
   }
 
   get(session: Session, id: number) {
-    return this.vault.write((db, audit) => {
+    return auditedRead(this.vault, session, { action: 'results.view', objectType: 'result', objectId: id }, (db) => {
       const result = readResult(db, id, (scaleId) => this.catalog.nameOf(scaleId));
       if (!result) throw new AppError('NOT_FOUND', '找不到该测评结果。');
-      if (result.clientId !== null) requireClientCases(db, session, result.clientId);
+      if (result.clientId !== null) requireClientRecord(db, session, result.clientId, result.completedAt);
       else caseAccessOf(session);
-      audit({ ...actorOf(session), action: 'results.view', objectType: 'result', objectId: id });
       return result;
     });
   }
@@ -97,6 +97,8 @@ export class ResultsService {
     return this.vault.write((db, audit) => {
       const result = readResult(db, resultId, (id) => this.catalog.nameOf(id));
       if (!result) throw new AppError('NOT_FOUND', '找不到该测评结果。');
+      // Someone else's client's result is refused as such, before saying anything about it.
+      if (result.clientId !== null) requireClientCases(db, session, result.clientId);
       if (result.clientId !== null) throw new AppError('INVALID_INPUT', '该结果已关联来访者。');
       if (!clientExists(db, clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
       requireClientCases(db, session, clientId);
@@ -104,6 +106,11 @@ export class ResultsService {
       audit({ ...actorOf(session), action: 'results.link', objectType: 'result', objectId: resultId, detail: { clientId } });
       return readResult(db, resultId, (id) => this.catalog.nameOf(id))!;
     });
+  }
+
+  /** The alert list as a clinical read: audited once per call. */
+  alertList(session: Session, open: boolean) {
+    return auditedRead(this.vault, session, { action: 'alerts.list', detail: { open } }, () => this.alerts(session, open));
   }
 
   /** Alerts about a client go to those who reach the client's cases; anonymous walk-ins' go to all. */
@@ -119,7 +126,7 @@ export class ResultsService {
       // The alert itself, not the newest page of alerts: an old one can still be acknowledged.
       const alert = openAlertClient(db, alertId);
       if (!alert || (alert.clientId !== null && !canReachClientCases(db, alert.clientId, caseAccessOf(session)))) {
-        throw new AppError('INVALID_INPUT', '该提醒不存在、已被处理，或不属于您负责的来访者。');
+        throw new AppError('NOT_FOUND', '该提醒不存在、已被处理，或不属于您负责的来访者。');
       }
       if (!acknowledgeAlert(db, alertId, session.userId ?? 0, note, this.clock.now().toISOString())) {
         throw new AppError('INVALID_INPUT', '该提醒不存在或已被处理。');

@@ -29,7 +29,7 @@ export function createScaleHandlers({ catalog, results, kiosk, screenings }: Sca
     'results.list': (input, session) => results.list(staff(session), input.clientId, input.scaleId, input.limit),
     'results.get': (input, session) => results.get(staff(session), input.id),
     'results.linkClient': (input, session) => results.linkClient(staff(session), input.resultId, input.clientId),
-    'alerts.list': (input, session) => results.alerts(staff(session), input.open),
+    'alerts.list': (input, session) => results.alertList(staff(session), input.open),
     'alerts.acknowledge': (input, session) => results.acknowledge(staff(session), input.id, input.actionNote),
     'kiosk.open': (input, session) => kiosk.open(staff(session), input),
     'kiosk.close': (_input, session) => kiosk.close(staff(session)),

@@ -8,7 +8,7 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { crockfordAlphabet } from '../../keyring/recoveryKey.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, caseAccessOf } from '../caseFiles/access.js';
+import { actorOf, auditedRead, caseAccessOf } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 /** Six characters without I, L, O or U: quick to type at a kiosk, hard to mistype. */
@@ -60,23 +60,33 @@ export class ScreeningService {
     });
   }
 
+  /** A screening's roster and positives are its creator's work: only they and the 站长 see it (no sharing yet). */
   list(session: Session): ScreeningSummary[] {
-    caseAccessOf(session);
-    return (this.vault.connection().prepare(`${selectScreenings} ORDER BY s.created_at DESC LIMIT 200`).all() as ScreeningRow[]).map(toSummary);
+    const access = caseAccessOf(session);
+    return auditedRead(this.vault, session, { action: 'screenings.list' }, (db) =>
+      (
+        db.prepare(`${selectScreenings} WHERE @seesAll = 1 OR s.created_by = @userId ORDER BY s.created_at DESC LIMIT 200`).all({ seesAll: access.seesAll ? 1 : 0, userId: access.userId }) as ScreeningRow[]
+      ).map(toSummary),
+    );
+  }
+
+  private requireScreening(db: Db, session: Session, id: number): void {
+    const access = caseAccessOf(session);
+    const row = db.prepare('SELECT created_by AS createdBy FROM screenings WHERE id = ?').get(id) as { createdBy: number } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '找不到该普查。');
+    if (!access.seesAll && row.createdBy !== access.userId) throw new AppError('FORBIDDEN', '该普查由其他咨询师创建，您不能查看或结束。');
   }
 
   get(session: Session, id: number): ScreeningDetail {
-    caseAccessOf(session);
-    return this.vault.write((db, audit) => {
-      const detail = this.detail(db, id);
-      audit({ ...actorOf(session), action: 'screenings.view', objectType: 'screening', objectId: id });
-      return detail;
+    return auditedRead(this.vault, session, { action: 'screenings.view', objectType: 'screening', objectId: id }, (db) => {
+      this.requireScreening(db, session, id);
+      return this.detail(db, id);
     });
   }
 
   close(session: Session, id: number): ScreeningDetail {
-    caseAccessOf(session);
     return this.vault.write((db, audit) => {
+      this.requireScreening(db, session, id);
       if (db.prepare("UPDATE screenings SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'").run(this.clock.now().toISOString(), id).changes === 0) {
         throw new AppError('INVALID_INPUT', '该普查不存在或已结束。');
       }

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { contract, type MethodName } from '../../../shared/api/contract.js';
+import { adult } from '../helpers/clients.js';
+import { createStation, manualClock, type Station } from '../helpers/station.js';
+
+/** Every field name in an input schema, nested ones as `outer.inner`. */
+function fieldsOf(schema: z.ZodType, prefix = ''): string[] {
+  const def = (schema as unknown as { def: Record<string, unknown> }).def;
+  if (def.type === 'object') {
+    return Object.entries((schema as unknown as z.ZodObject).shape).flatMap(([key, inner]) => [prefix + key, ...fieldsOf(inner as z.ZodType, `${prefix}${key}.`)]);
+  }
+  if (def.type === 'union') return (def.options as z.ZodType[]).flatMap((option) => fieldsOf(option, prefix));
+  if (def.type === 'pipe') return fieldsOf(def.in as z.ZodType, prefix);
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') return fieldsOf(def.innerType as z.ZodType, prefix);
+  return [];
+}
+
+/** Staff methods that take a record id (`id`, `…Id`): the ones another counsellor might aim at a record. */
+const idTakingMethods = (Object.keys(contract) as MethodName[]).filter((method) => {
+  const { access, input } = contract[method];
+  return access.kind === 'roles' && access.roles.includes('counsellor') && fieldsOf(input).some((field) => /(^|\.)id$|Id$/.test(field));
+});
+
+type Expect =
+  /** Refused: FORBIDDEN or NOT_FOUND, and nothing of the record in the answer. */
+  | { input: unknown }
+  /** Answered without the record's content (an empty list, registration masked). */
+  | { input: unknown; answers: 'nothing' | 'masked' }
+  /** Not a record of A's, or allowed on purpose: the reason is the rule. */
+  | { exempt: string };
+
+/**
+ * Issue 9 §3.7: counsellor A (liwei) holds one of every record; counsellor B (chen) aims every
+ * id-taking method at them. A method added to the contract with an id and no row here fails the first test.
+ */
+let station: Station;
+let chen: string;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room', number>;
+
+beforeAll(async () => {
+  const time = manualClock();
+  station = await createStation({ clock: time.clock });
+  const liwei = await station.addUser('liwei', 'counsellor');
+  chen = await station.addUser('chen', 'counsellor');
+  const users = await station.call(station.admin, 'users.list', {});
+  ids.liwei = users.find((user) => user.username === 'liwei')!.id;
+  ids.room = (await station.call(station.admin, 'rooms.add', { name: '咨询室一', kind: 'counselling' }))[0]!.id;
+  ids.client = (await station.call(liwei, 'clients.register', { ...adult, address: '胜利路 8 号' })).id;
+  ids.case = (await station.call(liwei, 'cases.open', { clientId: ids.client, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' })).id;
+  ids.session = (await station.call(liwei, 'sessions.saveDraft', { caseId: ids.case, heldOn: '2026-11-02', startTime: '09:00', durationMinutes: 50, modality: 'in_person', kind: 'intake', note: { complaint: '失眠三月', assessment: '', intervention: '', plan: '', freeText: '' } })).id;
+  await station.call(liwei, 'risk.grade', { clientId: ids.client, level: 'yellow', reason: '睡眠差', evidence: 'disclosure' });
+  ids.crisis = (await station.call(liwei, 'crises.open', { clientId: ids.client, summary: '深夜来电' })).id;
+  // Opening the crisis graded the client red, which replaced the pending follow-up.
+  ids.followUp = (await station.call(liwei, 'followUps.list', { scope: 'client', clientId: ids.client })).find((item) => item.status === 'due')!.id;
+  ids.referral = (await station.call(liwei, 'referrals.create', { clientId: ids.client, target: 'mental_health_centre', reason: '就医评估', sentOn: '2026-11-20' })).id;
+  const result = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 2], clientId: ids.client });
+  ids.result = result.id;
+  ids.alert = result.alertId!;
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('SCAN')]).toString('base64');
+  ids.attachment = (await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: ids.case, fileName: '评估.png', mime: 'image/png', dataBase64: png }))[0]!.id;
+  const booking = { clientId: ids.client, counsellorId: ids.liwei, roomId: ids.room, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' as const };
+  ids.booking = (await station.call(liwei, 'appointments.create', booking)).id;
+  ids.seriesBooking = (await station.call(liwei, 'appointments.createSeries', { appointment: { ...booking, start: '2026-12-14T09:00' }, everyWeeks: 1, count: 2 })).created[0]!.id;
+  ids.screening = (await station.call(liwei, 'screenings.create', { name: '初二（3）班', scaleIds: ['PHQ-9'], roster: ['王小明'] })).id;
+  ids.exception = (await station.call(liwei, 'availability.addException', { userId: ids.liwei, fromDay: '2026-12-21', toDay: '2026-12-22', kind: 'leave' })).exceptions[0]!.id;
+  ids.waitlist = (await station.call(liwei, 'waitlist.add', { clientId: ids.client, counsellorId: ids.liwei }))[0]!.id;
+});
+afterAll(() => station.dispose());
+
+const cases = (): Record<string, Expect> => {
+  const booking = { clientId: ids.client, counsellorId: ids.liwei, roomId: ids.room, start: '2026-12-08T09:00', durationMinutes: 50, type: 'individual' };
+  return {
+    'clients.get': { input: { id: ids.client }, answers: 'masked' },
+    'clients.update': { input: { id: ids.client, client: adult } },
+    'clients.addConsent': { input: { clientId: ids.client, kind: 'service', signerName: '张三', signedOn: '2026-11-02' } },
+    'cases.open': { input: { clientId: ids.client, counsellorId: ids.liwei, problemCategories: ['emotion'], reason: '再次来访', openedOn: '2026-11-03' } },
+    'cases.list': { input: { clientId: ids.client, status: 'all' }, answers: 'nothing' },
+    'cases.get': { input: { id: ids.case } },
+    'cases.close': { input: { id: ids.case, reason: '结案说明', closedOn: '2026-11-20' } },
+    'cases.transfer': { input: { id: ids.case, counsellorId: ids.liwei, reason: '转移说明' } },
+    'cases.share': { input: { id: ids.case, userId: ids.liwei, shared: true } },
+    'sessions.saveDraft': { input: { id: ids.session, caseId: ids.case, heldOn: '2026-11-02', startTime: '09:00', durationMinutes: 50, modality: 'in_person', kind: 'intake', note: { complaint: 'x', assessment: '', intervention: '', plan: '', freeText: '' } } },
+    'sessions.sign': { input: { id: ids.session } },
+    'sessions.addAddendum': { input: { sessionId: ids.session, text: '补充说明' } },
+    'risk.grade': { input: { clientId: ids.client, level: 'green', reason: '好转', evidence: 'disclosure' } },
+    'followUps.list': { input: { scope: 'client', clientId: ids.client } },
+    'followUps.record': { input: { followUpId: ids.followUp, doneOn: '2026-11-20', method: 'phone', participants: [], findings: '情况稳定', reassessedLevel: 'yellow' } },
+    'crises.open': { exempt: 'in an emergency any counsellor present opens a crisis for any client (CrisisService): the crisis is theirs' },
+    'crises.get': { input: { id: ids.crisis } },
+    'crises.checkStep': { input: { crisisId: ids.crisis, step: 'safety_assessment' } },
+    'crises.addContact': { input: { crisisId: ids.crisis, party: 'guardian', name: '张父', phone: '13700000000' } },
+    'crises.resolve': { input: { crisisId: ids.crisis, outcome: 'stabilized', outcomeNote: '已稳定', followUpPlan: '回访' } },
+    'referrals.create': { input: { clientId: ids.client, caseId: ids.case, target: 'mental_health_centre', reason: '就医评估', sentOn: '2026-11-20' } },
+    'referrals.update': { input: { id: ids.referral, status: 'received', on: '2026-11-21' } },
+    'referrals.list': { input: { clientId: ids.client } },
+    'attachments.add': { input: { ownerType: 'case', ownerId: ids.case, fileName: 'x.png', mime: 'image/png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64') } },
+    'attachments.list': { input: { ownerType: 'case', ownerId: ids.case } },
+    'attachments.get': { input: { id: ids.attachment } },
+    'scales.get': { exempt: '`id` is a scale of the shared library, not a record' },
+    'results.submit': { input: { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], clientId: ids.client, caseId: ids.case } },
+    'results.list': { input: { clientId: ids.client } },
+    'results.get': { input: { id: ids.result } },
+    'results.linkClient': { input: { resultId: ids.result, clientId: ids.client } },
+    'alerts.acknowledge': { input: { id: ids.alert, actionNote: '已处理' } },
+    'screenings.get': { input: { id: ids.screening } },
+    'screenings.close': { input: { id: ids.screening } },
+    'availability.get': { exempt: 'a counsellor\'s weekly hours are the shared calendar every booking screen shows' },
+    'availability.set': { input: { userId: ids.liwei, slots: [] } },
+    'availability.addException': { input: { userId: ids.liwei, fromDay: '2026-12-28', toDay: '2026-12-28', kind: 'leave' } },
+    'availability.removeException': { input: { id: ids.exception } },
+    'appointments.list': { input: { from: '2026-12-01', to: '2026-12-31', clientId: ids.client, counsellorId: ids.liwei, roomId: ids.room } },
+    'appointments.create': { input: { ...booking, followUpId: ids.followUp } },
+    'appointments.createSeries': { input: { appointment: { ...booking, start: '2026-12-09T09:00' }, everyWeeks: 1, count: 2 } },
+    'appointments.move': { input: { id: ids.booking, start: '2026-12-07T14:00', roomId: ids.room, counsellorId: ids.liwei } },
+    'appointments.updateSeries': { input: { id: ids.seriesBooking, scope: 'all', startTime: '15:00', durationMinutes: 50, roomId: ids.room, counsellorId: ids.liwei } },
+    'appointments.cancel': { input: { id: ids.booking, reason: '改期' } },
+    'appointments.setStatus': { input: { id: ids.booking, status: 'arrived' } },
+    'appointments.complete': { input: { id: ids.booking, caseId: ids.case } },
+    'appointments.noShows': { input: { clientId: ids.client } },
+    'appointments.bookFollowUp': { input: { followUpId: ids.followUp } },
+    'appointments.linkClient': { input: { id: ids.booking, clientId: ids.client } },
+    'waitlist.add': { input: { clientId: ids.client, counsellorId: ids.liwei } },
+    'waitlist.close': { input: { id: ids.waitlist, status: 'removed' } },
+  };
+};
+
+/** Content of A's records that must never come back to B. */
+const secrets = /失眠三月|睡眠差|深夜来电|就医评估|王小明|评估\.png|胜利路 8 号|13812345678|11010519491231002X|"riskLevel":"(red|yellow)"/;
+
+describe('another counsellor\'s records, through every id-taking method (§3.7)', () => {
+  it('has a row for every staff method that takes a record id, and none for one that does not', () => {
+    expect(Object.keys(cases()).sort()).toEqual([...idTakingMethods].sort());
+  });
+
+  it.each(idTakingMethods)('%s on A\'s ids, called by B', async (method) => {
+    const row = cases()[method];
+    expect(row, `no row for ${method}`).toBeDefined();
+    if (!row || 'exempt' in row) return;
+    const result = await station.raw(chen, method, row.input as never);
+    expect(JSON.stringify(result)).not.toMatch(secrets);
+    if ('answers' in row) {
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      if (row.answers === 'nothing' && result.ok) expect(result.value).toEqual([]);
+      return;
+    }
+    expect(result.ok ? 'ok' : result.error.code, JSON.stringify(result)).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+  });
+});
