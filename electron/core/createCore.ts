@@ -30,7 +30,8 @@ import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
-import { Vault } from './vault.js';
+import { clinicalKeyRoles } from './keyring/keyring.js';
+import { Vault, type KeyFaults } from './vault.js';
 import { appVersion } from './version.js';
 
 export type CoreOptions = Readonly<{
@@ -40,6 +41,8 @@ export type CoreOptions = Readonly<{
   idleCheckMs?: number;
   /** How often the daily backup is due-checked; 0 turns it off. */
   backupCheckMs?: number;
+  /** Test seams: an unwritable keyring, a failure at a key-rotation step. */
+  keyFaults?: KeyFaults;
 }>;
 
 export type Core = Readonly<{
@@ -61,6 +64,8 @@ export type Core = Readonly<{
   seedBenchmarkAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
+  /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
+  clinicalKeyHeld(): boolean;
   close(): void;
 }>;
 
@@ -68,13 +73,17 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const releaseFolder = acquireFolderLock(options.dataDir);
   const events = new EventBus();
-  const vault = new Vault(dataPaths(options.dataDir), appVersion, clock);
+  const vault = new Vault(dataPaths(options.dataDir), appVersion, clock, options.keyFaults);
   const sessions = new SessionStore();
   const keyringWork = new Serial();
+  // The clinical key lives in memory only while a session that may hold it is open (DESIGN.md §3).
+  sessions.onSessionsEnded(() => {
+    if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();
+  });
   // The kiosk is created below; the lock rule only asks whether one is open.
   let kiosk: KioskService | null = null;
-  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork, kioskActive: () => kiosk?.isActive() ?? false });
   const operations = new Operations(events);
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock, events, keyringWork, operations, kioskActive: () => kiosk?.isActive() ?? false });
   const backup = new BackupService(vault, operations, clock);
   const risk = new RiskService(vault, clock);
   const caseFiles = {
@@ -95,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     clock,
     auth,
-    users: new UsersService(vault, sessions, keyringWork, clock),
+    users: new UsersService(vault, sessions, keyringWork, clock, operations),
     backup,
     operations,
     caseFiles: { ...caseFiles, results: scales.results },
@@ -118,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
     isKioskToken: (token) => kiosk?.isKioskToken(token) ?? false,
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
+    clinicalKeyHeld: () => vault.holdsClinical(),
     seedBenchmarkCaseFiles: async (scale) =>
       vault.write((db) =>
         seedCaseFilesDemo(db, {
