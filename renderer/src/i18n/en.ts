@@ -125,10 +125,15 @@ export const en: Messages = {
     disable: 'Disable',
     enable: 'Enable',
     resetPassword: 'Reset password',
-    confirmDisable: '{name} will no longer be able to log in and their key slot is removed. Disable?',
+    confirmDisable: '{name} will no longer be able to log in; the station changes its database and clinical keys, so any old key they hold stops working. Disable?',
     enableTitle: 'Enable the account with a temporary password',
     resetTitle: 'New temporary password for {name}',
     created: 'Account created. Tell them the temporary password in person.',
+    rotationNotice:
+      "Disabling an account, or resetting someone else's password, changes the station's database and clinical keys (other people's passwords stay the same). Backups made before still restore, with a user name and password valid when the backup was made, or the recovery key.",
+    rotating: 'Changing the keys, do not close the program…',
+    disabledDone: 'Account disabled.',
+    rotationStages: { copy: 'Copying the database under the new key', apply: 'Writing this change', keyring: 'Sealing the new keys to each account', swap: 'Swapping database and keyring', done: 'Done' },
   },
   audit: {
     title: 'Audit log',

@@ -124,10 +124,15 @@ export const zhCN = {
     disable: '停用',
     enable: '启用',
     resetPassword: '重设密码',
-    confirmDisable: '停用后 {name} 将无法登录，其密码密钥同时作废。确定停用吗？',
+    confirmDisable: '停用后 {name} 将无法登录；本站会更换数据库密钥和临床密钥，对方手中的旧密钥随之作废。确定停用吗？',
     enableTitle: '启用账号并设置临时密码',
     resetTitle: '为 {name} 重设临时密码',
     created: '账号已创建，请把临时密码当面告知对方。',
+    rotationNotice:
+      '停用账号，或为他人重设密码时，本站会更换数据库密钥和临床密钥（其他人的密码不变）。更换前做的备份仍可恢复，但需要备份当时有效的用户名和密码，或恢复密钥。',
+    rotating: '正在更换密钥，请勿关闭程序…',
+    disabledDone: '账号已停用。',
+    rotationStages: { copy: '用新密钥生成数据库副本', apply: '写入本次更改', keyring: '为各账号封装新密钥', swap: '替换数据库与密钥环', done: '完成' },
   },
   audit: {
     title: '审计日志',
