@@ -124,6 +124,24 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
   });
 });
 
+describe('a lock during a key rotation', { timeout: 240_000 }, () => {
+  it('waits for the rotation to end, then leaves the station locked with the change committed', async () => {
+    let duringRotation: (() => void) | null = null;
+    const station = await createStation({ keyFaults: { rotationStep: (step) => (step === 'apply' ? duringRotation?.() : undefined) } });
+    await station.call(station.admin, 'users.create', { username: 'zhao', displayName: '赵', role: 'reception', temporaryPassword: 'temporary-2026' });
+    duringRotation = () => station.core.lock('idle');
+    const result = await station.raw(station.admin, 'users.setDisabled', { userId: await userId(station, 'zhao'), disabled: true });
+    // The change committed; the answer is the lock, not a failure to save.
+    expect(errorCode(result)).toBe('LOCKED');
+    expect((await station.call(null, 'app.status', {})).phase).toBe('locked');
+    expect(station.core.clinicalKeyHeld()).toBe(false);
+    duringRotation = null;
+    const admin = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
+    expect((await station.call(admin.sessionToken, 'users.list', {})).find((user) => user.username === 'zhao')?.disabled).toBe(true);
+    station.dispose();
+  });
+});
+
 describe('a keyring that cannot be written (section 4)', { timeout: 240_000 }, () => {
   it('create user, change password and disable complete in both places or in neither', async () => {
     let keyringWritable = true;
