@@ -100,6 +100,7 @@ export function createHandlers({ vault, clock, auth, users, backup, operations, 
         ? users.disable(staff(session), input.userId, input.operationId)
         : users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
     'users.resetPassword': (input, session) => users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
+    'users.newRecoveryKey': (_input, session) => users.newRecoveryKey(staff(session)),
 
     'audit.list': (input, session) =>
       vault.write((db, audit) => {

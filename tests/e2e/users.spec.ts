@@ -18,4 +18,8 @@ test('disabling an account rotates the keys; the users screen says what that mea
   await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
   await expect(page.getByTestId('users-table').getByRole('row', { name: /zhaoqt/ })).toContainText('已停用', { timeout: 30_000 });
   await expect(page.getByTestId('users-rotation-progress')).toHaveCount(0);
+
+  await page.getByTestId('recovery-key-new').click();
+  await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
+  await expect(page.getByTestId('recovery-key-shown')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/, { timeout: 20_000 });
 });

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { clinicalUserIds, newAccountSlot } from '../keyring/accountKeys.js';
 import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
 import { findUserById, findUserByUsername, insertUser, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
+import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
 import type { Serial } from '../serial.js';
 import type { Vault } from '../vault.js';
 import type { Operations } from './operations.js';
@@ -107,6 +108,22 @@ export class UsersService {
         await this.changeWithRotation(next, clinicalIds, operationId, change);
       }
       return this.requireUser(userId);
+    });
+  }
+
+  /**
+   * A new recovery key replaces the recovery slot (a lost printout, or a slot still in keyring-v1
+   * form, which a rotation could not follow). Shown once; backups keep the recovery key of their day.
+   */
+  newRecoveryKey(session: Session): Promise<{ recoveryKey: string }> {
+    return this.keyringWork.run(async () => {
+      const { vault } = this;
+      const recoveryKey = createRecoveryKey();
+      const slot = await newAccountSlot(vault, { kind: 'recovery', userId: null, username: null, role: 'recovery' }, recoveryKey);
+      vault.commitKeyringThen(withAccount(vault.keyring(), slot), () =>
+        vault.write((_db, audit) => audit({ ...actorOf(session), action: 'recoveryKey.create', objectType: 'keyring', detail: { replaced: true } })),
+      );
+      return { recoveryKey: formatRecoveryKey(recoveryKey) };
     });
   }
 

@@ -133,6 +133,10 @@ export const en: Messages = {
       "Disabling an account, or resetting someone else's password, changes the station's database and clinical keys (other people's passwords stay the same). Backups made before still restore, with a user name and password valid when the backup was made, or the recovery key.",
     rotating: 'Changing the keys, do not close the program…',
     disabledDone: 'Account disabled.',
+    newRecoveryKey: 'New recovery key',
+    newRecoveryKeyConfirm: 'The old recovery key will no longer open this station (older backups keep the recovery key of their day). Make a new recovery key?',
+    newRecoveryKeyShown: 'The new recovery key is shown only this once. Write it down or print it and keep it safe:',
+    newRecoveryKeyKept: 'I have kept it safe',
     rotationStages: { copy: 'Copying the database under the new key', apply: 'Writing this change', keyring: 'Sealing the new keys to each account', swap: 'Swapping database and keyring', done: 'Done' },
   },
   audit: {

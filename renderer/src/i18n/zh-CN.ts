@@ -132,6 +132,10 @@ export const zhCN = {
       '停用账号，或为他人重设密码时，本站会更换数据库密钥和临床密钥（其他人的密码不变）。更换前做的备份仍可恢复，但需要备份当时有效的用户名和密码，或恢复密钥。',
     rotating: '正在更换密钥，请勿关闭程序…',
     disabledDone: '账号已停用。',
+    newRecoveryKey: '生成新的恢复密钥',
+    newRecoveryKeyConfirm: '旧的恢复密钥将不能再打开本站（旧备份仍用备份当时的恢复密钥）。确定生成新的恢复密钥吗？',
+    newRecoveryKeyShown: '新的恢复密钥只显示这一次。请抄写或打印，交站长妥善保管：',
+    newRecoveryKeyKept: '我已妥善保存',
     rotationStages: { copy: '用新密钥生成数据库副本', apply: '写入本次更改', keyring: '为各账号封装新密钥', swap: '替换数据库与密钥环', done: '完成' },
   },
   audit: {

@@ -51,3 +51,6 @@ export const setUserDisabledInput = z.discriminatedUnion('disabled', [
   z.object({ userId: idSchema, disabled: z.literal(false), temporaryPassword: password, operationId }),
 ]);
 export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword: password, operationId });
+
+/** A new recovery key, shown once: the old one stops opening the station (backups keep theirs). */
+export const newRecoveryKeyOutput = z.object({ recoveryKey: z.string() });

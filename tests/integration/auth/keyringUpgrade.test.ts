@@ -92,6 +92,29 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     expect((await databaseKeyOf(old.dataDir, null, old.recoveryKey.replace(/-/g, ''))).equals(rotatedKey)).toBe(true);
   });
 
+  it('a new recovery key lets an upgraded station rotate; accounts not upgraded yet then need a temporary password', async () => {
+    const old = await formatOneStation();
+    const station = open(old.dataDir);
+    const admin = await station.unlock('admin', adminPassword);
+    const issued = await station.raw(admin, 'users.newRecoveryKey', {});
+    if (!issued.ok) throw new Error(issued.error.code);
+    const newRecoveryKey = (issued.value as { recoveryKey: string }).recoveryKey;
+    expect(readKeyring(old.keyringFile).legacy.some((slot) => slot.kind === 'recovery')).toBe(false);
+
+    expect(errorCode(await station.raw(admin, 'users.setDisabled', { userId: 3, disabled: true }))).toBe('ok');
+    const rotated = await databaseKeyOf(old.dataDir, 'admin', adminPassword);
+    expect(rotated.equals(old.databaseKey)).toBe(false);
+    expect((await databaseKeyOf(old.dataDir, null, newRecoveryKey.replace(/-/g, ''))).equals(rotated)).toBe(true);
+    await expect(databaseKeyOf(old.dataDir, null, old.recoveryKey.replace(/-/g, ''))).rejects.toThrow();
+    // liu never logged in since the upgrade: the rotation could not take that slot along, and says so.
+    const audit = await station.raw(admin, 'audit.list', { action: 'users.disable' });
+    expect(audit.ok && (audit.value as { rows: Array<{ detail: Record<string, unknown> }> }).rows[0]?.detail).toMatchObject({ legacySlotsDropped: 'liu' });
+    expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'liu', password: 'liu-pass-2026' }))).toBe('WRONG_CREDENTIALS');
+    expect(errorCode(await station.raw(admin, 'users.resetPassword', { userId: 2, temporaryPassword: 'liu-temp-2026' }))).toBe('ok');
+    await station.unlock('liu', 'liu-temp-2026');
+    station.core.close();
+  });
+
   it('an upgrade that cannot write the keyring still logs in, and leaves the format-1 keyring as it was', async () => {
     const old = await formatOneStation();
     const before = fs.readFileSync(old.keyringFile, 'utf8');
