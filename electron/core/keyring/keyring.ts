@@ -55,7 +55,8 @@ const keyringV2Schema = z.object({
  *   content is encrypted with it yet, so nothing can be lost.
  * - The v1 recovery slot can only be upgraded with the recovery key (at its next use). A key rotation
  *   cannot seal new keys to a legacy slot; it drops them, so such accounts need a temporary password
- *   from the 站长 and the recovery key must be regenerated (see UsersService.rotate).
+ *   from the 站长; a v1 recovery slot is upgraded at its next use or replaced by users.newRecoveryKey,
+ *   and until then a disable or reset does not rotate (see UsersService.changeWithRotation).
  */
 export type Keyring = Readonly<{
   format: 'xinyi-keyring';
