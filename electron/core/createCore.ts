@@ -34,7 +34,8 @@ import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
-import { Vault } from './vault.js';
+import { clinicalKeyRoles } from './keyring/keyring.js';
+import { Vault, type KeyFaults } from './vault.js';
 import { appVersion } from './version.js';
 
 export type CoreOptions = Readonly<{
@@ -44,6 +45,8 @@ export type CoreOptions = Readonly<{
   idleCheckMs?: number;
   /** How often the daily backup is due-checked; 0 turns it off. */
   backupCheckMs?: number;
+  /** Test seams: an unwritable keyring, a failure at a key-rotation step. */
+  keyFaults?: KeyFaults;
 }>;
 
 export type Core = Readonly<{
@@ -69,6 +72,8 @@ export type Core = Readonly<{
   seedBenchmarkAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
+  /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
+  clinicalKeyHeld(): boolean;
   close(): void;
 }>;
 
@@ -79,13 +84,17 @@ export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   // Before anything reads the files: settle an interrupted restore and drop temporary files.
   const startupNotice = recoverDataFolder(paths);
-  const vault = new Vault(paths, appVersion, clock);
+  const vault = new Vault(paths, appVersion, clock, options.keyFaults);
   const sessions = new SessionStore();
   const keyringWork = new Serial();
+  // The clinical key lives in memory only while a session that may hold it is open (DESIGN.md §3).
+  sessions.onSessionsEnded(() => {
+    if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();
+  });
   // The kiosk is created below; the lock rule only asks whether one is open.
   let kiosk: KioskService | null = null;
-  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(path.join(options.dataDir, loginAttemptsFileName)), clock, events, keyringWork, kioskActive: () => kiosk?.isActive() ?? false });
   const operations = new Operations(events);
+  const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(path.join(options.dataDir, loginAttemptsFileName)), clock, events, keyringWork, operations, kioskActive: () => kiosk?.isActive() ?? false });
   const backup = new BackupService(vault, operations, clock);
   const risk = new RiskService(vault, clock);
   const caseFiles = {
@@ -107,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
     startupNotice,
     clock,
     auth,
-    users: new UsersService(vault, sessions, keyringWork, clock),
+    users: new UsersService(vault, sessions, keyringWork, clock, operations),
     backup,
     operations,
     caseFiles: { ...caseFiles, results: scales.results },
@@ -142,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     isKioskToken: (token) => kiosk?.isKioskToken(token) ?? false,
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
+    clinicalKeyHeld: () => vault.holdsClinical(),
     seedBenchmarkCaseFiles: async (scale) =>
       vault.write((db) =>
         seedCaseFilesDemo(db, {

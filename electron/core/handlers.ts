@@ -99,9 +99,10 @@ export function createHandlers({ vault, startupNotice, clock, auth, users, backu
     'users.create': (input, session) => users.create(staff(session), input),
     'users.setDisabled': (input, session) =>
       input.disabled
-        ? users.disable(staff(session), input.userId)
-        : users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword),
-    'users.resetPassword': (input, session) => users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword),
+        ? users.disable(staff(session), input.userId, input.operationId)
+        : users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
+    'users.resetPassword': (input, session) => users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
+    'users.newRecoveryKey': (_input, session) => users.newRecoveryKey(staff(session)),
 
     'audit.list': (input, session) =>
       vault.write((db, audit) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AppPhase } from '../../shared/api/schemas/auth.js';
 import { apiError, type ApiError } from '../../shared/api/errors.js';
@@ -18,8 +19,12 @@ import {
   openEncryptedDatabase,
 } from './db/openDatabase.js';
 import { AppError, toApiError } from './errors.js';
-import { commitFile } from './fs/atomicWrite.js';
-import { readKeyring, writeKeyring, type Keyring } from './keyring/keyring.js';
+import { copyWithNewKey } from './db/keyedCopy.js';
+import { commitFile, syncDirectory, writeFileAtomic } from './fs/atomicWrite.js';
+import { createClinicalKeys, zeroKeys, type ClinicalKeys, type StationKeys } from './keyring/accountSlot.js';
+import { reencryptClinicalContent } from './keyring/clinicalReencryption.js';
+import { readKeyring, serializeKeyring, type Keyring } from './keyring/keyring.js';
+import { pendingKeyring, pendingKeyringText, rotatingDatabase, settleRotation, sha256OfFileSync } from './keyring/rotationFiles.js';
 import { seedBuiltinDictionaries } from './repositories/dictionariesRepo.js';
 import { readSettings } from './repositories/settingsRepo.js';
 import path from 'node:path';
@@ -27,6 +32,27 @@ import { databaseCompanions, type DataPaths } from './paths.js';
 
 /** Where an interrupted first-run setup leaves its database; the keyring write is the commit point. */
 const setupSuffix = '.setup';
+
+/** Steps of a key rotation, in order; a test seam can fail or snapshot the folder at each. */
+export const rotationSteps = ['copy', 'apply', 'pending-keyring', 'close', 'swap-database', 'swap-keyring', 'reopen'] as const;
+export type RotationStep = (typeof rotationSteps)[number];
+
+/** Test seams for failures that cannot be made for real in a test running as root. */
+export type KeyFaults = Readonly<{
+  /** Runs before every keyring write; throwing acts as an unwritable keyring (read-only folder, antivirus lock). */
+  keyringWrite?: (file: string) => void;
+  /** Runs at each rotation step; throwing fails the rotation there. */
+  rotationStep?: (step: RotationStep) => void;
+}>;
+
+/** What a rotation changes besides the keys, supplied by the caller (UsersService). */
+export type RotationPlan = Readonly<{
+  /** The keyring for the new keys, built from public keys only. */
+  keyring: (keys: StationKeys) => Keyring;
+  /** The change that causes the rotation (disable, reset) with its audit rows, made on the new copy. */
+  change: (db: Db, audit: (record: AuditRecord) => void) => void;
+  progress: (percent: number, stage: string) => Promise<void>;
+}>;
 
 /**
  * The station's encrypted store while the app runs: the keyring on disk, and — only while someone
@@ -39,12 +65,20 @@ export class Vault {
   private writeDepth = 0;
   private auditAppended = false;
   readonly anchors: AuditAnchorKeeper;
+  /** The clinical key, held only while a 站长/counsellor/recovery session is open (see holdClinical). */
+  private clinical: ClinicalKeys | null = null;
+  /** While a rotation copies and swaps the database, nothing else may use the connection. */
+  private rotating = false;
+  /** A lock arrived during a rotation: the rotation ends by closing instead of reopening. */
+  private closeWhenRotated = false;
 
   constructor(
     readonly paths: DataPaths,
     readonly appVersion: string,
     private readonly clock: Clock,
+    private readonly faults: KeyFaults = {},
   ) {
+    this.settleInterruptedRotation();
     this.startupProblem = this.inspectFiles();
     this.anchors = new AuditAnchorKeeper(path.join(paths.dir, anchorFileName), clock);
   }
@@ -89,12 +123,9 @@ export class Vault {
     return readKeyring(this.paths.keyring);
   }
 
-  saveKeyring(keyring: Keyring): void {
-    writeKeyring(this.paths.keyring, keyring);
-  }
-
   /** The open database; every handler that needs it fails with LOCKED otherwise. */
   connection(): Db {
+    if (this.rotating) throw new AppError('OPERATION_BUSY', '正在更换密钥，请稍候再试。');
     if (!this.db) throw new AppError('LOCKED');
     return this.db;
   }
@@ -149,7 +180,7 @@ export class Vault {
     } finally {
       db.close();
     }
-    writeKeyring(this.paths.keyring, keyring);
+    this.saveKeyring(keyring);
     commitFile(pending, this.paths.database);
     this.open(dataKey);
   }
@@ -201,15 +232,211 @@ export class Vault {
   }
 
   close(): void {
+    if (this.deferCloseDuringRotation()) return;
     this.anchors.close();
     this.db?.close();
     this.db = null;
     this.dataKey?.fill(0);
     this.dataKey = null;
+    this.dropClinical();
   }
 
   /** After a restore swapped the files, look at them afresh. */
   reinspect(): void {
     this.startupProblem = this.inspectFiles();
+  }
+
+  // ---- Keys: keyring writes, the clinical key, key rotation (keyring v2, DB-9) ----
+
+  /** Every keyring write goes through here: atomic, and a failure is a clear refusal, never INTERNAL. */
+  saveKeyring(keyring: Keyring): void {
+    this.writeKeyringText(this.paths.keyring, serializeKeyring(keyring));
+  }
+
+  /**
+   * Both places or neither (section 4): the keyring is written first — an unwritable keyring refuses
+   * with nothing changed — then the database; if the database commit fails, the old keyring goes back.
+   */
+  commitKeyringThen<T>(next: Keyring, commit: () => T): T {
+    const before = this.keyring();
+    this.saveKeyring(next);
+    try {
+      return commit();
+    } catch (error) {
+      this.saveKeyring(before);
+      throw error;
+    }
+  }
+
+  private writeKeyringText(file: string, text: string): void {
+    try {
+      this.faults.keyringWrite?.(file);
+      writeFileAtomic(file, text);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('KEYRING_UNWRITABLE');
+    }
+  }
+
+  /** A clinical session (站长, counsellor, recovery) opened: keep a copy of the clinical key. */
+  holdClinical(clinical: ClinicalKeys): void {
+    if (this.clinical) return;
+    const key = Buffer.from(clinical.key);
+    this.clinical = { key, pair: { privateKey: Buffer.from(clinical.pair.privateKey), publicKey: Buffer.from(clinical.pair.publicKey) } };
+  }
+
+  /** The last clinical session ended or locked: the clinical key is held nowhere in memory. */
+  dropClinical(): void {
+    zeroKeys(this.clinical ? { databaseKey: Buffer.alloc(0), clinical: this.clinical } : null);
+    this.clinical = null;
+  }
+
+  holdsClinical(): boolean {
+    return this.clinical !== null;
+  }
+
+  /** For field encryption: the clinical key, only while a clinical session is open. */
+  clinicalKeys(): ClinicalKeys {
+    if (!this.clinical) throw new AppError('CLINICAL_KEY_UNAVAILABLE');
+    return this.clinical;
+  }
+
+  /** For sealing content while no clinical session is open (the kiosk during a staff lock). */
+  clinicalPublicKey(): Buffer {
+    const published = this.keyring().clinicalPublicKey;
+    if (!published) throw new AppError('CLINICAL_KEY_UNAVAILABLE', '本站尚未生成临床密钥：请站长或咨询师登录一次。');
+    return Buffer.from(published, 'base64');
+  }
+
+  private settleInterruptedRotation(): void {
+    try {
+      settleRotation(this.paths);
+    } catch {
+      // Left as it is; inspectFiles reports what the station can open.
+    }
+  }
+
+  private failAt(step: RotationStep): void {
+    this.faults.rotationStep?.(step);
+  }
+
+  /**
+   * Rotate the database key and the clinical key (DB-9), sealing both afresh to the accounts the plan
+   * keeps, with the plan's change made on the new copy: the swap commits the change and the new keys
+   * together, and any failure leaves the station as it was (or, past the database swap, finished).
+   * Callers run this inside the keyring queue and an Operations run.
+   */
+  async rotateKeys(plan: RotationPlan): Promise<void> {
+    const live = this.connection();
+    const oldKey = Buffer.from(this.key());
+    const oldClinical = this.clinical;
+    // Without the old clinical key nothing under it could be re-encrypted, so it is then kept.
+    const next: StationKeys = { databaseKey: randomBytes(32), clinical: oldClinical ? createClinicalKeys() : null };
+    const copyFile = rotatingDatabase(this.paths);
+    settleRotation(this.paths);
+    this.rotating = true;
+    let committed = false;
+    try {
+      await plan.progress(5, 'copy');
+      this.failAt('copy');
+      copyWithNewKey(live, copyFile, next.databaseKey);
+      await plan.progress(50, 'apply');
+      this.failAt('apply');
+      this.applyToCopy(copyFile, next, oldClinical, plan.change);
+      await plan.progress(70, 'keyring');
+      const keyring = plan.keyring(next);
+      this.failAt('pending-keyring');
+      this.writeKeyringText(pendingKeyring(this.paths), pendingKeyringText(keyring, sha256OfFileSync(copyFile)));
+      await plan.progress(85, 'swap');
+      this.failAt('close');
+      this.closeForSwap();
+      this.failAt('swap-database');
+      commitFile(copyFile, this.paths.database);
+      this.failAt('swap-keyring');
+      fs.renameSync(pendingKeyring(this.paths), this.paths.keyring);
+      committed = true;
+      syncDirectory(this.paths.dir);
+      this.failAt('reopen');
+    } catch (error) {
+      this.rotating = false;
+      const outcome = this.recoverFromFailedRotation(oldKey, next, committed);
+      oldKey.fill(0);
+      zeroKeys(next);
+      // Past the database swap the change and the new keys are in place: that is success, never "未保存".
+      if (outcome === 'finished') return;
+      if (error instanceof AppError) throw error;
+      const problem = toApiError(error);
+      throw new AppError(problem.code === 'INTERNAL' ? 'KEY_ROTATION_FAILED' : problem.code);
+    }
+    this.rotating = false;
+    this.reopenAfterRotation(next.databaseKey, oldClinical ? next.clinical : null);
+    oldKey.fill(0);
+    zeroKeys(next);
+  }
+
+  /** A lock (idle, manual, shutdown) during a rotation must not close the database under it: it waits for the end. */
+  private deferCloseDuringRotation(): boolean {
+    if (!this.rotating) return false;
+    this.closeWhenRotated = true;
+    this.dropClinical();
+    return true;
+  }
+
+  /** Reopen with the key that opens the database now, or stay closed if a lock came meanwhile. */
+  private reopenAfterRotation(databaseKey: Buffer, clinical: ClinicalKeys | null): void {
+    if (this.closeWhenRotated) {
+      this.closeWhenRotated = false;
+      this.close();
+      return;
+    }
+    if (!this.db) this.reopenWith(databaseKey);
+    if (clinical) {
+      this.dropClinical();
+      this.holdClinical(clinical);
+    }
+  }
+
+  /** The rotation's change and the clinical re-encryption, in one transaction on the new copy. */
+  private applyToCopy(copyFile: string, next: StationKeys, oldClinical: ClinicalKeys | null, change: RotationPlan['change']): void {
+    const copy = openEncryptedDatabase(copyFile, next.databaseKey);
+    try {
+      const audit = (record: AuditRecord) => appendAudit(copy, this.appVersion, record, this.clock.now());
+      copy.transaction(() => {
+        reencryptClinicalContent(copy, oldClinical, next.clinical);
+        change(copy, audit);
+        // The swap commits these audit rows: announce their head now, as a write would before its commit.
+        this.anchors.beforeCommit(copy);
+      })();
+    } finally {
+      copy.close();
+    }
+  }
+
+  /** Close the live database for the swap; its WAL must be empty, or the swap would lose commits. */
+  private closeForSwap(): void {
+    this.db?.close();
+    this.db = null;
+    const [, wal, shm] = databaseCompanions(this.paths.database);
+    if (fs.existsSync(wal!) && fs.statSync(wal!).size > 0) throw new AppError('KEY_ROTATION_FAILED', '数据库日志未能清空，已停止更换密钥。');
+    for (const file of [wal!, shm!]) fs.rmSync(file, { force: true });
+  }
+
+  /** Same rule as at start: finish past the database swap, undo before it; then reopen with the matching key. */
+  private recoverFromFailedRotation(oldKey: Buffer, next: StationKeys, committed: boolean): ReturnType<typeof settleRotation> {
+    let outcome: ReturnType<typeof settleRotation> = committed ? 'finished' : 'none';
+    try {
+      if (!committed) outcome = settleRotation(this.paths);
+    } catch {
+      // Files stay for the next start to settle; the station is left closed.
+      return 'none';
+    }
+    this.reopenAfterRotation(outcome === 'finished' ? next.databaseKey : oldKey, outcome === 'finished' ? next.clinical : null);
+    return outcome;
+  }
+
+  private reopenWith(databaseKey: Buffer): void {
+    this.dataKey?.fill(0);
+    this.dataKey = null;
+    this.open(databaseKey);
   }
 }

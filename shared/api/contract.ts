@@ -108,7 +108,7 @@ import { referralCreateInput, referralListInput, referralRecord, referralUpdateI
 import { dictionaryAddInput, dictionaryItem, dictionaryListInput, dictionarySetActiveInput } from './schemas/dictionaries.js';
 import { stationProfile } from './schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from './schemas/system.js';
-import { createUserInput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
+import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
 import { z as zod } from './zod.js';
 
 type MethodSpec = Readonly<{ access: Access; input: z.ZodType; output: z.ZodType }>;
@@ -149,6 +149,7 @@ export const contract = {
   'users.create': method(adminOnly, createUserInput, userSummary),
   'users.setDisabled': method(adminOnly, setUserDisabledInput, userSummary),
   'users.resetPassword': method(adminOnly, resetPasswordInput, userSummary),
+  'users.newRecoveryKey': method(adminOnly, emptyInput, newRecoveryKeyOutput),
 
   // Audit
   'audit.list': method(adminOnly, auditListInput, auditListOutput),

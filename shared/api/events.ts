@@ -13,7 +13,7 @@ export const eventContract = {
     roles: ['admin'],
     payload: z.object({
       operationId: z.string(),
-      kind: z.enum(['backup', 'restore']),
+      kind: z.enum(['backup', 'restore', 'keyRotation']),
       /** 0–100 */
       percent: z.number(),
       stage: z.string(),

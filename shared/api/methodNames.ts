@@ -20,6 +20,7 @@ export const methodNames = [
   'users.create',
   'users.setDisabled',
   'users.resetPassword',
+  'users.newRecoveryKey',
   'audit.list',
   'settings.get',
   'settings.update',

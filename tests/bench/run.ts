@@ -123,10 +123,11 @@ async function httpFirstAnswer() {
 
 /**
  * Issue "Case files": client search p95 ≤ 50 ms over 30,000 clients and ~300,000 sessions; a case
- * page's data ≤ 100 ms. Also the quick_check at unlock on that station (DESIGN.md §4).
+ * page's data ≤ 100 ms. Also the quick_check at unlock on that station (DESIGN.md §4), and a key
+ * rotation there (disabling an account: copy under a new key, verify, swap; DB-9).
  */
 async function caseFileFigures() {
-  const { core, as } = await benchStation();
+  const { core, as, value } = await benchStation();
   const seedStart = performance.now();
   const counts = await core.seedBenchmarkCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
   const seedMs = performance.now() - seedStart;
@@ -139,6 +140,8 @@ async function caseFileFigures() {
   const caseIds = Array.from({ length: 100 }, (_, index) => 1 + Math.floor((index * counts.cases) / 100));
   const pageTimes: number[] = [];
   for (const id of caseIds) pageTimes.push(await timed(() => core.call(as, 'cases.get', { id })));
+  const leaving = await value<{ id: number }>('users.create', { username: 'likai', displayName: '离职前台', role: 'reception', temporaryPassword: 'temporary-2026' });
+  const rotationMs = await timed(() => value('users.setDisabled', { userId: leaving.id, disabled: true }));
   core.lock('manual');
   const unlockMs = await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password }));
   core.close();
@@ -147,6 +150,7 @@ async function caseFileFigures() {
     clientSearchP95Ms: round(p95(searchTimes)),
     casePageP95Ms: round(p95(pageTimes)),
     largeStationUnlockMs: round(unlockMs),
+    largeStationKeyRotationMs: round(rotationMs, 0),
   };
 }
 

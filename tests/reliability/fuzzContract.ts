@@ -10,8 +10,7 @@ import { createCore } from '../../electron/core/createCore.js';
 import type { Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import type { CallContext } from '../../electron/core/dispatch.js';
-import { readKeyring } from '../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../electron/core/keyring/keySlot.js';
+import { databaseKeyOf } from '../integration/helpers/station.js';
 import { arbitraryFor } from './zodArbitrary.js';
 
 /**
@@ -102,9 +101,7 @@ export async function runContractFuzz(options: { runs: number; seed?: number }):
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-fuzz-files-'));
   const { core, contexts } = await fuzzStation(dataDir);
   // A second, read-only connection to watch the content; WAL lets it read beside the core's writer.
-  const keyring = readKeyring(path.join(dataDir, 'keyring.json'));
-  const key = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, password);
-  const watcher = openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), key!, { readonly: true });
+  const watcher = openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), await databaseKeyOf(dataDir, 'admin', password), { readonly: true });
   // data_version moves only when another connection commits: hash again only then.
   const dataVersion = () => watcher.pragma('data_version', { simple: true }) as number;
   let seenVersion = dataVersion();

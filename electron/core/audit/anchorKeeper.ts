@@ -30,6 +30,7 @@ export class AuditAnchorKeeper {
   open(db: Db, witnesses: readonly AnchorSource[]): AnchorFinding[] {
     this.secret = readAnchorSecret(db);
     this.confirmed = chainHead(db);
+    this.announced = null;
     const state = readAnchorFile(this.file);
     const findings: AnchorFinding[] = [];
     const sources = [...witnesses];

@@ -5,9 +5,11 @@ import type { UserSummary } from '../../../shared/api/schemas/users.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
-import { emptyKeyring, findRecoverySlot, findUserSlot, withSlot, type Keyring } from '../keyring/keyring.js';
-import { spendKdfTime, unwrapDataKey, wrapDataKey } from '../keyring/keySlot.js';
+import { createAccountSlot, createClinicalKeys, rewrapAccountSlot, zeroKeys } from '../keyring/accountSlot.js';
+import { clinicalUserIds, newAccountSlot, settleKeysAtLogin } from '../keyring/accountKeys.js';
+import { emptyKeyring, openWithSecret, resealedKeyring, withAccount, type Keyring, type OpenedSlot } from '../keyring/keyring.js';
 import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
+import type { Operations } from '../services/operations.js';
 import { readSettings } from '../repositories/settingsRepo.js';
 import { saveStation } from '../repositories/stationRepo.js';
 import {
@@ -34,6 +36,8 @@ export type AuthDeps = Readonly<{
   keyringWork: Serial;
   /** An open kiosk keeps the database open when staff lock (it stores walk-ins' answers). */
   kioskActive: () => boolean;
+  /** A recovery-key reset rotates the keys as a long operation with progress. */
+  operations: Operations;
 }>;
 
 const recoveryAccount = '#recovery';
@@ -80,16 +84,13 @@ export class AuthService {
     const { vault } = this.deps;
     if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP');
     const dataKey = randomBytes(32);
+    const clinical = createClinicalKeys();
     const recoveryKey = createRecoveryKey();
     // A fresh database gives the first user id 1; the slot is bound to it before the insert.
     const adminId = 1;
-    const userSlot = await wrapDataKey(dataKey, input.admin.password, {
-      kind: 'user',
-      userId: adminId,
-      username: input.admin.username,
-    });
-    const recoverySlot = await wrapDataKey(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null });
-    const keyring: Keyring = withSlot(withSlot(emptyKeyring(), userSlot), recoverySlot);
+    const userSlot = await createAccountSlot({ kind: 'user', userId: adminId, username: input.admin.username }, input.admin.password, dataKey, clinical);
+    const recoverySlot = await createAccountSlot({ kind: 'recovery', userId: null, username: null }, recoveryKey, dataKey, clinical);
+    const keyring: Keyring = withAccount(withAccount(emptyKeyring(clinical.pair.publicKey), userSlot), recoverySlot);
     const at = this.now().toISOString();
     try {
       vault.create(dataKey, keyring, (db) => {
@@ -103,8 +104,9 @@ export class AuthService {
         });
         if (admin.id !== adminId) throw new Error('first user id is not 1');
       });
+      vault.holdClinical(clinical);
     } finally {
-      dataKey.fill(0);
+      zeroKeys({ databaseKey: dataKey, clinical });
     }
     const admin = findUserById(vault.connection(), adminId) as UserSummary;
     vault.write((db, audit) => {
@@ -183,26 +185,25 @@ export class AuthService {
     this.assertCanUnlock();
     this.assertNotBlocked(input.username);
     const { vault, backoff } = this.deps;
-    const slot = findUserSlot(vault.keyring(), input.username);
-    // An unknown name costs the same KDF time as a known one, so timing does not tell which exist.
-    const dataKey = slot ? await unwrapDataKey(slot, input.password) : await spendKdfTime(input.password);
-    if (!slot || !dataKey) {
+    const opened = await openWithSecret(vault.keyring(), { kind: 'user', username: input.username }, input.password);
+    if (!opened) {
       this.recordFailure(input.username, 'password');
       throw new AppError('WRONG_CREDENTIALS');
     }
     const wasOpen = vault.isOpen();
     try {
-      this.openWith(dataKey);
+      this.openWith(opened.keys.databaseKey);
+      const user = findUserByUsername(vault.connection(), input.username);
+      if (!user || user.disabled || user.id !== opened.userId) {
+        if (!wasOpen) vault.close();
+        throw new AppError('ACCOUNT_DISABLED');
+      }
+      backoff.succeed(input.username);
+      await settleKeysAtLogin(vault, { kind: 'user', userId: user.id, username: user.username, role: user.role }, opened, input.password);
+      return this.completeLogin(user, 'auth.unlock');
     } finally {
-      dataKey.fill(0);
+      forget(opened);
     }
-    const user = findUserByUsername(vault.connection(), input.username);
-    if (!user || user.disabled || user.id !== slot.userId) {
-      if (!wasOpen) vault.close();
-      throw new AppError('ACCOUNT_DISABLED');
-    }
-    backoff.succeed(input.username);
-    return this.completeLogin(user, 'auth.unlock');
   }
 
   /** The 站长 forgot the password: the recovery key opens the station and sets a new one. */
@@ -214,28 +215,41 @@ export class AuthService {
     this.assertCanUnlock();
     this.assertNotBlocked(recoveryAccount);
     const { vault, backoff } = this.deps;
-    const slot = findRecoverySlot(vault.keyring());
-    const dataKey = slot ? await unwrapDataKey(slot, input.recoveryKey) : null;
-    if (!dataKey) {
+    const opened = await openWithSecret(vault.keyring(), { kind: 'recovery' }, input.recoveryKey);
+    if (!opened) {
       this.recordFailure(recoveryAccount, 'recovery');
       throw new AppError('WRONG_RECOVERY_KEY');
     }
     const wasOpen = vault.isOpen();
     try {
-      this.openWith(dataKey);
+      this.openWith(opened.keys.databaseKey);
       const user = findUserByUsername(vault.connection(), input.username);
       if (!user || user.role !== 'admin' || user.disabled) {
         if (!wasOpen) vault.close();
         throw new AppError('NOT_FOUND', '找不到该站长账号（只能为启用中的站长账号重设密码）。');
       }
-      const newSlot = await wrapDataKey(dataKey, input.newPassword, { kind: 'user', userId: user.id, username: user.username });
-      vault.write((db) => setMustChangePassword(db, user.id, false));
-      vault.saveKeyring(withSlot(vault.keyring(), newSlot));
+      // The recovery slot is upgraded to keyring v2 here if it still was v1 (only now is its secret known).
+      await settleKeysAtLogin(vault, { kind: 'recovery', userId: null, username: null, role: 'recovery' }, opened, input.recoveryKey);
+      const newSlot = await newAccountSlot(vault, { kind: 'user', userId: user.id, username: user.username, role: user.role }, input.newPassword);
+      // A reset after a loss: whoever has the old password must not reach the keys from now on, so both
+      // keys rotate (DB-9) and are sealed afresh to every account, with the new slot in place.
+      const clinicalIds = clinicalUserIds(vault);
+      const nextKeyring = withAccount(vault.keyring(), newSlot);
+      await this.deps.operations.run('keyRotation', undefined, (operation) =>
+        vault.rotateKeys({
+          keyring: (keys) => resealedKeyring(nextKeyring, keys, clinicalIds),
+          change: (db, audit) => {
+            setMustChangePassword(db, user.id, false);
+            audit({ actorId: null, actorName: null, action: 'users.resetPassword', objectType: 'user', objectId: user.id, detail: { by: 'recoveryKey', keysRotated: true } });
+          },
+          progress: (percent, stage) => operation.step(percent, stage),
+        }).then(() => operation.done()),
+      );
       backoff.succeed(recoveryAccount);
       backoff.succeed(user.username);
       return this.completeLogin({ ...user, mustChangePassword: false }, 'auth.recover');
     } finally {
-      dataKey.fill(0);
+      forget(opened);
     }
   }
 
@@ -246,27 +260,27 @@ export class AuthService {
   private async changePasswordNow(session: Session, currentPassword: string, newPassword: string): Promise<void> {
     const { vault, sessions } = this.deps;
     this.assertNotBlocked(session.username);
-    const slot = findUserSlot(vault.keyring(), session.username);
-    const dataKey = slot ? await unwrapDataKey(slot, currentPassword) : null;
-    if (!dataKey) {
+    const opened = await openWithSecret(vault.keyring(), { kind: 'user', username: session.username }, currentPassword);
+    if (!opened || opened.userId !== session.userId) {
+      if (opened) forget(opened);
       this.recordFailure(session.username, 'password');
       throw new AppError('WRONG_CREDENTIALS', '当前密码不正确。');
     }
     try {
-      const newSlot = await wrapDataKey(dataKey, newPassword, {
-        kind: 'user',
-        userId: session.userId,
-        username: session.username,
-      });
-      // Only this user's slot is rewritten; the database file is not re-encrypted (KEY-4). The
-      // keyring follows the commit, so a failed commit leaves the old password working.
-      vault.write((db, audit) => {
-        setMustChangePassword(db, session.userId ?? -1, false);
-        audit({ actorId: session.userId, actorName: session.username, action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
-      });
-      vault.saveKeyring(withSlot(vault.keyring(), newSlot));
+      // Only this account's private key is rewrapped; the database file is not touched (KEY-4). A slot
+      // still in keyring-v1 form gets its key pair now.
+      const newSlot =
+        opened.account && opened.pair
+          ? await rewrapAccountSlot(opened.account, opened.pair, newPassword)
+          : await newAccountSlot(vault, { kind: 'user', userId: session.userId, username: session.username, role: session.role }, newPassword);
+      vault.commitKeyringThen(withAccount(vault.keyring(), newSlot), () =>
+        vault.write((db, audit) => {
+          setMustChangePassword(db, session.userId ?? -1, false);
+          audit({ actorId: session.userId, actorName: session.username, action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
+        }),
+      );
     } finally {
-      dataKey.fill(0);
+      forget(opened);
     }
     sessions.update(session.token, { mustChangePassword: false });
   }
@@ -304,6 +318,11 @@ export class AuthService {
   }
 }
 
+/** Zero every secret an open slot handed out. */
+function forget(opened: OpenedSlot): void {
+  zeroKeys(opened.keys);
+  opened.pair?.privateKey.fill(0);
+}
 
 /** The audit row of a failed attempt; a typed name that is no account is kept as typed, without an id. */
 function failureRecord(db: Db, failure: FailedAttempt): AuditRecord {

@@ -14,6 +14,16 @@ export type Session = Readonly<{
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private lastActivity = 0;
+  private endedListener: (() => void) | null = null;
+
+  /** Told after sessions end (logout, lock, disable), so keys no remaining session needs can be dropped. */
+  onSessionsEnded(listener: () => void): void {
+    this.endedListener = listener;
+  }
+
+  private ended(): void {
+    this.endedListener?.();
+  }
 
   create(session: Omit<Session, 'token'>, nowMs: number): Session {
     const created = { ...session, token: randomBytes(32).toString('base64url') };
@@ -33,16 +43,19 @@ export class SessionStore {
 
   remove(token: string): void {
     this.sessions.delete(token);
+    this.ended();
   }
 
   /** A staff lock ends staff sessions; an open kiosk goes on. */
   clearStaff(): void {
     for (const [token, session] of this.sessions) if (session.role !== 'kiosk') this.sessions.delete(token);
+    this.ended();
   }
 
   /** A disabled or reset account loses every session it holds, at once. */
   endUser(userId: number): void {
     for (const [token, session] of this.sessions) if (session.userId === userId) this.sessions.delete(token);
+    this.ended();
   }
 
   /** Any call from a staff session, or the renderer's heartbeat, counts as activity. */
@@ -58,7 +71,13 @@ export class SessionStore {
     return [...this.sessions.values()].some((session) => session.role !== 'kiosk');
   }
 
+  /** Sessions of a role that may hold the clinical key (站长, counsellor; a recovery login is a 站长 session). */
+  hasSessionWithRole(roles: readonly Role[]): boolean {
+    return [...this.sessions.values()].some((session) => roles.includes(session.role));
+  }
+
   clear(): void {
     this.sessions.clear();
+    this.ended();
   }
 }

@@ -34,45 +34,60 @@ function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer
 }
 
 /** Binding the slot's identity and KDF cost into GCM's AAD makes swapped or downgraded slots fail. */
-function additionalData(slot: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'username' | 'kdf'>): Buffer {
+function additionalData(slot: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'username' | 'kdf'>): string {
   const { kdf } = slot;
-  return Buffer.from(
-    `xinyi-keyslot/v1|${slot.id}|${slot.kind}|${slot.userId ?? ''}|${slot.username ?? ''}|${kdf.name}:${kdf.N}:${kdf.r}:${kdf.p}`,
-    'utf8',
-  );
+  return `xinyi-keyslot/v1|${slot.id}|${slot.kind}|${slot.userId ?? ''}|${slot.username ?? ''}|${kdf.name}:${kdf.N}:${kdf.r}:${kdf.p}`;
 }
 
-export async function wrapDataKey(dataKey: Buffer, secret: string, owner: SlotOwner): Promise<KeySlot> {
+/** A secret wrapped by a password-derived key. Binary fields are base64. */
+export type PasswordWrapped = Readonly<{ kdf: KdfParams; salt: string; iv: string; tag: string; wrapped: string }>;
+
+export const kdfLabel = (kdf: KdfParams) => `${kdf.name}:${kdf.N}:${kdf.r}:${kdf.p}`;
+
+/** scrypt → AES-256-GCM; `aad` must name the owner and the KDF cost (the caller builds it from the slot). */
+export async function wrapWithPassword(secret: Buffer, password: string, aad: (kdf: KdfParams) => string): Promise<PasswordWrapped> {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const base = { id: randomBytes(8).toString('hex'), ...owner, kdf: scryptParams };
-  const kek = await deriveKek(secret, salt, base.kdf);
+  const kdf = scryptParams;
+  const kek = await deriveKek(password, salt, kdf);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(additionalData(base));
-  const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  cipher.setAAD(Buffer.from(aad(kdf), 'utf8'));
+  const wrapped = Buffer.concat([cipher.update(secret), cipher.final()]);
   kek.fill(0);
   return {
-    ...base,
+    kdf,
     salt: salt.toString('base64'),
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
-    wrappedKey: wrapped.toString('base64'),
+    wrapped: wrapped.toString('base64'),
   };
 }
 
-/** Returns the data key, or null when the secret is wrong or the slot was tampered with. */
-export async function unwrapDataKey(slot: KeySlot, secret: string): Promise<Buffer | null> {
-  const kek = await deriveKek(secret, Buffer.from(slot.salt, 'base64'), slot.kdf);
+/** The secret, or null when the password is wrong or the wrapping (or its AAD) was altered. */
+export async function unwrapWithPassword(item: PasswordWrapped, password: string, aad: (kdf: KdfParams) => string): Promise<Buffer | null> {
+  const kek = await deriveKek(password, Buffer.from(item.salt, 'base64'), item.kdf);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(additionalData(slot));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(item.iv, 'base64'));
+    decipher.setAAD(Buffer.from(aad(item.kdf), 'utf8'));
+    decipher.setAuthTag(Buffer.from(item.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(item.wrapped, 'base64')), decipher.final()]);
   } catch {
     return null;
   } finally {
     kek.fill(0);
   }
+}
+
+/** Keyring v1 slots wrap the data key directly. New slots are v2 (accountSlot.ts); this stays for upgrades and old backups. */
+export async function wrapDataKey(dataKey: Buffer, secret: string, owner: SlotOwner): Promise<KeySlot> {
+  const id = randomBytes(8).toString('hex');
+  const { kdf, salt, iv, tag, wrapped } = await wrapWithPassword(dataKey, secret, (params) => additionalData({ id, ...owner, kdf: params }));
+  return { id, ...owner, kdf, salt, iv, tag, wrappedKey: wrapped };
+}
+
+/** Returns the data key, or null when the secret is wrong or the slot was tampered with. */
+export function unwrapDataKey(slot: KeySlot, secret: string): Promise<Buffer | null> {
+  return unwrapWithPassword({ ...slot, wrapped: slot.wrappedKey }, secret, (kdf) => additionalData({ ...slot, kdf }));
 }
 
 /** Run the password KDF for nothing: an unknown account must cost what a known one does. Always null. */

@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
 
-export type OperationKind = 'backup' | 'restore';
+export type OperationKind = 'backup' | 'restore' | 'keyRotation';
 
 /** A running long operation: reports progress, yields between steps, stops when cancelled. */
 export type Operation = Readonly<{

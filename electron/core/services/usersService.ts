@@ -1,21 +1,29 @@
 import type { z } from 'zod';
 import type { createUserInput, UserSummary } from '../../../shared/api/schemas/users.js';
+import type { AuditRecord } from '../audit/auditLog.js';
 import type { Session, SessionStore } from '../auth/sessionStore.js';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/driver.js';
 import { AppError } from '../errors.js';
-import { findUserSlot, withSlot, withoutUserSlot } from '../keyring/keyring.js';
-import { wrapDataKey } from '../keyring/keySlot.js';
+import { clinicalUserIds, newAccountSlot } from '../keyring/accountKeys.js';
+import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
 import { findUserById, findUserByUsername, insertUser, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
+import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
 import type { Serial } from '../serial.js';
 import type { Vault } from '../vault.js';
+import type { Operations } from './operations.js';
 
 const actorOf = (session: Session) => ({ actorId: session.userId, actorName: session.username });
 
+type Detail = Readonly<Record<string, string | number | boolean | null>>;
+
 /**
- * Staff accounts. Each enabled account has exactly one key slot; disabling removes the slot
- * (KEY-8), so a disabled person's password no longer opens anything. Key-slot changes run one at a
- * time (keyringWork) and the keyring file is written after the database commit, so a failed commit
- * leaves every password as it was.
+ * Staff accounts and their key slots (keyring v2). Creating an account seals the current keys to its
+ * new public key. Disabling an account, or a 站长 resetting someone else's password (a lost or known
+ * password), rotates both keys (DB-9) and seals them afresh to the remaining accounts, without anyone's
+ * password; the change itself is made on the rotated copy, so it and the new keyring commit together.
+ * Everything runs one at a time (keyringWork), and every change lands in both the database and the
+ * keyring or in neither.
  */
 export class UsersService {
   constructor(
@@ -23,6 +31,7 @@ export class UsersService {
     private readonly sessions: SessionStore,
     private readonly keyringWork: Serial,
     private readonly clock: Clock,
+    private readonly operations: Operations,
   ) {}
 
   private requireUser(userId: number): UserSummary {
@@ -31,78 +40,120 @@ export class UsersService {
     return user;
   }
 
-  /** A copy: a lock during scrypt zeroes the vault's own key, never the one being wrapped. */
-  private dataKeyCopy(): Buffer {
-    return Buffer.from(this.vault.key());
-  }
-
   create(session: Session, input: z.output<typeof createUserInput>): Promise<UserSummary> {
     return this.keyringWork.run(async () => {
       const { vault } = this;
       const db = vault.connection();
-      if (findUserByUsername(db, input.username) || findUserSlot(vault.keyring(), input.username)) {
-        throw new AppError('USERNAME_TAKEN');
-      }
+      // A slot without a database user is a leftover of a failed attempt and may be replaced.
+      if (findUserByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
       // The slot is bound to the user id; inside the queue the next id cannot be taken by anyone else.
       const nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM users').get() as { id: number }).id;
-      const dataKey = this.dataKeyCopy();
-      const slot = await wrapDataKey(dataKey, input.temporaryPassword, { kind: 'user', userId: nextId, username: input.username }).finally(() =>
-        dataKey.fill(0),
+      const slot = await newAccountSlot(vault, { kind: 'user', userId: nextId, username: input.username, role: input.role }, input.temporaryPassword);
+      return vault.commitKeyringThen(withAccount(vault.keyring(), slot), () =>
+        vault.write((tx, audit) => {
+          const created = insertUser(tx, {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            mustChangePassword: true,
+            createdAt: this.clock.now().toISOString(),
+          });
+          if (created.id !== nextId) throw new AppError('INTERNAL');
+          audit({ ...actorOf(session), action: 'users.create', objectType: 'user', objectId: created.id, detail: { role: created.role } });
+          return created;
+        }),
       );
-      const user = vault.write((tx, audit) => {
-        const created = insertUser(tx, {
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          mustChangePassword: true,
-          createdAt: this.clock.now().toISOString(),
-        });
-        if (created.id !== nextId) throw new AppError('INTERNAL');
-        audit({ ...actorOf(session), action: 'users.create', objectType: 'user', objectId: created.id, detail: { role: created.role } });
-        return created;
-      });
-      vault.saveKeyring(withSlot(vault.keyring(), slot));
-      return user;
     });
   }
 
-  disable(session: Session, userId: number): Promise<UserSummary> {
-    return this.keyringWork.run(() => {
-      const { vault } = this;
+  disable(session: Session, userId: number, operationId?: string): Promise<UserSummary> {
+    return this.keyringWork.run(async () => {
       const user = this.requireUser(userId);
       // The acting 站长 is active and cannot disable themself, so an active 站长 always remains.
       if (userId === session.userId) throw new AppError('FORBIDDEN', '不能停用自己的账号。');
       if (user.disabled) return user;
-      vault.write((db, audit) => {
-        setUserDisabled(db, userId, true);
-        audit({ ...actorOf(session), action: 'users.disable', objectType: 'user', objectId: userId });
-      });
-      vault.saveKeyring(withoutUserSlot(vault.keyring(), userId));
+      // Sessions end before anything that can fail: a refused rotation must not leave them open.
       this.sessions.endUser(userId);
+      await this.changeWithRotation(withoutUser(this.vault.keyring(), userId), clinicalUserIds(this.vault), operationId, (db, audit, detail) => {
+        setUserDisabled(db, userId, true);
+        audit({ ...actorOf(session), action: 'users.disable', objectType: 'user', objectId: userId, detail });
+      });
       return this.requireUser(userId);
     });
   }
 
-  /** Enabling or resetting: a new slot with a temporary password and a forced change at next login. */
-  setTemporaryPassword(session: Session, userId: number, temporaryPassword: string): Promise<UserSummary> {
+  /** Enabling or resetting: a new key pair under a temporary password and a forced change at next login. */
+  setTemporaryPassword(session: Session, userId: number, temporaryPassword: string, operationId?: string): Promise<UserSummary> {
     return this.keyringWork.run(async () => {
       const { vault } = this;
       const user = this.requireUser(userId);
-      const dataKey = this.dataKeyCopy();
-      const slot = await wrapDataKey(dataKey, temporaryPassword, { kind: 'user', userId, username: user.username }).finally(() =>
-        dataKey.fill(0),
-      );
-      vault.write((db, audit) => {
+      if (userId !== session.userId) this.sessions.endUser(userId);
+      const slot = await newAccountSlot(vault, { kind: 'user', userId, username: user.username, role: user.role }, temporaryPassword);
+      const change = (db: Db, audit: (record: AuditRecord) => void, detail: Detail) => {
         if (user.disabled) {
           setUserDisabled(db, userId, false);
           audit({ ...actorOf(session), action: 'users.enable', objectType: 'user', objectId: userId });
         }
         setMustChangePassword(db, userId, true);
-        audit({ ...actorOf(session), action: 'users.resetPassword', objectType: 'user', objectId: userId });
-      });
-      vault.saveKeyring(withSlot(vault.keyring(), slot));
-      if (userId !== session.userId) this.sessions.endUser(userId);
+        audit({ ...actorOf(session), action: 'users.resetPassword', objectType: 'user', objectId: userId, detail });
+      };
+      const next = withAccount(vault.keyring(), slot);
+      if (userId === session.userId) {
+        // The 站长's own password is known to them: a rewrap, like a password change, with no rotation.
+        vault.commitKeyringThen(next, () => vault.write((db, audit) => change(db, audit, { keysRotated: false })));
+      } else {
+        // Enabling makes the account one the clinical key is sealed to, if its role may hold it.
+        const clinicalIds = clinicalUserIds(vault);
+        if (mayHoldClinical(user.role)) clinicalIds.add(userId);
+        await this.changeWithRotation(next, clinicalIds, operationId, change);
+      }
       return this.requireUser(userId);
+    });
+  }
+
+  /**
+   * A new recovery key replaces the recovery slot (a lost printout, or a slot still in keyring-v1
+   * form, which a rotation could not follow). Shown once; backups keep the recovery key of their day.
+   */
+  newRecoveryKey(session: Session): Promise<{ recoveryKey: string }> {
+    return this.keyringWork.run(async () => {
+      const { vault } = this;
+      const recoveryKey = createRecoveryKey();
+      const slot = await newAccountSlot(vault, { kind: 'recovery', userId: null, username: null, role: 'recovery' }, recoveryKey);
+      vault.commitKeyringThen(withAccount(vault.keyring(), slot), () =>
+        vault.write((_db, audit) => audit({ ...actorOf(session), action: 'recoveryKey.create', objectType: 'keyring', detail: { replaced: true } })),
+      );
+      return { recoveryKey: formatRecoveryKey(recoveryKey) };
+    });
+  }
+
+  /**
+   * Rotate both keys with `change` made on the new copy; the new keys are sealed to the accounts in
+   * `keyring`. Legacy (keyring v1) user slots cannot follow a rotation and are dropped (those accounts
+   * need a temporary password; the audit row names them). While the recovery slot itself is still v1,
+   * dropping it would orphan the printed recovery key, so the change is made without a rotation, as
+   * before keyring v2 (the account's slot removed or replaced), until the recovery key is next used.
+   */
+  private async changeWithRotation(
+    keyring: Keyring,
+    clinicalIds: ReadonlySet<number>,
+    operationId: string | undefined,
+    change: (db: Db, audit: (record: AuditRecord) => void, detail: Detail) => void,
+  ): Promise<void> {
+    const { vault } = this;
+    if (!findAccount(keyring, { kind: 'recovery' }) && findLegacy(keyring, { kind: 'recovery' })) {
+      vault.commitKeyringThen(keyring, () => vault.write((db, audit) => change(db, audit, { keysRotated: false, reason: 'recoveryKeyNotUpgraded' })));
+      return;
+    }
+    const dropped = keyring.legacy.filter((slot) => slot.kind === 'user').map((slot) => slot.username);
+    const detail: Detail = dropped.length > 0 ? { keysRotated: true, legacySlotsDropped: dropped.join(',') } : { keysRotated: true };
+    await this.operations.run('keyRotation', operationId, async (operation) => {
+      await vault.rotateKeys({
+        keyring: (keys) => resealedKeyring(keyring, keys, clinicalIds),
+        change: (db, audit) => change(db, audit, detail),
+        progress: (percent, stage) => operation.step(percent, stage),
+      });
+      operation.done();
     });
   }
 }

@@ -42,9 +42,15 @@ export const createUserInput = z.object({
   temporaryPassword: password,
 });
 
+/** Names the key rotation's progress events (operation.progress), so a screen can follow them. */
+const operationId = z.string().max(64).optional();
+
 /** Enabling gives the account a new temporary password: disabling removed its key slot. */
 export const setUserDisabledInput = z.discriminatedUnion('disabled', [
-  z.object({ userId: idSchema, disabled: z.literal(true) }),
-  z.object({ userId: idSchema, disabled: z.literal(false), temporaryPassword: password }),
+  z.object({ userId: idSchema, disabled: z.literal(true), operationId }),
+  z.object({ userId: idSchema, disabled: z.literal(false), temporaryPassword: password, operationId }),
 ]);
-export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword: password });
+export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword: password, operationId });
+
+/** A new recovery key, shown once: the old one stops opening the station (backups keep theirs). */
+export const newRecoveryKeyOutput = z.object({ recoveryKey: z.string() });

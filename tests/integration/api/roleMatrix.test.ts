@@ -29,6 +29,7 @@ const expected: Record<MethodName, Record<Caller, boolean>> = {
   'users.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.setDisabled': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.newRecoveryKey': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'audit.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'settings.get': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'settings.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },

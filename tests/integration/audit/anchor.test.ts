@@ -8,9 +8,7 @@ import { readBackupHeader } from '../../../electron/core/services/backup/backupF
 import { createCore, type Core } from '../../../electron/core/createCore.js';
 import type { Db } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
-import { adminPassword, createStation, manualClock, tempDir, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, manualClock, tempDir, type Station } from '../helpers/station.js';
 
 /**
  * Tamper cases for the audit trail (issue 9 §2, AUD-4): someone with the data key edits the
@@ -23,9 +21,7 @@ afterEach(() => {
 });
 
 async function withRawDatabase(dataDir: string, tamper: (db: Db) => void): Promise<void> {
-  const keyring = readKeyring(path.join(dataDir, 'keyring.json'));
-  const dataKey = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword);
-  const db = openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), dataKey!);
+  const db = openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), await databaseKeyOf(dataDir, 'admin', adminPassword));
   try {
     db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
     tamper(db);

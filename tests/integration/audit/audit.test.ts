@@ -2,14 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
-import { adminPassword, createStation } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf } from '../helpers/station.js';
 
 async function openRaw(dataDir: string) {
-  const keyring = readKeyring(path.join(dataDir, 'keyring.json'));
-  const dataKey = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword);
-  return openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), dataKey!);
+  const dataKey = await databaseKeyOf(dataDir, 'admin', adminPassword);
+  return openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), dataKey);
 }
 
 describe('audit log', () => {

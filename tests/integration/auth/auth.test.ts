@@ -80,8 +80,8 @@ describe('accounts', () => {
     const list = await station.call(station.admin, 'users.list', {});
     const zhao = list.find((user) => user.username === 'zhao')!;
     await station.call(station.admin, 'users.setDisabled', { userId: zhao.id, disabled: true });
-    const keyring = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'keyring.json'), 'utf8')) as { slots: Array<{ userId: number | null }> };
-    expect(keyring.slots.some((slot) => slot.userId === zhao.id)).toBe(false);
+    const keyring = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'keyring.json'), 'utf8')) as { accounts: Array<{ userId: number | null }> };
+    expect(keyring.accounts.some((slot) => slot.userId === zhao.id)).toBe(false);
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'zhao', password: 'zhao-pass-2026' }))).toBe('WRONG_CREDENTIALS');
     const enabled = await station.call(station.admin, 'users.setDisabled', { userId: zhao.id, disabled: false, temporaryPassword: 'welcome-back-1' });
     expect(enabled).toMatchObject({ disabled: false, mustChangePassword: true });
@@ -204,9 +204,9 @@ describe('concurrent calls', () => {
       station.raw(station.admin, 'users.setDisabled', { userId: zhou.id, disabled: true }),
     ]);
     const after = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'zhou')!;
-    const keyring = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'keyring.json'), 'utf8')) as { slots: Array<{ userId: number | null }> };
+    const keyring = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'keyring.json'), 'utf8')) as { accounts: Array<{ userId: number | null }> };
     expect(after.disabled).toBe(true);
-    expect(keyring.slots.some((slot) => slot.userId === zhou.id)).toBe(false);
+    expect(keyring.accounts.some((slot) => slot.userId === zhou.id)).toBe(false);
     station.dispose();
   });
 

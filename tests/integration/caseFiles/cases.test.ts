@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
 import path from 'node:path';
-import { adminPassword, createStation, manualClock, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, manualClock, type Station } from '../helpers/station.js';
 import { adult } from '../helpers/clients.js';
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
@@ -83,9 +81,8 @@ describe('cases, sessions and access', () => {
     expect((await station.call(liwei, 'cases.get', { id: opened.id })).sessions).toHaveLength(1);
     station.dispose();
 
-    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
-    const key = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword);
-    const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), key!);
+    const key = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
+    const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), key);
     expect(() => db.prepare("UPDATE counselling_sessions SET plan = 'x' WHERE id = ?").run(draft.id)).toThrow(/final/);
     db.close();
   });

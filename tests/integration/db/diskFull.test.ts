@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/core/audit/auditLog.js';
 import { toApiError } from '../../../electron/core/errors.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
 import { dataPaths } from '../../../electron/core/paths.js';
 import { Vault } from '../../../electron/core/vault.js';
 import { systemClock } from '../../../electron/core/clock.js';
-import { adminPassword, createStation } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf } from '../helpers/station.js';
 
 /** FI-3: a full disk rolls back the whole change with its audit row, and reads still work. */
 describe('disk full', () => {
@@ -15,8 +12,7 @@ describe('disk full', () => {
     const station = await createStation();
     station.dispose();
     const vault = new Vault(dataPaths(station.dataDir), '0.0.0-test', systemClock);
-    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
-    vault.open((await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword))!);
+    vault.open(await databaseKeyOf(station.dataDir, 'admin', adminPassword));
     const db = vault.connection();
     const auditRows = () => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     const before = auditRows();

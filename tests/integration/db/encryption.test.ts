@@ -4,9 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
-import { adminPassword, createStation, filesIn } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, filesIn } from '../helpers/station.js';
 
 const marker = 'SENTINEL-张三-抑郁-7f3a';
 
@@ -48,9 +46,7 @@ describe('encryption at rest', () => {
   it('uses authenticated AEGIS-256 with a raw 32-byte key: the same hex as a passphrase does not open it', async () => {
     const station = await createStation();
     station.dispose();
-    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
-    const slot = keyring.slots.find((candidate) => candidate.username === 'admin');
-    const dataKey = await unwrapDataKey(slot!, adminPassword);
+    const dataKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
     expect(dataKey).toHaveLength(32);
     const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), dataKey!, { readonly: true });
     expect(db.pragma('cipher', { simple: true })).toBe('aegis');
@@ -70,9 +66,8 @@ describe('encryption at rest', () => {
   it('opens a writable connection with WAL and synchronous=FULL', async () => {
     const station = await createStation();
     station.dispose();
-    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
-    const dataKey = await unwrapDataKey(keyring.slots.find((slot) => slot.kind === 'recovery')!, station.recoveryKey.replace(/-/g, ''));
-    const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), dataKey!);
+    const dataKey = await databaseKeyOf(station.dataDir, null, station.recoveryKey.replace(/-/g, ''));
+    const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), dataKey);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -98,8 +93,7 @@ describe('encryption at rest', () => {
     const events: string[] = [];
     station.core.events.subscribe((event) => events.push(JSON.stringify(event)));
     const about = await station.call(station.admin, 'system.about', {});
-    const keyring = readKeyring(path.join(station.dataDir, 'keyring.json'));
-    const dataKey = (await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword))!;
+    const dataKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
     const backup = await station.call(station.admin, 'backup.create', {});
     const everything = JSON.stringify([about, backup, events]);
     expect(everything).not.toContain(dataKey.toString('hex'));

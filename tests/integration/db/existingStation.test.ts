@@ -6,17 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/errors.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
-import { adminPassword, createStation, filesIn, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, filesIn, tempDir } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
 const hashes = (dir: string) => new Map(filesIn(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
 const databaseOf = (dir: string) => path.join(dir, 'xinyi.db');
 
 async function stationKey(dir: string): Promise<Buffer> {
-  const keyring = readKeyring(path.join(dir, 'keyring.json'));
-  return (await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword))!;
+  return databaseKeyOf(dir, 'admin', adminPassword);
 }
 
 /** A closed station, its database replaced by `replace`; then start it, try to unlock, look at the files. */

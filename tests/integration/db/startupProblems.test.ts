@@ -4,9 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { unwrapDataKey } from '../../../electron/core/keyring/keySlot.js';
-import { adminPassword, createStation, filesIn } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, filesIn } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
 const hashes = (dir: string) => new Map(filesIn(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
@@ -73,9 +71,8 @@ describe('a damaged or foreign data folder: clear message, nothing overwritten',
 
   it('a database written by a newer version of the app', async () => {
     const result = await damagedStation(async (dir) => {
-      const keyring = readKeyring(path.join(dir, 'keyring.json'));
-      const key = await unwrapDataKey(keyring.slots.find((slot) => slot.username === 'admin')!, adminPassword);
-      const db = openEncryptedDatabase(databaseOf(dir), key!);
+      const key = await databaseKeyOf(dir, 'admin', adminPassword);
+      const db = openEncryptedDatabase(databaseOf(dir), key);
       db.pragma('user_version = 99990');
       db.close();
     });

@@ -5,7 +5,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/
 import type { Result } from '../../../shared/api/errors.js';
 import type { Clock } from '../../../electron/core/clock.js';
 import { createCore, type Core } from '../../../electron/core/createCore.js';
+import type { KeyFaults } from '../../../electron/core/vault.js';
 import type { CallContext } from '../../../electron/core/dispatch.js';
+import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
 
 /**
  * A real encrypted station in a temp folder. Usage:
@@ -36,9 +38,15 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')) {
 
 export type Station = Awaited<ReturnType<typeof createStation>>;
 
-export async function createStation(options: { dataDir?: string; clock?: Clock } = {}) {
+export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults } = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const core: Core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, ...(options.clock ? { clock: options.clock } : {}) });
+  const core: Core = createCore({
+    dataDir,
+    idleCheckMs: 0,
+    backupCheckMs: 0,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.keyFaults ? { keyFaults: options.keyFaults } : {}),
+  });
   const context = (sessionToken: string | null = null): CallContext => ({ scope: 'staff', transport: 'direct', sessionToken });
 
   async function raw<M extends MethodName>(sessionToken: string | null, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
@@ -80,4 +88,12 @@ export function filesIn(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The station's database key as a password (or, with username null, the recovery key) opens it from keyring.json. */
+export async function databaseKeyOf(dataDir: string, username: string | null, secret: string): Promise<Buffer> {
+  const keyring = readKeyring(path.join(dataDir, 'keyring.json'));
+  const opened = await openWithSecret(keyring, username === null ? { kind: 'recovery' } : { kind: 'user', username }, secret);
+  if (!opened) throw new Error(`no key for ${username ?? 'recovery'}`);
+  return opened.keys.databaseKey;
 }

@@ -5,6 +5,7 @@ import { SessionStore } from '../../../electron/core/auth/sessionStore.js';
 import { systemClock } from '../../../electron/core/clock.js';
 import { EventBus } from '../../../electron/core/events.js';
 import { Serial } from '../../../electron/core/serial.js';
+import { Operations } from '../../../electron/core/services/operations.js';
 import type { Vault } from '../../../electron/core/vault.js';
 
 describe('locking', () => {
@@ -24,7 +25,7 @@ describe('locking', () => {
     const events = new EventBus();
     const heard: string[] = [];
     events.subscribe((event) => heard.push(event.name));
-    const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock: systemClock, events, keyringWork: new Serial(), kioskActive: () => false });
+    const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(), clock: systemClock, events, keyringWork: new Serial(), operations: new Operations(events), kioskActive: () => false });
     auth.lock('idle', null);
     expect(closed).toBe(true);
     expect(sessions.get(session.token)).toBeNull();

@@ -4,7 +4,7 @@ import { scryptParams, unwrapDataKey, wrapDataKey, type KeySlot } from '../../..
 
 const owner = { kind: 'user' as const, userId: 3, username: 'liwei' };
 
-describe('key slots', () => {
+describe('key slots', { timeout: 60_000 }, () => {
   it('use at least the OWASP scrypt cost (N=2^17, r=8, p=1)', async () => {
     const slot = await wrapDataKey(randomBytes(32), 'a-good-password', owner);
     expect(slot.kdf).toEqual({ name: 'scrypt', N: 131072, r: 8, p: 1 });

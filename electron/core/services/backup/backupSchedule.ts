@@ -13,9 +13,10 @@ export const dailyBackupMs = 24 * 60 * 60 * 1000;
  */
 export async function runScheduledBackup(vault: Vault, backup: BackupService, clock: Clock): Promise<boolean> {
   if (!vault.isOpen()) return false;
-  const last = lastBackupAt(vault.connection());
-  if (last && clock.now().getTime() - new Date(last).getTime() < dailyBackupMs) return false;
   try {
+    // Inside the try: the connection can be busy (a key rotation) and a timer must never throw.
+    const last = lastBackupAt(vault.connection());
+    if (last && clock.now().getTime() - new Date(last).getTime() < dailyBackupMs) return false;
     await backup.create(null, {});
     return true;
   } catch (error) {

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { BackupInfo, backupCredential } from '../../../../shared/api/schemas/backup.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
-import { migrate, schemaVersion } from '../../db/migrate.js';
+import { migrate } from '../../db/migrate.js';
+import { tableCounts, verifyDatabaseCopy } from '../../db/keyedCopy.js';
 import { latestSchemaVersion, migrations } from '../../db/migrations/index.js';
 import {
   createPrivateFile,
@@ -20,8 +21,8 @@ import { currentAnchor } from '../../audit/anchorKeeper.js';
 import { chainHead, startNewEpoch } from '../../audit/anchorStore.js';
 import type { AuditAnchor } from '../../audit/auditAnchor.js';
 import { commitFile, temporaryNameFor } from '../../fs/atomicWrite.js';
-import { findRecoverySlot, findUserSlot, type Keyring } from '../../keyring/keyring.js';
-import { unwrapDataKey } from '../../keyring/keySlot.js';
+import { zeroKeys } from '../../keyring/accountSlot.js';
+import { openWithSecret, type Keyring } from '../../keyring/keyring.js';
 import { recordBackup } from '../../repositories/backupsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { databaseCompanions } from '../../paths.js';
@@ -41,31 +42,6 @@ export type BackupCredential = z.output<typeof backupCredential>;
 export type BackupTarget = Readonly<{ dir?: string | undefined; file?: string | undefined }>;
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-
-/** A verified copy: encrypted with the data key, intact, with the same rows (BAK-1). */
-function verifyDatabaseCopy(file: string, dataKey: Buffer, expectedCounts?: Map<string, number>): number {
-  const db = openEncryptedDatabase(file, dataKey, { readonly: true });
-  try {
-    const problems = integrityProblems(db, 'full');
-    if (problems.length > 0) throw new AppError('BACKUP_INVALID', '备份中的数据库未通过完整性检查，文件已损坏。未做任何更改。');
-    if (expectedCounts) {
-      for (const [table, count] of expectedCounts) {
-        const actual = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-        if (actual !== count) throw new AppError('BACKUP_INVALID', `备份中的 ${table} 行数与原库不符。`);
-      }
-    }
-    return schemaVersion(db);
-  } finally {
-    db.close();
-  }
-}
-
-function tableCounts(db: ReturnType<Vault['connection']>): Map<string, number> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as Array<{ name: string }>;
-  return new Map(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
-}
 
 const progressHook = (operation: Operation, from: number, to: number, stage: string): ChunkHook => async (done, total) =>
   operation.step(from + ((to - from) * done) / Math.max(total, 1), stage);
@@ -220,14 +196,21 @@ export class BackupService {
     for (const name of ours.slice(keep)) fs.rmSync(path.join(dir, name), { force: true });
   }
 
-  /** Find the data key a backup was made with: the one open now, or a credential valid in its keyring. */
+  /**
+   * Find the data key a backup was made with: the one open now, or a credential valid in its keyring
+   * (format 1 or 2: a backup made before a rotation keeps the keyring, and passwords, of its day).
+   */
   private async keyForBackup(keyring: Keyring, extracted: string, credential: BackupCredential | undefined): Promise<Buffer> {
     const candidates: Buffer[] = [];
     if (this.vault.isOpen()) candidates.push(Buffer.from(this.vault.key()));
     if (credential) {
-      const slot = 'recoveryKey' in credential ? findRecoverySlot(keyring) : findUserSlot(keyring, credential.username.toLowerCase());
-      const secret = 'recoveryKey' in credential ? credential.recoveryKey : credential.password;
-      const key = slot ? await unwrapDataKey(slot, secret) : null;
+      const opened =
+        'recoveryKey' in credential
+          ? await openWithSecret(keyring, { kind: 'recovery' }, credential.recoveryKey)
+          : await openWithSecret(keyring, { kind: 'user', username: credential.username.toLowerCase() }, credential.password);
+      const key = opened ? Buffer.from(opened.keys.databaseKey) : null;
+      zeroKeys(opened?.keys ?? null);
+      opened?.pair?.privateKey.fill(0);
       if (!key) {
         throw new AppError(
           'recoveryKey' in credential ? 'WRONG_RECOVERY_KEY' : 'WRONG_CREDENTIALS',
