@@ -199,6 +199,18 @@ describe('audit anchors', () => {
     expect(result.anchors.findings.some((finding) => !finding.compared && finding.message.includes('恢复备份之前'))).toBe(true);
   });
 
+  it('a key rotation (an account disabled) keeps the anchor in step, across a restart too', async () => {
+    const station = await closedStation(2);
+    await station.addUser('leaver', 'counsellor');
+    const leaver = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'leaver')!;
+    await station.call(station.admin, 'users.setDisabled', { userId: leaver.id, disabled: true });
+    expect((await station.call(station.admin, 'system.verify', {})).ok).toBe(true);
+    station.dispose();
+    const result = await (await reopen(station.dataDir)).verify();
+    expect(result.anchors.findings.filter((finding) => !finding.ok)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
   it('a backup kept elsewhere is compared when named', async () => {
     const station = await closedStation(3);
     const usb = tempDir();
