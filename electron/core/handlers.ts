@@ -91,7 +91,7 @@ export function createHandlers({ vault, startupNotice, clock, auth, users, backu
         return input;
       }),
 
-    'users.list': () => listUsers(vault.connection()),
+    'users.list': () => users.list(),
     'users.directory': () =>
       listUsers(vault.connection())
         .filter(canCounsel)

@@ -22,9 +22,15 @@ import { AppError, toApiError } from './errors.js';
 import { copyWithNewKey } from './db/keyedCopy.js';
 import { commitFile, syncDirectory, writeFileAtomic } from './fs/atomicWrite.js';
 import { createClinicalKeys, zeroKeys, type ClinicalKeys, type StationKeys } from './keyring/accountSlot.js';
-import { reencryptClinicalContent } from './keyring/clinicalReencryption.js';
 import { readKeyring, serializeKeyring, type Keyring } from './keyring/keyring.js';
 import { pendingKeyring, pendingKeyringText, rotatingDatabase, settleRotation, sha256OfFileSync } from './keyring/rotationFiles.js';
+import {
+  attachClinicalKeys,
+  clinicalEncryptionComplete,
+  encryptPlaintextClinicalFields,
+  markClinicalEncryptionComplete,
+  reencryptClinicalFields,
+} from './repositories/clinicalFields.js';
 import { seedBuiltinDictionaries } from './repositories/dictionariesRepo.js';
 import { readSettings } from './repositories/settingsRepo.js';
 import path from 'node:path';
@@ -147,6 +153,7 @@ export class Vault {
       migrate(db, migrations);
       const opened = db;
       opened.transaction(() => seedBuiltinDictionaries(opened))();
+      attachClinicalKeys(opened, { keys: () => this.clinical, publicKey: () => this.publishedClinicalKey() });
       const anchorFindings = this.anchors.open(opened, backupWitnesses(this.backupFolders(opened)));
       this.db = opened;
       this.dataKey = Buffer.from(dataKey);
@@ -176,7 +183,10 @@ export class Vault {
     const db = openEncryptedDatabase(pending, dataKey, { create: true });
     try {
       migrate(db, migrations);
-      db.transaction(() => fill(db))();
+      db.transaction(() => {
+        markClinicalEncryptionComplete(db, this.clock.now().toISOString());
+        fill(db);
+      })();
     } finally {
       db.close();
     }
@@ -278,11 +288,22 @@ export class Vault {
     }
   }
 
-  /** A clinical session (站长, counsellor, recovery) opened: keep a copy of the clinical key. */
+  /**
+   * A clinical session (站长, counsellor, recovery) opened: keep a copy of the clinical key. The first
+   * one after the upgrade to field encryption also encrypts what is still plaintext (one transaction).
+   */
   holdClinical(clinical: ClinicalKeys): void {
     if (this.clinical) return;
     const key = Buffer.from(clinical.key);
     this.clinical = { key, pair: { privateKey: Buffer.from(clinical.pair.privateKey), publicKey: Buffer.from(clinical.pair.publicKey) } };
+    if (this.db && !this.rotating && !clinicalEncryptionComplete(this.db)) this.encryptPlaintextFields(this.clinical);
+  }
+
+  private encryptPlaintextFields(keys: ClinicalKeys): void {
+    this.write((db, audit) => {
+      const count = encryptPlaintextClinicalFields(db, keys, this.clock.now().toISOString());
+      if (count > 0) audit({ actorId: null, actorName: null, action: 'clinical.encryptFields', objectType: 'station', detail: { count } });
+    });
   }
 
   /** The last clinical session ended or locked: the clinical key is held nowhere in memory. */
@@ -295,17 +316,16 @@ export class Vault {
     return this.clinical !== null;
   }
 
-  /** For field encryption: the clinical key, only while a clinical session is open. */
+  /** For resealing to new accounts: the clinical key, only while a clinical session is open. */
   clinicalKeys(): ClinicalKeys {
     if (!this.clinical) throw new AppError('CLINICAL_KEY_UNAVAILABLE');
     return this.clinical;
   }
 
-  /** For sealing content while no clinical session is open (the kiosk during a staff lock). */
-  clinicalPublicKey(): Buffer {
+  /** What content written while no clinical session is open is sealed to (the kiosk during a staff lock). */
+  private publishedClinicalKey(): Buffer | null {
     const published = this.keyring().clinicalPublicKey;
-    if (!published) throw new AppError('CLINICAL_KEY_UNAVAILABLE', '本站尚未生成临床密钥：请站长或咨询师登录一次。');
-    return Buffer.from(published, 'base64');
+    return published ? Buffer.from(published, 'base64') : null;
   }
 
   private settleInterruptedRotation(): void {
@@ -402,7 +422,8 @@ export class Vault {
     try {
       const audit = (record: AuditRecord) => appendAudit(copy, this.appVersion, record, this.clock.now());
       copy.transaction(() => {
-        reencryptClinicalContent(copy, oldClinical, next.clinical);
+        // Without the old clinical key there is nothing to re-encrypt with, and the clinical key is kept.
+        if (oldClinical && next.clinical) reencryptClinicalFields(copy, oldClinical, next.clinical, this.clock.now().toISOString());
         change(copy, audit);
         // The swap commits these audit rows: announce their head now, as a write would before its commit.
         this.anchors.beforeCommit(copy);

@@ -108,7 +108,7 @@ import { referralCreateInput, referralListInput, referralRecord, referralUpdateI
 import { dictionaryAddInput, dictionaryItem, dictionaryListInput, dictionarySetActiveInput } from './schemas/dictionaries.js';
 import { stationProfile } from './schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from './schemas/system.js';
-import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userSummary } from './schemas/users.js';
+import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userListEntry, userSummary } from './schemas/users.js';
 import { z as zod } from './zod.js';
 
 type MethodSpec = Readonly<{ access: Access; input: z.ZodType; output: z.ZodType }>;
@@ -143,7 +143,7 @@ export const contract = {
   'station.update': method(adminOnly, stationProfile, stationProfile),
 
   // Users
-  'users.list': method(adminOnly, emptyInput, zod.array(userSummary)),
+  'users.list': method(adminOnly, emptyInput, zod.array(userListEntry)),
   /** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
   'users.directory': method(anyStaff, emptyInput, zod.array(zod.object({ id: zod.number(), displayName: zod.string(), role: zod.string() }))),
   'users.create': method(adminOnly, createUserInput, userSummary),

@@ -39,6 +39,7 @@ export const errorMessages = {
   KEYRING_UNWRITABLE: '无法写入密钥环文件 keyring.json（文件夹只读或被其他程序锁定），本次操作未保存。',
   KEY_ROTATION_FAILED: '更换密钥未完成，站点已恢复到更换前的状态。',
   CLINICAL_KEY_UNAVAILABLE: '当前没有站长或咨询师登录，临床内容的密钥不可用。',
+  CLINICAL_FIELD_DAMAGED: '有一条临床记录无法解密，可能已被改动或损坏。请运行“校验”，必要时从备份恢复。',
   INTERNAL: '发生内部错误，本次操作未保存。',
 } as const;
 

@@ -116,6 +116,13 @@ export function hasSlotFor(keyring: Keyring, credential: Credential): boolean {
   return findAccount(keyring, credential) !== undefined || findLegacy(keyring, credential) !== undefined;
 }
 
+/** Which slot an account would unlock with: its account slot, a keyring-v1 slot, or none at all. */
+export function slotStateOf(keyring: Keyring, username: string): 'current' | 'legacy' | 'none' {
+  const credential: Credential = { kind: 'user', username };
+  if (findAccount(keyring, credential)) return 'current';
+  return findLegacy(keyring, credential) ? 'legacy' : 'none';
+}
+
 const sameOwner = (a: SlotOwner, b: SlotOwner) =>
   a.kind === 'recovery' ? b.kind === 'recovery' : b.kind === 'user' && (a.userId === b.userId || (a.username !== null && a.username === b.username));
 

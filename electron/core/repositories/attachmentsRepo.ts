@@ -1,5 +1,6 @@
 import type { AttachmentInfo } from '../../../shared/api/schemas/attachments.js';
 import type { Db } from '../db/driver.js';
+import { decryptBlob, encryptBlob, nextRowId } from './clinicalFields.js';
 
 const infoColumns = 'id, owner_type AS ownerType, owner_id AS ownerId, file_name AS fileName, mime, size, created_at AS createdAt';
 
@@ -9,12 +10,11 @@ export function insertAttachment(
   userId: number,
   at: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      'INSERT INTO attachments (owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(file.ownerType, file.ownerId, file.fileName, file.mime, file.data.length, file.sha256, file.data, userId, at);
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'attachments');
+  db.prepare(
+    'INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, file.ownerType, file.ownerId, file.fileName, file.mime, file.data.length, file.sha256, encryptBlob(db, 'attachments', 'data', id, file.data), userId, at);
+  return id;
 }
 
 export function listAttachments(db: Db, ownerType: string, ownerId: number): AttachmentInfo[] {
@@ -22,5 +22,6 @@ export function listAttachments(db: Db, ownerType: string, ownerId: number): Att
 }
 
 export function readAttachment(db: Db, id: number): (AttachmentInfo & { data: Buffer }) | undefined {
-  return db.prepare(`SELECT ${infoColumns}, data FROM attachments WHERE id = ?`).get(id) as (AttachmentInfo & { data: Buffer }) | undefined;
+  const row = db.prepare(`SELECT ${infoColumns}, data FROM attachments WHERE id = ?`).get(id) as (AttachmentInfo & { data: Buffer }) | undefined;
+  return row && { ...row, data: decryptBlob(db, 'attachments', 'data', id, row.data) };
 }

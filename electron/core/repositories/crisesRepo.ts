@@ -1,6 +1,7 @@
 import type { CrisisRecord, CrisisStep } from '../../../shared/api/schemas/crises.js';
 import type { Db } from '../db/driver.js';
 import { historyReachSql } from './casesRepo.js';
+import { decryptText, encryptText, nextRowId } from './clinicalFields.js';
 
 type CrisisRow = {
   id: number;
@@ -22,6 +23,31 @@ type CrisisRow = {
 const selectCrises = `SELECT k.*, c.name AS client_name, u.display_name AS counsellor_name
   FROM crises k LEFT JOIN clients c ON c.id = k.client_id JOIN users u ON u.id = k.counsellor_id`;
 
+type StepRow = CrisisRecord['steps'][number];
+type ContactRow = CrisisRecord['contacts'][number];
+
+function stepsOf(db: Db, crisisId: number): CrisisRecord['steps'] {
+  const rows = db
+    .prepare(
+      `SELECT s.step, s.done_at AS doneAt, s.note, u.display_name AS doneBy FROM crisis_steps s JOIN users u ON u.id = s.done_by
+       WHERE s.crisis_id = ? ORDER BY s.done_at`,
+    )
+    .all(crisisId) as StepRow[];
+  return rows.map((row) => ({ ...row, note: decryptText(db, 'crisis_steps', 'note', [crisisId, row.step], row.note) }));
+}
+
+function contactsOf(db: Db, crisisId: number): CrisisRecord['contacts'] {
+  const rows = db
+    .prepare('SELECT id, party, name, phone, contacted_at AS contactedAt, note FROM crisis_contacts WHERE crisis_id = ? ORDER BY contacted_at, id')
+    .all(crisisId) as ContactRow[];
+  return rows.map((row) => ({
+    ...row,
+    name: decryptText(db, 'crisis_contacts', 'name', row.id, row.name),
+    phone: decryptText(db, 'crisis_contacts', 'phone', row.id, row.phone),
+    note: decryptText(db, 'crisis_contacts', 'note', row.id, row.note),
+  }));
+}
+
 function toRecord(db: Db, row: CrisisRow): CrisisRecord {
   return {
     id: row.id,
@@ -30,22 +56,15 @@ function toRecord(db: Db, row: CrisisRow): CrisisRecord {
     unknownPerson: row.unknown_person,
     startedAt: row.started_at,
     location: row.location,
-    summary: row.summary,
+    summary: decryptText(db, 'crises', 'summary', row.id, row.summary),
     status: row.status,
     outcome: row.outcome,
-    outcomeNote: row.outcome_note,
-    followUpPlan: row.follow_up_plan,
+    outcomeNote: decryptText(db, 'crises', 'outcome_note', row.id, row.outcome_note),
+    followUpPlan: decryptText(db, 'crises', 'follow_up_plan', row.id, row.follow_up_plan),
     resolvedAt: row.resolved_at,
     counsellorName: row.counsellor_name,
-    steps: db
-      .prepare(
-        `SELECT s.step, s.done_at AS doneAt, s.note, u.display_name AS doneBy FROM crisis_steps s JOIN users u ON u.id = s.done_by
-         WHERE s.crisis_id = ? ORDER BY s.done_at`,
-      )
-      .all(row.id) as CrisisRecord['steps'],
-    contacts: db
-      .prepare('SELECT id, party, name, phone, contacted_at AS contactedAt, note FROM crisis_contacts WHERE crisis_id = ? ORDER BY contacted_at, id')
-      .all(row.id) as CrisisRecord['contacts'],
+    steps: stepsOf(db, row.id),
+    contacts: contactsOf(db, row.id),
   };
 }
 
@@ -72,20 +91,19 @@ export function insertCrisis(
   counsellorId: number,
   at: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO crises (client_id, unknown_person, started_at, location, summary, status, counsellor_id, created_at)
-       VALUES (?, ?, ?, ?, ?, 'active', ?, ?)`,
-    )
-    .run(crisis.clientId, crisis.unknownPerson, at, crisis.location, crisis.summary, counsellorId, at);
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'crises');
+  db.prepare(
+    `INSERT INTO crises (id, client_id, unknown_person, started_at, location, summary, status, counsellor_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+  ).run(id, crisis.clientId, crisis.unknownPerson, at, crisis.location, encryptText(db, 'crises', 'summary', id, crisis.summary), counsellorId, at);
+  return id;
 }
 
 export function recordCrisisStep(db: Db, crisisId: number, step: CrisisStep, note: string, userId: number, at: string): void {
   db.prepare(
     `INSERT INTO crisis_steps (crisis_id, step, done_at, note, done_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (crisis_id, step) DO UPDATE SET note = excluded.note`,
-  ).run(crisisId, step, at, note, userId);
+  ).run(crisisId, step, at, encryptText(db, 'crisis_steps', 'note', [crisisId, step], note), userId);
 }
 
 export function insertCrisisContact(
@@ -94,13 +112,16 @@ export function insertCrisisContact(
   userId: number,
   at: string,
 ): void {
-  db.prepare('INSERT INTO crisis_contacts (crisis_id, party, name, phone, contacted_at, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const id = nextRowId(db, 'crisis_contacts');
+  const encrypted = (column: 'name' | 'phone' | 'note', text: string) => encryptText(db, 'crisis_contacts', column, id, text);
+  db.prepare('INSERT INTO crisis_contacts (id, crisis_id, party, name, phone, contacted_at, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    id,
     contact.crisisId,
     contact.party,
-    contact.name,
-    contact.phone,
+    encrypted('name', contact.name),
+    encrypted('phone', contact.phone),
     at,
-    contact.note,
+    encrypted('note', contact.note),
     userId,
   );
 }
@@ -108,8 +129,8 @@ export function insertCrisisContact(
 export function resolveCrisis(db: Db, crisisId: number, outcome: string, note: string, plan: string, at: string): void {
   db.prepare("UPDATE crises SET status = 'resolved', outcome = ?, outcome_note = ?, follow_up_plan = ?, resolved_at = ? WHERE id = ?").run(
     outcome,
-    note,
-    plan,
+    encryptText(db, 'crises', 'outcome_note', crisisId, note),
+    encryptText(db, 'crises', 'follow_up_plan', crisisId, plan),
     at,
     crisisId,
   );

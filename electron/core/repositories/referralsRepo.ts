@@ -1,6 +1,7 @@
 import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
 import type { Db } from '../db/driver.js';
 import { historyReachSql } from './casesRepo.js';
+import { decryptText, encryptText, nextRowId } from './clinicalFields.js';
 
 type ReferralRow = {
   id: number;
@@ -21,7 +22,7 @@ type ReferralRow = {
 
 const selectReferrals = 'SELECT r.*, c.name AS client_name FROM referrals r JOIN clients c ON c.id = r.client_id';
 
-function toRecord(row: ReferralRow, remindBefore: string): ReferralRecord {
+function toRecord(db: Db, row: ReferralRow, remindBefore: string): ReferralRecord {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -29,13 +30,13 @@ function toRecord(row: ReferralRow, remindBefore: string): ReferralRecord {
     caseId: row.case_id,
     target: row.target,
     targetDetail: row.target_detail,
-    reason: row.reason,
-    sharedInfo: row.shared_info,
+    reason: decryptText(db, 'referrals', 'reason', row.id, row.reason),
+    sharedInfo: decryptText(db, 'referrals', 'shared_info', row.id, row.shared_info),
     status: row.status,
     sentOn: row.sent_on,
     receivedOn: row.received_on,
     feedbackOn: row.feedback_on,
-    feedback: row.feedback,
+    feedback: decryptText(db, 'referrals', 'feedback', row.id, row.feedback),
     notReceivedReason: row.not_received_reason,
     awaitingReceipt: row.status === 'sent' && row.sent_on <= remindBefore,
   };
@@ -47,18 +48,28 @@ export function insertReferral(
   userId: number,
   at: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO referrals (client_id, case_id, target, target_detail, reason, shared_info, status, sent_on, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?)`,
-    )
-    .run(referral.clientId, referral.caseId, referral.target, referral.targetDetail, referral.reason, referral.sharedInfo, referral.sentOn, userId, at);
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'referrals');
+  db.prepare(
+    `INSERT INTO referrals (id, client_id, case_id, target, target_detail, reason, shared_info, status, sent_on, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?)`,
+  ).run(
+    id,
+    referral.clientId,
+    referral.caseId,
+    referral.target,
+    referral.targetDetail,
+    encryptText(db, 'referrals', 'reason', id, referral.reason),
+    encryptText(db, 'referrals', 'shared_info', id, referral.sharedInfo),
+    referral.sentOn,
+    userId,
+    at,
+  );
+  return id;
 }
 
 export function readReferral(db: Db, id: number, remindBefore: string): ReferralRecord | undefined {
   const row = db.prepare(`${selectReferrals} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
-  return row && toRecord(row, remindBefore);
+  return row && toRecord(db, row, remindBefore);
 }
 
 export function listReferrals(db: Db, filter: { clientId?: number | undefined; status: string; userId: number | null }, remindBefore: string): ReferralRecord[] {
@@ -69,7 +80,7 @@ export function listReferrals(db: Db, filter: { clientId?: number | undefined; s
        ORDER BY r.sent_on DESC, r.id DESC LIMIT 500`,
     )
     .all({ clientId: filter.clientId ?? null, status: filter.status, userId: filter.userId }) as ReferralRow[];
-  return rows.map((row) => toRecord(row, remindBefore));
+  return rows.map((row) => toRecord(db, row, remindBefore));
 }
 
 /** 已转出 → 已接收 → 已反馈, or 未接收; each step forward only. */
@@ -78,7 +89,7 @@ export function advanceReferral(db: Db, id: number, change: { status: 'received'
   if (change.status === 'feedback') {
     db.prepare("UPDATE referrals SET status = 'feedback', feedback_on = ?, feedback = ?, received_on = coalesce(received_on, ?) WHERE id = ?").run(
       change.on,
-      change.text,
+      encryptText(db, 'referrals', 'feedback', id, change.text),
       change.on,
       id,
     );

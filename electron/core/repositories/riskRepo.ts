@@ -4,6 +4,7 @@ import type { RiskLevel } from '../../../shared/api/schemas/clients.js';
 import type { z } from 'zod';
 import type { Db } from '../db/driver.js';
 import { historyReachSql } from './casesRepo.js';
+import { decryptText, encryptText, nextRowId } from './clinicalFields.js';
 
 type FollowUpRow = {
   id: number;
@@ -24,7 +25,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function toFollowUp(row: FollowUpRow, today: string): FollowUpRecord {
+function toFollowUp(db: Db, row: FollowUpRow, today: string): FollowUpRecord {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -35,7 +36,7 @@ function toFollowUp(row: FollowUpRow, today: string): FollowUpRecord {
     doneOn: row.done_on,
     method: row.method,
     participants: JSON.parse(row.participants) as string[],
-    findings: row.findings,
+    findings: decryptText(db, 'follow_ups', 'findings', row.id, row.findings),
     reassessedLevel: row.reassessed_level,
     overdueDays: row.status === 'due' ? Math.max(0, daysBetween(row.due_on, today)) : 0,
     bookedFor: row.booked_minute === null ? null : fromMinute(row.booked_minute),
@@ -52,19 +53,27 @@ export function insertRiskGrade(
   userId: number,
   at: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(grade.clientId, grade.level, grade.reason, grade.evidence, userId, at);
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'risk_grades');
+  db.prepare('INSERT INTO risk_grades (id, client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    id,
+    grade.clientId,
+    grade.level,
+    encryptText(db, 'risk_grades', 'reason', id, grade.reason),
+    grade.evidence,
+    userId,
+    at,
+  );
+  return id;
 }
 
 export function riskHistory(db: Db, clientId: number): Array<z.infer<typeof riskGradeRecord>> {
-  return db
+  const rows = db
     .prepare(
       `SELECT r.id, r.level, r.reason, r.evidence, u.display_name AS gradedBy, r.graded_at AS gradedAt
        FROM risk_grades r JOIN users u ON u.id = r.graded_by WHERE r.client_id = ? ORDER BY r.graded_at DESC, r.id DESC`,
     )
     .all(clientId) as Array<z.infer<typeof riskGradeRecord>>;
+  return rows.map((row) => ({ ...row, reason: decryptText(db, 'risk_grades', 'reason', row.id, row.reason) }));
 }
 
 
@@ -79,7 +88,7 @@ export function scheduleFollowUp(db: Db, clientId: number, level: RiskLevel, due
 
 export function readFollowUp(db: Db, id: number, today: string): FollowUpRecord | undefined {
   const row = db.prepare(`${selectFollowUps} WHERE f.id = ?`).get(id) as FollowUpRow | undefined;
-  return row && toFollowUp(row, today);
+  return row && toFollowUp(db, row, today);
 }
 
 export function completeFollowUp(
@@ -91,7 +100,15 @@ export function completeFollowUp(
   db.prepare(
     `UPDATE follow_ups SET status = 'done', done_on = ?, method = ?, participants = ?, findings = ?, reassessed_level = ?, recorded_by = ?
      WHERE id = ? AND status = 'due'`,
-  ).run(values.doneOn, values.method, JSON.stringify(values.participants), values.findings, values.reassessedLevel, userId, id);
+  ).run(
+    values.doneOn,
+    values.method,
+    JSON.stringify(values.participants),
+    encryptText(db, 'follow_ups', 'findings', id, values.findings),
+    values.reassessedLevel,
+    userId,
+    id,
+  );
 }
 
 export type FollowUpScope = Readonly<{
@@ -103,14 +120,15 @@ const reachClause = `(@userId IS NULL OR f.client_id IN (
   SELECT c.client_id FROM cases c WHERE c.counsellor_id = @userId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId)))`;
 
 export function recentRedGrades(db: Db, scope: FollowUpScope, sinceIso: string) {
-  return db
+  const rows = db
     .prepare(
-      `SELECT r.client_id AS clientId, c.name AS clientName, r.reason, r.graded_at AS gradedAt
+      `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.reason, r.graded_at AS gradedAt
        FROM risk_grades r JOIN clients c ON c.id = r.client_id
        WHERE r.level = 'red' AND r.graded_at >= @since AND ${historyReachSql('r.client_id', "date(r.graded_at, 'localtime')")}
        ORDER BY r.graded_at DESC LIMIT 50`,
     )
-    .all({ since: sinceIso, userId: scope.userId }) as Array<{ clientId: number; clientName: string; reason: string; gradedAt: string }>;
+    .all({ since: sinceIso, userId: scope.userId }) as Array<{ id: number; clientId: number; clientName: string; reason: string; gradedAt: string }>;
+  return rows.map(({ id, ...row }) => ({ ...row, reason: decryptText(db, 'risk_grades', 'reason', id, row.reason) }));
 }
 
 export function dueFollowUps(db: Db, scope: FollowUpScope, today: string, untilDay: string): FollowUpRecord[] {
@@ -118,7 +136,7 @@ export function dueFollowUps(db: Db, scope: FollowUpScope, today: string, untilD
     db
       .prepare(`${selectFollowUps} WHERE f.status = 'due' AND f.due_on >= @today AND f.due_on <= @until AND ${reachClause} ORDER BY f.due_on, f.id LIMIT 500`)
       .all({ today, until: untilDay, userId: scope.userId }) as FollowUpRow[]
-  ).map((row) => toFollowUp(row, today));
+  ).map((row) => toFollowUp(db, row, today));
 }
 
 export function overdueFollowUps(db: Db, scope: FollowUpScope, today: string): FollowUpRecord[] {
@@ -126,11 +144,11 @@ export function overdueFollowUps(db: Db, scope: FollowUpScope, today: string): F
     db
       .prepare(`${selectFollowUps} WHERE f.status = 'due' AND f.due_on < @today AND ${reachClause} ORDER BY f.due_on, f.id LIMIT 500`)
       .all({ today, userId: scope.userId }) as FollowUpRow[]
-  ).map((row) => toFollowUp(row, today));
+  ).map((row) => toFollowUp(db, row, today));
 }
 
 export function followUpsOfClient(db: Db, clientId: number, today: string): FollowUpRecord[] {
   return (db.prepare(`${selectFollowUps} WHERE f.client_id = ? ORDER BY f.due_on DESC, f.id DESC`).all(clientId) as FollowUpRow[]).map((row) =>
-    toFollowUp(row, today),
+    toFollowUp(db, row, today),
   );
 }

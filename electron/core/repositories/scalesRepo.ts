@@ -1,6 +1,7 @@
 import type { AlertRecord, ResultRecord } from '../../../shared/api/schemas/scales.js';
 import type { ScoreResult } from '../../../shared/scales/score.js';
 import type { Db } from '../db/driver.js';
+import { decryptText, encryptText, nextRowId } from './clinicalFields.js';
 
 /** Changes whenever a definition is imported (or another station file is restored): the catalog's cache key. */
 export function definitionsStamp(db: Db): string {
@@ -40,25 +41,32 @@ export type NewResult = Readonly<{
   at: string;
 }>;
 
+/** Totals, bands and the critical flag stay plain for counting; answers, the full result (with alert texts) and comments are clinical. */
 export function insertResult(db: Db, value: NewResult): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO scale_results (scale_id, scale_version, client_id, respondent, case_id, answers, total, raw, band_index, band_id,
-         critical, result, via, administered_by, comment, completed_at)
-       VALUES (@scaleId, @version, @clientId, @respondent, @caseId, @answers, @total, @raw, @bandIndex, @bandId, @critical, @result,
-         @via, @administeredBy, @comment, @at)`,
-    )
-    .run({
-      ...value,
-      answers: JSON.stringify(value.answers),
-      total: value.result.total,
-      raw: value.result.raw,
-      bandIndex: value.result.band?.index ?? null,
-      bandId: value.result.band?.id ?? null,
-      critical: value.result.critical ? 1 : 0,
-      result: JSON.stringify(value.result),
-    });
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'scale_results');
+  db.prepare(
+    `INSERT INTO scale_results (id, scale_id, scale_version, client_id, respondent, case_id, answers, total, raw, band_index, band_id,
+       critical, result, via, administered_by, comment, completed_at)
+     VALUES (@id, @scaleId, @version, @clientId, @respondent, @caseId, @answers, @total, @raw, @bandIndex, @bandId, @critical, @result,
+       @via, @administeredBy, @comment, @at)`,
+  ).run({
+    ...value,
+    id,
+    answers: encryptText(db, 'scale_results', 'answers', id, JSON.stringify(value.answers)),
+    total: value.result.total,
+    raw: value.result.raw,
+    bandIndex: value.result.band?.index ?? null,
+    bandId: value.result.band?.id ?? null,
+    critical: value.result.critical ? 1 : 0,
+    result: encryptText(db, 'scale_results', 'result', id, JSON.stringify(value.result)),
+    comment: encryptText(db, 'scale_results', 'comment', id, value.comment),
+  });
+  return id;
+}
+
+/** A stored result's score (with its critical reasons), decrypted. */
+export function storedScore(db: Db, resultId: number, stored: string): ScoreResult {
+  return JSON.parse(decryptText(db, 'scale_results', 'result', resultId, stored)) as ScoreResult;
 }
 
 export function raiseAlert(db: Db, resultId: number, at: string): number {
@@ -87,7 +95,7 @@ const selectResults = `SELECT r.*, c.name AS client_name, u.display_name AS admi
     (SELECT a.id FROM alerts a WHERE a.result_id = r.id) AS alert_id
   FROM scale_results r LEFT JOIN clients c ON c.id = r.client_id LEFT JOIN users u ON u.id = r.administered_by`;
 
-function toResult(row: ResultRow, scaleName: (id: string) => string): ResultRecord {
+function toResult(db: Db, row: ResultRow, scaleName: (id: string) => string): ResultRecord {
   return {
     id: row.id,
     scaleId: row.scale_id,
@@ -97,11 +105,11 @@ function toResult(row: ResultRow, scaleName: (id: string) => string): ResultReco
     clientName: row.client_name,
     respondent: row.respondent,
     caseId: row.case_id,
-    answers: JSON.parse(row.answers) as Array<number | null>,
-    result: JSON.parse(row.result) as ResultRecord['result'],
+    answers: JSON.parse(decryptText(db, 'scale_results', 'answers', row.id, row.answers)) as Array<number | null>,
+    result: storedScore(db, row.id, row.result) as ResultRecord['result'],
     via: row.via,
     administeredBy: row.administered_by_name,
-    comment: row.comment,
+    comment: decryptText(db, 'scale_results', 'comment', row.id, row.comment),
     completedAt: row.completed_at,
     alertId: row.alert_id,
   };
@@ -109,7 +117,7 @@ function toResult(row: ResultRow, scaleName: (id: string) => string): ResultReco
 
 export function readResult(db: Db, id: number, scaleName: (id: string) => string): ResultRecord | undefined {
   const row = db.prepare(`${selectResults} WHERE r.id = ?`).get(id) as ResultRow | undefined;
-  return row && toResult(row, scaleName);
+  return row && toResult(db, row, scaleName);
 }
 
 export function listResults(
@@ -123,7 +131,7 @@ export function listResults(
        ORDER BY r.completed_at DESC, r.id DESC LIMIT @limit`,
     )
     .all({ clientId: filter.clientId ?? null, scaleId: filter.scaleId ?? null, limit: filter.limit }) as ResultRow[];
-  return rows.map((row) => toResult(row, scaleName));
+  return rows.map((row) => toResult(db, row, scaleName));
 }
 
 export function linkResultToClient(db: Db, resultId: number, clientId: number): void {
@@ -165,14 +173,14 @@ export function listAlerts(db: Db, open: boolean): AlertRecord[] {
     scaleId: row.scale_id,
     who: row.client_name ?? (row.respondent || '匿名来访者'),
     clientId: row.client_id,
-    messages: (JSON.parse(row.result) as ScoreResult).criticalReasons.map((reason) => reason.message),
+    messages: storedScore(db, row.result_id, row.result).criticalReasons.map((reason) => reason.message),
     raisedAt: row.raised_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by_name,
-    actionNote: row.action_note,
+    actionNote: decryptText(db, 'alerts', 'action_note', row.id, row.action_note),
   }));
 }
 
 export function acknowledgeAlert(db: Db, id: number, userId: number, note: string, at: string): boolean {
-  return db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action_note = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, userId, note, id).changes === 1;
+  return db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action_note = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, userId, encryptText(db, 'alerts', 'action_note', id, note), id).changes === 1;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SessionRecord, sessionDraftInput } from '../../../shared/api/schemas/cases.js';
 import type { Db } from '../db/driver.js';
+import { decryptText, encryptText, nextRowId } from './clinicalFields.js';
 
 export type SessionDraft = z.output<typeof sessionDraftInput>;
 
@@ -29,13 +30,17 @@ const selectSessions = `
   FROM counselling_sessions s JOIN users u ON u.id = s.counsellor_id LEFT JOIN users su ON su.id = s.signed_by`;
 
 function addendaOf(db: Db, sessionId: number): SessionRecord['addenda'] {
-  return db
+  const rows = db
     .prepare(
       `SELECT a.id, a.text, u.display_name AS signedBy, a.signed_at AS signedAt
        FROM session_addenda a JOIN users u ON u.id = a.signed_by WHERE a.session_id = ? ORDER BY a.id`,
     )
     .all(sessionId) as SessionRecord['addenda'];
+  return rows.map((row) => ({ ...row, text: decryptText(db, 'session_addenda', 'text', row.id, row.text) }));
 }
+
+const noteText = (db: Db, row: SessionRow, column: 'complaint' | 'assessment' | 'intervention' | 'plan' | 'free_text') =>
+  decryptText(db, 'counselling_sessions', column, row.id, row[column]);
 
 function toRecord(db: Db, row: SessionRow): SessionRecord {
   return {
@@ -47,7 +52,13 @@ function toRecord(db: Db, row: SessionRow): SessionRecord {
     durationMinutes: row.duration_minutes,
     modality: row.modality,
     kind: row.kind,
-    note: { complaint: row.complaint, assessment: row.assessment, intervention: row.intervention, plan: row.plan, freeText: row.free_text },
+    note: {
+      complaint: noteText(db, row, 'complaint'),
+      assessment: noteText(db, row, 'assessment'),
+      intervention: noteText(db, row, 'intervention'),
+      plan: noteText(db, row, 'plan'),
+      freeText: noteText(db, row, 'free_text'),
+    },
     signedAt: row.signed_at,
     signedBy: row.signed_by_name,
     addenda: addendaOf(db, row.id),
@@ -66,29 +77,33 @@ export function readSession(db: Db, id: number): (SessionRecord & { counsellorId
   return row && { ...toRecord(db, row), counsellorId: row.counsellor_id };
 }
 
-const noteColumns = (draft: SessionDraft) => ({
-  held_on: draft.heldOn,
-  start_time: draft.startTime,
-  duration_minutes: draft.durationMinutes,
-  modality: draft.modality,
-  kind: draft.kind,
-  complaint: draft.note.complaint,
-  assessment: draft.note.assessment,
-  intervention: draft.note.intervention,
-  plan: draft.note.plan,
-  free_text: draft.note.freeText,
-});
+function noteColumns(db: Db, id: number, draft: SessionDraft) {
+  const encrypted = (column: 'complaint' | 'assessment' | 'intervention' | 'plan' | 'free_text', text: string) =>
+    encryptText(db, 'counselling_sessions', column, id, text);
+  return {
+    id,
+    held_on: draft.heldOn,
+    start_time: draft.startTime,
+    duration_minutes: draft.durationMinutes,
+    modality: draft.modality,
+    kind: draft.kind,
+    complaint: encrypted('complaint', draft.note.complaint),
+    assessment: encrypted('assessment', draft.note.assessment),
+    intervention: encrypted('intervention', draft.note.intervention),
+    plan: encrypted('plan', draft.note.plan),
+    free_text: encrypted('free_text', draft.note.freeText),
+  };
+}
 
 export function insertSession(db: Db, draft: SessionDraft, counsellorId: number, at: string): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO counselling_sessions (case_id, counsellor_id, held_on, start_time, duration_minutes, modality, kind,
-         complaint, assessment, intervention, plan, free_text, created_at, updated_at)
-       VALUES (@case_id, @counsellor_id, @held_on, @start_time, @duration_minutes, @modality, @kind,
-         @complaint, @assessment, @intervention, @plan, @free_text, @at, @at)`,
-    )
-    .run({ ...noteColumns(draft), case_id: draft.caseId, counsellor_id: counsellorId, at });
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'counselling_sessions');
+  db.prepare(
+    `INSERT INTO counselling_sessions (id, case_id, counsellor_id, held_on, start_time, duration_minutes, modality, kind,
+       complaint, assessment, intervention, plan, free_text, created_at, updated_at)
+     VALUES (@id, @case_id, @counsellor_id, @held_on, @start_time, @duration_minutes, @modality, @kind,
+       @complaint, @assessment, @intervention, @plan, @free_text, @at, @at)`,
+  ).run({ ...noteColumns(db, id, draft), case_id: draft.caseId, counsellor_id: counsellorId, at });
+  return id;
 }
 
 export function updateSessionDraft(db: Db, id: number, draft: SessionDraft, at: string): void {
@@ -96,7 +111,7 @@ export function updateSessionDraft(db: Db, id: number, draft: SessionDraft, at: 
     `UPDATE counselling_sessions SET held_on = @held_on, start_time = @start_time, duration_minutes = @duration_minutes,
        modality = @modality, kind = @kind, complaint = @complaint, assessment = @assessment, intervention = @intervention,
        plan = @plan, free_text = @free_text, updated_at = @at WHERE id = @id AND signed_at IS NULL`,
-  ).run({ ...noteColumns(draft), at, id });
+  ).run({ ...noteColumns(db, id, draft), at });
 }
 
 export function signSession(db: Db, id: number, userId: number, at: string): void {
@@ -104,10 +119,15 @@ export function signSession(db: Db, id: number, userId: number, at: string): voi
 }
 
 export function insertAddendum(db: Db, sessionId: number, text: string, userId: number, at: string): number {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO session_addenda (session_id, text, signed_by, signed_at) VALUES (?, ?, ?, ?)')
-    .run(sessionId, text, userId, at);
-  return Number(lastInsertRowid);
+  const id = nextRowId(db, 'session_addenda');
+  db.prepare('INSERT INTO session_addenda (id, session_id, text, signed_by, signed_at) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    sessionId,
+    encryptText(db, 'session_addenda', 'text', id, text),
+    userId,
+    at,
+  );
+  return id;
 }
 
 export function unsignedSessions(db: Db, counsellorId: number | null) {

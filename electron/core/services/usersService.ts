@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { createUserInput, UserSummary } from '../../../shared/api/schemas/users.js';
+import type { createUserInput, UserListEntry, UserSummary } from '../../../shared/api/schemas/users.js';
 import type { AuditRecord } from '../audit/auditLog.js';
 import type { Session, SessionStore } from '../auth/sessionStore.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/driver.js';
 import { AppError } from '../errors.js';
 import { clinicalUserIds, newAccountSlot } from '../keyring/accountKeys.js';
-import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
-import { findUserById, findUserByUsername, insertUser, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
+import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, slotStateOf, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
+import { findUserById, findUserByUsername, insertUser, listUsers, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
 import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
 import type { Serial } from '../serial.js';
 import type { Vault } from '../vault.js';
@@ -38,6 +38,11 @@ export class UsersService {
     const user = findUserById(this.vault.connection(), userId);
     if (!user) throw new AppError('NOT_FOUND', '找不到该用户。');
     return user;
+  }
+
+  list(): UserListEntry[] {
+    const keyring = this.vault.keyring();
+    return listUsers(this.vault.connection()).map((user) => ({ ...user, keySlot: slotStateOf(keyring, user.username) }));
   }
 
   create(session: Session, input: z.output<typeof createUserInput>): Promise<UserSummary> {

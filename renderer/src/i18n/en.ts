@@ -117,6 +117,7 @@ export const en: Messages = {
     status: 'Status',
     enabled: 'Enabled',
     disabled: 'Disabled',
+    noKey: 'Keys were rotated: needs a password reset to log in',
     mustChange: 'Must change password',
     lastLogin: 'Last login',
     never: 'Never',
@@ -162,6 +163,7 @@ export const en: Messages = {
       station: { update: 'Station updated' },
       settings: { update: 'Settings changed' },
       audit: { view: 'Audit log viewed', anchorMismatch: 'Audit anchor mismatch' },
+      clinical: { encryptFields: 'Existing clinical content encrypted' },
       system: { verify: 'Integrity check' },
       backup: { create: 'Backup', restore: 'Restore' },
       demo: { seed: 'Demo data generated' },
@@ -185,6 +187,7 @@ export const en: Messages = {
     },
     objects: { audit: 'Audit log', station: 'Station', user: 'User', keyring: 'Keyring', backup: 'Backup', settings: 'Settings', client: 'Client', case: 'Case', session: 'Session note', followUp: 'Follow-up', dictionary: 'Dictionary', crisis: 'Crisis', referral: 'Referral', consent: 'Consent', scale: 'Scale', result: 'Result', alert: 'Alert', screening: 'Screening' },
     details: {
+      count: 'Count',
       role: 'Role',
       reason: 'Reason',
       page: 'Page',

@@ -116,6 +116,7 @@ export const zhCN = {
     status: '状态',
     enabled: '启用',
     disabled: '已停用',
+    noKey: '密钥已更换，须重设密码后才能登录',
     mustChange: '待改密码',
     lastLogin: '上次登录',
     never: '从未登录',
@@ -161,6 +162,7 @@ export const zhCN = {
       station: { update: '修改站点信息' },
       settings: { update: '修改设置' },
       audit: { view: '查看审计日志', anchorMismatch: '审计锚点不符' },
+      clinical: { encryptFields: '加密既有临床内容' },
       system: { verify: '完整性校验' },
       backup: { create: '备份', restore: '从备份恢复' },
       demo: { seed: '生成演示数据' },
@@ -184,6 +186,7 @@ export const zhCN = {
     },
     objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', client: '来访者', case: '个案', session: '咨询记录', followUp: '随访', dictionary: '字典', crisis: '危机事件', referral: '转介', consent: '同意书', scale: '量表', result: '测评结果', alert: '危急提醒', screening: '普查' },
     details: {
+      count: '条数',
       role: '角色',
       reason: '原因',
       page: '页码',

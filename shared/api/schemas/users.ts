@@ -35,6 +35,14 @@ export const userSummary = z.object({
 });
 export type UserSummary = z.infer<typeof userSummary>;
 
+/**
+ * The users screen also shows whether an account can still open the station: `legacy` is a keyring-v1
+ * slot (upgraded at its next login); `none` is an account whose v1 slot a key rotation dropped, so
+ * it logs in again only after the 站长 sets a temporary password.
+ */
+export const userListEntry = userSummary.extend({ keySlot: z.enum(['current', 'legacy', 'none']) });
+export type UserListEntry = z.infer<typeof userListEntry>;
+
 export const createUserInput = z.object({
   username,
   displayName,

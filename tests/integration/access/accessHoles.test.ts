@@ -73,6 +73,8 @@ describe('a new case over another counsellor\'s closed one (§3.2)', () => {
     const earlier = await station.call(liwei, 'cases.open', { clientId: other.id, problemCategories: ['emotion'], reason: '丧亲', openedOn: '2026-11-02' });
     await station.call(liwei, 'risk.grade', { clientId: other.id, level: 'yellow', reason: '丧亲后失眠', evidence: 'disclosure' });
     const result = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], clientId: other.id });
+    const critical = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1], clientId: other.id });
+    await station.call(liwei, 'alerts.acknowledge', { id: critical.alertId!, actionNote: '已当面评估' });
     const referral = await station.call(liwei, 'referrals.create', { clientId: other.id, target: 'mental_health_centre', reason: '睡眠问题就医', sentOn: '2026-11-20' });
     const crisis = await station.call(liwei, 'crises.open', { clientId: other.id, summary: '深夜来电称想结束生命' });
     await station.call(liwei, 'crises.resolve', { crisisId: crisis.id, outcome: 'stabilized', outcomeNote: '已稳定', followUpPlan: '三日内回访' });
@@ -85,6 +87,7 @@ describe('a new case over another counsellor\'s closed one (§3.2)', () => {
     expect(page.followUps.every((item) => item.status === 'due')).toBe(true);
     expect(await station.call(chen, 'results.list', { clientId: other.id })).toEqual([]);
     expect(await station.call(chen, 'referrals.list', { clientId: other.id })).toEqual([]);
+    expect((await station.call(chen, 'alerts.list', { open: false })).map((alert) => alert.id)).not.toContain(critical.alertId);
     expect((await station.call(chen, 'crises.list', { status: 'all' })).map((item) => item.id)).not.toContain(crisis.id);
     for (const [method, input] of [
       ['results.get', { id: result.id }],
@@ -104,6 +107,7 @@ describe('a new case over another counsellor\'s closed one (§3.2)', () => {
     await station.call(liwei, 'cases.share', { id: earlier.id, userId: chenId, shared: true });
     expect((await station.call(chen, 'cases.get', { id: later.id })).riskHistory.map((grade) => grade.reason)).toContain('丧亲后失眠');
     expect(await station.call(chen, 'results.get', { id: result.id })).toMatchObject({ id: result.id });
+    expect((await station.call(chen, 'alerts.list', { open: false })).map((alert) => alert.id)).toContain(critical.alertId);
     await station.call(liwei, 'cases.share', { id: earlier.id, userId: chenId, shared: false });
     expect(await station.raw(chen, 'crises.get', { id: crisis.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 

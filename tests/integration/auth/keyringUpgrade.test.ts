@@ -110,6 +110,10 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     const audit = await station.raw(admin, 'audit.list', { action: 'users.disable' });
     expect(audit.ok && (audit.value as { rows: Array<{ detail: Record<string, unknown> }> }).rows[0]?.detail).toMatchObject({ legacySlotsDropped: 'liu' });
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'liu', password: 'liu-pass-2026' }))).toBe('WRONG_CREDENTIALS');
+    // The users screen says so before anyone tries.
+    const listed = await station.raw(admin, 'users.list', {});
+    const slotOf = (username: string) => (listed.ok ? (listed.value as Array<{ username: string; keySlot: string }>) : []).find((user) => user.username === username)?.keySlot;
+    expect([slotOf('admin'), slotOf('liu')]).toEqual(['current', 'none']);
     expect(errorCode(await station.raw(admin, 'users.resetPassword', { userId: 2, temporaryPassword: 'liu-temp-2026' }))).toBe('ok');
     await station.unlock('liu', 'liu-temp-2026');
     station.core.close();

@@ -18,6 +18,7 @@ import { migration as clientMergeReason } from './0080-client-merge-reason.js';
 import { migration as alertsByResult } from './0090-alerts-by-result.js';
 import { migration as auditAnchor } from './0100-audit-anchor.js';
 import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
+import { migration as clinicalFieldEncryption } from './0120-clinical-field-encryption.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   alertsByResult,
   auditAnchor,
   caseHistoryGrant,
+  clinicalFieldEncryption,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -46,10 +46,16 @@ function historyFrom(from: string): ClientHistory {
   return { reaches, followUps: (rows) => rows.filter(keeps) };
 }
 
-export function requireClientHistory(db: Db, session: Session, clientId: number): ClientHistory {
+/** The client's history as this user reaches it, or null when they reach none of it. */
+export function clientHistoryOf(db: Db, session: Session, clientId: number): ClientHistory | null {
   const from = clientHistoryFrom(db, clientId, caseAccessOf(session));
-  if (from === null) throw new AppError('FORBIDDEN', '您没有该来访者的个案，不能查看或修改其记录。');
-  return historyFrom(from);
+  return from === null ? null : historyFrom(from);
+}
+
+export function requireClientHistory(db: Db, session: Session, clientId: number): ClientHistory {
+  const history = clientHistoryOf(db, session, clientId);
+  if (!history) throw new AppError('FORBIDDEN', '您没有该来访者的个案，不能查看或修改其记录。');
+  return history;
 }
 
 /** One record of a client's history: refused when it is dated before the reach of this user. */

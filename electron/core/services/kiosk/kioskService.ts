@@ -130,7 +130,7 @@ export class KioskService {
     const stored = this.results.record(null, { ...input, comment: '' }, { clientId: null, caseId: null, respondent: input.respondent }, 'kiosk', (db, resultId) => {
       if (input.respondent) this.screenings.attach(db, input.respondent, input.scaleId, resultId);
     });
-    return { critical: stored.result.critical, result: this.require().showScores ? stored.result : null };
+    return { critical: stored.score.critical, result: this.require().showScores ? stored.score : null };
   }
 
   /** Leaving the kiosk needs the staff PIN; guesses back off like passwords. */

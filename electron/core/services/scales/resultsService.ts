@@ -6,11 +6,11 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
-import { canReachClientCases, reachableClients, readCase } from '../../repositories/casesRepo.js';
+import { canReachClientCases, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from '../caseFiles/access.js';
+import { actorOf, auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 export type Respondent = Readonly<{ clientId: number | null; caseId: number | null; respondent: string }>;
@@ -56,7 +56,8 @@ export class ResultsService {
     if (stored.alertId !== null) {
       this.events.emit({ name: 'alert.raised', payload: { alertId: stored.alertId, scaleId: definition.id, messages: result.criticalReasons.map((reason) => reason.message) } });
     }
-    return readResult(this.vault.connection(), stored.id, (id) => this.catalog.nameOf(id))!;
+    // Not read back: the kiosk writes while no clinical key may be held, and needs only the score.
+    return { ...stored, score: result };
   }
 
   submit(session: Session, input: z.output<typeof resultSubmitInput>) {
@@ -68,7 +69,8 @@ export class ResultsService {
       caseAccessOf(session);
     }
     if (input.caseId !== undefined && readCase(db, input.caseId)?.clientId !== input.clientId) throw new AppError('INVALID_INPUT', '个案与来访者不符。');
-    return this.record(session, input, { clientId: input.clientId ?? null, caseId: input.caseId ?? null, respondent: '' }, 'counsellor');
+    const stored = this.record(session, input, { clientId: input.clientId ?? null, caseId: input.caseId ?? null, respondent: '' }, 'counsellor');
+    return readResult(this.vault.connection(), stored.id, (id) => this.catalog.nameOf(id))!;
   }
 
   list(session: Session, clientId: number | undefined, scaleId: string | undefined, limit: number) {
@@ -113,12 +115,22 @@ export class ResultsService {
     return auditedRead(this.vault, session, { action: 'alerts.list', detail: { open } }, () => this.alerts(session, open));
   }
 
-  /** Alerts about a client go to those who reach the client's cases; anonymous walk-ins' go to all. */
+  /**
+   * Alerts about a client go to those who reach the client's cases; anonymous walk-ins' go to all. An
+   * alert still open is today's work; an acknowledged one is history, reached like the client's other records.
+   */
   alerts(session: Session, open: boolean) {
     const db = this.vault.connection();
-    const alerts = listAlerts(db, open);
-    const reached = reachableClients(db, [...new Set(alerts.flatMap((alert) => (alert.clientId === null ? [] : [alert.clientId])))], caseAccessOf(session));
-    return alerts.filter((alert) => alert.clientId === null || reached.has(alert.clientId));
+    const histories = new Map<number, ClientHistory | null>();
+    const historyOf = (clientId: number) => {
+      if (!histories.has(clientId)) histories.set(clientId, clientHistoryOf(db, session, clientId));
+      return histories.get(clientId) ?? null;
+    };
+    return listAlerts(db, open).filter((alert) => {
+      if (alert.clientId === null) return true;
+      const history = historyOf(alert.clientId);
+      return history !== null && (alert.acknowledgedAt === null || history.reaches(alert.raisedAt));
+    });
   }
 
   acknowledge(session: Session, alertId: number, note: string) {

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { ScreeningDetail, ScreeningSummary, screeningCreateInput } from '../../../../shared/api/schemas/screenings.js';
-import type { ScoreResult } from '../../../../shared/scales/score.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { crockfordAlphabet } from '../../keyring/recoveryKey.js';
+import { storedScore } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, auditedRead, caseAccessOf } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
@@ -125,12 +125,12 @@ export class ScreeningService {
       )
       .all(id) as Array<{ code: string; rosterName: string; resultId: number; scaleId: string; version: number; result: string }>;
     // A participant who repeats a scale counts once, with the latest result.
-    const results = [...new Map(rows.map((item) => [`${item.code}|${item.scaleId}`, item])).values()];
+    const results = [...new Map(rows.map((item) => [`${item.code}|${item.scaleId}`, { ...item, score: storedScore(db, item.resultId, item.result) }])).values()];
     const distribution = summary.scaleIds.map((scaleId) => {
       const bands = this.catalog.find(scaleId).scoring.bands.map((band) => ({ id: band.id, label: band.label.zh, count: 0 }));
       let unbanded = 0;
       for (const item of results.filter((result) => result.scaleId === scaleId)) {
-        const band = (JSON.parse(item.result) as ScoreResult).band;
+        const band = item.score.band;
         const slot = band ? bands.find((candidate) => candidate.id === band.id) : undefined;
         if (slot) slot.count += 1;
         else unbanded += 1;
@@ -138,7 +138,7 @@ export class ScreeningService {
       return { scaleId, bands, unbanded };
     });
     const positives = results.flatMap((item) => {
-      const result = JSON.parse(item.result) as ScoreResult;
+      const result = item.score;
       const colour = result.band ? this.catalog.find(item.scaleId, item.version).scoring.bands[result.band.index]?.color : undefined;
       const positive = result.critical || result.flags.length > 0 || colour === 'yellow' || colour === 'red';
       return positive
