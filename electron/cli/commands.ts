@@ -121,5 +121,8 @@ export async function verifyCommand(cli: CliSession, args: CommandArgs, print: P
   );
   print(`审计日志与外部锚点：${result.anchors.ok ? '一致' : '不一致'}`);
   for (const finding of result.anchors.findings) print(`  ${finding.ok ? '✓' : '✗'} ${finding.message}`);
+  const clinical = result.clinicalFields;
+  if (clinical.checked) print(`临床内容：${clinical.ok ? '全部可解密' : `${clinical.unreadable} 处无法解密`}`);
+  for (const name of clinical.named) print(`  ✗ ${name}`);
   if (!result.ok) throw new CliError('校验未通过。');
 }

@@ -53,9 +53,13 @@ export function clinicalEncryptionComplete(db: Db): boolean {
   return db.prepare('SELECT 1 FROM clinical_encryption WHERE id = 1').get() !== undefined;
 }
 
-function damaged(table: ClinicalTable, rowKey: RowKey): AppError {
+function unreadable(table: ClinicalTable, rowKey: RowKey): string {
   const row = typeof rowKey === 'number' ? rowKey : rowKey.join('/');
-  return new AppError('CLINICAL_FIELD_DAMAGED', `${clinicalColumns[table].label}（第 ${row} 条）无法解密，可能已被改动或损坏。请运行“校验”，必要时从备份恢复。`);
+  return `${clinicalColumns[table].label}（第 ${row} 条）无法解密，可能已被改动或损坏。`;
+}
+
+function damaged(table: ClinicalTable, rowKey: RowKey): AppError {
+  return new AppError('CLINICAL_FIELD_DAMAGED', `${unreadable(table, rowKey)}请运行“校验数据完整性”，必要时从备份恢复。`);
 }
 
 /** Keyed while the clinical key is held, sealed to the public key otherwise; null only before any clinical key exists. */
@@ -137,43 +141,81 @@ function rowKeyOf(row: Record<string, unknown>, keyColumns: readonly string[]): 
   return keyColumns.length === 1 ? (row[keyColumns[0]!] as number) : keyColumns.map((column) => row[column] as number | string);
 }
 
+type TableSpec = (typeof clinicalColumns)[ClinicalTable];
+const clinicalTables = Object.entries(clinicalColumns) as Array<[ClinicalTable, TableSpec]>;
+
+/** Every row of a clinical table, in batches by id (composite keys belong to small tables: crisis steps). */
+function walkRows(db: Db, table: ClinicalTable, visit: (row: Record<string, unknown>) => void): void {
+  if (clinicalColumns[table].rowKey.length > 1) {
+    for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>) visit(row);
+    return;
+  }
+  const page = db.prepare(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ${batchSize}`);
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as Array<Record<string, unknown>>;
+    rows.forEach(visit);
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.id as number;
+  }
+}
+
 /** Rewrites every non-empty clinical value under `key`; returns how many were rewritten. Callers hold a transaction. */
 function rewriteAll(db: Db, key: Buffer, reopen: Reopen): number {
   let rewritten = 0;
-  for (const [table, spec] of Object.entries(clinicalColumns) as Array<[ClinicalTable, (typeof clinicalColumns)[ClinicalTable]]>) {
+  for (const [table, spec] of clinicalTables) {
     const keyColumns: readonly string[] = spec.rowKey;
     const columns: readonly string[] = spec.columns;
     const update = db.prepare(
       `UPDATE ${table} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE ${keyColumns.map((column) => `${column} = @${column}`).join(' AND ')}`,
     );
-    // Composite keys belong to small tables (crisis steps); id tables are walked in batches.
-    const page = keyColumns.length === 1 ? db.prepare(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ${batchSize}`) : null;
-    withTriggersSuspended(db, table, () => {
-      let after = 0;
-      for (;;) {
-        const rows = (page ? page.all(after) : db.prepare(`SELECT * FROM ${table}`).all()) as Array<Record<string, unknown>>;
-        for (const row of rows) {
-          const rowKey = rowKeyOf(row, keyColumns);
-          const next: Record<string, unknown> = Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
-          for (const column of columns) {
-            const stored = row[column] as StoredValue;
-            next[column] = stored;
-            if (stored.length === 0) continue;
-            const aad = aadOf(table, column, rowKey);
-            const plaintext = reopen(stored, aad);
-            if (!plaintext) continue;
-            const payload = encryptWithKey(key, aad, plaintext);
-            next[column] = typeof stored === 'string' ? textMark + payload.toString('base64') : payload;
-            rewritten += 1;
-          }
-          update.run(next);
+    // Updating while walking is safe: each batch is read whole before its rows are written.
+    withTriggersSuspended(db, table, () =>
+      walkRows(db, table, (row) => {
+        const rowKey = rowKeyOf(row, keyColumns);
+        const next: Record<string, unknown> = Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
+        for (const column of columns) {
+          const stored = row[column] as StoredValue;
+          next[column] = stored;
+          if (stored.length === 0) continue;
+          const aad = aadOf(table, column, rowKey);
+          const plaintext = reopen(stored, aad);
+          if (!plaintext) continue;
+          const payload = encryptWithKey(key, aad, plaintext);
+          next[column] = typeof stored === 'string' ? textMark + payload.toString('base64') : payload;
+          rewritten += 1;
         }
-        if (!page || rows.length < batchSize) break;
-        after = rows.at(-1)!.id as number;
+        update.run(next);
+      }),
+    );
+  }
+  return rewritten;
+}
+
+/**
+ * For verify: every clinical value that does not open with `keys` (altered, moved to another row, or
+ * plaintext once encryption completed), named for people; at most `limit` names, and the total.
+ */
+export function unreadableClinicalFields(db: Db, keys: ClinicalKeys, limit = 20): { total: number; named: string[] } {
+  const complete = clinicalEncryptionComplete(db);
+  const named: string[] = [];
+  let total = 0;
+  for (const [table, spec] of clinicalTables) {
+    walkRows(db, table, (row) => {
+      const rowKey = rowKeyOf(row, spec.rowKey);
+      for (const column of spec.columns as readonly string[]) {
+        const stored = row[column] as StoredValue;
+        if (stored.length === 0) continue;
+        const opens =
+          typeof stored === 'string' && !isTextCiphertext(stored)
+            ? !complete
+            : decryptField(keys, aadOf(table, column, rowKey), payloadOf(stored)) !== null || (!complete && typeof stored !== 'string');
+        if (opens) continue;
+        total += 1;
+        if (named.length < limit) named.push(unreadable(table, rowKey));
       }
     });
   }
-  return rewritten;
+  return { total, named };
 }
 
 const payloadOf = (stored: StoredValue) => (typeof stored === 'string' ? Buffer.from(stored.slice(textMark.length), 'base64') : stored);

@@ -6,6 +6,7 @@ import { backupWitnesses } from '../audit/anchorWitnesses.js';
 import { verifyAuditChain } from '../audit/auditLog.js';
 import type { Db } from '../db/driver.js';
 import { describeIntegrity, integrityProblems } from '../db/openDatabase.js';
+import { unreadableClinicalFields } from '../repositories/clinicalFields.js';
 import type { Vault } from '../vault.js';
 
 type AnchorReport = VerifyResult['anchors'];
@@ -34,10 +35,13 @@ export function verifyStation(vault: Vault, db: Db, witnessFiles: readonly strin
   const problems = integrityProblems(db, 'full');
   const auditChain = verifyAuditChain(db);
   const anchors = anchorReport(vault, db, witnessFiles);
+  const clinical = vault.holdsClinical() ? unreadableClinicalFields(db, vault.clinicalKeys()) : null;
+  const clinicalFields = { ok: (clinical?.total ?? 0) === 0, checked: clinical !== null, unreadable: clinical?.total ?? 0, named: clinical?.named ?? [] };
   return {
-    ok: problems.length === 0 && auditChain.ok && anchors.ok,
+    ok: problems.length === 0 && auditChain.ok && anchors.ok && clinicalFields.ok,
     integrity: { ok: problems.length === 0, problems: describeIntegrity(problems) },
     auditChain,
     anchors,
+    clinicalFields,
   };
 }

@@ -59,5 +59,7 @@ export const verifyOutput = z.object({
   integrity: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
   auditChain: auditVerifyOutput,
   anchors: z.object({ ok: z.boolean(), findings: z.array(anchorFinding) }),
+  /** Clinical fields that do not open with the clinical key; `checked` is false when no clinical session holds it. */
+  clinicalFields: z.object({ ok: z.boolean(), checked: z.boolean(), unreadable: z.number().int(), named: z.array(z.string()) }),
 });
 export type VerifyResult = z.infer<typeof verifyOutput>;

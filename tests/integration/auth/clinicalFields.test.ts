@@ -130,6 +130,10 @@ describe('clinical fields encrypted with the clinical key (issue 9 §1)', { time
     planted.prepare('UPDATE referrals SET shared_info = ? WHERE id = ?').run('伪造的明文', ids.referralId);
     planted.close();
     expect(await station.raw(liwei, 'referrals.list', { clientId: ids.clientId })).toMatchObject({ ok: false, error: { code: 'CLINICAL_FIELD_DAMAGED' } });
+    // Verify names it for the 站长, by record, without its content.
+    const verified = await station.call(station.admin, 'system.verify', {});
+    expect(verified.ok).toBe(false);
+    expect(verified.clinicalFields).toEqual({ ok: false, checked: true, unreadable: 1, named: [`转介记录（第 ${ids.referralId} 条）无法解密，可能已被改动或损坏。`] });
     station.dispose();
   });
 
