@@ -12,15 +12,20 @@ const common = {
   logLevel: 'warning',
 };
 
+// Core is ESM and may use import.meta.url (the background integrity check finds the driver with it);
+// in a CommonJS bundle that is the bundle's own file. The sandboxed preload does not need it.
+const importMetaUrl = "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const withCore = { ...common, define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: importMetaUrl } };
+
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
+  build({ ...withCore, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
   // Sandboxed preloads can require only a few built-ins: one self-contained CommonJS file.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', sourcemap: false }),
-  build({ ...common, entryPoints: ['electron/server/index.ts'], outfile: 'out/server/index.cjs' }),
+  build({ ...withCore, entryPoints: ['electron/server/index.ts'], outfile: 'out/server/index.cjs' }),
   build({
-    ...common,
+    ...withCore,
     entryPoints: ['electron/cli/index.ts'],
     outfile: 'out/cli/index.cjs',
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
   }),
 ]);

@@ -36,6 +36,7 @@ import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { clinicalKeyRoles } from './keyring/keyring.js';
 import { Vault, type KeyFaults } from './vault.js';
+import type { QuickCheckOutcome } from './db/backgroundCheck.js';
 import { appVersion } from './version.js';
 
 export type CoreOptions = Readonly<{
@@ -74,6 +75,10 @@ export type Core = Readonly<{
   seedDemo(): Promise<DemoSummary>;
   /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
   clinicalKeyHeld(): boolean;
+  /** The quick_check started at the last unlock, once it has ended (null if none ran); tests and the bench wait on it. */
+  backgroundCheck(): Promise<QuickCheckOutcome | null>;
+  /** The last successful unlock: key derivation and the rest, in ms (the bench). */
+  lastUnlockTiming(): Readonly<{ kdfMs: number; restMs: number }> | null;
   close(): void;
 }>;
 
@@ -85,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   // Before anything reads the files: settle an interrupted restore and drop temporary files.
   const startupNotice = recoverDataFolder(paths);
   const vault = new Vault(paths, appVersion, clock, options.keyFaults);
+  vault.onDamage((problem) => events.emit({ name: 'station.damaged', payload: { message: problem.message } }));
   const sessions = new SessionStore();
   const keyringWork = new Serial();
   // The clinical key lives in memory only while a session that may hold it is open (DESIGN.md §3).
@@ -152,6 +158,8 @@ export function createCore(options: CoreOptions): Core {
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
     clinicalKeyHeld: () => vault.holdsClinical(),
+    backgroundCheck: () => vault.backgroundCheckEnded(),
+    lastUnlockTiming: () => auth.lastUnlockTiming,
     seedBenchmarkCaseFiles: async (scale) =>
       vault.write((db) =>
         seedCaseFilesDemo(db, {

@@ -10,7 +10,8 @@ import { backupWitnesses } from './audit/anchorWitnesses.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/driver.js';
 import { migrate, schemaVersion } from './db/migrate.js';
-import { migrations } from './db/migrations/index.js';
+import { latestSchemaVersion, migrations } from './db/migrations/index.js';
+import { startQuickCheck, type QuickCheckOutcome, type RunningCheck } from './db/backgroundCheck.js';
 import {
   emptyDatabaseMessage,
   foreignDatabaseMessage,
@@ -77,6 +78,15 @@ export class Vault {
   private rotating = false;
   /** A lock arrived during a rotation: the rotation ends by closing instead of reopening. */
   private closeWhenRotated = false;
+  /** The quick_check started at the last unlock, while it runs; `checked` settles with its outcome. */
+  private check: RunningCheck | null = null;
+  private checked: Promise<QuickCheckOutcome | null> = Promise.resolve(null);
+  /**
+   * Set when that check found the file damaged: writes are refused and no unlock opens the file
+   * again until a restore (reinspect). The file does not heal, so this lasts for the whole run.
+   */
+  private damage: ApiError | null = null;
+  private damageListener: ((problem: ApiError) => void) | null = null;
 
   constructor(
     readonly paths: DataPaths,
@@ -112,13 +122,14 @@ export class Vault {
   }
 
   phase(): AppPhase {
-    if (this.db) return 'unlocked';
+    // A damaged file stays open for reading, but the station shows the problem and the restore offer.
+    if (this.db) return this.damage ? 'error' : 'unlocked';
     if (this.startupProblem) return 'error';
     return fs.existsSync(this.paths.keyring) ? 'locked' : 'setup';
   }
 
   problem(): ApiError | null {
-    return this.db ? null : this.startupProblem;
+    return this.damage ?? (this.db ? null : this.startupProblem);
   }
 
   isOpen(): boolean {
@@ -141,15 +152,25 @@ export class Vault {
     return this.dataKey;
   }
 
-  /** Open with an unwrapped data key: migrate, quick_check, and remember a failure as the problem. */
+  /**
+   * Open with an unwrapped data key and migrate; the quick_check then runs in the background
+   * (backgroundCheck.ts) and a failure is remembered as the problem, here or when it reports.
+   */
   open(dataKey: Buffer): void {
     if (this.db) return;
     let db: Db | null = null;
     try {
+      // This run already found the file damaged: it is not opened again until a restore, as a failed check at unlock did.
+      if (this.damage) throw new AppError(this.damage.code, this.damage.message);
       db = openEncryptedDatabase(this.paths.database, dataKey);
-      if (integrityProblems(db, 'quick').length > 0) throw new AppError('DB_CORRUPT', integrityFailureMessage);
       // A file with no schema at all is not this station's database; migrating it would create a new one.
       if (schemaVersion(db) === 0) throw new AppError('DB_CORRUPT', foreignDatabaseMessage);
+      // Migrations rewrite tables, which must not happen on a damaged file: when one is due (the first
+      // unlock after an update) the whole quick_check runs first, as before. Otherwise opening has read
+      // the header and the whole schema, the first reads and writes would fail on a damaged page they
+      // touch (SQLITE_CORRUPT, rolled back), and the rest of the file is checked in the background.
+      const checkNow = schemaVersion(db) < latestSchemaVersion;
+      if (checkNow && integrityProblems(db, 'quick').length > 0) throw new AppError('DB_CORRUPT', integrityFailureMessage);
       migrate(db, migrations);
       const opened = db;
       opened.transaction(() => seedBuiltinDictionaries(opened))();
@@ -158,8 +179,10 @@ export class Vault {
       this.db = opened;
       this.dataKey = Buffer.from(dataKey);
       this.startupProblem = null;
+      if (!checkNow) this.startBackgroundCheck(this.dataKey);
       this.recordAnchorFindings(anchorFindings.map((finding) => finding.message));
     } catch (error) {
+      this.stopBackgroundCheck();
       db?.close();
       this.db = null;
       this.dataKey?.fill(0);
@@ -201,6 +224,7 @@ export class Vault {
    */
   write<T>(change: (db: Db, audit: (record: AuditRecord) => void) => T): T {
     const db = this.connection();
+    this.assertSound();
     const audit = (record: AuditRecord) => {
       appendAudit(db, this.appVersion, record, this.clock.now());
       this.auditAppended = true;
@@ -241,8 +265,66 @@ export class Vault {
     });
   }
 
+  // ---- The quick_check after unlock (DESIGN.md §4; why in the background: backgroundCheck.ts) ----
+
+  /**
+   * Writes made before the verdict stand (acknowledged writes are kept); after a failed check every
+   * write is refused, so nothing more is added to a damaged file.
+   */
+  private assertSound(): void {
+    if (this.damage) throw new AppError('DB_CORRUPT', `${this.damage.message}本次操作未保存。`);
+  }
+
+  private startBackgroundCheck(dataKey: Buffer): void {
+    const running = startQuickCheck(this.paths.database, dataKey, () => (this.db ? integrityProblems(this.db, 'quick') : null));
+    this.check = running;
+    const earlier = this.checked;
+    this.checked = running.outcome.then(async (outcome) => {
+      if (this.check === running) this.check = null;
+      if (outcome.verdict === 'damaged') this.recordDamage(outcome.problems.length);
+      // A check a quick lock stopped may still be leaving: the files are free once every one has.
+      await earlier;
+      return outcome;
+    });
+  }
+
+  /** A lock or a failed open ends the check; the worker leaves on its own time (backgroundCheckEnded). */
+  private stopBackgroundCheck(): void {
+    void this.check?.stop();
+    this.check = null;
+  }
+
+  /**
+   * The outcome of the check started at the last unlock (null if none ran), once its worker thread has
+   * exited. File swaps wait for it: its connection would keep the WAL from emptying and, on Windows,
+   * the files from moving. Tests and the bench wait for the verdict with it.
+   */
+  backgroundCheckEnded(): Promise<QuickCheckOutcome | null> {
+    return this.checked;
+  }
+
+  /** Told once, when the check finds damage (createCore tells the screens). */
+  onDamage(listener: (problem: ApiError) => void): void {
+    this.damageListener = listener;
+  }
+
+  /**
+   * Not written to the audit trail: appending to a file known to be damaged could spread the damage,
+   * and writes are what is refused from now on. The station shows it (status, the problem page and
+   * restore offer), every refused write says it, and stderr keeps a line for support.
+   */
+  private recordDamage(problemCount: number): void {
+    this.damage = apiError('DB_CORRUPT', integrityFailureMessage);
+    this.startupProblem = this.damage;
+    // Every write goes through write(), which refuses; query_only stops any other path inside SQLite too.
+    this.db?.pragma('query_only = ON');
+    process.stderr.write(`[xinyi] quick_check after unlock found ${problemCount} problem(s): writes refused until a restore\n`);
+    this.damageListener?.(this.damage);
+  }
+
   close(): void {
     if (this.deferCloseDuringRotation()) return;
+    this.stopBackgroundCheck();
     this.anchors.close();
     this.db?.close();
     this.db = null;
@@ -253,6 +335,7 @@ export class Vault {
 
   /** After a restore swapped the files, look at them afresh. */
   reinspect(): void {
+    this.damage = null;
     this.startupProblem = this.inspectFiles();
   }
 
@@ -348,6 +431,7 @@ export class Vault {
    */
   async rotateKeys(plan: RotationPlan): Promise<void> {
     const live = this.connection();
+    this.assertSound();
     const oldKey = Buffer.from(this.key());
     const oldClinical = this.clinical;
     // Without the old clinical key nothing under it could be re-encrypted, so it is then kept.
@@ -368,6 +452,10 @@ export class Vault {
       this.failAt('pending-keyring');
       this.writeKeyringText(pendingKeyring(this.paths), pendingKeyringText(keyring, sha256OfFileSync(copyFile)));
       await plan.progress(85, 'swap');
+      // The check's own connection would keep the WAL from emptying at close; a damaged verdict stops here.
+      this.stopBackgroundCheck();
+      await this.checked;
+      this.assertSound();
       this.failAt('close');
       this.closeForSwap();
       this.failAt('swap-database');

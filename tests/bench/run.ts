@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: prints one JSON object of figures with their targets. Later features add theirs.
  * Targets (issue "Foundation"): unlock ≤ 1 s median; encrypted/plaintext ≤ 1.3 for insert and read.
+ * `npm run bench -- --only=caseFiles,unlock` runs just those parts (also: appointments, scales,
+ * overhead, http); the figures and targets of the others are left out.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../../electron/core/createCore.js';
+import { createCore, type Core } from '../../electron/core/createCore.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import { startHttpHost } from '../../electron/server/httpHost.js';
@@ -46,12 +48,19 @@ async function benchStation() {
 async function unlockFigures() {
   const { core } = await benchStation();
   const runs: number[] = [];
+  const parts: Array<{ kdfMs: number; restMs: number }> = [];
   for (let run = 0; run < 7; run += 1) {
     core.lock('manual');
     runs.push(await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password })));
+    parts.push(core.lastUnlockTiming()!);
   }
   core.close();
-  return { unlockMedianMs: round(median(runs)), unlockMaxMs: round(Math.max(...runs)) };
+  return {
+    unlockMedianMs: round(median(runs)),
+    unlockMaxMs: round(Math.max(...runs)),
+    unlockKdfMs: round(median(parts.map((part) => part.kdfMs))),
+    unlockRestMs: round(median(parts.map((part) => part.restMs))),
+  };
 }
 
 const rowCount = 20_000;
@@ -142,16 +151,41 @@ async function caseFileFigures() {
   for (const id of caseIds) pageTimes.push(await timed(() => core.call(as, 'cases.get', { id })));
   const leaving = await value<{ id: number }>('users.create', { username: 'likai', displayName: '离职前台', role: 'reception', temporaryPassword: 'temporary-2026' });
   const rotationMs = await timed(() => value('users.setDisabled', { userId: leaving.id, disabled: true }));
-  core.lock('manual');
-  const unlockMs = await timed(() => core.call(ctx, 'auth.unlock', { username: 'admin', password }));
+  const unlock = await unlockParts(core);
   core.close();
   return {
     caseFiles: { ...counts, seedMs: round(seedMs, 0) },
     clientSearchP95Ms: round(p95(searchTimes)),
     casePageP95Ms: round(p95(pageTimes)),
-    largeStationUnlockMs: round(unlockMs),
+    largeStationUnlockMs: unlock.unlockMs,
+    largeStationUnlockKdfMs: unlock.kdfMs,
+    largeStationUnlockRestMs: unlock.restMs,
+    largeStationQuickCheckMs: unlock.quickCheckMs,
     largeStationKeyRotationMs: round(rotationMs, 0),
   };
+}
+
+/**
+ * Issue 15: unlock = the key derivation (scrypt N=2^17 and unwrapping the slot) + the rest (open,
+ * migrate, login rows); the rest ≤ 300 ms on the large station. Core times both parts of each unlock;
+ * the quick_check after unlock (backgroundCheck.ts) is timed from its start to its verdict and awaited
+ * before the next run. Medians of five runs.
+ */
+async function unlockParts(core: Core) {
+  const runs: Array<{ unlock: number; kdf: number; rest: number; check: number }> = [];
+  for (let run = 0; run < 5; run += 1) {
+    core.lock('manual');
+    const unlock = await timed(async () => {
+      const result = await core.call(ctx, 'auth.unlock', { username: 'admin', password });
+      if (!result.ok) throw new Error(`auth.unlock: ${result.error.message}`);
+    });
+    const parts = core.lastUnlockTiming()!;
+    const outcome = await core.backgroundCheck();
+    if (outcome?.verdict !== 'sound') throw new Error(`background quick_check: ${outcome?.verdict ?? 'did not run'}`);
+    runs.push({ unlock, kdf: parts.kdfMs, rest: parts.restMs, check: outcome.ms });
+  }
+  const middle = (key: keyof (typeof runs)[number]) => round(median(runs.map((run) => run[key])));
+  return { unlockMs: middle('unlock'), kdfMs: middle('kdf'), restMs: middle('rest'), quickCheckMs: middle('check') };
 }
 
 /** Issue "Scales": scoring + storing + raising an alert in core, p95 ≤ 20 ms. */
@@ -216,12 +250,16 @@ async function appointmentFigures() {
   return { appointments: { count: appointments, seedMs: round(seedMs, 0), busiestWeekRows: weekRows }, weekViewP95Ms: round(p95(weekTimes)), series20P95Ms: round(p95(seriesTimes)) };
 }
 
-const unlock = await unlockFigures();
-const appointments = await appointmentFigures();
-const scales = await scaleFigures();
-const caseFiles = await caseFileFigures();
-const overhead = encryptionOverhead();
-const http = await httpFirstAnswer();
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const part = async <T>(name: string, figures: () => T | Promise<T>): Promise<T | null> => (!only || only.includes(name) ? figures() : null);
+const unlock = await part('unlock', unlockFigures);
+const appointments = await part('appointments', appointmentFigures);
+const scales = await part('scales', scaleFigures);
+const caseFiles = await part('caseFiles', caseFileFigures);
+const overhead = await part('overhead', encryptionOverhead);
+const http = await part('http', httpFirstAnswer);
+// A part left out by --only gives undefined here, which JSON leaves out.
+const met = <T>(figures: T | null, check: (figures: T) => boolean) => (figures ? check(figures) : undefined);
 const figures = {
   machine: { cpus: os.cpus().length, node: process.version },
   ...unlock,
@@ -233,17 +271,18 @@ const figures = {
   targets: {
     weekViewP95Ms: 20,
     series20P95Ms: 50,
-    scaleSubmitWithAlertP95Ms: 20, unlockMedianMs: 1000, insertRatio: 1.3, readRatio: 1.3, clientSearchP95Ms: 50, casePageP95Ms: 100 },
+    scaleSubmitWithAlertP95Ms: 20, unlockMedianMs: 1000, largeStationUnlockRestMs: 300, insertRatio: 1.3, readRatio: 1.3, clientSearchP95Ms: 50, casePageP95Ms: 100 },
   met: {
-    weekView: appointments.weekViewP95Ms <= 20,
-    series20: appointments.series20P95Ms <= 50,
-    scaleSubmit: scales.scaleSubmitWithAlertP95Ms <= 20,
-    unlock: unlock.unlockMedianMs <= 1000,
-    largeStationUnlock: caseFiles.largeStationUnlockMs <= 1000,
-    clientSearch: caseFiles.clientSearchP95Ms <= 50,
-    casePage: caseFiles.casePageP95Ms <= 100,
-    insertRatio: overhead.insertRatio <= 1.3,
-    readRatio: overhead.readRatio <= 1.3,
+    weekView: met(appointments, (figures) => figures.weekViewP95Ms <= 20),
+    series20: met(appointments, (figures) => figures.series20P95Ms <= 50),
+    scaleSubmit: met(scales, (figures) => figures.scaleSubmitWithAlertP95Ms <= 20),
+    unlock: met(unlock, (figures) => figures.unlockMedianMs <= 1000),
+    largeStationUnlock: met(caseFiles, (figures) => figures.largeStationUnlockMs <= 1000),
+    largeStationUnlockRest: met(caseFiles, (figures) => figures.largeStationUnlockRestMs <= 300),
+    clientSearch: met(caseFiles, (figures) => figures.clientSearchP95Ms <= 50),
+    casePage: met(caseFiles, (figures) => figures.casePageP95Ms <= 100),
+    insertRatio: met(overhead, (figures) => figures.insertRatio <= 1.3),
+    readRatio: met(overhead, (figures) => figures.readRatio <= 1.3),
   },
 };
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -43,6 +43,9 @@ export type AuthDeps = Readonly<{
 const recoveryAccount = '#recovery';
 
 export class AuthService {
+  /** The last successful unlock, split as issue 15 budgets it: key derivation, then the rest (the bench reads it). */
+  lastUnlockTiming: Readonly<{ kdfMs: number; restMs: number }> | null = null;
+
   constructor(private readonly deps: AuthDeps) {}
 
   private now(): Date {
@@ -185,7 +188,9 @@ export class AuthService {
     this.assertCanUnlock();
     this.assertNotBlocked(input.username);
     const { vault, backoff } = this.deps;
+    const started = performance.now();
     const opened = await openWithSecret(vault.keyring(), { kind: 'user', username: input.username }, input.password);
+    const derived = performance.now();
     if (!opened) {
       this.recordFailure(input.username, 'password');
       throw new AppError('WRONG_CREDENTIALS');
@@ -200,7 +205,9 @@ export class AuthService {
       }
       backoff.succeed(input.username);
       await settleKeysAtLogin(vault, { kind: 'user', userId: user.id, username: user.username, role: user.role }, opened, input.password);
-      return this.completeLogin(user, 'auth.unlock');
+      const session = this.completeLogin(user, 'auth.unlock');
+      this.lastUnlockTiming = { kdfMs: derived - started, restMs: performance.now() - derived };
+      return session;
     } finally {
       forget(opened);
     }

@@ -11,7 +11,7 @@ import { Database, type Db } from './driver.js';
  * The algorithm is pinned so a change of the library's default can never orphan a station's file.
  */
 export const databaseCipher = 'aegis';
-const cipherAlgorithm = 'aegis-256';
+export const cipherAlgorithm = 'aegis-256';
 
 const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -113,13 +113,17 @@ export function cipherLibraryVersion(db: Db): { sqlite: string; cipherLibrary: s
 }
 
 /**
- * Full check before backups and in `xinyi verify`; quick_check runs at every unlock.
+ * Full check before backups and in `xinyi verify`; quick_check after every unlock (backgroundCheck.ts).
  * Returns SQLite's own lines, for logs and counting only: what users read is `describeIntegrity`.
  */
 export function integrityProblems(db: Db, mode: 'quick' | 'full'): string[] {
   const rows = db.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
-  const messages = rows.map((row) => String(Object.values(row)[0]));
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+  return problemsIn(rows.map((row) => String(Object.values(row)[0])));
+}
+
+/** A check's lines as problems: a sound file answers with the single line `ok`. */
+export function problemsIn(lines: readonly string[]): string[] {
+  return lines.length === 1 && lines[0] === 'ok' ? [] : [...lines];
 }
 
 /** What `xinyi verify` and the audit page show for a failed check: Chinese, never SQLite's text. */

@@ -62,6 +62,12 @@ export const useSessionStore = defineStore('session', () => {
   // Every screen, inside the workbench or not (the password page), leaves on a lock.
   api.onEvent((event) => {
     if (event.name === 'session.locked' && current.value) clearAndShowLogin(event.payload.reason);
+    // The check after unlock found the file damaged: writes are refused now; show the problem and the restore offer.
+    if (event.name === 'station.damaged') {
+      api.setSession(null);
+      current.value = null;
+      window.location.assign('/problem');
+    }
   });
 
   async function lock(): Promise<void> {

@@ -266,6 +266,10 @@ export class BackupService {
       // Nothing is overwritten: the replaced files are moved to `keptIn`, and a journal lets the
       // next start finish or undo a swap a crash interrupted (restoreSwap.ts).
       const keptIn = path.join(paths.dir, `replaced-${stamp(this.clock.now())}`);
+      // The check after unlock reads through its own connection, which must be gone before the files
+      // move (Windows cannot move open files). It has long ended by now; waiting here, not between the
+      // lock and the swap, keeps those two in one synchronous step, with no unlock in between.
+      await this.vault.backgroundCheckEnded();
       beforeSwap();
       swapInRestoredFiles(paths, keptIn, checked.keyring, anchor);
       this.vault.reinspect();
