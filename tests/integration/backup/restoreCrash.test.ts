@@ -30,7 +30,8 @@ async function startAndList(dataDir: string) {
   return { status, unlock, usernames: users.ok ? (users.value as Array<{ username: string }>).map((user) => user.username) : [] };
 }
 
-describe('a restore killed during the swap is finished or undone at the next start', () => {
+// Twelve crash points, each a real station in a child process: minutes on a busy 2-core machine.
+describe('a restore killed during the swap is finished or undone at the next start', { timeout: 300_000 }, () => {
   it('every crash point ends in one whole station, a message naming the replaced- folder, and no temporary files', async () => {
     const seed = await stationWithBackup();
     const outcomes = new Set<string>();
