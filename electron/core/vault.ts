@@ -29,8 +29,9 @@ import {
   attachClinicalKeys,
   clinicalEncryptionComplete,
   encryptPlaintextClinicalFields,
+  clinicalRowCount,
   markClinicalEncryptionComplete,
-  reencryptClinicalFields,
+  reencryptionBatches,
 } from './repositories/clinicalFields.js';
 import { seedBuiltinDictionaries } from './repositories/dictionariesRepo.js';
 import { readSettings } from './repositories/settingsRepo.js';
@@ -446,7 +447,7 @@ export class Vault {
       copyWithNewKey(live, copyFile, next.databaseKey);
       await plan.progress(50, 'apply');
       this.failAt('apply');
-      this.applyToCopy(copyFile, next, oldClinical, plan.change);
+      await this.applyToCopy(copyFile, next, oldClinical, plan);
       await plan.progress(70, 'keyring');
       const keyring = plan.keyring(next);
       this.failAt('pending-keyring');
@@ -504,15 +505,25 @@ export class Vault {
     }
   }
 
-  /** The rotation's change and the clinical re-encryption, in one transaction on the new copy. */
-  private applyToCopy(copyFile: string, next: StationKeys, oldClinical: ClinicalKeys | null, change: RotationPlan['change']): void {
+  /**
+   * On the new copy: the clinical re-encryption in batches (a transaction each, with progress: nobody
+   * else uses the copy, and a crash discards it), then the rotation's change in one transaction.
+   */
+  private async applyToCopy(copyFile: string, next: StationKeys, oldClinical: ClinicalKeys | null, plan: RotationPlan): Promise<void> {
     const copy = openEncryptedDatabase(copyFile, next.databaseKey);
     try {
+      // Without the old clinical key there is nothing to re-encrypt with, and the clinical key is kept.
+      if (oldClinical && next.clinical) {
+        const rows = Math.max(1, clinicalRowCount(copy));
+        const batches = reencryptionBatches(copy, oldClinical, next.clinical);
+        for (let step = copy.transaction(() => batches.next())(); !step.done; step = copy.transaction(() => batches.next())()) {
+          await plan.progress(50 + Math.floor((18 * step.value) / rows), 'reencrypt');
+        }
+      }
       const audit = (record: AuditRecord) => appendAudit(copy, this.appVersion, record, this.clock.now());
       copy.transaction(() => {
-        // Without the old clinical key there is nothing to re-encrypt with, and the clinical key is kept.
-        if (oldClinical && next.clinical) reencryptClinicalFields(copy, oldClinical, next.clinical, this.clock.now().toISOString());
-        change(copy, audit);
+        if (next.clinical) markClinicalEncryptionComplete(copy, this.clock.now().toISOString());
+        plan.change(copy, audit);
         // The swap commits these audit rows: announce their head now, as a write would before its commit.
         this.anchors.beforeCommit(copy);
       })();

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import type { ClinicalKeys } from './accountSlot.js';
 import { seal, unseal } from './sealing.js';
 
@@ -16,8 +16,24 @@ const ivLength = 12;
 const tagLength = 16;
 const publicKeyLength = 32;
 
+/**
+ * Random IVs drawn from a pool refilled 1,024 at a time: a rotation re-encrypts hundreds of thousands
+ * of fields, and one randomBytes call per field costs as much as the encryption itself.
+ */
+const ivPool = Buffer.alloc(ivLength * 1024);
+let ivOffset = ivPool.length;
+
+function nextIv(): Buffer {
+  if (ivOffset >= ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  ivOffset += ivLength;
+  return Buffer.from(ivPool.subarray(ivOffset - ivLength, ivOffset));
+}
+
 export function encryptWithKey(key: Buffer, aad: string, plaintext: Buffer): Buffer {
-  const iv = randomBytes(ivLength);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);

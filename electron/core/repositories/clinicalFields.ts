@@ -118,7 +118,7 @@ export function nextRowId(db: Db, table: ClinicalTable): number {
   return (db.prepare(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
 }
 
-// ---- Whole-database passes: the first clinical login and a key rotation ----
+// ---- Whole-database passes: the first clinical login, a key rotation, verify ----
 
 type StoredValue = string | Buffer;
 /** A stored value's plaintext, or null when it cannot be opened (left as it is). */
@@ -143,52 +143,70 @@ function rowKeyOf(row: Record<string, unknown>, keyColumns: readonly string[]): 
 
 type TableSpec = (typeof clinicalColumns)[ClinicalTable];
 const clinicalTables = Object.entries(clinicalColumns) as Array<[ClinicalTable, TableSpec]>;
+type Row = Record<string, unknown>;
 
-/** Every row of a clinical table, in batches by id (composite keys belong to small tables: crisis steps). */
-function walkRows(db: Db, table: ClinicalTable, visit: (row: Record<string, unknown>) => void): void {
+/** A clinical table's rows in batches by id (composite keys belong to small tables: crisis steps, one batch). */
+function* batchesOf(db: Db, table: ClinicalTable): Generator<Row[]> {
   if (clinicalColumns[table].rowKey.length > 1) {
-    for (const row of db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>) visit(row);
+    yield db.prepare(`SELECT * FROM ${table}`).all() as Row[];
     return;
   }
   const page = db.prepare(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ${batchSize}`);
   for (let after = 0; ; ) {
-    const rows = page.all(after) as Array<Record<string, unknown>>;
-    rows.forEach(visit);
+    const rows = page.all(after) as Row[];
+    if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     after = rows.at(-1)!.id as number;
   }
 }
 
-/** Rewrites every non-empty clinical value under `key`; returns how many were rewritten. Callers hold a transaction. */
-function rewriteAll(db: Db, key: Buffer, reopen: Reopen): number {
+/** How many rows a whole-database pass walks: the measure of its progress. */
+export function clinicalRowCount(db: Db): number {
+  return clinicalTables.reduce((sum, [table]) => sum + (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0);
+}
+
+/**
+ * Rewrites every non-empty clinical value under `key`, one batch per step: each `next()` does one
+ * batch and yields the rows done so far, so a caller may commit and report progress between batches
+ * (a rotation works on a copy nobody else uses). Returns how many values were rewritten.
+ */
+function* rewriteBatches(db: Db, key: Buffer, reopen: Reopen): Generator<number, number> {
+  let rowsDone = 0;
   let rewritten = 0;
   for (const [table, spec] of clinicalTables) {
     const keyColumns: readonly string[] = spec.rowKey;
     const columns: readonly string[] = spec.columns;
-    const update = db.prepare(
-      `UPDATE ${table} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE ${keyColumns.map((column) => `${column} = @${column}`).join(' AND ')}`,
-    );
-    // Updating while walking is safe: each batch is read whole before its rows are written.
-    withTriggersSuspended(db, table, () =>
-      walkRows(db, table, (row) => {
-        const rowKey = rowKeyOf(row, keyColumns);
-        const next: Record<string, unknown> = Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
-        for (const column of columns) {
-          const stored = row[column] as StoredValue;
-          next[column] = stored;
-          if (stored.length === 0) continue;
-          const aad = aadOf(table, column, rowKey);
-          const plaintext = reopen(stored, aad);
-          if (!plaintext) continue;
-          const payload = encryptWithKey(key, aad, plaintext);
-          next[column] = typeof stored === 'string' ? textMark + payload.toString('base64') : payload;
-          rewritten += 1;
+    const update = db.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE ${keyColumns.map((column) => `${column} = ?`).join(' AND ')}`);
+    for (const rows of batchesOf(db, table)) {
+      withTriggersSuspended(db, table, () => {
+        for (const row of rows) {
+          const rowKey = rowKeyOf(row, keyColumns);
+          const values = columns.map((column) => {
+            const stored = row[column] as StoredValue;
+            if (stored.length === 0) return stored;
+            const aad = aadOf(table, column, rowKey);
+            const plaintext = reopen(stored, aad);
+            if (!plaintext) return stored;
+            rewritten += 1;
+            const payload = encryptWithKey(key, aad, plaintext);
+            return typeof stored === 'string' ? textMark + payload.toString('base64') : payload;
+          });
+          update.run(...values, ...keyColumns.map((column) => row[column]));
         }
-        update.run(next);
-      }),
-    );
+      });
+      rowsDone += rows.length;
+      yield rowsDone;
+    }
   }
   return rewritten;
+}
+
+/** Runs all batches at once, inside the caller's transaction. */
+function drain(batches: Generator<number, number>): number {
+  for (;;) {
+    const step = batches.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -200,20 +218,22 @@ export function unreadableClinicalFields(db: Db, keys: ClinicalKeys, limit = 20)
   const named: string[] = [];
   let total = 0;
   for (const [table, spec] of clinicalTables) {
-    walkRows(db, table, (row) => {
-      const rowKey = rowKeyOf(row, spec.rowKey);
-      for (const column of spec.columns as readonly string[]) {
-        const stored = row[column] as StoredValue;
-        if (stored.length === 0) continue;
-        const opens =
-          typeof stored === 'string' && !isTextCiphertext(stored)
-            ? !complete
-            : decryptField(keys, aadOf(table, column, rowKey), payloadOf(stored)) !== null || (!complete && typeof stored !== 'string');
-        if (opens) continue;
-        total += 1;
-        if (named.length < limit) named.push(unreadable(table, rowKey));
+    for (const rows of batchesOf(db, table)) {
+      for (const row of rows) {
+        const rowKey = rowKeyOf(row, spec.rowKey);
+        for (const column of spec.columns as readonly string[]) {
+          const stored = row[column] as StoredValue;
+          if (stored.length === 0) continue;
+          const opens =
+            typeof stored === 'string' && !isTextCiphertext(stored)
+              ? !complete
+              : decryptField(keys, aadOf(table, column, rowKey), payloadOf(stored)) !== null || (!complete && typeof stored !== 'string');
+          if (opens) continue;
+          total += 1;
+          if (named.length < limit) named.push(unreadable(table, rowKey));
+        }
       }
-    });
+    }
   }
   return { total, named };
 }
@@ -232,24 +252,25 @@ export function markClinicalEncryptionComplete(db: Db, at: string): void {
  * Returns how many values were encrypted. Callers hold a write transaction.
  */
 export function encryptPlaintextClinicalFields(db: Db, keys: ClinicalKeys, at: string): number {
-  const count = rewriteAll(db, keys.key, (stored, aad) => {
-    if (typeof stored === 'string') return isTextCiphertext(stored) ? null : Buffer.from(stored, 'utf8');
-    return decryptField(keys, aad, stored) ? null : stored;
-  });
+  const count = drain(
+    rewriteBatches(db, keys.key, (stored, aad) => {
+      if (typeof stored === 'string') return isTextCiphertext(stored) ? null : Buffer.from(stored, 'utf8');
+      return decryptField(keys, aad, stored) ? null : stored;
+    }),
+  );
   markClinicalEncryptionComplete(db, at);
   return count;
 }
 
 /**
- * A key rotation, on the new copy: every value opened with `from` is written again under `to`. A value
- * that does not open (already damaged) stays as it is, for verify to name. Callers hold a transaction.
+ * A key rotation, on the new copy, in batches (see rewriteBatches): every value opened with `from` is
+ * written again under `to`. A value that does not open (already damaged) stays as it is, for verify
+ * to name. The caller marks the copy complete when the last batch is done.
  */
-export function reencryptClinicalFields(db: Db, from: ClinicalKeys, to: ClinicalKeys, at: string): number {
+export function reencryptionBatches(db: Db, from: ClinicalKeys, to: ClinicalKeys): Generator<number, number> {
   const legacyAllowed = !clinicalEncryptionComplete(db);
-  const count = rewriteAll(db, to.key, (stored, aad) => {
+  return rewriteBatches(db, to.key, (stored, aad) => {
     if (typeof stored === 'string' && !isTextCiphertext(stored)) return legacyAllowed ? Buffer.from(stored, 'utf8') : null;
     return decryptField(from, aad, payloadOf(stored)) ?? (legacyAllowed && typeof stored !== 'string' ? stored : null);
   });
-  markClinicalEncryptionComplete(db, at);
-  return count;
 }

@@ -138,7 +138,7 @@ export const en: Messages = {
     newRecoveryKeyConfirm: 'The old recovery key will no longer open this station (older backups keep the recovery key of their day). Make a new recovery key?',
     newRecoveryKeyShown: 'The new recovery key is shown only this once. Write it down or print it and keep it safe:',
     newRecoveryKeyKept: 'I have kept it safe',
-    rotationStages: { copy: 'Copying the database under the new key', apply: 'Writing this change', keyring: 'Sealing the new keys to each account', swap: 'Swapping database and keyring', done: 'Done' },
+    rotationStages: { copy: 'Copying the database under the new key', reencrypt: 'Re-encrypting clinical content under the new clinical key', apply: 'Writing this change', keyring: 'Sealing the new keys to each account', swap: 'Swapping database and keyring', done: 'Done' },
   },
   audit: {
     title: 'Audit log',

@@ -137,7 +137,7 @@ export const zhCN = {
     newRecoveryKeyConfirm: '旧的恢复密钥将不能再打开本站（旧备份仍用备份当时的恢复密钥）。确定生成新的恢复密钥吗？',
     newRecoveryKeyShown: '新的恢复密钥只显示这一次。请抄写或打印，交站长妥善保管：',
     newRecoveryKeyKept: '我已妥善保存',
-    rotationStages: { copy: '用新密钥生成数据库副本', apply: '写入本次更改', keyring: '为各账号封装新密钥', swap: '替换数据库与密钥环', done: '完成' },
+    rotationStages: { copy: '用新密钥生成数据库副本', reencrypt: '用新的临床密钥重新加密临床内容', apply: '写入本次更改', keyring: '为各账号封装新密钥', swap: '替换数据库与密钥环', done: '完成' },
   },
   audit: {
     title: '审计日志',
