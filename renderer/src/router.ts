@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '../../shared/api/access.js';
-import { useSessionStore } from './stores/session.js';
+import { useSessionStore } from './shared/stores/session.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -14,35 +14,35 @@ declare module 'vue-router' {
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/setup', component: () => import('./views/SetupWizard.vue'), meta: { public: true } },
-  { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-  { path: '/recover', component: () => import('./views/RecoverView.vue'), meta: { public: true } },
-  { path: '/problem', component: () => import('./views/ProblemView.vue'), meta: { public: true } },
-  { path: '/kiosk', component: () => import('./views/KioskView.vue'), meta: { public: true, kiosk: true } },
-  { path: '/change-password', component: () => import('./views/ChangePasswordView.vue') },
+  { path: '/setup', component: () => import('./features/foundation/views/SetupWizard.vue'), meta: { public: true } },
+  { path: '/login', component: () => import('./features/foundation/views/LoginView.vue'), meta: { public: true } },
+  { path: '/recover', component: () => import('./features/foundation/views/RecoverView.vue'), meta: { public: true } },
+  { path: '/problem', component: () => import('./features/foundation/views/ProblemView.vue'), meta: { public: true } },
+  { path: '/kiosk', component: () => import('./features/kiosk/views/KioskView.vue'), meta: { public: true, kiosk: true } },
+  { path: '/change-password', component: () => import('./features/foundation/views/ChangePasswordView.vue') },
   {
     path: '/',
     component: () => import('./layouts/WorkbenchShell.vue'),
     children: [
-      { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
-      { path: 'appointments', component: () => import('./views/AppointmentsView.vue') },
-      { path: 'clients', component: () => import('./views/ClientsView.vue') },
-      { path: 'clients/:id(\\d+)', component: () => import('./views/ClientView.vue') },
-      { path: 'cases', component: () => import('./views/CasesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: '', name: 'home', component: () => import('./features/foundation/views/HomeView.vue') },
+      { path: 'appointments', component: () => import('./features/appointments/views/AppointmentsView.vue') },
+      { path: 'clients', component: () => import('./features/caseFiles/views/ClientsView.vue') },
+      { path: 'clients/:id(\\d+)', component: () => import('./features/caseFiles/views/ClientView.vue') },
+      { path: 'cases', component: () => import('./features/caseFiles/views/CasesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'cases/:id(\\d+)', component: () => import('./features/caseFiles/views/CaseView.vue'), meta: { roles: ['admin', 'counsellor'] } },
       {
         path: 'cases/:caseId(\\d+)/sessions/:sessionId(\\d+|new)',
-        component: () => import('./views/SessionEditor.vue'),
+        component: () => import('./features/caseFiles/views/SessionEditor.vue'),
         meta: { roles: ['admin', 'counsellor'] },
       },
-      { path: 'crises', component: () => import('./views/CrisesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'crises/:id(\\d+)', component: () => import('./views/CrisisView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'screenings', component: () => import('./views/ScreeningsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'alerts', component: () => import('./views/AlertsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'follow-ups', component: () => import('./views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
-      { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin'] } },
-      { path: 'settings', component: () => import('./views/SettingsView.vue') },
+      { path: 'crises', component: () => import('./features/caseFiles/views/CrisesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'crises/:id(\\d+)', component: () => import('./features/caseFiles/views/CrisisView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'screenings', component: () => import('./features/scales/views/ScreeningsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'alerts', component: () => import('./features/scales/views/AlertsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'follow-ups', component: () => import('./features/caseFiles/views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
+      { path: 'users', component: () => import('./features/foundation/views/UsersView.vue'), meta: { roles: ['admin'] } },
+      { path: 'audit', component: () => import('./features/foundation/views/AuditView.vue'), meta: { roles: ['admin'] } },
+      { path: 'settings', component: () => import('./features/foundation/views/SettingsView.vue') },
     ],
   },
   { path: '/:unknown(.*)*', redirect: '/' },
