@@ -1,6 +1,43 @@
+import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import type { z } from 'zod';
 import { ApiCallError } from '../../api/client.js';
+
+/** What a failure says to the user: core's Chinese message for a refusal, else the error's own. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A confirm or prompt box the user closed ('cancel', 'close') is a choice, not a failure. */
+export function isDismissed(error: unknown): boolean {
+  return error === 'cancel' || error === 'close';
+}
+
+const toast = (error: unknown) => void ElMessage.error(errorMessage(error));
+
+/**
+ * The one way a screen runs an action that calls core: busy while it runs, and a failure shown
+ * where the screen shows failures (a toast unless told otherwise); a dismissed confirm box shows
+ * nothing. Returns whether the action succeeded.
+ */
+export function useSubmit(show: (error: unknown) => void = toast) {
+  const busy = ref(false);
+
+  async function submit(work: () => Promise<unknown>): Promise<boolean> {
+    busy.value = true;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (!isDismissed(error)) show(error);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { busy, submit };
+}
 
 /**
  * Field errors from the same zod schemas core validates with, so the screen and core agree on
@@ -28,13 +65,9 @@ export function useFormErrors() {
   function fromError(error: unknown): void {
     errors.value = {};
     lastError.value = error instanceof ApiCallError ? error : null;
-    if (error instanceof ApiCallError) {
-      formError.value = error.message;
-      if (error.code === 'INVALID_INPUT' && Array.isArray(error.details)) {
-        for (const detail of error.details as Array<{ path: string; message: string }>) errors.value[detail.path] ??= detail.message;
-      }
-    } else {
-      formError.value = error instanceof Error ? error.message : String(error);
+    formError.value = errorMessage(error);
+    if (error instanceof ApiCallError && error.code === 'INVALID_INPUT' && Array.isArray(error.details)) {
+      for (const detail of error.details as Array<{ path: string; message: string }>) errors.value[detail.path] ??= detail.message;
     }
   }
 
@@ -44,21 +77,8 @@ export function useFormErrors() {
     lastError.value = null;
   }
 
-  const busy = ref(false);
-
   /** Run a submission: busy while it runs, its failure shown on the form. */
-  async function submit(work: () => Promise<void>): Promise<boolean> {
-    busy.value = true;
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      fromError(error);
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const { busy, submit } = useSubmit(fromError);
 
   /** A repeated new password must equal the first; the message goes on the repeat field. */
   function repeated(key: string, password: string, repeat: string, message: string): boolean {

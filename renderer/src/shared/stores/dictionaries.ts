@@ -1,21 +1,13 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { DictionaryItem } from '../../../../shared/api/schemas/dictionaries.js';
 import type { DictionaryName } from '../../../../shared/domain/dictionaries.js';
 import { useApi } from '../../api/provide.js';
+import { referenceData } from './referenceData.js';
 
 /** The station's dictionaries, loaded once per session: labels for codes, options for forms. */
 export const useDictionaryStore = defineStore('dictionaries', () => {
   const api = useApi();
-  const items = ref<DictionaryItem[]>([]);
-  let loading: Promise<void> | null = null;
-
-  function load(): Promise<void> {
-    loading ??= api.call('dictionaries.list', {}).then((list) => {
-      items.value = list;
-    });
-    return loading;
-  }
+  const { value: items, load } = referenceData<DictionaryItem[]>(() => api.call('dictionaries.list', {}), []);
 
   /** Active entries for a form's options. */
   function options(dictionary: DictionaryName): DictionaryItem[] {
