@@ -51,6 +51,16 @@ describe('useFormErrors', () => {
     expect(form.busy.value).toBe(false);
   });
 
+  it('saves: checks first and sends nothing when the form does not pass, else submits what passed', async () => {
+    const form = useFormErrors();
+    const sent: unknown[] = [];
+    expect(await form.save(schema, { name: '张', guardian: { phone: '13800001111' } }, async (input) => sent.push(input))).toBe(false);
+    expect(sent).toEqual([]);
+    expect(form.errors.value).toEqual({ name: '姓名至少 2 个字。' });
+    expect(await form.save(schema, { name: '张三', guardian: { phone: '13800001111' }, extra: 1 }, async (input) => sent.push(input))).toBe(true);
+    expect(sent).toEqual([{ name: '张三', guardian: { phone: '13800001111' } }]);
+  });
+
   it('a repeated password must match; the message goes on the repeat field', () => {
     const form = useFormErrors();
     expect(form.repeated('confirm', 'a-long-pass-1', 'a-long-pass-2', '两次输入的密码不一致。')).toBe(false);

@@ -80,11 +80,17 @@ export function useFormErrors() {
   /** Run a submission: busy while it runs, its failure shown on the form. */
   const { busy, submit } = useSubmit(fromError);
 
+  /** The usual save: check the form with the shared schema, then submit what passed. */
+  async function save<S extends z.ZodType>(schema: S, value: unknown, work: (input: z.output<S>) => Promise<unknown>): Promise<boolean> {
+    const input = check(schema, value);
+    return input !== null && (await submit(() => work(input)));
+  }
+
   /** A repeated new password must equal the first; the message goes on the repeat field. */
   function repeated(key: string, password: string, repeat: string, message: string): boolean {
     if (password !== repeat) errors.value[key] = message;
     return password === repeat;
   }
 
-  return { errors, formError, lastError, busy, check, fromError, clear, submit, repeated };
+  return { errors, formError, lastError, busy, check, fromError, clear, submit, save, repeated };
 }
