@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
+const rendererSide = { group: ['node:*', 'electron', '**/electron/**'], message: 'the renderer never imports Electron-side code or Node built-ins.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
@@ -63,7 +64,13 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': restrict([{ group: ['node:*', 'electron', '**/electron/**'], message: 'the renderer never imports Electron-side code or Node built-ins.' }]),
+      'no-restricted-imports': restrict([rendererSide]),
+    },
+  },
+  {
+    files: ['renderer/src/shared/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': restrict([rendererSide, { group: ['**/features/**'], message: 'renderer/src/shared serves every feature and imports none.' }]),
     },
   },
 );

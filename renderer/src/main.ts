@@ -5,8 +5,9 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { createHttpClient, createIpcClient, takeLaunchToken, type ApiClient } from './api/client.js';
 import { provideApi } from './api/provide.js';
-import { createAppI18n, savedLocale } from './i18n/index.js';
+import { createAppI18n } from './i18n/index.js';
 import { createAppRouter } from './router.js';
+import { savedLocale } from './shared/locale.js';
 import './styles.css';
 
 /** IPC inside Electron (the preload's window.api), HTTP with the launch token in browser mode. */

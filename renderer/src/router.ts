@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '../../shared/api/access.js';
-import { useSessionStore } from './stores/session.js';
+import type { FeatureRoute } from './features/feature.js';
+import { features } from './features/index.js';
+import { useSessionStore } from './shared/stores/session.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,44 +15,28 @@ declare module 'vue-router' {
   }
 }
 
-const routes: RouteRecordRaw[] = [
-  { path: '/setup', component: () => import('./views/SetupWizard.vue'), meta: { public: true } },
-  { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-  { path: '/recover', component: () => import('./views/RecoverView.vue'), meta: { public: true } },
-  { path: '/problem', component: () => import('./views/ProblemView.vue'), meta: { public: true } },
-  { path: '/kiosk', component: () => import('./views/KioskView.vue'), meta: { public: true, kiosk: true } },
-  { path: '/change-password', component: () => import('./views/ChangePasswordView.vue') },
-  {
-    path: '/',
-    component: () => import('./layouts/WorkbenchShell.vue'),
-    children: [
-      { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
-      { path: 'appointments', component: () => import('./views/AppointmentsView.vue') },
-      { path: 'clients', component: () => import('./views/ClientsView.vue') },
-      { path: 'clients/:id(\\d+)', component: () => import('./views/ClientView.vue') },
-      { path: 'cases', component: () => import('./views/CasesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'cases/:id(\\d+)', component: () => import('./views/CaseView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      {
-        path: 'cases/:caseId(\\d+)/sessions/:sessionId(\\d+|new)',
-        component: () => import('./views/SessionEditor.vue'),
-        meta: { roles: ['admin', 'counsellor'] },
-      },
-      { path: 'crises', component: () => import('./views/CrisesView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'crises/:id(\\d+)', component: () => import('./views/CrisisView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'screenings', component: () => import('./views/ScreeningsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'alerts', component: () => import('./views/AlertsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'follow-ups', component: () => import('./views/FollowUpsView.vue'), meta: { roles: ['admin', 'counsellor'] } },
-      { path: 'users', component: () => import('./views/UsersView.vue'), meta: { roles: ['admin'] } },
-      { path: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin'] } },
-      { path: 'settings', component: () => import('./views/SettingsView.vue') },
-    ],
-  },
-  { path: '/:unknown(.*)*', redirect: '/' },
-];
+function record(route: FeatureRoute): RouteRecordRaw {
+  const meta = {
+    ...(route.public ? { public: true } : {}),
+    ...(route.kiosk ? { kiosk: true } : {}),
+    ...(route.roles ? { roles: route.roles } : {}),
+  };
+  return { path: route.path, component: route.component, meta, ...(route.name ? { name: route.name } : {}) };
+}
+
+/** Every feature's pages: standalone ones at the top, the rest inside the workbench frame. */
+function routes(): RouteRecordRaw[] {
+  const all = features.flatMap((feature) => feature.routes);
+  return [
+    ...all.filter((route) => route.standalone).map(record),
+    { path: '/', component: () => import('./layouts/WorkbenchShell.vue'), children: all.filter((route) => !route.standalone).map(record) },
+    { path: '/:unknown(.*)*', redirect: '/' },
+  ];
+}
 
 /** The phase decides the first screen: setup, the problem page, the lock screen, or the workbench. */
 export function createAppRouter() {
-  const router = createRouter({ history: createWebHistory(), routes });
+  const router = createRouter({ history: createWebHistory(), routes: routes() });
   router.beforeEach(async (to) => {
     // A kiosk window talks only to kiosk methods; it never asks for the station's status.
     if (to.meta.kiosk) return true;

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApp } from 'vue';
 import type { ApiClient, EventListener } from '../../../renderer/src/api/client.js';
 import { provideApi } from '../../../renderer/src/api/provide.js';
-import { useSessionStore } from '../../../renderer/src/stores/session.js';
+import { useSessionStore } from '../../../renderer/src/shared/stores/session.js';
 
 describe('session store', () => {
   it('leaves for the problem page, dropping the session, when the check after unlock finds damage', () => {

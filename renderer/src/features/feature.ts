@@ -1,0 +1,51 @@
+import type { Component } from 'vue';
+import type { Role } from '../../../shared/api/access.js';
+
+/** A screen or panel loaded when first shown, so the app starts without every feature's code. */
+export type Loader = () => Promise<{ default: Component }>;
+
+/**
+ * One page of a feature, declared once: the router makes the route from it and the side menu its
+ * entry, both with the same roles (core enforces the same rule on every call behind the page).
+ */
+export type FeatureRoute = Readonly<{
+  /** Below the workbench ('clients', 'cases/:id(\\d+)'); a standalone page gives its full path ('/login'). */
+  path: string;
+  component: Loader;
+  name?: string;
+  /** Roles that reach the page and see its menu entry; absent, every staff role. */
+  roles?: readonly Role[];
+  /** Outside the workbench frame: setup, the lock screen, the kiosk … */
+  standalone?: boolean;
+  /** Reachable without a session. */
+  public?: boolean;
+  /** The resident kiosk: reached with a kiosk token, never the workbench. */
+  kiosk?: boolean;
+  /** An entry in the side menu: an i18n key, placed by `order` among every feature's entries. */
+  menu?: Readonly<{ label: string; order: number }>;
+}>;
+
+/** A tab of the settings page, placed by `order` among every feature's tabs. */
+export type SettingsTab = Readonly<{ name: string; label: string; order: number; roles?: readonly Role[]; lazy?: boolean; component: Loader }>;
+
+/** A card on the home page above the station's details, placed by `order`. */
+export type HomeCard = Readonly<{ order: number; roles?: readonly Role[]; component: Loader }>;
+
+/** Message trees of one feature, one per language, with the same keys. */
+export type MessageTree = { [key: string]: string | MessageTree };
+export type FeatureMessages = Readonly<{ 'zh-CN': MessageTree; en: MessageTree }>;
+
+export type Feature = Readonly<{
+  name: string;
+  routes: readonly FeatureRoute[];
+  settingsTabs?: readonly SettingsTab[];
+  homeCards?: readonly HomeCard[];
+  messages: FeatureMessages;
+}>;
+
+export const defineFeature = (feature: Feature): Feature => feature;
+
+/** Whether a role may see a page, tab or card declared with `roles` (absent: every staff role). */
+export function allows(roles: readonly Role[] | undefined, role: Role | null): boolean {
+  return !roles || (role !== null && roles.includes(role));
+}

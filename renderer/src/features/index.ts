@@ -1,0 +1,31 @@
+import appointments from './appointments/index.js';
+import caseFiles from './caseFiles/index.js';
+import type { Feature, HomeCard, SettingsTab } from './feature.js';
+import foundation from './foundation/index.js';
+import kiosk from './kiosk/index.js';
+import scales from './scales/index.js';
+
+/**
+ * The renderer's feature list: the router, the side menu, the settings tabs, the home page cards and
+ * the messages are all read from it.
+ *
+ * Rule: adding a feature touches only its own folder, features/<name>/ (views/, components/, store.ts,
+ * routes.ts, i18n/zh-CN.ts + en.ts, index.ts), plus its line in this list (and the import above it).
+ * Code two features use lives in renderer/src/shared/; a feature may use another's components or
+ * store, never its views, routes or messages files, and never in a cycle (tests/unit/shared/layering.test.ts).
+ */
+export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments];
+
+const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a, b) => a.order - b.order);
+
+/** Side menu entries of every feature, in menu order. */
+export const menuEntries = () =>
+  byOrder(
+    features.flatMap((feature) =>
+      feature.routes.flatMap((route) => (route.menu ? [{ path: `/${route.path}`, label: route.menu.label, order: route.menu.order, roles: route.roles }] : [])),
+    ),
+  );
+
+export const settingsTabs = (): SettingsTab[] => byOrder(features.flatMap((feature) => feature.settingsTabs ?? []));
+
+export const homeCards = (): HomeCard[] => byOrder(features.flatMap((feature) => feature.homeCards ?? []));

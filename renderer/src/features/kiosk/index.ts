@@ -1,0 +1,6 @@
+import { defineFeature } from '../feature.js';
+import { en } from './i18n/en.js';
+import { zhCN } from './i18n/zh-CN.js';
+import { routes } from './routes.js';
+
+export default defineFeature({ name: 'kiosk', routes, messages: { 'zh-CN': zhCN, en } });

@@ -1,0 +1,46 @@
+import { ElNotification } from 'element-plus';
+import { onBeforeUnmount, onMounted } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useRouter } from 'vue-router';
+import type { ApiClient } from '../../api/client.js';
+
+/** Two short tones: audible across a consultation room without a sound file (CSP: no remote media). */
+function chime(): void {
+  try {
+    const context = new AudioContext();
+    [0, 0.35].forEach((offset) => {
+      const oscillator = context.createOscillator();
+      const gain = context.createGain();
+      oscillator.frequency.value = 880;
+      gain.gain.setValueAtTime(0.2, context.currentTime + offset);
+      gain.gain.exponentialRampToValueAtTime(0.001, context.currentTime + offset + 0.3);
+      oscillator.connect(gain).connect(context.destination);
+      oscillator.start(context.currentTime + offset);
+      oscillator.stop(context.currentTime + offset + 0.3);
+    });
+  } catch {
+    // no audio device: the notification still shows
+  }
+}
+
+/** A critical result reaches the counsellor's and the 站长's screens at once, with a sound. */
+export function useAlertNotifications(api: ApiClient): void {
+  const { t } = useI18n();
+  const router = useRouter();
+  let stop: (() => void) | undefined;
+  onMounted(() => {
+    stop = api.onEvent((event) => {
+      if (event.name !== 'alert.raised') return;
+      chime();
+      ElNotification({
+        title: `${t('alerts.raised')}：${event.payload.scaleId}`,
+        message: event.payload.messages.join('；'),
+        type: 'error',
+        duration: 0,
+        customClass: 'alert-notification',
+        onClick: () => void router.push('/alerts'),
+      });
+    });
+  });
+  onBeforeUnmount(() => stop?.());
+}

@@ -1,0 +1,51 @@
+/**
+ * Messages of the app frame and of the shared components. Chinese is the product's first language;
+ * en.ts beside this file has exactly these keys (its type says so, and a unit test checks).
+ */
+export const zhCN = {
+  app: { name: '心驿', tagline: '社会心理服务站工作台' },
+  common: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    create: '新建',
+    close: '关闭',
+    back: '上一步',
+    next: '下一步',
+    print: '打印',
+    refresh: '刷新',
+    search: '查询',
+    reset: '重置',
+    actions: '操作',
+    yes: '是',
+    no: '否',
+    none: '无',
+    saved: '已保存',
+    required: '必填',
+    optional: '选填',
+    remove: '删除',
+    add: '添加',
+  },
+  roles: { admin: '站长', counsellor: '心理咨询师/社工', reception: '前台接待', kiosk: '自助测评终端' },
+  password: {
+    rule: '密码至少 10 个字符，不能全是数字。建议用一句好记的话，如“阳光社区2026心理站”。',
+    confirm: '再次输入密码',
+    mismatch: '两次输入的密码不一致。',
+  },
+  shell: {
+    lock: '锁定',
+    demoBanner: '演示数据：本站点由 xinyi demo 生成，请勿录入真实来访者信息。',
+    changePassword: '修改密码',
+  },
+  attachments: {
+    title: '附件',
+    upload: '上传附件',
+    hint: '支持 JPG、PNG、PDF，单个不超过 700 KB；文件加密保存在数据库中',
+    open: '查看',
+    none: '无附件',
+    tooLarge: '附件不能超过 {kb} KB，请压缩或降低扫描分辨率。',
+    unreadable: '无法读取该文件。',
+  },
+};
+
+export type Messages = typeof zhCN;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/api/access.js';
+import { allows } from '../../../renderer/src/features/feature.js';
+import { features, homeCards, menuEntries, settingsTabs } from '../../../renderer/src/features/index.js';
+import { createAppRouter } from '../../../renderer/src/router.js';
+
+/** The feature list drives the side menu, the settings tabs, the home cards and the router. */
+const menuFor = (role: Role) => menuEntries().filter((entry) => allows(entry.roles, role)).map((entry) => entry.path);
+const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles, role)).map((tab) => tab.name);
+
+describe('feature list', () => {
+  it('the side menu shows each role its pages, in the workbench order', () => {
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/screenings', '/users', '/audit', '/settings']);
+    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/screenings', '/settings']);
+    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/settings']);
+  });
+
+  it('settings tabs and home cards follow their declared order and roles', () => {
+    expect(tabsFor('admin')).toEqual(['station', 'security', 'appointments', 'scales', 'dictionaries', 'backup', 'about', 'language']);
+    expect(tabsFor('counsellor')).toEqual(['station', 'appointments', 'about', 'language']);
+    expect(tabsFor('reception')).toEqual(['station', 'about', 'language']);
+    expect(homeCards().map((card) => allows(card.roles, 'reception'))).toEqual([false, true]);
+  });
+
+  it('the router has every feature page, with the roles declared beside it', () => {
+    const router = createAppRouter();
+    const route = (path: string) => router.getRoutes().find((record) => record.path === path);
+    expect(route('/cases/:caseId(\\d+)/sessions/:sessionId(\\d+|new)')?.meta.roles).toEqual(['admin', 'counsellor']);
+    expect(route('/users')?.meta.roles).toEqual(['admin']);
+    expect(route('/kiosk')?.meta).toMatchObject({ public: true, kiosk: true });
+    expect(route('/login')?.meta).toMatchObject({ public: true });
+    expect(route('/change-password')?.meta.public).toBeUndefined();
+    expect(route('/clients')?.meta.roles).toBeUndefined();
+    const pages = features.flatMap((feature) => feature.routes).length;
+    expect(router.getRoutes().filter((record) => record.components?.default && record.children.length === 0)).toHaveLength(pages);
+  });
+});

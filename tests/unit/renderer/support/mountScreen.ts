@@ -1,0 +1,28 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { afterEach } from 'vitest';
+import type { Component } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { createAppI18n } from '../../../../renderer/src/i18n/index.js';
+import type { fakeApi } from './fakeApi.js';
+
+enableAutoUnmount(afterEach);
+
+/**
+ * Mounts one screen as the app would (Chinese messages, a fresh Pinia, a router on `path` matched
+ * by `pattern`) with the fake ApiClient, and waits for its first calls to settle.
+ */
+export async function mountScreen(screen: Component, options: { api: ReturnType<typeof fakeApi>; pattern: string; path: string }) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: options.pattern, component: screen },
+      { path: '/:other(.*)*', component: { render: () => null } },
+    ],
+  });
+  await router.push(options.path);
+  await router.isReady();
+  const wrapper = mount(screen, { attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), createPinia(), router, options.api.plugin] } });
+  await flushPromises();
+  return { wrapper, router };
+}
