@@ -70,6 +70,8 @@ export function settleRotation(paths: DataPaths): RotationOutcome {
     }
     syncDirectory(path.dirname(paths.keyring));
   }
-  for (const leftover of databaseCompanions(rotatingDatabase(paths))) fs.rmSync(leftover, { force: true });
+  // VACUUM INTO writes the copy with a rollback journal: a kill during the copy leaves it beside the copy.
+  const copy = rotatingDatabase(paths);
+  for (const leftover of [...databaseCompanions(copy), `${copy}-journal`]) fs.rmSync(leftover, { force: true });
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract.js';
+import { localDay } from '../../../shared/domain/dates.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, type Station } from '../helpers/station.js';
 
@@ -69,5 +70,20 @@ describe('booking rights', () => {
     const entry = list[0]!;
     expect(await station.raw(chen, 'waitlist.close', { id: entry.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await station.call(liwei, 'waitlist.close', { id: entry.id, status: 'booked' })).toHaveLength(0);
+  });
+
+  it('booking a follow-up of a client the counsellor does not reach is refused alike, whatever the follow-up\'s state', async () => {
+    await station.call(liwei, 'risk.grade', { clientId, level: 'yellow', reason: '睡眠差', evidence: 'disclosure' });
+    const due = async () => (await station.call(liwei, 'followUps.list', { scope: 'client', clientId })).find((item) => item.status === 'due')!.id;
+    const recorded = await due();
+    await station.call(liwei, 'followUps.record', { followUpId: recorded, doneOn: localDay(new Date()), method: 'phone', participants: [], findings: '情况稳定', reassessedLevel: 'yellow' });
+    const booked = await due();
+    await station.call(liwei, 'appointments.bookFollowUp', { followUpId: booked });
+    // The answer to a colleague is the same refusal for a recorded and a booked follow-up: it tells nothing of them.
+    for (const followUpId of [recorded, booked]) {
+      expect(await station.raw(chen, 'appointments.bookFollowUp', { followUpId }), `follow-up ${followUpId}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    // Its own counsellor still hears why it cannot be booked.
+    expect(await station.raw(liwei, 'appointments.bookFollowUp', { followUpId: recorded })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -66,6 +66,19 @@ describe('key rotation interrupted at each step', { timeout: 240_000 }, () => {
   }
 });
 
+describe('key rotation killed inside its copy', () => {
+  it('leaves the copy and the rollback journal VACUUM INTO writes beside it; the next start removes both', async () => {
+    const station = await createStation();
+    station.dispose();
+    // What a SIGKILL during the copy leaves (found by the kill trials): a partial copy and its journal.
+    for (const name of ['xinyi.db.rotating', 'xinyi.db.rotating-journal']) fs.writeFileSync(path.join(station.dataDir, name), 'partial');
+    const restarted = createStationAt(station.dataDir);
+    expect((await restarted.unlock('admin', adminPassword)).ok).toBe(true);
+    expect(fs.readdirSync(station.dataDir).filter((name) => name.includes('.rotating'))).toEqual([]);
+    restarted.dispose();
+  });
+});
+
 /** A core on an existing folder, without setup. */
 function createStationAt(dataDir: string) {
   const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0 });

@@ -21,7 +21,7 @@ import { insertSession } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf, auditedRead, requireCase, requireClientCases } from '../caseFiles/access.js';
-import { checkSlot, clashProblem, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
+import { checkSlot, clashProblem, followUpClientId, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
 import { maskForViewer, requireBookingRights } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';
 
@@ -253,8 +253,9 @@ export class AppointmentsService {
    */
   bookFollowUp(session: Session, followUpId: number) {
     return this.vault.write((db, audit) => {
+      // Reach first: a caller who may not reach the client hears nothing of the follow-up (recorded, booked).
+      const access = requireClientCases(db, session, followUpClientId(db, followUpId));
       const followUp = requireFollowUp(db, followUpId);
-      const access = requireClientCases(db, session, followUp.clientId);
       const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
       if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.

@@ -91,6 +91,13 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
+/** Whose follow-up this is, and nothing more: a caller's reach is checked on it before the follow-up's state. */
+export function followUpClientId(db: Db, followUpId: number): number {
+  const row = db.prepare('SELECT client_id AS clientId FROM follow_ups WHERE id = ?').get(followUpId) as { clientId: number } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '找不到该随访。');
+  return row.clientId;
+}
+
 /** A pending follow-up to book (预约随访); when `clientId` is given, the booking's client must be its client. */
 export function requireFollowUp(db: Db, followUpId: number, clientId?: number | null): { clientId: number; dueOn: string } {
   const followUp = db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(followUpId) as

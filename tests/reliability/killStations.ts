@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
+import type { Result } from '../../shared/api/errors.js';
+import { anchorFileName } from '../../electron/core/audit/anchorFile.js';
+import { createCore, type Core } from '../../electron/core/createCore.js';
+import type { Db } from '../../electron/core/db/driver.js';
+import { migrate, schemaVersion } from '../../electron/core/db/migrate.js';
+import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations/index.js';
+import { integrityProblems, openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
+import type { StationKeys } from '../../electron/core/keyring/accountSlot.js';
+import { openWithSecret, readKeyring } from '../../electron/core/keyring/keyring.js';
+import { attachClinicalKeys, encryptPlaintextClinicalFields } from '../../electron/core/repositories/clinicalFields.js';
+import { readSettings } from '../../electron/core/repositories/settingsRepo.js';
+import { seedAppointmentVolume } from '../../electron/core/services/demo/appointmentsDemo.js';
+import { seedCaseFilesDemo } from '../../electron/core/services/demo/caseFilesDemo.js';
+import { localDay } from '../../shared/domain/dates.js';
+import { adminPassword, createStation } from '../integration/helpers/station.js';
+
+/**
+ * The large stations the rotation and migration kill trials start from, built once per process and
+ * copied for each trial. Large on purpose: a key rotation (copy, full check, re-encryption, swap) and
+ * the first unlock of an old station then take long enough for a kill on a timer to land inside them.
+ */
+
+/** The counsellor a rotation disables or resets, and an account that must keep opening the station. */
+export const target = { username: 'zixun', password: 'zixun-pass-2026' } as const;
+export const bystander = { username: 'qiantai', password: 'qiantai-pass-2026' } as const;
+
+/** The bulk of the station (a busy two years): every row must still be there after any kill. */
+const bulkTables = ['clients', 'cases', 'counselling_sessions', 'appointments'] as const;
+const bulk = { clients: 3_000, appointments: 20_000 } as const;
+
+/**
+ * The old station is at schema 60, as an app before field encryption left it: clinical content in
+ * plaintext. Its first unlock runs the real migrations 70 to 120 and, at the 站长's login, encrypts
+ * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
+ * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
+ * against it), the encryption with the notes. Together they are a fraction of a second against a key
+ * derivation of about a second, so the trial times its kill from the moment the host opens the
+ * database rather than from the unlock request (killTrials.ts).
+ */
+const oldSchemaVersion = 60;
+/** Undoes 70 to 120 by hand: a newer migration must be undone here too (build() refuses until it is). */
+const undoneUpTo = 120;
+const undoMigrationsAfter60 = `
+  DROP TABLE clinical_encryption;
+  DROP INDEX alerts_result;
+  DROP TABLE audit_anchor_key;
+  DROP TABLE audit_epochs;
+  ALTER TABLE cases DROP COLUMN history_granted;
+  ALTER TABLE clients DROP COLUMN merge_reason;
+  ALTER TABLE appointments DROP COLUMN reschedule_count;
+  PRAGMA user_version = ${oldSchemaVersion};
+`;
+
+export type Facts = Readonly<{ version: number; counts: Readonly<Record<string, number>> }>;
+
+export type KillStations = Readonly<{
+  /** The old station, and the same station after the app's first unlock upgraded it. */
+  old: string;
+  current: string;
+  /** Both stations' database key, until a rotation replaces it. */
+  databaseKey: Buffer;
+  facts: Facts;
+  targetId: number;
+  /** Measured on copies: the kill windows are sized from these, so a slower machine still lands inside. */
+  rotationMs: number;
+  /** The old station's first unlock once its database is open: quick_check and migrations, then the encryption. */
+  migrationMs: number;
+  encryptionMs: number;
+}>;
+
+export async function callCore<M extends MethodName>(core: Core, sessionToken: string | null, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  return (await core.call({ scope: 'staff', transport: 'direct', sessionToken }, method, input)) as Result<MethodOutput<M>>;
+}
+
+async function valueOf<M extends MethodName>(core: Core, sessionToken: string | null, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await callCore(core, sessionToken, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** A copy of a station folder in a fresh temp folder (one per trial). */
+export function copyStation(template: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-kill-'));
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+function withDatabase<T>(dir: string, databaseKey: Buffer, readonly: boolean, use: (db: Db) => T): T {
+  const db = openEncryptedDatabase(path.join(dir, 'xinyi.db'), databaseKey, { readonly });
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Schema version and bulk row counts of a station. */
+export function readFacts(dir: string, databaseKey: Buffer): Facts {
+  return withDatabase(dir, databaseKey, true, (db) => ({
+    version: schemaVersion(db),
+    counts: Object.fromEntries(bulkTables.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n])),
+  }));
+}
+
+/** A new station with its accounts and a room, closed; the bulk is written into its file afterwards. */
+async function buildAccounts() {
+  const station = await createStation();
+  try {
+    // The target changes its password, so a reset shows in the database as a forced change.
+    await station.addUser(target.username, 'counsellor', target.password);
+    await station.call(station.admin, 'users.create', { username: bystander.username, displayName: '前台', role: 'reception', temporaryPassword: bystander.password });
+    const roomIds = (await station.call(station.admin, 'rooms.add', { name: '咨询室1', kind: 'counselling' })).map((room) => room.id);
+    const users = await station.call(station.admin, 'users.list', {});
+    const counsellorIds = users.filter((user) => user.role !== 'reception').map((user) => user.id);
+    return { dir: station.dataDir, targetId: users.find((user) => user.username === target.username)!.id, counsellorIds, roomIds };
+  } finally {
+    station.dispose();
+  }
+}
+
+/**
+ * Turn the new station into an old one: the bulk written as the old app wrote it (no clinical key at
+ * hand and encryption not begun, so the clinical fields stay plaintext), then the schema after 60
+ * undone and the anchor file, which 100 brought, removed.
+ */
+function makeOld(dir: string, databaseKey: Buffer, accounts: Awaited<ReturnType<typeof buildAccounts>>): void {
+  withDatabase(dir, databaseKey, false, (db) => {
+    attachClinicalKeys(db, { keys: () => null, publicKey: () => null });
+    const now = new Date();
+    db.transaction(() => {
+      db.exec('DELETE FROM clinical_encryption');
+      const { counsellorIds, roomIds } = accounts;
+      seedCaseFilesDemo(db, { clients: bulk.clients, caseShare: 0.7, sessionsPerCase: [1, 6], counsellorIds, now, seed: 1, followUpDays: readSettings(db).followUpDays });
+      seedAppointmentVolume(db, { count: bulk.appointments, counsellorIds, roomIds, today: localDay(now), createdBy: counsellorIds[0]!, at: now.toISOString() });
+    })();
+    db.exec(undoMigrationsAfter60);
+  });
+  fs.rmSync(path.join(dir, anchorFileName));
+}
+
+/** What the host does at the first unlock once the database is open, timed on a copy: quick_check and migrations, then the encryption. */
+function measureFirstUnlock(old: string, keys: StationKeys): { migrationMs: number; encryptionMs: number } {
+  const dir = copyStation(old);
+  try {
+    return withDatabase(dir, keys.databaseKey, false, (db) => {
+      const started = performance.now();
+      integrityProblems(db, 'quick');
+      migrate(db, migrations);
+      const migrated = performance.now();
+      db.transaction(() => encryptPlaintextClinicalFields(db, keys.clinical!, new Date().toISOString()))();
+      return { migrationMs: migrated - started, encryptionMs: performance.now() - migrated };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The old station after the app's first unlock (migrated, clinical fields encrypted); and a disable on a copy of it, timed. */
+async function upgradeAndMeasureRotation(old: string, targetId: number): Promise<{ current: string; rotationMs: number }> {
+  const current = copyStation(old);
+  const upgrade = createCore({ dataDir: current, idleCheckMs: 0, backupCheckMs: 0 });
+  await valueOf(upgrade, null, 'auth.unlock', { username: 'admin', password: adminPassword }).finally(() => upgrade.close());
+  const scratch = copyStation(current);
+  const core = createCore({ dataDir: scratch, idleCheckMs: 0, backupCheckMs: 0 });
+  try {
+    const login = await valueOf(core, null, 'auth.unlock', { username: 'admin', password: adminPassword });
+    const started = performance.now();
+    await valueOf(core, login.sessionToken, 'users.setDisabled', { userId: targetId, disabled: true });
+    return { current, rotationMs: performance.now() - started };
+  } finally {
+    core.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function build(): Promise<KillStations> {
+  if (latestSchemaVersion !== undoneUpTo) throw new Error(`killStations.ts undoes migrations up to ${undoneUpTo}: add the undo of those up to ${latestSchemaVersion}`);
+  const accounts = await buildAccounts();
+  const old = accounts.dir;
+  const opened = await openWithSecret(readKeyring(path.join(old, 'keyring.json')), { kind: 'user', username: 'admin' }, adminPassword);
+  if (!opened?.keys.clinical) throw new Error('the 站长 does not open the new station');
+  makeOld(old, opened.keys.databaseKey, accounts);
+  const firstUnlock = measureFirstUnlock(old, opened.keys);
+  const { current, rotationMs } = await upgradeAndMeasureRotation(old, accounts.targetId);
+  process.once('exit', () => {
+    for (const dir of [current, old]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const { databaseKey } = opened.keys;
+  return { old, current, databaseKey, facts: readFacts(current, databaseKey), targetId: accounts.targetId, rotationMs, ...firstUnlock };
+}
+
+let built: Promise<KillStations> | null = null;
+
+export function killStations(): Promise<KillStations> {
+  built ??= build();
+  return built;
+}
