@@ -18,7 +18,8 @@ async function startHost(dataDir: string): Promise<{ host: StationHost; child: C
   const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, XINYI_TOKEN: token },
+    // The browser runs on Beijing time (playwright config); the host must too, as on a station's PC.
+    env: { ...process.env, TZ: 'Asia/Shanghai', XINYI_TOKEN: token },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -39,7 +40,11 @@ export const test = base.extend<{ demo: boolean; station: StationHost }>({
   station: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-e2e-'));
     if (demo) {
-      const seeded = spawnSync(process.execPath, ['out/cli/index.cjs', 'demo', '--data-dir', dataDir], { cwd: repo, encoding: 'utf8' });
+      const seeded = spawnSync(process.execPath, ['out/cli/index.cjs', 'demo', '--data-dir', dataDir], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Asia/Shanghai' },
+      });
       if (seeded.status !== 0) throw new Error(`demo failed: ${seeded.stderr}`);
     }
     const { host, child } = await startHost(dataDir);
