@@ -56,6 +56,10 @@ describe('electron-builder.yml', () => {
     expect(packageJson.scripts.postinstall).toBeUndefined();
   });
 
+  it('allows the install scripts that build the database module and esbuild (npm skips unlisted ones)', () => {
+    expect(packageJson.allowScripts).toMatchObject({ 'better-sqlite3-multiple-ciphers': true, esbuild: true });
+  });
+
   it('pins a currently supported Electron major', () => {
     const major = Number(String(packageJson.devDependencies.electron).replace(/^\D*/, '').split('.')[0]);
     // Electron supports the latest three majors; 45 is current as of 2026-11.
