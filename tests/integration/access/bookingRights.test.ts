@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract.js';
-import { localDay } from '../../../shared/domain/dates.js';
 import { adult } from '../helpers/clients.js';
-import { createStation, type Station } from '../helpers/station.js';
+import { createStation, manualClock, type Station } from '../helpers/station.js';
 
 type Booking = MethodInput<'appointments.create'>;
 const masked = { who: '（其他咨询师的来访者）', clientId: null, notes: '' };
@@ -19,7 +18,8 @@ describe('booking rights', () => {
   let base: Booking;
 
   beforeAll(async () => {
-    station = await createStation();
+    // Monday 2026-11-23, so the bookings in December stay in the future whenever this runs.
+    station = await createStation({ clock: manualClock().clock });
     [liwei, chen, reception] = [await station.addUser('liwei', 'counsellor'), await station.addUser('chen', 'counsellor'), await station.addUser('qiantai', 'reception')];
     const staff = await station.call(station.admin, 'users.directory', {});
     [liweiId, chenId] = ['liwei', 'chen'].map((name) => staff.find((user) => user.displayName === name)!.id) as [number, number];
@@ -76,7 +76,7 @@ describe('booking rights', () => {
     await station.call(liwei, 'risk.grade', { clientId, level: 'yellow', reason: '睡眠差', evidence: 'disclosure' });
     const due = async () => (await station.call(liwei, 'followUps.list', { scope: 'client', clientId })).find((item) => item.status === 'due')!.id;
     const recorded = await due();
-    await station.call(liwei, 'followUps.record', { followUpId: recorded, doneOn: localDay(new Date()), method: 'phone', participants: [], findings: '情况稳定', reassessedLevel: 'yellow' });
+    await station.call(liwei, 'followUps.record', { followUpId: recorded, doneOn: '2026-11-23', method: 'phone', participants: [], findings: '情况稳定', reassessedLevel: 'yellow' });
     const booked = await due();
     await station.call(liwei, 'appointments.bookFollowUp', { followUpId: booked });
     // The answer to a colleague is the same refusal for a recorded and a booked follow-up: it tells nothing of them.

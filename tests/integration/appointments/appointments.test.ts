@@ -4,8 +4,11 @@ import type { MethodInput } from '../../../shared/api/contract.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, manualClock } from '../helpers/station.js';
 
+/** Monday 2026-11-23, 09:00 in Beijing: tests never depend on the day they run. */
+const monday = () => manualClock(new Date('2026-11-23T01:00:00Z')).clock;
+
 async function setup(options: Parameters<typeof createStation>[0] = {}) {
-  const station = await createStation(options);
+  const station = await createStation({ clock: monday(), ...options });
   const liwei = await station.addUser('liwei', 'counsellor');
   const chen = await station.addUser('chen', 'counsellor');
   const reception = await station.addUser('qiantai', 'reception');
@@ -199,7 +202,7 @@ describe('waiting list (候补)', () => {
 describe('预约随访 from the follow-up list', () => {
   it('books the first free slot with the case counsellor from the due day, once, and shows it on the follow-up', async () => {
     // Monday 2026-11-23 09:00 in Beijing.
-    const { station, reception, liwei, liweiId, roomA, clientId } = await setup({ clock: manualClock(new Date('2026-11-23T01:00:00Z')).clock });
+    const { station, reception, liwei, liweiId, roomA, clientId } = await setup();
     await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
     await station.call(liwei, 'risk.grade', { clientId, level: 'yellow', reason: '睡眠差，情绪低落两周', evidence: 'disclosure' });
     const [due] = await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 });
@@ -216,7 +219,7 @@ describe('预约随访 from the follow-up list', () => {
   });
 
   it('books after 结案 with the counsellor of the closed case; recording the follow-up settles its booking and refuses another', async () => {
-    const { station, liwei, liweiId, clientId } = await setup({ clock: manualClock(new Date('2026-11-23T01:00:00Z')).clock });
+    const { station, liwei, liweiId, clientId } = await setup();
     const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
     await station.call(liwei, 'risk.grade', { clientId, level: 'red', reason: '有自伤念头，需密切随访', evidence: 'disclosure' });
     await station.call(liwei, 'cases.close', { id: opened.id, reason: '转介至专科医院，本站继续随访', closedOn: '2026-11-20' });
@@ -254,10 +257,10 @@ describe('status rules and reach', () => {
     const walkIn = await station.call(reception, 'appointments.create', { ...base, clientId: undefined, walkIn: { name: '赵临时', phone: '' }, start: '2026-11-16T10:20' });
     await station.call(reception, 'appointments.setStatus', { id: walkIn.id, status: 'arrived' });
     expect(await station.raw(reception, 'appointments.setStatus', { id: walkIn.id, status: 'no_show' })).toMatchObject({ ok: false });
-    const future = await station.call(reception, 'appointments.create', { ...base, start: '2031-03-03T10:00' });
+    const future = await station.call(reception, 'appointments.create', { ...base, start: '2026-12-08T10:00' });
     expect(await station.raw(reception, 'appointments.setStatus', { id: future.id, status: 'no_show' })).toMatchObject({ ok: false, error: { message: '预约时间还没到，不能记为爽约。' } });
     expect(await station.raw(chen, 'appointments.complete', { id: future.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await station.call(liwei, 'appointments.list', { from: '2031-03-03', to: '2031-03-03' }))[0]).toMatchObject({ status: 'booked' });
+    expect((await station.call(liwei, 'appointments.list', { from: '2026-12-08', to: '2026-12-08' }))[0]).toMatchObject({ status: 'booked' });
     station.dispose();
   });
 

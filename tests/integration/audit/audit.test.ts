@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, manualClock } from '../helpers/station.js';
 
 async function openRaw(dataDir: string) {
   const dataKey = await databaseKeyOf(dataDir, 'admin', adminPassword);
@@ -11,7 +11,7 @@ async function openRaw(dataDir: string) {
 
 describe('audit log', () => {
   it('records who did what to which record, filterable by user, action and date', async () => {
-    const station = await createStation();
+    const station = await createStation({ clock: manualClock().clock });
     await station.addUser('liwei', 'counsellor');
     await station.call(station.admin, 'station.update', { name: '新名称服务站', level: 'street', regionCode: '500118001' });
     const all = await station.call(station.admin, 'audit.list', {});
@@ -24,8 +24,7 @@ describe('audit log', () => {
     expect(byUser.rows.every((row) => row.actorName === 'liwei')).toBe(true);
     const byAction = await station.call(station.admin, 'audit.list', { action: 'station.update' });
     expect(byAction.total).toBe(1);
-    const today = new Date().toLocaleDateString('sv-SE');
-    expect((await station.call(station.admin, 'audit.list', { from: today, to: today })).total).toBeGreaterThan(5);
+    expect((await station.call(station.admin, 'audit.list', { from: '2026-11-23', to: '2026-11-23' })).total).toBeGreaterThan(5);
     expect((await station.call(station.admin, 'audit.list', { from: '2020-01-01', to: '2020-01-31' })).total).toBe(0);
     const badRange = await station.raw(station.admin, 'audit.list', { from: '2026-02-01', to: '2026-01-01' });
     expect(badRange).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
