@@ -20,7 +20,8 @@ export type HostOptions = Readonly<{
   token: string;
 }>;
 
-export type RunningHost = Readonly<{ port: number; origin: string; url: string; close(): Promise<void> }>;
+/** `address` is the socket's own bound address, as the OS reports it (tests check it is loopback). */
+export type RunningHost = Readonly<{ port: number; address: string; origin: string; url: string; close(): Promise<void> }>;
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -153,10 +154,12 @@ export function startHttpHost(options: HostOptions): Promise<RunningHost> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
+      const bound = server.address() as AddressInfo;
+      port = bound.port;
       const origin = `http://127.0.0.1:${port}`;
       resolve({
         port,
+        address: bound.address,
         origin,
         url: `${origin}/?token=${encodeURIComponent(token)}`,
         close: () =>

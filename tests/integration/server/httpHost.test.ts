@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, type RunningHost } from '../../../electron/server/httpHost.js';
@@ -103,8 +105,19 @@ describe('loopback HTTP host', () => {
     expect(escape.status).toBe(404);
   });
 
-  it('listens on the loopback interface only', () => {
-    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('listens on the loopback interface only', async () => {
+    expect(host.address).toBe('127.0.0.1');
+    expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+    // From any other interface of this machine the port is closed.
+    const external = Object.values(os.networkInterfaces()).flat().find((entry) => entry && entry.family === 'IPv4' && !entry.internal);
+    if (external) {
+      const refused = await new Promise<string>((resolve) => {
+        const socket = net.connect({ host: external.address, port: host.port });
+        socket.once('connect', () => (socket.destroy(), resolve('connected')));
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    }
   });
 
   it('streams events to a session and tells it when the workbench locks', async () => {
