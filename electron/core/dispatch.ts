@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canCall, type Role } from '../../shared/api/access.js';
-import { contract, isMethodName, type MethodName } from '../../shared/api/contract.js';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract/index.js';
 import { apiError, type ApiError, type Result } from '../../shared/api/errors.js';
 import type { Session, SessionStore } from './auth/sessionStore.js';
 import type { Clock } from './clock.js';

@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract.js';
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract/index.js';
 import type { AuthService } from './auth/authService.js';
 import type { Session } from './auth/sessionStore.js';
 import { verifyStation } from './services/verifyService.js';
