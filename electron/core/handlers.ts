@@ -5,8 +5,6 @@ import { createKioskHandlers, type KioskDeps } from './services/kiosk/kioskHandl
 import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
 import type { Handlers } from './handlerTable.js';
 
-export type { Handlers } from './handlerTable.js';
-
 /** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
 export type HandlerDeps = FoundationDeps &
   Readonly<{
