@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract/index.js';
 import type { ApiError } from '../../shared/api/errors.js';
 import type { Core } from '../core/createCore.js';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMethodName } from '../../shared/api/contract.js';
+import { isMethodName } from '../../shared/api/contract/index.js';
 import type { StationLevel } from '../../shared/api/schemas/station.js';
 import { CliError, readPassword, type CliSession } from './cliSession.js';
 

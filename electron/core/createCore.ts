@@ -10,7 +10,8 @@ import type { AppEvent } from '../../shared/api/events.js';
 import { createEventStreams, mayReceive, type EventStream } from './eventAccess.js';
 import { EventBus } from './events.js';
 import { acquireFolderLock } from './fs/folderLock.js';
-import { createHandlers, type Handlers } from './handlers.js';
+import type { Handlers } from './handlerTable.js';
+import { createHandlers } from './handlers.js';
 import { dataPaths } from './paths.js';
 import { runScheduledBackup } from './services/backup/backupSchedule.js';
 import { recoverDataFolder } from './services/backup/restoreSwap.js';
@@ -116,7 +117,7 @@ export function createCore(options: CoreOptions): Core {
   const results = new ResultsService(vault, catalog, events, clock);
   const screenings = new ScreeningService(vault, catalog, clock);
   kiosk = new KioskService(vault, sessions, catalog, results, screenings, clock);
-  const scales = { catalog, results, kiosk, screenings };
+  const scales = { catalog, results, screenings };
   const handlers = createHandlers({
     vault,
     startupNotice,
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     operations,
     caseFiles: { ...caseFiles, results: scales.results },
     scales,
+    kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { canCall, type Role } from '../../shared/api/access.js';
-import { contract, isMethodName, type MethodName } from '../../shared/api/contract.js';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract/index.js';
 import { apiError, type ApiError, type Result } from '../../shared/api/errors.js';
 import type { Session, SessionStore } from './auth/sessionStore.js';
 import type { Clock } from './clock.js';
 import { AppError, toApiError } from './errors.js';
-import type { Handlers } from './handlers.js';
+import type { Handlers } from './handlerTable.js';
 
 /** Where a call came from. `scope` is fixed by the transport's token: a kiosk token is `kiosk`. */
 export type CallContext = Readonly<{

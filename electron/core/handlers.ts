@@ -1,161 +1,26 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract.js';
-import type { AuthService } from './auth/authService.js';
-import type { Session } from './auth/sessionStore.js';
-import { verifyStation } from './services/verifyService.js';
-import { cipherLibraryVersion, databaseCipher } from './db/openDatabase.js';
-import { schemaVersion } from './db/migrate.js';
-import { AppError } from './errors.js';
-import { lastBackupAt } from './repositories/backupsRepo.js';
-import { readMarker, readSettings, writeSettings } from './repositories/settingsRepo.js';
-import { readStation, saveStation } from './repositories/stationRepo.js';
-import { canCounsel, listUsers } from './repositories/usersRepo.js';
-import { queryAudit } from './services/auditService.js';
-import type { BackupService } from './services/backup/backupService.js';
-import type { Operations } from './services/operations.js';
-import type { UsersService } from './services/usersService.js';
-import type { Vault } from './vault.js';
-import type { Clock } from './clock.js';
+import { createFoundationHandlers, type FoundationDeps } from './services/foundation/foundationHandlers.js';
 import { createCaseFileHandlers, type CaseFileDeps } from './services/caseFiles/caseFileHandlers.js';
 import { createScaleHandlers, type ScaleDeps } from './services/scales/scaleHandlers.js';
+import { createKioskHandlers, type KioskDeps } from './services/kiosk/kioskHandlers.js';
 import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
+import type { Handlers } from './handlerTable.js';
 
-/** The handler table: the compiler demands exactly one handler per contract method. */
-export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>, session: Session | null) => Promise<MethodOutput<M>> | MethodOutput<M>;
-};
+/** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
+export type HandlerDeps = FoundationDeps &
+  Readonly<{
+    caseFiles: CaseFileDeps;
+    scales: ScaleDeps;
+    kiosk: KioskDeps;
+    appointments: AppointmentDeps;
+  }>;
 
-export type HandlerDeps = Readonly<{
-  vault: Vault;
-  /** What start-up repaired (an interrupted restore finished or undone), shown on the lock screen. */
-  startupNotice: string | null;
-  clock: Clock;
-  auth: AuthService;
-  users: UsersService;
-  backup: BackupService;
-  operations: Operations;
-  caseFiles: CaseFileDeps;
-  scales: ScaleDeps;
-  appointments: AppointmentDeps;
-}>;
-
-/** Handlers behind a role rule always have a session; this narrows the type and guards the rule. */
-function staff(session: Session | null): Session {
-  if (!session) throw new AppError('UNAUTHENTICATED');
-  return session;
-}
-
-export function createHandlers({ vault, startupNotice, clock, auth, users, backup, operations, caseFiles, scales, appointments }: HandlerDeps): Handlers {
-  const actor = (session: Session) => ({ actorId: session.userId, actorName: session.username });
-  const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
-  const assertRecoveryPhase = () => {
-    if (vault.phase() !== 'error') {
-      throw new AppError('FORBIDDEN', '只有在数据库无法打开时，才能在登录前从备份恢复；请登录后由站长恢复。');
-    }
-  };
-
+/** The whole table, merged from the feature tables (the compiler demands one handler per contract method). */
+export function createHandlers({ caseFiles, scales, kiosk, appointments, ...foundation }: HandlerDeps): Handlers {
   return {
-    'app.status': () => ({ phase: vault.phase(), problem: vault.problem(), version: vault.appVersion, notice: startupNotice }),
-    'setup.create': (input) => auth.setup(input),
-    'auth.unlock': (input) => auth.unlock(input),
-    'auth.recover': (input) => auth.recover(input),
-    'recovery.listBackups': () => {
-      assertRecoveryPhase();
-      return backup.list();
-    },
-    'recovery.restore': (input) => {
-      assertRecoveryPhase();
-      if (!input.credential) throw new AppError('BACKUP_KEY_MISMATCH', '请输入恢复密钥，或备份时有效的用户名和密码。');
-      return backup.restore(null, input.file, input.credential, input.operationId, () => auth.lock('restore', null));
-    },
-
-    'auth.me': (_input, session) => auth.describe(staff(session)),
-    'auth.heartbeat': () => ({ ok: true as const }),
-    'auth.lock': (_input, session) => {
-      auth.lock('manual', session);
-      return { ok: true as const };
-    },
-    'auth.changePassword': async (input, session) => {
-      await auth.changePassword(staff(session), input.currentPassword, input.newPassword);
-      return { ok: true as const };
-    },
-
-    'station.get': () => {
-      const station = readStation(vault.connection());
-      if (!station) throw new AppError('NOT_FOUND', '尚未填写站点信息。');
-      return station;
-    },
-    'station.update': (input, session) =>
-      vault.write((db, audit) => {
-        saveStation(db, input, clock.now().toISOString());
-        audit({ ...actor(staff(session)), action: 'station.update', objectType: 'station', objectId: 1 });
-        return input;
-      }),
-
-    'users.list': () => users.list(),
-    'users.directory': () =>
-      listUsers(vault.connection())
-        .filter(canCounsel)
-        .map((user) => ({ id: user.id, displayName: user.displayName, role: user.role })),
-    'users.create': (input, session) => users.create(staff(session), input),
-    'users.setDisabled': (input, session) =>
-      input.disabled
-        ? users.disable(staff(session), input.userId, input.operationId)
-        : users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
-    'users.resetPassword': (input, session) => users.setTemporaryPassword(staff(session), input.userId, input.temporaryPassword, input.operationId),
-    'users.newRecoveryKey': (_input, session) => users.newRecoveryKey(staff(session)),
-
-    'audit.list': (input, session) =>
-      vault.write((db, audit) => {
-        // Reading the trail is itself recorded (AUD-1), with the filter's shape but not its values.
-        audit({ ...actor(staff(session)), action: 'audit.view', detail: { page: input.page, filtered: Boolean(input.userId || input.action || input.from || input.to) } });
-        return queryAudit(db, input);
-      }),
-
-    'settings.get': () => readSettings(vault.connection()),
-    'settings.update': (input, session) => {
-      if (input.backupDir) backup.checkFolder(input.backupDir);
-      return vault.write((db, audit) => {
-        writeSettings(db, input);
-        audit({ ...actor(staff(session)), action: 'settings.update', objectType: 'settings', detail: { fields: Object.keys(input).sort().join(',') } });
-        return readSettings(db);
-      });
-    },
-    'system.about': () => {
-      const db = vault.connection();
-      const versions = cipherLibraryVersion(db);
-      return {
-        version: vault.appVersion,
-        dataDir: vault.paths.dir,
-        cipher: databaseCipher,
-        sqliteVersion: versions.sqlite,
-        cipherLibrary: versions.cipherLibrary,
-        schemaVersion: schemaVersion(db),
-        lastBackupAt: lastBackupAt(db),
-        demo: readMarker(db, 'demo'),
-      };
-    },
-    'system.verify': (input, session) =>
-      vault.write((db, audit) => {
-        const result = verifyStation(vault, db, input.witnessFiles ?? []);
-        audit({
-          ...actor(staff(session)),
-          action: 'system.verify',
-          result: result.ok ? 'success' : 'failure',
-          detail: { auditRows: result.auditChain.checked, witnesses: result.anchors.findings.length },
-        });
-        return result;
-      }),
-
-    'backup.list': () => backup.list(),
-    'backup.create': (input, session) => backup.create(staff(session), { dir: input.dir, file: input.file }, input.operationId),
-    'backup.restore': (input, session) =>
-      backup.restore(staff(session), input.file, input.credential, input.operationId, lockBeforeSwap(session)),
-    'operation.cancel': (input) => {
-      operations.cancel(input.operationId);
-      return { ok: true as const };
-    },
+    ...createFoundationHandlers(foundation),
     ...createCaseFileHandlers(caseFiles),
     ...createScaleHandlers(scales),
+    ...createKioskHandlers(kiosk),
     ...createAppointmentHandlers(appointments),
   };
 }

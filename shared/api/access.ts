@@ -23,3 +23,10 @@ export function canCall(access: Access, role: Role | null): boolean {
   if (access.kind === 'public') return true;
   return role !== null && access.roles.includes(role);
 }
+
+/** Case content and everything clinical: counsellors (their own and shared cases) and the 站长. */
+export const clinical: Access = { kind: 'roles', roles: ['admin', 'counsellor'] };
+/** The kiosk token calls only these. */
+export const kioskOnly: Access = { kind: 'roles', roles: ['kiosk'] };
+/** The few methods a user with a forced password change may call. */
+export const duringPasswordChange: Access = { kind: 'roles', roles: staffRoles, allowDuringPasswordChange: true };

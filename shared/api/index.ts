@@ -1,5 +1,5 @@
 export * from './access.js';
-export * from './contract.js';
+export * from './contract/index.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './methodNames.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { contract, type MethodName } from '../../shared/api/contract.js';
+import { contract, type MethodName } from '../../shared/api/contract/index.js';
 import { methodNames } from '../../shared/api/methodNames.js';
 import { isErrorCode } from '../../shared/api/errors.js';
 import { createCore } from '../../electron/core/createCore.js';

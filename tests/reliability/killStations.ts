@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract/index.js';
 import type { Result } from '../../shared/api/errors.js';
 import { anchorFileName } from '../../electron/core/audit/anchorFile.js';
 import { createCore, type Core } from '../../electron/core/createCore.js';

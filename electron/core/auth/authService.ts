@@ -25,6 +25,7 @@ import type { Vault } from '../vault.js';
 import type { FailedAttempt, LoginBackoff } from './loginBackoff.js';
 import type { Serial } from '../serial.js';
 import type { Session, SessionStore } from './sessionStore.js';
+import { actorOf } from './actor.js';
 
 export type AuthDeps = Readonly<{
   vault: Vault;
@@ -283,7 +284,7 @@ export class AuthService {
       vault.commitKeyringThen(withAccount(vault.keyring(), newSlot), () =>
         vault.write((db, audit) => {
           setMustChangePassword(db, session.userId ?? -1, false);
-          audit({ actorId: session.userId, actorName: session.username, action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
+          audit({ ...actorOf(session), action: 'auth.changePassword', objectType: 'user', objectId: session.userId });
         }),
       );
     } finally {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { createUserInput, UserListEntry, UserSummary } from '../../../shared/api/schemas/users.js';
 import type { AuditRecord } from '../audit/auditLog.js';
+import { actorOf } from '../auth/actor.js';
 import type { Session, SessionStore } from '../auth/sessionStore.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/driver.js';
@@ -12,8 +13,6 @@ import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js'
 import type { Serial } from '../serial.js';
 import type { Vault } from '../vault.js';
 import type { Operations } from './operations.js';
-
-const actorOf = (session: Session) => ({ actorId: session.userId, actorName: session.username });
 
 type Detail = Readonly<Record<string, string | number | boolean | null>>;
 

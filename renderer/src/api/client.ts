@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { ApiError, ErrorCode, Result } from '../../../shared/api/errors.js';
 import type { AppEvent } from '../../../shared/api/events.js';
 import { openEventStream } from './eventStream.js';

@@ -160,3 +160,7 @@ export const waitlistEntry = z.object({
   createdAt: z.string(),
 });
 export const waitlistRemoveInput = z.object({ id: idSchema, status: z.enum(['booked', 'removed']) });
+
+export const roomList = z.array(room);
+export const appointmentList = z.array(appointmentRecord);
+export const waitlistEntries = z.array(waitlistEntry);

@@ -32,3 +32,5 @@ export const attachmentInfo = z.object({
 export type AttachmentInfo = z.infer<typeof attachmentInfo>;
 export const attachmentListInput = z.object({ ownerType: z.enum(attachmentOwners), ownerId: idSchema });
 export const attachmentContent = attachmentInfo.extend({ dataBase64: z.string() });
+
+export const attachmentList = z.array(attachmentInfo);

@@ -60,3 +60,6 @@ export const changePasswordInput = z
 /** manual: the lock button; idle: no activity; system: OS screen lock or sleep; shutdown: the app closed. */
 export const lockReason = z.enum(['manual', 'idle', 'system', 'restore', 'shutdown']);
 export type LockReason = z.infer<typeof lockReason>;
+
+/** What `auth.me` answers: the session without its token. */
+export const sessionDescription = sessionInfo.omit({ sessionToken: true });

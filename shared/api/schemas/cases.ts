@@ -156,3 +156,8 @@ export const todayOutput = z.object({
   unsignedSessions: z.array(z.object({ id: idSchema, caseId: idSchema, clientName: z.string(), heldOn: isoDate })),
   recentRedGrades: z.array(z.object({ clientId: idSchema, clientName: z.string(), reason: z.string(), gradedAt: isoTimestamp })),
 });
+
+export const caseSummaryList = z.array(caseSummary);
+/** Who a case is shared with after a change. */
+export const caseShareOutput = z.array(z.object({ id: z.number(), displayName: z.string() }));
+export const followUpList = z.array(followUpRecord);

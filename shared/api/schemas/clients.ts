@@ -130,3 +130,5 @@ export const duplicatePair = z.object({
 export const mergeInput = z
   .object({ keepId: idSchema, mergeId: idSchema, reason: trimmed(2, 200, '合并原因') })
   .refine((value) => value.keepId !== value.mergeId, { message: '不能把档案与自己合并。', path: ['mergeId'] });
+
+export const duplicatePairList = z.array(duplicatePair);

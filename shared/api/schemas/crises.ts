@@ -69,3 +69,5 @@ export const crisisRecord = z.object({
 });
 export type CrisisRecord = z.infer<typeof crisisRecord>;
 export const crisisListInput = z.object({ status: z.enum(['active', 'resolved', 'all']).default('active') });
+
+export const crisisList = z.array(crisisRecord);

@@ -17,3 +17,5 @@ export type DictionaryItem = z.infer<typeof dictionaryItem>;
 export const dictionaryListInput = z.object({ dictionary: dictionaryName.optional() });
 export const dictionaryAddInput = z.object({ dictionary: dictionaryName, label: trimmed(1, 30, '名称') });
 export const dictionarySetActiveInput = z.object({ id: idSchema, active: z.boolean() });
+
+export const dictionaryItemList = z.array(dictionaryItem);

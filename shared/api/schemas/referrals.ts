@@ -40,3 +40,5 @@ export const referralRecord = z.object({
 });
 export type ReferralRecord = z.infer<typeof referralRecord>;
 export const referralListInput = z.object({ clientId: idSchema.optional(), status: z.enum([...referralStatuses, 'all']).default('all') });
+
+export const referralList = z.array(referralRecord);

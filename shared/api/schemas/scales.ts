@@ -78,3 +78,7 @@ export const alertRecord = z.object({
 export type AlertRecord = z.infer<typeof alertRecord>;
 export const alertListInput = z.object({ open: z.boolean().default(true) });
 export const alertAckInput = z.object({ id: idSchema, actionNote: trimmed(2, 1000, '处置说明') });
+
+export const scaleSummaryList = z.array(scaleSummary);
+export const resultList = z.array(resultRecord);
+export const alertList = z.array(alertRecord);

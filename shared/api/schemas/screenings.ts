@@ -47,3 +47,5 @@ export const screeningDetail = screeningSummary.extend({
   ),
 });
 export type ScreeningDetail = z.infer<typeof screeningDetail>;
+
+export const screeningSummaryList = z.array(screeningSummary);

@@ -62,3 +62,7 @@ export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword
 
 /** A new recovery key, shown once: the old one stops opening the station (backups keep theirs). */
 export const newRecoveryKeyOutput = z.object({ recoveryKey: z.string() });
+
+export const userList = z.array(userListEntry);
+/** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
+export const userDirectory = z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() }));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../../shared/api/contract.js';
+import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, manualClock, type Station } from '../helpers/station.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract, type MethodName } from '../../../shared/api/contract.js';
+import { contract, type MethodName } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, manualClock, type Station } from '../helpers/station.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/api/contract.js';
+import { contract } from '../../../shared/api/contract/index.js';
 import { createStation, tempDir, type Station } from '../helpers/station.js';
 
 /** Inputs the fuzz suite (tests/reliability) found answered with INTERNAL; each now has a known code. */

@@ -1,124 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../../shared/api/contract.js';
+import { contract, type MethodName } from '../../../shared/api/contract/index.js';
 import type { CallContext } from '../../../electron/core/dispatch.js';
 import { createStation, type Station } from '../helpers/station.js';
-
-type Caller = 'admin' | 'counsellor' | 'reception' | 'kiosk' | 'none';
-const A = true;
-const D = false;
+import { appointmentsRows } from './roles/appointments.js';
+import { caseFilesRows } from './roles/caseFiles.js';
+import { foundationRows } from './roles/foundation.js';
+import { kioskRows } from './roles/kiosk.js';
+import type { Caller, Row } from './roles/matrix.js';
+import { scalesRows } from './roles/scales.js';
 
 /**
- * Who may call what, written out by hand. A method added to the contract without a row here
- * fails the first test, so no method ships without a decided rule.
+ * Who may call what: each feature's rows live in ./roles/<feature>.ts and are merged here. A method added to
+ * the contract without a row fails the first test, so no method ships without a decided rule.
  */
-const expected: Record<MethodName, Record<Caller, boolean>> = {
-  'app.status': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'setup.create': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'auth.unlock': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'auth.recover': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'recovery.listBackups': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'recovery.restore': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
-  'auth.me': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'auth.heartbeat': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'auth.lock': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'auth.changePassword': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'station.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'station.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'users.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'users.directory': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'users.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'users.setDisabled': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'users.newRecoveryKey': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'audit.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'settings.get': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'settings.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'system.about': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'system.verify': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'backup.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'backup.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'backup.restore': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'operation.cancel': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'dictionaries.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'dictionaries.add': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'dictionaries.setActive': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'clients.search': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'clients.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'clients.register': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'clients.update': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'clients.addConsent': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'clients.duplicates': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'clients.merge': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'cases.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'cases.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'cases.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'cases.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'cases.transfer': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'cases.share': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'sessions.saveDraft': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'sessions.sign': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'sessions.addAddendum': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'risk.grade': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'followUps.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'followUps.record': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'dashboard.today': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.checkStep': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.addContact': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'crises.resolve': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'referrals.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'referrals.update': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'referrals.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  // Reception scans consent forms; the owner's own rule decides everything else.
-  'attachments.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'attachments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'attachments.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'scales.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'scales.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'scales.import': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'results.submit': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'results.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'results.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'results.linkClient': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'alerts.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'alerts.acknowledge': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'kiosk.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'kiosk.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  // The kiosk token reaches these four methods and nothing else in the contract.
-  'kiosk.info': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
-  'kiosk.definition': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
-  'kiosk.submit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
-  'kiosk.exit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
-  'screenings.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'screenings.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'screenings.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'screenings.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'rooms.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'rooms.add': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'rooms.setActive': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'availability.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'availability.set': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'availability.addException': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'availability.removeException': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'calendar.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'calendar.setDay': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'calendar.removeDay': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
-  'appointments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.create': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.createSeries': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.move': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.updateSeries': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.cancel': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.setStatus': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.complete': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'appointments.noShows': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'appointments.bookFollowUp': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  'appointments.linkClient': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'waitlist.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'waitlist.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
-  'waitlist.close': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+const expected: Record<MethodName, Row> = {
+  ...foundationRows,
+  ...caseFilesRows,
+  ...scalesRows,
+  ...kioskRows,
+  ...appointmentsRows,
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

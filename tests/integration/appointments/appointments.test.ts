@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../../shared/api/contract.js';
+import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
 import { createStation, manualClock } from '../helpers/station.js';
 

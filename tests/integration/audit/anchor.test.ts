@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodOutput } from '../../../shared/api/contract.js';
+import type { MethodOutput } from '../../../shared/api/contract/index.js';
 import type { Result } from '../../../shared/api/errors.js';
 import { appendAudit, rowHash, type AuditRow } from '../../../electron/core/audit/auditLog.js';
 import { readBackupHeader } from '../../../electron/core/services/backup/backupFile.js';

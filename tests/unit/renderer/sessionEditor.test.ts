@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { ElMessageBox } from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput } from '../../../shared/api/contract.js';
+import type { MethodInput } from '../../../shared/api/contract/index.js';
 import type { CasePage, SessionRecord } from '../../../shared/api/schemas/cases.js';
 import SessionEditor from '../../../renderer/src/features/caseFiles/views/SessionEditor.vue';
 import { fakeApi, refusal } from './support/fakeApi.js';

@@ -1,5 +1,12 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../../shared/api/contract.js';
+import { methodNamesPath, methodNamesSource } from '../../../build/methodNames.js';
+import { appointmentsContract } from '../../../shared/api/contract/appointments.js';
+import { caseFilesContract } from '../../../shared/api/contract/caseFiles.js';
+import { foundationContract } from '../../../shared/api/contract/foundation.js';
+import { contract, type MethodName } from '../../../shared/api/contract/index.js';
+import { kioskContract } from '../../../shared/api/contract/kiosk.js';
+import { scalesContract } from '../../../shared/api/contract/scales.js';
 import { errorMessages } from '../../../shared/api/errors.js';
 import { methodNames, type MethodNameFromList } from '../../../shared/api/methodNames.js';
 import { stationProfile } from '../../../shared/api/schemas/station.js';
@@ -13,6 +20,24 @@ describe('the API contract', () => {
   it('has the same methods as the preload list', () => {
     expect(namesMatch).toBe(true);
     expect([...methodNames].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('has its preload list generated from the contract (run `npm run gen:method-names` when this fails)', () => {
+    expect(fs.readFileSync(methodNamesPath, 'utf8')).toBe(methodNamesSource());
+    expect([...methodNames]).toEqual(Object.keys(contract));
+  });
+
+  it('merges the feature contracts without one method shadowing another', () => {
+    const names = [foundationContract, caseFilesContract, scalesContract, kioskContract, appointmentsContract].flatMap((part) => Object.keys(part));
+    expect(names.length).toBe(new Set(names).size);
+    expect(names.sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('keeps one file per feature with no schema written inline (schemas live in shared/api/schemas)', () => {
+    const folder = new URL('../../../shared/api/contract/', import.meta.url);
+    for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+      expect(fs.readFileSync(new URL(file, folder), 'utf8'), file).not.toMatch(/\bz(od)?\.[a-z]+\(|\.(omit|pick|extend|array)\(/);
+    }
   });
 
   it('gives every method an explicit access rule and both schemas', () => {

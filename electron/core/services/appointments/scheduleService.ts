@@ -11,7 +11,8 @@ import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { findUserById, isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
 import { requireBookingRights, someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 

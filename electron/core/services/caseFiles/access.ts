@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../../audit/auditLog.js';
+import { actorOf } from '../../auth/actor.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
@@ -78,8 +79,6 @@ export function requireCrisis(db: Db, session: Session, crisisId: number) {
 
 /** Clinical colour on lists is for counsellors and the 站长; reception sees registration only. */
 export const seesRisk = (session: Session) => session.role === 'admin' || session.role === 'counsellor';
-
-export const actorOf = (session: Session) => ({ actorId: session.userId, actorName: session.username });
 
 type ReadRecord = Omit<AuditRecord, 'actorId' | 'actorName' | 'result' | 'at'>;
 

@@ -9,7 +9,8 @@ import { AppError } from '../../errors.js';
 import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
 import { readSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, requireCase, requireClientRecord, requireCrisis } from './access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, requireCase, requireClientRecord, requireCrisis } from './access.js';
 
 /** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
 const signatures: Record<string, Buffer> = {

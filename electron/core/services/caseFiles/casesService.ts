@@ -21,7 +21,8 @@ import { followUpsOfClient, riskHistory } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, readSession, sessionsOfCase, signSession, updateSessionDraft } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf, requireCase, requireClientHistory } from './access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf, requireCase, requireClientHistory } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** PIPL Art. 31: personal information of a child under 14 needs a guardian's consent. */

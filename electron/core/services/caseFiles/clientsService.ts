@@ -24,7 +24,8 @@ import {
 } from '../../repositories/clientsRepo.js';
 import type { Vault } from '../../vault.js';
 import { canReachClientCases, reachableClients } from '../../repositories/casesRepo.js';
-import { actorOf, auditedRead, caseAccessOf, seesRisk } from './access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf, seesRisk } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** Clients (来访者): registration, consent, search, duplicates and merging. */

@@ -6,7 +6,8 @@ import { AppError } from '../../errors.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { insertCrisis, insertCrisisContact, listCrises, readCrisis, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf, requireCrisis } from './access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf, requireCrisis } from './access.js';
 import type { RiskService } from './riskService.js';
 
 /**

@@ -10,7 +10,8 @@ import { clientExists, hasConsent } from '../../repositories/clientsRepo.js';
 import { advanceReferral, insertReferral, listReferrals, readReferral } from '../../repositories/referralsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from './access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from './access.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 const nextStatuses: Record<string, readonly string[]> = {

@@ -1,6 +1,6 @@
 import type { Session } from '../../auth/sessionStore.js';
 import { AppError } from '../../errors.js';
-import type { Handlers } from '../../handlers.js';
+import type { Handlers } from '../../handlerTable.js';
 import { addDays } from '../../../../shared/domain/dates.js';
 import { toMinute, weekdayOf } from '../../../../shared/domain/localTime.js';
 import type { Db } from '../../db/driver.js';

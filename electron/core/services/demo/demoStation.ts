@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Handlers } from '../../handlers.js';
+import type { Handlers } from '../../handlerTable.js';
 import { writeMarker } from '../../repositories/settingsRepo.js';
 import { setMustChangePassword } from '../../repositories/usersRepo.js';
 import type { Clock } from '../../clock.js';

@@ -10,6 +10,7 @@ import type { Vault } from '../../vault.js';
 import type { ResultsService } from '../scales/resultsService.js';
 import type { ScaleCatalog } from '../scales/scaleCatalog.js';
 import type { ScreeningService } from '../scales/screeningService.js';
+import { actorOf } from '../../auth/actor.js';
 
 /** The issue's default: after 90 s without a touch the kiosk warns, then resets. */
 const idleSeconds = 90;
@@ -76,7 +77,7 @@ export class KioskService {
       pinBackoff: new LoginBackoff(),
     };
     this.vault.write((_db, audit) =>
-      audit({ actorId: session.userId, actorName: session.username, action: 'kiosk.open', detail: { scales: this.active!.scaleIds.join(',') } }),
+      audit({ ...actorOf(session), action: 'kiosk.open', detail: { scales: this.active!.scaleIds.join(',') } }),
     );
     const path = `/kiosk?token=${encodeURIComponent(token)}&session=${encodeURIComponent(kioskSession.token)}`;
     return { token, sessionToken: kioskSession.token, path };

@@ -8,6 +8,7 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { definitionsStamp, importedDefinitions, resultCount, storeDefinition } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
+import { actorOf } from '../../auth/actor.js';
 
 type Entry = { definition: ScaleDefinition; builtin: boolean };
 
@@ -102,7 +103,7 @@ export class ScaleCatalog {
         throw new AppError('INVALID_INPUT', `${definition.id} 第 ${definition.version} 版已有测评结果，不能替换；请使用新的版本号。`);
       }
       storeDefinition(db, definition.id, definition.version, JSON.stringify(definition), session.userId ?? 0, this.clock.now().toISOString());
-      audit({ actorId: session.userId, actorName: session.username, action: 'scales.import', objectType: 'scale', objectId: `${definition.id}@${definition.version}` });
+      audit({ ...actorOf(session), action: 'scales.import', objectType: 'scale', objectId: `${definition.id}@${definition.version}` });
       return this.list().find((summary) => summary.id === definition.id)!;
     });
   }

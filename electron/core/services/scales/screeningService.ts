@@ -8,7 +8,8 @@ import { AppError } from '../../errors.js';
 import { crockfordAlphabet } from '../../keyring/recoveryKey.js';
 import { storedScore } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
-import { actorOf, auditedRead, caseAccessOf } from '../caseFiles/access.js';
+import { actorOf } from '../../auth/actor.js';
+import { auditedRead, caseAccessOf } from '../caseFiles/access.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 /** Six characters without I, L, O or U: quick to type at a kiosk, hard to mistype. */

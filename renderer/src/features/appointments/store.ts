@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
-import type { MethodOutput } from '../../../../shared/api/contract.js';
+import type { MethodOutput } from '../../../../shared/api/contract/index.js';
 import { useApi } from '../../api/provide.js';
 import { referenceData } from '../../shared/stores/referenceData.js';
 

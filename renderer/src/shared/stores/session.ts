@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Role } from '../../../../shared/api/access.js';
-import type { MethodInput } from '../../../../shared/api/contract.js';
+import type { MethodInput } from '../../../../shared/api/contract/index.js';
 import type { AppStatus, LockReason, SessionInfo } from '../../../../shared/api/schemas/auth.js';
 import { useApi } from '../../api/provide.js';
 

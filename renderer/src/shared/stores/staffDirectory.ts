@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import type { MethodOutput } from '../../../../shared/api/contract.js';
+import type { MethodOutput } from '../../../../shared/api/contract/index.js';
 import { useApi } from '../../api/provide.js';
 import { referenceData } from './referenceData.js';
 

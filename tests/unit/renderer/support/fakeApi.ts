@@ -1,7 +1,7 @@
 import type { App } from 'vue';
 import { ApiCallError, type ApiClient, type EventListener } from '../../../../renderer/src/api/client.js';
 import { provideApi } from '../../../../renderer/src/api/provide.js';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract/index.js';
 import type { AppEvent } from '../../../../shared/api/events.js';
 import type { ErrorCode } from '../../../../shared/api/errors.js';
 

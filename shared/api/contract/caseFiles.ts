@@ -1,0 +1,75 @@
+/** Case files: dictionaries, clients (来访者), cases, sessions, risk, follow-ups, crises, referrals, attachments. */
+import { adminOnly, anyStaff, clinical } from '../access.js';
+import { attachmentAddInput, attachmentContent, attachmentList, attachmentListInput } from '../schemas/attachments.js';
+import {
+  addendumInput,
+  caseCloseInput,
+  caseListInput,
+  caseOpenInput,
+  casePage,
+  caseShareInput,
+  caseShareOutput,
+  caseSummary,
+  caseSummaryList,
+  caseTransferInput,
+  followUpList,
+  followUpListInput,
+  followUpRecordInput,
+  riskGradeInput,
+  riskGradeOutput,
+  sessionDraftInput,
+  sessionRecord,
+  sessionSignInput,
+  todayOutput,
+} from '../schemas/cases.js';
+import { clientDetail, clientRegistration, clientSearchInput, clientSearchOutput, clientUpdate, consentInput, duplicatePairList, mergeInput } from '../schemas/clients.js';
+import { emptyInput, idInput } from '../schemas/common.js';
+import { crisisContactInput, crisisList, crisisListInput, crisisOpenInput, crisisRecord, crisisResolveInput, crisisStepInput } from '../schemas/crises.js';
+import { dictionaryAddInput, dictionaryItem, dictionaryItemList, dictionaryListInput, dictionarySetActiveInput } from '../schemas/dictionaries.js';
+import { referralCreateInput, referralList, referralListInput, referralRecord, referralUpdateInput } from '../schemas/referrals.js';
+import { method, type MethodSpec } from './method.js';
+
+export const caseFilesContract = {
+  // Dictionaries (data a station extends)
+  'dictionaries.list': method(anyStaff, dictionaryListInput, dictionaryItemList),
+  'dictionaries.add': method(adminOnly, dictionaryAddInput, dictionaryItem),
+  'dictionaries.setActive': method(adminOnly, dictionarySetActiveInput, dictionaryItem),
+
+  // Clients (来访者): reception registers; clinical colour is hidden from reception in results
+  'clients.search': method(anyStaff, clientSearchInput, clientSearchOutput),
+  'clients.get': method(anyStaff, idInput, clientDetail),
+  'clients.register': method(anyStaff, clientRegistration, clientDetail),
+  'clients.update': method(anyStaff, clientUpdate, clientDetail),
+  'clients.addConsent': method(anyStaff, consentInput, clientDetail),
+  'clients.duplicates': method(adminOnly, emptyInput, duplicatePairList),
+  'clients.merge': method(adminOnly, mergeInput, clientDetail),
+
+  // Cases, sessions, risk and follow-ups: counsellors (their own and shared cases) and the 站长
+  'cases.open': method(clinical, caseOpenInput, caseSummary),
+  'cases.list': method(clinical, caseListInput, caseSummaryList),
+  'cases.get': method(clinical, idInput, casePage),
+  'cases.close': method(clinical, caseCloseInput, caseSummary),
+  'cases.transfer': method(clinical, caseTransferInput, caseSummary),
+  'cases.share': method(clinical, caseShareInput, caseShareOutput),
+  'sessions.saveDraft': method(clinical, sessionDraftInput, sessionRecord),
+  'sessions.sign': method(clinical, sessionSignInput, sessionRecord),
+  'sessions.addAddendum': method(clinical, addendumInput, sessionRecord),
+  'risk.grade': method(clinical, riskGradeInput, riskGradeOutput),
+  'followUps.list': method(clinical, followUpListInput, followUpList),
+  'followUps.record': method(clinical, followUpRecordInput, followUpList),
+  'dashboard.today': method(clinical, emptyInput, todayOutput),
+
+  // Crisis intervention, referral and attachments
+  'crises.open': method(clinical, crisisOpenInput, crisisRecord),
+  'crises.list': method(clinical, crisisListInput, crisisList),
+  'crises.get': method(clinical, idInput, crisisRecord),
+  'crises.checkStep': method(clinical, crisisStepInput, crisisRecord),
+  'crises.addContact': method(clinical, crisisContactInput, crisisRecord),
+  'crises.resolve': method(clinical, crisisResolveInput, crisisRecord),
+  'referrals.create': method(clinical, referralCreateInput, referralRecord),
+  'referrals.update': method(clinical, referralUpdateInput, referralRecord),
+  'referrals.list': method(clinical, referralListInput, referralList),
+  'attachments.add': method(anyStaff, attachmentAddInput, attachmentList),
+  'attachments.list': method(anyStaff, attachmentListInput, attachmentList),
+  'attachments.get': method(anyStaff, idInput, attachmentContent),
+} as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,54 @@
+/** Foundation: app lifecycle, session, station, users, audit, settings, about, verify, backup. */
+import { adminOnly, anyStaff, duringPasswordChange, publicAccess } from '../access.js';
+import { appStatus, changePasswordInput, recoverInput, sessionDescription, sessionInfo, setupInput, setupOutput, unlockInput } from '../schemas/auth.js';
+import { auditListInput, auditListOutput } from '../schemas/audit.js';
+import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
+import { emptyInput, okOutput } from '../schemas/common.js';
+import { stationProfile } from '../schemas/station.js';
+import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
+import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userDirectory, userList, userSummary } from '../schemas/users.js';
+import { method, type MethodSpec } from './method.js';
+
+export const foundationContract = {
+  // App lifecycle: callable before anyone has logged in.
+  'app.status': method(publicAccess, emptyInput, appStatus),
+  'setup.create': method(publicAccess, setupInput, setupOutput),
+  'auth.unlock': method(publicAccess, unlockInput, sessionInfo),
+  'auth.recover': method(publicAccess, recoverInput, sessionInfo),
+  'recovery.listBackups': method(publicAccess, emptyInput, backupListOutput),
+  'recovery.restore': method(publicAccess, backupRestoreInput, restoreOutput),
+
+  // Session
+  'auth.me': method(duringPasswordChange, emptyInput, sessionDescription),
+  'auth.heartbeat': method(duringPasswordChange, emptyInput, okOutput),
+  'auth.lock': method(duringPasswordChange, emptyInput, okOutput),
+  'auth.changePassword': method(duringPasswordChange, changePasswordInput, okOutput),
+
+  // Station profile
+  'station.get': method(anyStaff, emptyInput, stationProfile),
+  'station.update': method(adminOnly, stationProfile, stationProfile),
+
+  // Users
+  'users.list': method(adminOnly, emptyInput, userList),
+  /** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
+  'users.directory': method(anyStaff, emptyInput, userDirectory),
+  'users.create': method(adminOnly, createUserInput, userSummary),
+  'users.setDisabled': method(adminOnly, setUserDisabledInput, userSummary),
+  'users.resetPassword': method(adminOnly, resetPasswordInput, userSummary),
+  'users.newRecoveryKey': method(adminOnly, emptyInput, newRecoveryKeyOutput),
+
+  // Audit
+  'audit.list': method(adminOnly, auditListInput, auditListOutput),
+
+  // Settings and about
+  'settings.get': method(adminOnly, emptyInput, settings),
+  'settings.update': method(adminOnly, settingsUpdate, settings),
+  'system.about': method(anyStaff, emptyInput, aboutOutput),
+  'system.verify': method(adminOnly, verifyInput, verifyOutput),
+
+  // Backup and restore
+  'backup.list': method(adminOnly, emptyInput, backupListOutput),
+  'backup.create': method(adminOnly, backupCreateInput, backupInfo),
+  'backup.restore': method(adminOnly, backupRestoreInput, restoreOutput),
+  'operation.cancel': method(adminOnly, operationCancelInput, okOutput),
+} as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,15 @@
+/** Resident kiosk: staff open and close it; the kiosk token calls only the kiosk-only methods below. */
+import { clinical, kioskOnly } from '../access.js';
+import { emptyInput, okOutput } from '../schemas/common.js';
+import { kioskExitInput, kioskInfo, kioskOpenInput, kioskOpenOutput, kioskScaleInput, kioskSubmitInput, kioskSubmitOutput } from '../schemas/kiosk.js';
+import { scaleDefinitionOutput } from '../schemas/scales.js';
+import { method, type MethodSpec } from './method.js';
+
+export const kioskContract = {
+  'kiosk.open': method(clinical, kioskOpenInput, kioskOpenOutput),
+  'kiosk.close': method(clinical, emptyInput, okOutput),
+  'kiosk.info': method(kioskOnly, emptyInput, kioskInfo),
+  'kiosk.definition': method(kioskOnly, kioskScaleInput, scaleDefinitionOutput),
+  'kiosk.submit': method(kioskOnly, kioskSubmitInput, kioskSubmitOutput),
+  'kiosk.exit': method(kioskOnly, kioskExitInput, okOutput),
+} as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,39 @@
+/** Scales: the catalogue, results and alerts, group screening (普查). */
+import { adminOnly, anyStaff, clinical } from '../access.js';
+import { emptyInput, idInput } from '../schemas/common.js';
+import {
+  alertAckInput,
+  alertList,
+  alertListInput,
+  resultLinkInput,
+  resultList,
+  resultListInput,
+  resultRecord,
+  resultSubmitInput,
+  scaleDefinitionOutput,
+  scaleImportInput,
+  scaleRef,
+  scaleSummary,
+  scaleSummaryList,
+} from '../schemas/scales.js';
+import { screeningCreateInput, screeningDetail, screeningSummaryList } from '../schemas/screenings.js';
+import { method, type MethodSpec } from './method.js';
+
+export const scalesContract = {
+  // Scales, results and alerts
+  'scales.list': method(anyStaff, emptyInput, scaleSummaryList),
+  'scales.get': method(clinical, scaleRef, scaleDefinitionOutput),
+  'scales.import': method(adminOnly, scaleImportInput, scaleSummary),
+  'results.submit': method(clinical, resultSubmitInput, resultRecord),
+  'results.list': method(clinical, resultListInput, resultList),
+  'results.get': method(clinical, idInput, resultRecord),
+  'results.linkClient': method(clinical, resultLinkInput, resultRecord),
+  'alerts.list': method(clinical, alertListInput, alertList),
+  'alerts.acknowledge': method(clinical, alertAckInput, alertList),
+
+  // Group screening (普查)
+  'screenings.create': method(clinical, screeningCreateInput, screeningDetail),
+  'screenings.list': method(clinical, emptyInput, screeningSummaryList),
+  'screenings.get': method(clinical, idInput, screeningDetail),
+  'screenings.close': method(clinical, idInput, screeningDetail),
+} as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,42 @@
+import type { caseFilesContract } from '../../../../shared/api/contract/caseFiles.js';
+import { A, D, type Rows } from './matrix.js';
+
+/** Case files: dictionaries, clients, cases, sessions, risk, follow-ups, crises, referrals, attachments. */
+export const caseFilesRows: Rows<typeof caseFilesContract> = {
+  'dictionaries.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'dictionaries.add': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'dictionaries.setActive': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'clients.search': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'clients.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'clients.register': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'clients.update': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'clients.addConsent': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'clients.duplicates': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'clients.merge': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'cases.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'cases.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'cases.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'cases.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'cases.transfer': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'cases.share': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'sessions.saveDraft': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'sessions.sign': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'sessions.addAddendum': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'risk.grade': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'followUps.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'followUps.record': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'dashboard.today': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.checkStep': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.addContact': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'crises.resolve': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.update': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'referrals.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  // Reception scans consent forms; the owner's own rule decides everything else.
+  'attachments.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+};
