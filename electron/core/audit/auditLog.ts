@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/api/contract/index.js';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/api/schemas/audit.js';
 import type { Db } from '../db/driver.js';
 
@@ -8,7 +9,7 @@ export type AuditDetail = Readonly<Record<string, string | number | boolean | nu
 export type AuditRecord = Readonly<{
   actorId: number | null;
   actorName: string | null;
-  action: string;
+  action: AuditAction;
   objectType?: string | null;
   objectId?: string | number | null;
   result?: 'success' | 'failure' | 'denied';

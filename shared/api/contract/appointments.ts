@@ -60,3 +60,28 @@ export const appointmentsContract = {
   'waitlist.add': method(anyStaff, waitlistInput, waitlistEntries),
   'waitlist.close': method(anyStaff, waitlistRemoveInput, waitlistEntries),
 } as const satisfies Record<string, MethodSpec>;
+
+/** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
+export const appointmentsAuditActions = [
+  'appointments.bookFollowUp',
+  'appointments.cancel',
+  'appointments.complete',
+  'appointments.create',
+  'appointments.createSeries',
+  'appointments.linkClient',
+  'appointments.list',
+  'appointments.move',
+  'appointments.noShows',
+  'appointments.updateSeries',
+  'appointments.checkIn',
+  'appointments.noShow',
+  'availability.exception',
+  'availability.removeException',
+  'availability.set',
+  'calendar.remove',
+  'calendar.set',
+  'rooms.add',
+  'rooms.setActive',
+  'waitlist.add',
+  'waitlist.close',
+] as const;

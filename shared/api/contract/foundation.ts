@@ -52,3 +52,28 @@ export const foundationContract = {
   'backup.restore': method(adminOnly, backupRestoreInput, restoreOutput),
   'operation.cancel': method(adminOnly, operationCancelInput, okOutput),
 } as const satisfies Record<string, MethodSpec>;
+
+/** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
+export const foundationAuditActions = [
+  'audit.anchorMismatch',
+  'audit.view',
+  'auth.changePassword',
+  'auth.lock',
+  'auth.unlock',
+  'auth.recover',
+  'backup.create',
+  'backup.restore',
+  'clinical.encryptFields',
+  'demo.seed',
+  'dictionaries.add',
+  'dictionaries.setActive',
+  'recoveryKey.create',
+  'settings.update',
+  'setup.create',
+  'station.update',
+  'system.verify',
+  'users.create',
+  'users.disable',
+  'users.enable',
+  'users.resetPassword',
+] as const;

@@ -14,12 +14,12 @@
  * (one line); likewise one line each in `electron/core/handlers.ts` and `tests/integration/api/roleMatrix.test.ts`.
  */
 import type { z } from 'zod';
-import { appointmentsContract } from './appointments.js';
-import { caseFilesContract } from './caseFiles.js';
-import { foundationContract } from './foundation.js';
-import { kioskContract } from './kiosk.js';
+import { appointmentsAuditActions, appointmentsContract } from './appointments.js';
+import { caseFilesAuditActions, caseFilesContract } from './caseFiles.js';
+import { foundationAuditActions, foundationContract } from './foundation.js';
+import { kioskAuditActions, kioskContract } from './kiosk.js';
 import type { MethodSpec } from './method.js';
-import { scalesContract } from './scales.js';
+import { scalesAuditActions, scalesContract } from './scales.js';
 
 export type { MethodSpec } from './method.js';
 
@@ -32,6 +32,16 @@ export const contract = {
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
+
+/** Every action an audit row may name, merged from the features (one line each, like the contract). */
+export const auditActions = [
+  ...foundationAuditActions,
+  ...caseFilesAuditActions,
+  ...scalesAuditActions,
+  ...kioskAuditActions,
+  ...appointmentsAuditActions,
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 export type MethodName = keyof Contract;
 /** What a caller sends (before defaults and transforms). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;

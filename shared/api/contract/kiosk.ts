@@ -13,3 +13,9 @@ export const kioskContract = {
   'kiosk.submit': method(kioskOnly, kioskSubmitInput, kioskSubmitOutput),
   'kiosk.exit': method(kioskOnly, kioskExitInput, okOutput),
 } as const satisfies Record<string, MethodSpec>;
+
+/** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
+export const kioskAuditActions = [
+  'kiosk.close',
+  'kiosk.open',
+] as const;

@@ -37,3 +37,18 @@ export const scalesContract = {
   'screenings.get': method(clinical, idInput, screeningDetail),
   'screenings.close': method(clinical, idInput, screeningDetail),
 } as const satisfies Record<string, MethodSpec>;
+
+/** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
+export const scalesAuditActions = [
+  'alerts.acknowledge',
+  'alerts.list',
+  'results.link',
+  'results.list',
+  'results.submit',
+  'results.view',
+  'scales.import',
+  'screenings.close',
+  'screenings.create',
+  'screenings.list',
+  'screenings.view',
+] as const;

@@ -31,7 +31,7 @@ describe('disk full', () => {
     expect(db.inTransaction).toBe(false);
     expect(auditRows()).toBe(before);
     expect((db.prepare('SELECT name FROM station').get() as { name: string }).name).toBe('胜利路街道社会心理服务站');
-    appendAudit(db, 'test', { actorId: null, actorName: null, action: 'after.full' }, new Date());
+    appendAudit(db, 'test', { actorId: null, actorName: null, action: 'backup.create' }, new Date());
     vault.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeMessages, messageSources, messages } from '../../../renderer/src/i18n/index.js';
+import { auditActions } from '../../../shared/api/contract/index.js';
 
 function entries(value: unknown, prefix = ''): Array<[string, string]> {
   if (typeof value !== 'object' || value === null) return [[prefix, String(value)]];
@@ -15,6 +16,13 @@ describe('messages', () => {
   it('each feature (and the shared messages) has the same keys in both languages', () => {
     for (const source of messageSources) {
       expect({ source: source.name, keys: keys(source.messages.en).sort() }).toEqual({ source: source.name, keys: keys(source.messages['zh-CN']).sort() });
+    }
+  });
+
+  it('every audit action a feature declares has a label in both languages, so the audit screen never shows a code', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const labelled = new Set(keys((messages[locale] as { audit: { actions: unknown } }).audit.actions));
+      expect({ locale, missing: auditActions.filter((action) => !labelled.has(action)) }).toEqual({ locale, missing: [] });
     }
   });
 

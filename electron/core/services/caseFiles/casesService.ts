@@ -73,7 +73,7 @@ export class CasesService {
 
   list(session: Session, status: 'open' | 'closed' | 'all', clientId?: number) {
     const access = caseAccessOf(session);
-    const record = { action: 'cases.list', objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null, detail: { status } };
+    const record = { action: 'cases.list' as const, objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null, detail: { status } };
     return auditedRead(this.vault, session, record, (db) => listCases(db, access, status, clientId));
   }
 

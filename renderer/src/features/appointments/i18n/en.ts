@@ -89,7 +89,25 @@ export const en: Messages = {
   },
   audit: {
     actions: {
-      appointments: { list: 'Client bookings viewed', noShows: 'No-show counts viewed' },
+      appointments: {
+        list: 'Client bookings viewed',
+        noShows: 'No-show counts viewed',
+        create: 'Booking made',
+        createSeries: 'Recurring booking made',
+        updateSeries: 'Recurring booking changed',
+        move: 'Booking moved',
+        cancel: 'Booking cancelled',
+        complete: 'Booking completed',
+        checkIn: 'Client checked in',
+        noShow: 'Marked as no-show',
+        linkClient: 'Booking linked to a client',
+        bookFollowUp: 'Follow-up booked',
+      },
+      availability: { set: 'Bookable hours set', exception: 'Leave or unavailable time entered', removeException: 'Leave or unavailable time removed' },
+      calendar: { set: 'Holiday or working day set', remove: 'Holiday or working day removed' },
+      rooms: { add: 'Room added', setActive: 'Room enabled/disabled' },
+      waitlist: { add: 'Added to the waiting list', close: 'Waiting list entry closed' },
     },
+    objects: { appointment: 'Booking', series: 'Recurring booking', room: 'Room', waitlist: 'Waiting list', day: 'Day' },
   },
 };

@@ -234,7 +234,7 @@ export const en: Messages = {
       attachments: { add: 'Attachment added', open: 'Attachment opened', list: 'Attachments listed' },
       dashboard: { view: 'Today board viewed' },
     },
-    objects: { client: 'Client', case: 'Case', session: 'Session note', followUp: 'Follow-up', crisis: 'Crisis', referral: 'Referral', consent: 'Consent' },
+    objects: { attachment: 'Attachment', client: 'Client', case: 'Case', session: 'Session note', followUp: 'Follow-up', crisis: 'Crisis', referral: 'Referral', consent: 'Consent' },
     details: {
       clientId: 'Client',
       counsellorId: 'Counsellor',

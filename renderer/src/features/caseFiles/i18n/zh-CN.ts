@@ -236,7 +236,7 @@ export const zhCN = {
       attachments: { add: '上传附件', open: '查看附件', list: '查看附件列表' },
       dashboard: { view: '查看今日待办' },
     },
-    objects: { client: '来访者', case: '个案', session: '咨询记录', followUp: '随访', crisis: '危机事件', referral: '转介', consent: '同意书' },
+    objects: { attachment: '附件', client: '来访者', case: '个案', session: '咨询记录', followUp: '随访', crisis: '危机事件', referral: '转介', consent: '同意书' },
     details: {
       clientId: '来访者编号',
       counsellorId: '咨询师编号',
