@@ -289,3 +289,17 @@ export function birthDateOf(db: Db, clientId: number): string | null {
 export function setCurrentRisk(db: Db, clientId: number, level: RiskLevel, at: string): void {
   db.prepare('UPDATE clients SET risk_level = ?, updated_at = ? WHERE id = ?').run(level, at, clientId);
 }
+
+/** The client's current colour; the client must exist. */
+export function currentRiskOf(db: Db, clientId: number): RiskLevel | null {
+  return (db.prepare('SELECT risk_level FROM clients WHERE id = ?').get(clientId) as { risk_level: RiskLevel | null }).risk_level;
+}
+
+/** Any record, merged ones included, holding this ID number. */
+export function idNumberTaken(db: Db, idNumber: string): boolean {
+  return db.prepare('SELECT 1 FROM clients WHERE id_number = ?').get(idNumber) !== undefined;
+}
+
+export function consentExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM consents WHERE id = ?').get(id) !== undefined;
+}
