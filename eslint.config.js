@@ -47,6 +47,19 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 10: SQL lives in repositories (and db/, audit/); services and the core's top level call them.
+    files: ['electron/core/services/**/*.ts', 'electron/core/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(prepare|exec|pragma)$/]:not([callee.object.regex])",
+          message: 'SQL belongs in electron/core/repositories (or db/, audit/): call a repository function that says what it returns.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([{ group: ['electron', '**/main/**'], message: 'the browser host and the CLI run without Electron.' }]),

@@ -18,6 +18,7 @@ import {
   integrityFailureMessage,
   integrityProblems,
   openEncryptedDatabase,
+  refuseWrites,
 } from './db/openDatabase.js';
 import { AppError, toApiError } from './errors.js';
 import { copyWithNewKey } from './db/keyedCopy.js';
@@ -318,7 +319,7 @@ export class Vault {
     this.damage = apiError('DB_CORRUPT', integrityFailureMessage);
     this.startupProblem = this.damage;
     // Every write goes through write(), which refuses; query_only stops any other path inside SQLite too.
-    this.db?.pragma('query_only = ON');
+    if (this.db) refuseWrites(this.db);
     process.stderr.write(`[xinyi] quick_check after unlock found ${problemCount} problem(s): writes refused until a restore\n`);
     this.damageListener?.(this.damage);
   }

@@ -39,6 +39,11 @@ export function verifyDatabaseCopy(
   }
 }
 
+/** VACUUM INTO a keyed URI: the copy at `target` is encrypted with the same cipher under `key`. */
+export function vacuumInto(db: Db, target: string, key: Buffer): void {
+  db.prepare(`VACUUM INTO '${keyedFileUri(target, key)}'`).run();
+}
+
 /**
  * DB-9: the live database copied under a new key — checkpoint(TRUNCATE) so the main file holds every
  * commit, VACUUM INTO a keyed file, then verify the copy with the new key. Never PRAGMA rekey in
@@ -47,6 +52,6 @@ export function verifyDatabaseCopy(
 export function copyWithNewKey(db: Db, target: string, newKey: Buffer): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const counts = tableCounts(db);
-  db.prepare(`VACUUM INTO '${keyedFileUri(target, newKey)}'`).run();
+  vacuumInto(db, target, newKey);
   verifyDatabaseCopy(target, newKey, counts, 'KEY_ROTATION_FAILED');
 }

@@ -112,6 +112,11 @@ export function cipherLibraryVersion(db: Db): { sqlite: string; cipherLibrary: s
   return { sqlite: row.sqlite, cipherLibrary: row.mc };
 }
 
+/** From now on SQLite itself refuses every write on this connection. */
+export function refuseWrites(db: Db): void {
+  db.pragma('query_only = ON');
+}
+
 /**
  * Full check before backups and in `xinyi verify`; quick_check after every unlock (backgroundCheck.ts).
  * Returns SQLite's own lines, for logs and counting only: what users read is `describeIntegrity`.

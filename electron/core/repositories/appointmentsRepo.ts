@@ -161,9 +161,11 @@ export function noShowCount(db: Db, clientId: number): number {
   return (db.prepare("SELECT count(*) AS n FROM appointments WHERE client_id = ? AND status = 'no_show'").get(clientId) as { n: number }).n;
 }
 
-/** Whom a waiting-list entry is for: the booking rule decides who may close it. */
-export function readWaitlistParties(db: Db, id: number): { clientId: number | null; counsellorId: number | null } | undefined {
-  return db.prepare('SELECT client_id AS clientId, counsellor_id AS counsellorId FROM waitlist WHERE id = ?').get(id) as
-    | { clientId: number | null; counsellorId: number | null }
-    | undefined;
+export function insertSeries(db: Db, everyWeeks: number, userId: number, at: string): number {
+  return Number(db.prepare('INSERT INTO appointment_series (every_weeks, created_by, created_at) VALUES (?, ?, ?)').run(everyWeeks, userId, at).lastInsertRowid);
+}
+
+/** The booking (booked or arrived) already made for a follow-up, if any. */
+export function activeFollowUpBooking(db: Db, followUpId: number): number | undefined {
+  return (db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined)?.id;
 }

@@ -1,4 +1,4 @@
-import type { AttachmentInfo } from '../../../shared/api/schemas/attachments.js';
+import type { AttachmentInfo, AttachmentOwner } from '../../../shared/api/schemas/attachments.js';
 import type { Db } from '../db/driver.js';
 import { decryptBlob, encryptBlob, nextRowId } from './clinicalFields.js';
 
@@ -6,7 +6,7 @@ const infoColumns = 'id, owner_type AS ownerType, owner_id AS ownerId, file_name
 
 export function insertAttachment(
   db: Db,
-  file: { ownerType: string; ownerId: number; fileName: string; mime: string; data: Buffer; sha256: string },
+  file: { ownerType: AttachmentOwner; ownerId: number; fileName: string; mime: string; data: Buffer; sha256: string },
   userId: number,
   at: string,
 ): number {
@@ -17,7 +17,7 @@ export function insertAttachment(
   return id;
 }
 
-export function listAttachments(db: Db, ownerType: string, ownerId: number): AttachmentInfo[] {
+export function listAttachments(db: Db, ownerType: AttachmentOwner, ownerId: number): AttachmentInfo[] {
   return db.prepare(`SELECT ${infoColumns} FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id`).all(ownerType, ownerId) as AttachmentInfo[];
 }
 

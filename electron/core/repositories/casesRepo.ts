@@ -162,3 +162,7 @@ export function sharesOf(db: Db, caseId: number): Array<{ id: number; displayNam
     .prepare('SELECT u.id, u.display_name AS displayName FROM case_shares s JOIN users u ON u.id = s.user_id WHERE s.case_id = ? ORDER BY u.id')
     .all(caseId) as Array<{ id: number; displayName: string }>;
 }
+
+export function caseExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) !== undefined;
+}

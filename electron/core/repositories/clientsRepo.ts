@@ -238,8 +238,34 @@ export function duplicatePairs(db: Db): Array<{ keepId: number; otherId: number;
   return rows;
 }
 
-/** Every table that points at a client; a merge moves them all. */
-const clientTables = ['consents', 'cases', 'risk_grades', 'follow_ups', 'scale_results', 'crises', 'referrals', 'appointments', 'waitlist'] as const;
+/**
+ * What a merge does with every table that has a `client_id`, declared once: `move` points the merged
+ * client's rows at the kept client; `union` copies the merged client's rows to the kept one where the
+ * kept one lacks them (tags: one row per client and tag). tests/integration/db/registries.test.ts fails
+ * when a table with a `client_id` (or another reference to clients) has no rule here.
+ */
+export const clientMergeRules = {
+  consents: 'move',
+  cases: 'move',
+  risk_grades: 'move',
+  follow_ups: 'move',
+  scale_results: 'move',
+  crises: 'move',
+  referrals: 'move',
+  appointments: 'move',
+  waitlist: 'move',
+  client_tags: 'union',
+} as const satisfies Record<string, 'move' | 'union'>;
+
+const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));
+const unionedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'union' ? [table] : []));
+
+/** A `union` table's rows of `mergeId` copied to `keepId`, all columns but `client_id` kept; duplicates are skipped. */
+function unionClientRows(db: Db, table: string, keepId: number, mergeId: number): void {
+  const others = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((column) => column.name).filter((name) => name !== 'client_id');
+  const list = others.join(', ');
+  db.prepare(`INSERT OR IGNORE INTO ${table} (client_id, ${list}) SELECT ?, ${list} FROM ${table} WHERE client_id = ?`).run(keepId, mergeId);
+}
 
 /**
  * Move everything of `mergeId` to `keepId`; the merged record stays, pointing at the kept one. One
@@ -247,8 +273,8 @@ const clientTables = ['consents', 'cases', 'risk_grades', 'follow_ups', 'scale_r
  * record inherits the ID number if it had none.
  */
 export function mergeClients(db: Db, keepId: number, mergeId: number, reason: string, at: string): void {
-  for (const table of clientTables) db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
-  db.prepare('INSERT OR IGNORE INTO client_tags (client_id, tag) SELECT ?, tag FROM client_tags WHERE client_id = ?').run(keepId, mergeId);
+  for (const table of movedTables) db.prepare(`UPDATE ${table} SET client_id = ? WHERE client_id = ?`).run(keepId, mergeId);
+  for (const table of unionedTables) unionClientRows(db, table, keepId, mergeId);
   const merged = db.prepare('SELECT id_number FROM clients WHERE id = ?').get(mergeId) as { id_number: string | null };
   db.prepare('UPDATE clients SET merged_into = ?, merge_reason = ?, id_number = NULL, updated_at = ? WHERE id = ?').run(keepId, reason, at, mergeId);
   if (merged.id_number) db.prepare('UPDATE clients SET id_number = coalesce(id_number, ?) WHERE id = ?').run(merged.id_number, keepId);
@@ -288,4 +314,18 @@ export function birthDateOf(db: Db, clientId: number): string | null {
 
 export function setCurrentRisk(db: Db, clientId: number, level: RiskLevel, at: string): void {
   db.prepare('UPDATE clients SET risk_level = ?, updated_at = ? WHERE id = ?').run(level, at, clientId);
+}
+
+/** The client's current colour; the client must exist. */
+export function currentRiskOf(db: Db, clientId: number): RiskLevel | null {
+  return (db.prepare('SELECT risk_level FROM clients WHERE id = ?').get(clientId) as { risk_level: RiskLevel | null }).risk_level;
+}
+
+/** Any record, merged ones included, holding this ID number. */
+export function idNumberTaken(db: Db, idNumber: string): boolean {
+  return db.prepare('SELECT 1 FROM clients WHERE id_number = ?').get(idNumber) !== undefined;
+}
+
+export function consentExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM consents WHERE id = ?').get(id) !== undefined;
 }

@@ -96,3 +96,8 @@ export function advanceReferral(db: Db, id: number, change: { status: 'received'
   }
   if (change.status === 'not_received') db.prepare("UPDATE referrals SET status = 'not_received', not_received_reason = ? WHERE id = ?").run(change.text, id);
 }
+
+/** Whose referral this is and when it was sent: what reaching it is checked against. */
+export function referralParties(db: Db, id: number): { clientId: number; sentOn: string } | undefined {
+  return db.prepare('SELECT client_id AS clientId, sent_on AS sentOn FROM referrals WHERE id = ?').get(id) as { clientId: number; sentOn: string } | undefined;
+}

@@ -152,3 +152,15 @@ export function followUpsOfClient(db: Db, clientId: number, today: string): Foll
     toFollowUp(db, row, today),
   );
 }
+
+/** Whose follow-up this is; undefined when there is none. */
+export function followUpClient(db: Db, id: number): number | undefined {
+  return (db.prepare('SELECT client_id AS clientId FROM follow_ups WHERE id = ?').get(id) as { clientId: number } | undefined)?.clientId;
+}
+
+/** A follow-up's client, due day and status, without its recorded content. */
+export function followUpState(db: Db, id: number): { clientId: number; dueOn: string; status: string } | undefined {
+  return db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(id) as
+    | { clientId: number; dueOn: string; status: string }
+    | undefined;
+}

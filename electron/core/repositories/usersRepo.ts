@@ -77,3 +77,8 @@ export function setMustChangePassword(db: Db, id: number, mustChange: boolean): 
 export function recordLogin(db: Db, id: number, at: string): void {
   db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
 }
+
+/** The id the next inserted user takes: one past the highest. */
+export function nextUserId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM users').get() as { id: number }).id;
+}

@@ -8,7 +8,7 @@ import type { Db } from '../db/driver.js';
 import { AppError } from '../errors.js';
 import { clinicalUserIds, newAccountSlot } from '../keyring/accountKeys.js';
 import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, slotStateOf, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
-import { findUserById, findUserByUsername, insertUser, listUsers, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
+import { findUserById, findUserByUsername, insertUser, listUsers, nextUserId, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
 import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
 import type { Serial } from '../serial.js';
 import type { Vault } from '../vault.js';
@@ -51,7 +51,7 @@ export class UsersService {
       // A slot without a database user is a leftover of a failed attempt and may be replaced.
       if (findUserByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
       // The slot is bound to the user id; inside the queue the next id cannot be taken by anyone else.
-      const nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM users').get() as { id: number }).id;
+      const nextId = nextUserId(db);
       const slot = await newAccountSlot(vault, { kind: 'user', userId: nextId, username: input.username, role: input.role }, input.temporaryPassword);
       return vault.commitKeyringThen(withAccount(vault.keyring(), slot), () =>
         vault.write((tx, audit) => {

@@ -7,7 +7,12 @@ import { idSchema, isoTimestamp } from './common.js';
  */
 export const attachmentMaxBytes = 700 * 1024;
 export const attachmentMimes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/**
+ * What an attachment can belong to, declared once: the API schemas, the owner checks in
+ * attachmentService and the table's CHECK constraint (compared by tests/integration/db/registries.test.ts).
+ */
 export const attachmentOwners = ['consent', 'session', 'case', 'referral', 'crisis'] as const;
+export type AttachmentOwner = (typeof attachmentOwners)[number];
 
 export const attachmentAddInput = z.object({
   ownerType: z.enum(attachmentOwners),

@@ -7,7 +7,9 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import {
+  activeFollowUpBooking,
   insertAppointment,
+  insertSeries,
   linkAppointmentClient,
   listAppointments,
   moveAppointment,
@@ -88,10 +90,7 @@ export class AppointmentsService {
       // Hours are the same for every occurrence's weekday: ask for the reason once, before anything is skipped.
       const outside = outsideHours(hoursRules(db, appointment.counsellorId), this.booking(appointment, first, null));
       if (outside.length > 0 && appointment.overrideReason.length < 2) throw new AppError('NEEDS_REASON', `${outside.join('；')}，请填写原因。`, { problems: outside });
-      const { lastInsertRowid } = db
-        .prepare('INSERT INTO appointment_series (every_weeks, created_by, created_at) VALUES (?, ?, ?)')
-        .run(input.everyWeeks, session.userId ?? 0, this.clock.now().toISOString());
-      const seriesId = Number(lastInsertRowid);
+      const seriesId = insertSeries(db, input.everyWeeks, session.userId ?? 0, this.clock.now().toISOString());
       const created: number[] = [];
       const skipped: Array<{ start: string; reason: string }> = [];
       for (const start of starts) {
@@ -257,8 +256,8 @@ export class AppointmentsService {
       // Reach first: a caller who may not reach the client hears nothing of the follow-up (recorded, booked).
       const access = requireClientCases(db, session, followUpClientId(db, followUpId));
       const followUp = requireFollowUp(db, followUpId);
-      const booked = db.prepare("SELECT id FROM appointments WHERE follow_up_id = ? AND status IN ('booked', 'arrived')").get(followUpId) as { id: number } | undefined;
-      if (booked) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked.id)!.start.replace('T', ' ')}。`);
+      const booked = activeFollowUpBooking(db, followUpId);
+      if (booked !== undefined) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.
       const cases = listCases(db, access, 'all', followUp.clientId).filter((item) => isActiveCounsellor(db, item.counsellorId));
       const mine = (item: (typeof cases)[number]) => item.counsellorId === session.userId;

@@ -3,7 +3,10 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { findClash } from '../../repositories/appointmentsRepo.js';
+import { leaveOf, weeklyRangesOf } from '../../repositories/availabilityRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
+import { followUpClient, followUpState } from '../../repositories/riskRepo.js';
+import { isActiveRoom } from '../../repositories/roomsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import { maskForViewer } from './bookingVisibility.js';
@@ -46,8 +49,8 @@ function byWeekday(rows: Array<{ weekday: number; start: number; end: number }>)
 
 export function hoursRules(db: Db, counsellorId: number): HoursRules {
   const opening = readSettings(db).openingHours.map((range) => ({ weekday: range.weekday, start: clockToMinute(range.start), end: clockToMinute(range.end) }));
-  const slots = db.prepare('SELECT weekday, start_minute AS start, end_minute AS end FROM availability WHERE user_id = ?').all(counsellorId) as Array<{ weekday: number; start: number; end: number }>;
-  const leave = db.prepare('SELECT from_day AS fromDay, to_day AS toDay, kind FROM availability_exceptions WHERE user_id = ?').all(counsellorId) as Array<{ fromDay: string; toDay: string; kind: string }>;
+  const slots = weeklyRangesOf(db, counsellorId);
+  const leave = leaveOf(db, counsellorId);
   return { opening: byWeekday(opening), availability: slots.length > 0 ? byWeekday(slots) : null, leave };
 }
 
@@ -93,16 +96,14 @@ function mergeRanges(ranges: Range[]): Range[] {
 
 /** Whose follow-up this is, and nothing more: a caller's reach is checked on it before the follow-up's state. */
 export function followUpClientId(db: Db, followUpId: number): number {
-  const row = db.prepare('SELECT client_id AS clientId FROM follow_ups WHERE id = ?').get(followUpId) as { clientId: number } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', '找不到该随访。');
-  return row.clientId;
+  const clientId = followUpClient(db, followUpId);
+  if (clientId === undefined) throw new AppError('NOT_FOUND', '找不到该随访。');
+  return clientId;
 }
 
 /** A pending follow-up to book (预约随访); when `clientId` is given, the booking's client must be its client. */
 export function requireFollowUp(db: Db, followUpId: number, clientId?: number | null): { clientId: number; dueOn: string } {
-  const followUp = db.prepare('SELECT client_id AS clientId, due_on AS dueOn, status FROM follow_ups WHERE id = ?').get(followUpId) as
-    | { clientId: number; dueOn: string; status: string }
-    | undefined;
+  const followUp = followUpState(db, followUpId);
   if (clientId !== undefined && followUp?.clientId !== clientId) throw new AppError('INVALID_INPUT', '找不到该来访者的这条随访。');
   if (!followUp) throw new AppError('NOT_FOUND', '找不到该随访。');
   if (followUp.status !== 'due') throw new AppError('INVALID_INPUT', '该随访已记录或已取消，不能再预约。');
@@ -111,7 +112,6 @@ export function requireFollowUp(db: Db, followUpId: number, clientId?: number | 
 
 export function requireParties(db: Db, counsellorId: number, roomId: number, clientId: number | null): void {
   if (!isActiveCounsellor(db, counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
-  const room = db.prepare('SELECT active FROM rooms WHERE id = ?').get(roomId) as { active: number } | undefined;
-  if (!room || room.active !== 1) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
+  if (!isActiveRoom(db, roomId)) throw new AppError('INVALID_INPUT', '找不到该房间，或房间已停用。');
   if (clientId !== null && !clientExists(db, clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
 }

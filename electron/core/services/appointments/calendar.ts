@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days';
 import type { Db } from '../../db/driver.js';
+import { stationDay } from '../../repositories/calendarDaysRepo.js';
 
 /** Years whose State Council schedule chinese-days carries (each is published late in the year before). */
 const officialYears: ReadonlySet<number> = new Set(
@@ -13,7 +14,7 @@ export type DayFacts = Readonly<{ kind: 'holiday' | 'workday' | 'closure' | 'wee
  * years the package does not cover yet), then the official schedule from chinese-days.
  */
 export function dayFacts(db: Db, day: string): DayFacts {
-  const station = db.prepare('SELECT kind, name FROM calendar_days WHERE day = ?').get(day) as { kind: 'holiday' | 'workday' | 'closure'; name: string } | undefined;
+  const station = stationDay(db, day);
   if (station) return { ...station, source: 'station' };
   if (officialYears.has(Number(day.slice(0, 4)))) {
     const detail = chineseDays.getDayDetail(day) as { work: boolean; name: string };

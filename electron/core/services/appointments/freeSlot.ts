@@ -1,6 +1,7 @@
 import { addDays } from '../../../../shared/domain/dates.js';
 import { toMinute } from '../../../../shared/domain/localTime.js';
 import type { Db } from '../../db/driver.js';
+import { activeRoomIds } from '../../repositories/roomsRepo.js';
 import { clashProblem, hoursRules, outsideHours, type Slot } from './bookingChecks.js';
 import { dayFacts } from './calendar.js';
 
@@ -17,7 +18,7 @@ export function firstFreeSlot(
   db: Db,
   want: { counsellorId: number; clientId: number; durationMinutes: number; fromMinute: number; fromDay: string },
 ): Slot | null {
-  const rooms = (db.prepare('SELECT id FROM rooms WHERE active = 1 ORDER BY id').all() as Array<{ id: number }>).map((room) => room.id);
+  const rooms = activeRoomIds(db);
   const rules = hoursRules(db, want.counsellorId);
   for (let offset = 0; offset < searchDays; offset += 1) {
     const day = addDays(want.fromDay, offset);

@@ -6,10 +6,14 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { noShowCount, readWaitlistParties } from '../../repositories/appointmentsRepo.js';
+import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import { deleteException, exceptionOwner, exceptionsOf, insertException, replaceWeeklyRanges, weeklyRangesOf } from '../../repositories/availabilityRepo.js';
+import { deleteStationDay, hasEnteredHolidays, saveStationDay } from '../../repositories/calendarDaysRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
+import { insertRoom, listRooms, roomNameTaken, setRoomActive } from '../../repositories/roomsRepo.js';
 import { findUserById, isActiveCounsellor } from '../../repositories/usersRepo.js';
+import { closeWaitingEntry, insertWaitingEntry, listWaiting, readWaitlistParties } from '../../repositories/waitlistRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
@@ -21,8 +25,6 @@ function requireUser(db: Db, userId: number): void {
   if (!findUserById(db, userId)) throw new AppError('NOT_FOUND', '找不到该用户。');
 }
 
-type RoomRow = { id: number; name: string; kind: z.output<typeof roomInput>['kind']; active: 0 | 1 };
-
 /** Rooms, counsellors' weekly availability and leave, the calendar, and the waiting list. */
 export class ScheduleService {
   constructor(
@@ -31,21 +33,21 @@ export class ScheduleService {
   ) {}
 
   rooms() {
-    return (this.vault.connection().prepare('SELECT * FROM rooms ORDER BY active DESC, id').all() as RoomRow[]).map((row) => ({ ...row, active: row.active === 1 }));
+    return listRooms(this.vault.connection());
   }
 
   addRoom(session: Session, input: z.output<typeof roomInput>) {
     return this.vault.write((db, audit) => {
-      if (db.prepare('SELECT 1 FROM rooms WHERE name = ?').get(input.name)) throw new AppError('INVALID_INPUT', '已有同名房间。');
-      const { lastInsertRowid } = db.prepare('INSERT INTO rooms (name, kind) VALUES (?, ?)').run(input.name, input.kind);
-      audit({ ...actorOf(session), action: 'rooms.add', objectType: 'room', objectId: Number(lastInsertRowid) });
+      if (roomNameTaken(db, input.name)) throw new AppError('INVALID_INPUT', '已有同名房间。');
+      const id = insertRoom(db, input);
+      audit({ ...actorOf(session), action: 'rooms.add', objectType: 'room', objectId: id });
       return this.rooms();
     });
   }
 
   setRoomActive(session: Session, id: number, active: boolean) {
     return this.vault.write((db, audit) => {
-      if (db.prepare('UPDATE rooms SET active = ? WHERE id = ?').run(active ? 1 : 0, id).changes === 0) throw new AppError('NOT_FOUND', '找不到该房间。');
+      if (!setRoomActive(db, id, active)) throw new AppError('NOT_FOUND', '找不到该房间。');
       audit({ ...actorOf(session), action: 'rooms.setActive', objectType: 'room', objectId: id, detail: { active } });
       return this.rooms();
     });
@@ -54,8 +56,8 @@ export class ScheduleService {
   availability(userId: number) {
     const db = this.vault.connection();
     requireUser(db, userId);
-    const slots = db.prepare('SELECT weekday, start_minute AS start, end_minute AS end FROM availability WHERE user_id = ? ORDER BY weekday, start_minute').all(userId) as Array<{ weekday: number; start: number; end: number }>;
-    const exceptions = db.prepare('SELECT id, from_day AS fromDay, to_day AS toDay, kind, note FROM availability_exceptions WHERE user_id = ? ORDER BY from_day').all(userId) as Array<{ id: number; fromDay: string; toDay: string; kind: 'leave' | 'unavailable'; note: string }>;
+    const slots = weeklyRangesOf(db, userId);
+    const exceptions = exceptionsOf(db, userId);
     return { userId, slots: slots.map((slot) => ({ weekday: slot.weekday, start: minuteToClock(slot.start), end: minuteToClock(slot.end) })), exceptions };
   }
 
@@ -68,9 +70,11 @@ export class ScheduleService {
     this.requireSelfOrAdmin(session, input.userId);
     return this.vault.write((db, audit) => {
       requireUser(db, input.userId);
-      db.prepare('DELETE FROM availability WHERE user_id = ?').run(input.userId);
-      const insert = db.prepare('INSERT INTO availability (user_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)');
-      for (const slot of input.slots) insert.run(input.userId, slot.weekday, clockToMinute(slot.start), clockToMinute(slot.end));
+      replaceWeeklyRanges(
+        db,
+        input.userId,
+        input.slots.map((slot) => ({ weekday: slot.weekday, start: clockToMinute(slot.start), end: clockToMinute(slot.end) })),
+      );
       audit({ ...actorOf(session), action: 'availability.set', objectType: 'user', objectId: input.userId, detail: { slots: input.slots.length } });
       return this.availability(input.userId);
     });
@@ -80,7 +84,7 @@ export class ScheduleService {
     this.requireSelfOrAdmin(session, input.userId);
     return this.vault.write((db, audit) => {
       requireUser(db, input.userId);
-      db.prepare('INSERT INTO availability_exceptions (user_id, from_day, to_day, kind, note) VALUES (?, ?, ?, ?, ?)').run(input.userId, input.fromDay, input.toDay, input.kind, input.note);
+      insertException(db, input);
       audit({ ...actorOf(session), action: 'availability.exception', objectType: 'user', objectId: input.userId, detail: { kind: input.kind } });
       return this.availability(input.userId);
     });
@@ -89,12 +93,12 @@ export class ScheduleService {
   /** Leave entered by mistake or cancelled: removed by its counsellor or the 站长. */
   removeException(session: Session, id: number) {
     return this.vault.write((db, audit) => {
-      const row = db.prepare('SELECT user_id AS userId FROM availability_exceptions WHERE id = ?').get(id) as { userId: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', '找不到该请假或不可预约记录。');
-      this.requireSelfOrAdmin(session, row.userId);
-      db.prepare('DELETE FROM availability_exceptions WHERE id = ?').run(id);
-      audit({ ...actorOf(session), action: 'availability.removeException', objectType: 'user', objectId: row.userId, detail: { id } });
-      return this.availability(row.userId);
+      const userId = exceptionOwner(db, id);
+      if (userId === undefined) throw new AppError('NOT_FOUND', '找不到该请假或不可预约记录。');
+      this.requireSelfOrAdmin(session, userId);
+      deleteException(db, id);
+      audit({ ...actorOf(session), action: 'availability.removeException', objectType: 'user', objectId: userId, detail: { id } });
+      return this.availability(userId);
     });
   }
 
@@ -108,13 +112,12 @@ export class ScheduleService {
     }
     const years = new Set<number>();
     for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) years.add(year);
-    const entered = (year: number) => db.prepare("SELECT 1 FROM calendar_days WHERE day LIKE ? AND kind IN ('holiday', 'workday')").get(`${year}-%`) !== undefined;
-    return { days, yearsWithoutData: [...years].filter((year) => !hasOfficialSchedule(year) && !entered(year)) };
+    return { days, yearsWithoutData: [...years].filter((year) => !hasOfficialSchedule(year) && !hasEnteredHolidays(db, year)) };
   }
 
   setCalendarDay(session: Session, input: z.output<typeof calendarDayInput>) {
     return this.vault.write((db, audit) => {
-      db.prepare('INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name').run(input.day, input.kind, input.name);
+      saveStationDay(db, input.day, input);
       audit({ ...actorOf(session), action: 'calendar.set', objectType: 'day', objectId: input.day, detail: { kind: input.kind } });
       return { ok: true as const };
     });
@@ -123,8 +126,7 @@ export class ScheduleService {
   /** Only days the station entered can be removed; the official schedule comes from chinese-days. */
   removeCalendarDay(session: Session, day: string) {
     return this.vault.write((db, audit) => {
-      const { changes } = db.prepare('DELETE FROM calendar_days WHERE day = ?').run(day);
-      if (changes === 0) throw new AppError('NOT_FOUND', `${day} 没有本站录入的安排；国家法定安排不能删除。`);
+      if (!deleteStationDay(db, day)) throw new AppError('NOT_FOUND', `${day} 没有本站录入的安排；国家法定安排不能删除。`);
       audit({ ...actorOf(session), action: 'calendar.remove', objectType: 'day', objectId: day });
       return { ok: true as const };
     });
@@ -143,13 +145,7 @@ export class ScheduleService {
    */
   waitlist(session: Session) {
     const db = this.vault.connection();
-    const rows = db
-      .prepare(
-        `SELECT w.id, w.client_id AS clientId, w.counsellor_id AS counsellorId, coalesce(c.name, w.walk_in_name) AS who, coalesce(c.phone, w.walk_in_phone, '') AS phone, u.display_name AS counsellorName, w.note, w.created_at AS createdAt
-         FROM waitlist w LEFT JOIN clients c ON c.id = w.client_id LEFT JOIN users u ON u.id = w.counsellor_id
-         WHERE w.status = 'waiting' ORDER BY w.created_at`,
-      )
-      .all() as Array<{ id: number; clientId: number | null; counsellorId: number | null; who: string; phone: string; counsellorName: string | null; note: string; createdAt: string }>;
+    const rows = listWaiting(db);
     if (session.role !== 'counsellor') return rows;
     const others = rows.filter((row) => row.counsellorId !== null && row.counsellorId !== session.userId && row.clientId !== null).map((row) => row.clientId!);
     const reached = reachableClients(db, others, caseAccessOf(session));
@@ -165,10 +161,13 @@ export class ScheduleService {
       if (input.counsellorId !== undefined && !isActiveCounsellor(db, input.counsellorId)) throw new AppError('INVALID_INPUT', '请选择启用中的咨询师。');
       if (input.clientId !== undefined && !clientExists(db, input.clientId)) throw new AppError('INVALID_INPUT', '找不到该来访者。');
       if (input.counsellorId !== undefined) requireBookingRights(db, session, { counsellorId: input.counsellorId, clientId: input.clientId ?? null });
-      const { lastInsertRowid } = db
-        .prepare("INSERT INTO waitlist (client_id, walk_in_name, walk_in_phone, counsellor_id, note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)")
-        .run(input.clientId ?? null, input.walkIn?.name ?? '', input.walkIn?.phone ?? '', input.counsellorId ?? null, input.note, session.userId ?? 0, this.clock.now().toISOString());
-      audit({ ...actorOf(session), action: 'waitlist.add', objectType: 'waitlist', objectId: Number(lastInsertRowid) });
+      const id = insertWaitingEntry(
+        db,
+        { clientId: input.clientId ?? null, walkInName: input.walkIn?.name ?? '', walkInPhone: input.walkIn?.phone ?? '', counsellorId: input.counsellorId ?? null, note: input.note },
+        session.userId ?? 0,
+        this.clock.now().toISOString(),
+      );
+      audit({ ...actorOf(session), action: 'waitlist.add', objectType: 'waitlist', objectId: id });
       return this.waitlist(session);
     });
   }
@@ -179,7 +178,7 @@ export class ScheduleService {
       if (!entry) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
       // Waiting for anyone is everyone's to book; waiting for a colleague follows the booking rule.
       if (entry.counsellorId !== null) requireBookingRights(db, session, { counsellorId: entry.counsellorId, clientId: entry.clientId });
-      if (db.prepare("UPDATE waitlist SET status = ? WHERE id = ? AND status = 'waiting'").run(status, id).changes === 0) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
+      if (!closeWaitingEntry(db, id, status)) throw new AppError('NOT_FOUND', '候补记录不存在或已处理。');
       audit({ ...actorOf(session), action: 'waitlist.close', objectType: 'waitlist', objectId: id, detail: { status } });
       return this.waitlist(session);
     });

@@ -5,14 +5,13 @@ import type { BackupInfo, backupCredential } from '../../../../shared/api/schema
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import { migrate } from '../../db/migrate.js';
-import { tableCounts, verifyDatabaseCopy } from '../../db/keyedCopy.js';
+import { tableCounts, vacuumInto, verifyDatabaseCopy } from '../../db/keyedCopy.js';
 import { latestSchemaVersion, migrations } from '../../db/migrations/index.js';
 import {
   createPrivateFile,
   databaseCipher,
   integrityFailureMessage,
   integrityProblems,
-  keyedFileUri,
   openEncryptedDatabase,
 } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
@@ -137,7 +136,7 @@ export class BackupService {
       // The anchor is taken in the same synchronous step, so it names exactly the copy's chain head.
       const audit = currentAnchor(db, createdAt);
       createPrivateFile(copy);
-      db.prepare(`VACUUM INTO '${keyedFileUri(copy, vault.key())}'`).run();
+      vacuumInto(db, copy, vault.key());
       await operation.step(45, 'verify');
       const version = verifyDatabaseCopy(copy, vault.key(), counts);
       await operation.step(60, 'checksum');

@@ -5,7 +5,7 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import type { FollowUpRecord } from '../../../../shared/api/schemas/cases.js';
 import { localDay } from '../../../../shared/domain/dates.js';
-import { canReachCase, canReachClientCases, clientHistoryFrom, type CaseAccess } from '../../repositories/casesRepo.js';
+import { canReachCase, canReachClientCases, caseExists, clientHistoryFrom, type CaseAccess } from '../../repositories/casesRepo.js';
 import { readCrisis } from '../../repositories/crisesRepo.js';
 import type { Vault } from '../../vault.js';
 
@@ -19,7 +19,7 @@ export function caseAccessOf(session: Session): CaseAccess {
 
 export function requireCase(db: Db, session: Session, caseId: number): CaseAccess {
   const access = caseAccessOf(session);
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw new AppError('NOT_FOUND', '找不到该个案。');
+  if (!caseExists(db, caseId)) throw new AppError('NOT_FOUND', '找不到该个案。');
   if (!canReachCase(db, caseId, access)) throw new AppError('FORBIDDEN', '该个案未分配或共享给您。');
   return access;
 }

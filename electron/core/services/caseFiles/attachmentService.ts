@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { attachmentAddInput } from '../../../../shared/api/schemas/attachments.js';
+import type { AttachmentOwner, attachmentAddInput } from '../../../../shared/api/schemas/attachments.js';
 import { attachmentMaxBytes } from '../../../../shared/api/schemas/attachments.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
+import { consentExists } from '../../repositories/clientsRepo.js';
+import { referralParties } from '../../repositories/referralsRepo.js';
 import { readSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
@@ -19,7 +21,28 @@ const signatures: Record<string, Buffer> = {
   'application/pdf': Buffer.from('%PDF-', 'latin1'),
 };
 
-type OwnerType = z.output<typeof attachmentAddInput>['ownerType'];
+/** The same rule as the record the file belongs to: one per owner type, so a new owner type needs its rule. */
+const requireOwner: Record<AttachmentOwner, (db: Db, session: Session, ownerId: number) => void> = {
+  consent(db, _session, ownerId) {
+    if (!consentExists(db, ownerId)) throw new AppError('NOT_FOUND', '找不到该同意书记录。');
+  },
+  case(db, session, ownerId) {
+    requireCase(db, session, ownerId);
+  },
+  session(db, session, ownerId) {
+    const record = readSession(db, ownerId);
+    if (!record) throw new AppError('NOT_FOUND', '找不到该咨询记录。');
+    requireCase(db, session, record.caseId);
+  },
+  referral(db, session, ownerId) {
+    const referral = referralParties(db, ownerId);
+    if (!referral) throw new AppError('NOT_FOUND', '找不到该转介记录。');
+    requireClientRecord(db, session, referral.clientId, referral.sentOn);
+  },
+  crisis(db, session, ownerId) {
+    requireCrisis(db, session, ownerId);
+  },
+};
 
 /** Attachments (scanned consents, referral letters …) kept inside the encrypted database. */
 export class AttachmentService {
@@ -27,31 +50,6 @@ export class AttachmentService {
     private readonly vault: Vault,
     private readonly clock: Clock,
   ) {}
-
-  /** The same rule as the record the file belongs to. */
-  private requireOwner(db: Db, session: Session, ownerType: OwnerType, ownerId: number): void {
-    if (ownerType === 'consent') {
-      if (!db.prepare('SELECT 1 FROM consents WHERE id = ?').get(ownerId)) throw new AppError('NOT_FOUND', '找不到该同意书记录。');
-      return;
-    }
-    if (ownerType === 'case') {
-      requireCase(db, session, ownerId);
-      return;
-    }
-    if (ownerType === 'session') {
-      const record = readSession(db, ownerId);
-      if (!record) throw new AppError('NOT_FOUND', '找不到该咨询记录。');
-      requireCase(db, session, record.caseId);
-      return;
-    }
-    if (ownerType === 'referral') {
-      const row = db.prepare('SELECT client_id, sent_on FROM referrals WHERE id = ?').get(ownerId) as { client_id: number; sent_on: string } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', '找不到该转介记录。');
-      requireClientRecord(db, session, row.client_id, row.sent_on);
-      return;
-    }
-    requireCrisis(db, session, ownerId);
-  }
 
   add(session: Session, input: z.output<typeof attachmentAddInput>) {
     const data = Buffer.from(input.dataBase64, 'base64');
@@ -61,7 +59,7 @@ export class AttachmentService {
       throw new AppError('INVALID_INPUT', '文件内容与类型不符：只能上传真正的 JPG、PNG 图片或 PDF 文件。');
     }
     return this.vault.write((db, audit) => {
-      this.requireOwner(db, session, input.ownerType, input.ownerId);
+      requireOwner[input.ownerType](db, session, input.ownerId);
       const sha256 = createHash('sha256').update(data).digest('hex');
       const id = insertAttachment(db, { ...input, data, sha256 }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'attachments.add', objectType: input.ownerType, objectId: input.ownerId, detail: { attachmentId: id, size: data.length } });
@@ -69,9 +67,9 @@ export class AttachmentService {
     });
   }
 
-  list(session: Session, ownerType: OwnerType, ownerId: number) {
+  list(session: Session, ownerType: AttachmentOwner, ownerId: number) {
     return auditedRead(this.vault, session, { action: 'attachments.list', objectType: ownerType, objectId: ownerId }, (db) => {
-      this.requireOwner(db, session, ownerType, ownerId);
+      requireOwner[ownerType](db, session, ownerId);
       return listAttachments(db, ownerType, ownerId);
     });
   }
@@ -81,7 +79,7 @@ export class AttachmentService {
     return auditedRead(this.vault, session, { action: 'attachments.open', objectType: 'attachment', objectId: id }, (db) => {
       const file = readAttachment(db, id);
       if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
-      this.requireOwner(db, session, file.ownerType, file.ownerId);
+      requireOwner[file.ownerType](db, session, file.ownerId);
       const { data, ...info } = file;
       return { ...info, dataBase64: data.toString('base64') };
     });

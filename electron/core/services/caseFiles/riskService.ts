@@ -7,7 +7,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { settleFollowUpBookings } from '../../repositories/appointmentsRepo.js';
-import { clientExists, setCurrentRisk } from '../../repositories/clientsRepo.js';
+import { clientExists, currentRiskOf, setCurrentRisk } from '../../repositories/clientsRepo.js';
 import {
   completeFollowUp,
   dueFollowUps,
@@ -50,7 +50,7 @@ export class RiskService {
   }
 
   private currentLevel(db: Db, clientId: number): RiskLevel | null {
-    return (db.prepare('SELECT risk_level FROM clients WHERE id = ?').get(clientId) as { risk_level: RiskLevel | null }).risk_level;
+    return currentRiskOf(db, clientId);
   }
 
   grade(session: Session, input: z.output<typeof riskGradeInput>) {

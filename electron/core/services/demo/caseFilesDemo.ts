@@ -5,7 +5,7 @@ import { ageOn, checkCharacterFor } from '../../../../shared/domain/idNumber.js'
 import { builtinDictionaries } from '../../../../shared/domain/dictionaries.js';
 import type { Db } from '../../db/driver.js';
 import { closeCase, insertCase } from '../../repositories/casesRepo.js';
-import { insertClient, insertConsent, setCurrentRisk, type Registration } from '../../repositories/clientsRepo.js';
+import { idNumberTaken, insertClient, insertConsent, setCurrentRisk, type Registration } from '../../repositories/clientsRepo.js';
 import { completeFollowUp, insertRiskGrade, scheduleFollowUp } from '../../repositories/riskRepo.js';
 import { insertAddendum, insertSession, signSession } from '../../repositories/sessionsRepo.js';
 import { insertCrisis, insertCrisisContact, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
@@ -107,7 +107,7 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
   for (let index = 0; index < options.clients; index += 1) {
     const client = registration(today);
     // Synthetic ID numbers can collide; a collision just means this client has none.
-    if (client.idNumber && db.prepare('SELECT 1 FROM clients WHERE id_number = ?').get(client.idNumber)) client.idNumber = '';
+    if (client.idNumber && idNumberTaken(db, client.idNumber)) client.idNumber = '';
     const clientId = insertClient(db, client, options.counsellorIds[0]!, at);
     const minor = ageOn(client.birthDate, today) < 18;
     insertConsent(db, { clientId, kind: minor ? 'guardian' : 'service', signerName: minor ? client.guardianName : client.name, signedOn: today, note: '演示数据' }, options.counsellorIds[0]!, at);
