@@ -145,7 +145,7 @@ export class AppointmentsService {
       requireParties(db, slot.counsellorId, slot.roomId, slot.clientId);
       checkSlot(db, slot, input, [input.id], session);
       moveAppointment(db, input.id, { ...slot, overrideReason: input.overrideReason });
-      audit({ ...actorOf(session), action: 'appointments.move', objectType: 'appointment', objectId: input.id, detail: { from: current.start, to: fromMinute(startMinute) } });
+      audit({ ...actorOf(session), action: 'appointments.move', objectType: 'appointment', objectId: input.id, detail: { startBefore: current.start, startAfter: fromMinute(startMinute) } });
       return this.visible(db, session, input.id);
     });
   }

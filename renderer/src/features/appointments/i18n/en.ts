@@ -108,6 +108,17 @@ export const en: Messages = {
       rooms: { add: 'Room added', setActive: 'Room enabled/disabled' },
       waitlist: { add: 'Added to the waiting list', close: 'Waiting list entry closed' },
     },
+    details: {
+      overridden: 'Outside bookable hours',
+      created: 'Created',
+      skipped: 'Skipped',
+      changed: 'Changed',
+      followUpId: 'Follow-up no.',
+      slots: 'Time slots',
+      id: 'No.',
+      startBefore: 'Time before',
+      startAfter: 'Time after',
+    },
     objects: { appointment: 'Booking', series: 'Recurring booking', room: 'Room', waitlist: 'Waiting list', day: 'Day' },
   },
 };

@@ -110,6 +110,17 @@ export const zhCN = {
       rooms: { add: '新增咨询室', setActive: '启用/停用咨询室' },
       waitlist: { add: '加入候补名单', close: '关闭候补' },
     },
+    details: {
+      overridden: '越过开放时间',
+      created: '已建',
+      skipped: '跳过',
+      changed: '已改',
+      followUpId: '随访编号',
+      slots: '时段数',
+      id: '编号',
+      startBefore: '原时间',
+      startAfter: '新时间',
+    },
     objects: { appointment: '预约', series: '重复预约', room: '咨询室', waitlist: '候补', day: '日期' },
   },
 };

@@ -236,6 +236,9 @@ export const en: Messages = {
     },
     objects: { attachment: 'Attachment', client: 'Client', case: 'Case', session: 'Session note', followUp: 'Follow-up', crisis: 'Crisis', referral: 'Referral', consent: 'Consent' },
     details: {
+      caseId: 'Case no.',
+      riskLevel: 'Risk colour',
+      scope: 'Scope',
       clientId: 'Client',
       counsellorId: 'Counsellor',
       consentId: 'Consent',

@@ -238,6 +238,9 @@ export const zhCN = {
     },
     objects: { attachment: '附件', client: '来访者', case: '个案', session: '咨询记录', followUp: '随访', crisis: '危机事件', referral: '转介', consent: '同意书' },
     details: {
+      caseId: '个案编号',
+      riskLevel: '风险颜色',
+      scope: '范围',
       clientId: '来访者编号',
       counsellorId: '咨询师编号',
       consentId: '同意书编号',

@@ -137,6 +137,11 @@ export const en: Messages = {
     },
     objects: { audit: 'Audit log', station: 'Station', user: 'User', keyring: 'Keyring', backup: 'Backup', settings: 'Settings', dictionary: 'Dictionary' },
     details: {
+      by: 'By',
+      keysRotated: 'Keys rotated',
+      replaced: 'Replaced the old one',
+      legacySlotsDropped: 'Accounts left without a key slot',
+      open: 'Open only',
       count: 'Count',
       role: 'Role',
       reason: 'Reason',
@@ -154,7 +159,7 @@ export const en: Messages = {
       active: 'Active',
       status: 'Status',
     },
-    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup', shutdown: 'App closed' },
+    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup', shutdown: 'App closed', recoveryKey: 'Recovery key' },
   },
   settings: {
     title: 'Settings',

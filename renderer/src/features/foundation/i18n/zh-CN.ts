@@ -139,6 +139,11 @@ export const zhCN = {
     },
     objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', dictionary: '字典' },
     details: {
+      by: '方式',
+      keysRotated: '已更换密钥',
+      replaced: '替换旧的',
+      legacySlotsDropped: '因未升级而失去密钥的账号',
+      open: '仅未处理',
       count: '条数',
       role: '角色',
       reason: '原因',
@@ -156,7 +161,7 @@ export const zhCN = {
       active: '启用',
       status: '状态',
     },
-    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出' },
+    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出', recoveryKey: '恢复密钥' },
   },
   settings: {
     title: '设置',
