@@ -23,7 +23,7 @@ import { insertSession } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, requireCase, requireClientCases } from '../caseFiles/access.js';
+import { auditedRead, requireCase, requireClientCases } from '../../access/clinicalReach.js';
 import { checkSlot, clashProblem, followUpClientId, hoursRules, outsideHours, requireFollowUp, requireParties, type Overrides } from './bookingChecks.js';
 import { maskForViewer, requireBookingRights } from './bookingVisibility.js';
 import { firstFreeSlot } from './freeSlot.js';

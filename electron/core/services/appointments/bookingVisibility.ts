@@ -3,7 +3,7 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { canReachClientCases, reachableClients } from '../../repositories/casesRepo.js';
-import { caseAccessOf } from '../caseFiles/access.js';
+import { caseAccessOf } from '../../access/clinicalReach.js';
 
 /**
  * The calendar (rooms, times) is shared; the people in it are not. A counsellor sees who a booking

@@ -16,7 +16,7 @@ import { findUserById, isActiveCounsellor } from '../../repositories/usersRepo.j
 import { closeWaitingEntry, insertWaitingEntry, listWaiting, readWaitlistParties } from '../../repositories/waitlistRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, requireClientCases } from '../caseFiles/access.js';
+import { auditedRead, caseAccessOf, requireClientCases } from '../../access/clinicalReach.js';
 import { requireBookingRights, someoneElsesClient } from './bookingVisibility.js';
 import { dayFacts, hasOfficialSchedule } from './calendar.js';
 

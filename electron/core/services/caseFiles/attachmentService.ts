@@ -12,7 +12,7 @@ import { referralParties } from '../../repositories/referralsRepo.js';
 import { readSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, requireCase, requireClientRecord, requireCrisis } from './access.js';
+import { auditedRead, requireCase, requireClientRecord, requireCrisis } from '../../access/clinicalReach.js';
 
 /** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
 const signatures: Record<string, Buffer> = {

@@ -5,7 +5,7 @@ import { addDictionaryItem, listDictionary, setDictionaryItemActive } from '../.
 import type { Vault } from '../../vault.js';
 import { randomBytes } from 'node:crypto';
 import { actorOf, requireSession } from '../../auth/actor.js';
-import { auditedRead } from './access.js';
+import { auditedRead } from '../../access/clinicalReach.js';
 import type { CasesService } from './casesService.js';
 import type { ClientsService } from './clientsService.js';
 import type { RiskService } from './riskService.js';

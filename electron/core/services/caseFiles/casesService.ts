@@ -22,7 +22,7 @@ import { insertAddendum, insertSession, readSession, sessionsOfCase, signSession
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, requireCase, requireClientHistory } from './access.js';
+import { auditedRead, caseAccessOf, requireCase, requireClientHistory } from '../../access/clinicalReach.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** PIPL Art. 31: personal information of a child under 14 needs a guardian's consent. */

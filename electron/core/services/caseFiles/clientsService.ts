@@ -25,7 +25,7 @@ import {
 import type { Vault } from '../../vault.js';
 import { canReachClientCases, reachableClients } from '../../repositories/casesRepo.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, seesRisk } from './access.js';
+import { auditedRead, caseAccessOf, seesRisk } from '../../access/clinicalReach.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 /** Clients (来访者): registration, consent, search, duplicates and merging. */

@@ -7,7 +7,7 @@ import { clientExists } from '../../repositories/clientsRepo.js';
 import { insertCrisis, insertCrisisContact, listCrises, readCrisis, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, requireCrisis } from './access.js';
+import { auditedRead, caseAccessOf, requireCrisis } from '../../access/clinicalReach.js';
 import type { RiskService } from './riskService.js';
 
 /**

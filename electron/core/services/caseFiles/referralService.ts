@@ -11,7 +11,7 @@ import { advanceReferral, insertReferral, listReferrals, readReferral } from '..
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from './access.js';
+import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory, requireClientRecord } from '../../access/clinicalReach.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 const nextStatuses: Record<string, readonly string[]> = {

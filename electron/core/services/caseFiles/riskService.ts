@@ -23,7 +23,7 @@ import { readSettings } from '../../repositories/settingsRepo.js';
 import { unsignedSessions } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory } from './access.js';
+import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory } from '../../access/clinicalReach.js';
 import { requireActiveCodes } from './dictionaryCodes.js';
 
 const severity: Record<RiskLevel, number> = { green: 0, yellow: 1, red: 2 };

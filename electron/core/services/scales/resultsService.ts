@@ -11,7 +11,7 @@ import { clientExists } from '../../repositories/clientsRepo.js';
 import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../caseFiles/access.js';
+import { auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../../access/clinicalReach.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 export type Respondent = Readonly<{ clientId: number | null; caseId: number | null; respondent: string }>;

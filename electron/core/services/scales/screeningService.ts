@@ -21,7 +21,7 @@ import {
 } from '../../repositories/screeningsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, caseAccessOf } from '../caseFiles/access.js';
+import { auditedRead, caseAccessOf } from '../../access/clinicalReach.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 /** Six characters without I, L, O or U: quick to type at a kiosk, hard to mistype. */

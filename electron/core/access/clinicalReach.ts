@@ -1,13 +1,18 @@
-import type { AuditRecord } from '../../audit/auditLog.js';
-import { actorOf } from '../../auth/actor.js';
-import type { Session } from '../../auth/sessionStore.js';
-import type { Db } from '../../db/driver.js';
-import { AppError } from '../../errors.js';
-import type { FollowUpRecord } from '../../../../shared/api/schemas/cases.js';
-import { localDay } from '../../../../shared/domain/dates.js';
-import { canReachCase, canReachClientCases, caseExists, clientHistoryFrom, type CaseAccess } from '../../repositories/casesRepo.js';
-import { readCrisis } from '../../repositories/crisesRepo.js';
-import type { Vault } from '../../vault.js';
+/**
+ * Clinical reach, the rule every feature shares: who may see which client, case and record (the
+ * counsellor of a case, those it is shared with, the 站长; history from a case's opening unless
+ * granted), and the audited read. Cases, scales, appointments and screenings all ask here.
+ */
+import type { AuditRecord } from '../audit/auditLog.js';
+import { actorOf } from '../auth/actor.js';
+import type { Session } from '../auth/sessionStore.js';
+import type { Db } from '../db/driver.js';
+import { AppError } from '../errors.js';
+import type { FollowUpRecord } from '../../../shared/api/schemas/cases.js';
+import { localDay } from '../../../shared/domain/dates.js';
+import { canReachCase, canReachClientCases, caseExists, clientHistoryFrom, type CaseAccess } from '../repositories/casesRepo.js';
+import { readCrisis } from '../repositories/crisesRepo.js';
+import type { Vault } from '../vault.js';
 
 /** Case content: the 站长 sees all, a counsellor their own and shared cases, reception none. */
 export function caseAccessOf(session: Session): CaseAccess {
