@@ -24,6 +24,7 @@ import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.j
 import { readSettings } from './repositories/settingsRepo.js';
 import { Serial } from './serial.js';
 import { ResultsService } from './services/scales/resultsService.js';
+import { scalesDueItems } from './services/scales/scalesDueItems.js';
 import { ScaleCatalog } from './services/scales/scaleCatalog.js';
 import { KioskService } from './services/kiosk/kioskService.js';
 import { ScreeningService } from './services/scales/screeningService.js';
@@ -126,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
     users: new UsersService(vault, sessions, keyringWork, clock, operations),
     backup,
     operations,
-    caseFiles: { ...caseFiles, results: scales.results },
+    caseFiles: { ...caseFiles, dueItems: [scalesDueItems(results)] },
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },

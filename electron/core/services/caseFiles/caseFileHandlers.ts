@@ -12,7 +12,7 @@ import type { RiskService } from './riskService.js';
 import type { AttachmentService } from './attachmentService.js';
 import type { CrisisService } from './crisisService.js';
 import type { ReferralService } from './referralService.js';
-import type { ResultsService } from '../scales/resultsService.js';
+import { composeToday, type DueItemsProvider } from '../../dashboard/dueItems.js';
 
 export type CaseFileDeps = Readonly<{
   vault: Vault;
@@ -22,11 +22,16 @@ export type CaseFileDeps = Readonly<{
   crises: CrisisService;
   referrals: ReferralService;
   attachments: AttachmentService;
-  /** Open alerts show on the dashboard until acknowledged. */
-  results: ResultsService;
+  /** Other features' cards on the dashboard (open alerts come from scales). */
+  dueItems: readonly DueItemsProvider[];
 }>;
 
-export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments, results }: CaseFileDeps): FeatureHandlers<typeof caseFilesContract> {
+export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments, dueItems }: CaseFileDeps): FeatureHandlers<typeof caseFilesContract> {
+  const caseFileCards: DueItemsProvider = (session) => ({
+    ...risk.dashboard(session),
+    activeCrises: crises.visible(session, 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
+    referralsAwaitingReceipt: referrals.visible(session, undefined, 'sent').filter((referral) => referral.awaitingReceipt),
+  });
   return {
     'dictionaries.list': (input) => listDictionary(vault.connection(), input.dictionary),
     'dictionaries.add': (input, session) =>
@@ -67,12 +72,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'followUps.record': (input, session) => risk.recordFollowUp(requireSession(session), input),
     // One clinical read, one audit row: the lists inside it are not audited again.
     'dashboard.today': (_input, session) =>
-      auditedRead(vault, requireSession(session), { action: 'dashboard.view' }, () => ({
-        ...risk.dashboard(requireSession(session)),
-        openAlerts: results.alerts(requireSession(session), true).length,
-        activeCrises: crises.visible(requireSession(session), 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
-        referralsAwaitingReceipt: referrals.visible(requireSession(session), undefined, 'sent').filter((referral) => referral.awaitingReceipt),
-      })),
+      auditedRead(vault, requireSession(session), { action: 'dashboard.view' }, () => composeToday([caseFileCards, ...dueItems], requireSession(session))),
 
     'crises.open': (input, session) => crises.open(requireSession(session), input),
     'crises.list': (input, session) => crises.list(requireSession(session), input.status),
