@@ -50,7 +50,9 @@ test('setup → recovery key → lock → wrong password → unlock → new coun
     await expect(table).toContainText(action);
   }
   await expect(table).toContainText('失败');
-  await expect(table).toContainText('liwei');
+  // People by the name colleagues know them by, not their login.
+  await expect(table).toContainText('李伟');
+  await expect(table).not.toContainText('liwei');
 
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('审计日志哈希链完好');
