@@ -21,11 +21,18 @@ const hostUrl = await new Promise((resolve) => {
 
 // The host refuses foreign Host and Origin headers (DNS rebinding); the proxy presents the host's own.
 const target = hostUrl.origin;
-const vite = await createServer({
-  configFile: 'build/vite.renderer.config.ts',
-  server: { proxy: { '/api': { target, changeOrigin: true, headers: { origin: target } } } },
-});
-await vite.listen();
+let vite;
+try {
+  vite = await createServer({
+    configFile: 'build/vite.renderer.config.ts',
+    server: { proxy: { '/api': { target, changeOrigin: true, headers: { origin: target } } } },
+  });
+  await vite.listen();
+} catch (error) {
+  // Never leave the host running without its page server.
+  host.kill('SIGTERM');
+  throw error;
+}
 const devUrl = new URL(vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/');
 devUrl.search = hostUrl.search;
 process.stdout.write(`\n开发模式（界面热更新）：${devUrl.href}\n`);

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
-import { canReachClientCases, readCase } from '../../repositories/casesRepo.js';
+import { canReachClientCases, reachableClients, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
@@ -122,15 +122,18 @@ export class ResultsService {
    */
   alerts(session: Session, open: boolean) {
     const db = this.vault.connection();
+    const alerts = listAlerts(db, open);
+    // One query for who is reached; a client's history is looked up only for acknowledged alerts (never on the dashboard's open list).
+    const reached = reachableClients(db, [...new Set(alerts.flatMap((alert) => (alert.clientId === null ? [] : [alert.clientId])))], caseAccessOf(session));
     const histories = new Map<number, ClientHistory | null>();
     const historyOf = (clientId: number) => {
       if (!histories.has(clientId)) histories.set(clientId, clientHistoryOf(db, session, clientId));
       return histories.get(clientId) ?? null;
     };
-    return listAlerts(db, open).filter((alert) => {
+    return alerts.filter((alert) => {
       if (alert.clientId === null) return true;
-      const history = historyOf(alert.clientId);
-      return history !== null && (alert.acknowledgedAt === null || history.reaches(alert.raisedAt));
+      if (!reached.has(alert.clientId)) return false;
+      return alert.acknowledgedAt === null || (historyOf(alert.clientId)?.reaches(alert.raisedAt) ?? false);
     });
   }
 
