@@ -29,6 +29,8 @@ for (let trial = 0; trial < trials; trial += 1) {
     killFailures += 1;
     print(outcome);
   }
+  // A long soak can be stopped by the session clock: the figures so far stay on record.
+  if ((trial + 1) % 50 === 0) print({ killTrialsSoFar: { trials: trial + 1, acknowledgedWrites: acknowledged, lostOrBroken: killFailures, seconds: Math.round((Date.now() - started) / 1000) } });
 }
 print({ killTrials: { trials, acknowledgedWrites: acknowledged, lostOrBroken: killFailures, landed, seconds: Math.round((Date.now() - started) / 1000) } });
 process.exitCode = fuzz.failures.length === 0 && killFailures === 0 ? 0 : 1;
