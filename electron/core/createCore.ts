@@ -1,5 +1,4 @@
 import type { LockReason } from '../../shared/api/schemas/auth.js';
-import { localDay } from '../../shared/domain/dates.js';
 import path from 'node:path';
 import { LoginBackoff, loginAttemptsFileName } from './auth/loginBackoff.js';
 import { AuthService } from './auth/authService.js';
@@ -10,7 +9,6 @@ import type { AppEvent } from '../../shared/api/events.js';
 import { createEventStreams, mayReceive, type EventStream } from './eventAccess.js';
 import { EventBus } from './events.js';
 import { acquireFolderLock } from './fs/folderLock.js';
-import type { Handlers } from './handlerTable.js';
 import { createHandlers } from './handlers.js';
 import { dataPaths } from './paths.js';
 import { runScheduledBackup } from './services/backup/backupSchedule.js';
@@ -18,10 +16,7 @@ import { recoverDataFolder } from './services/backup/restoreSwap.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './services/operations.js';
 import { UsersService } from './services/usersService.js';
-import { seedAppointmentVolume } from './services/demo/appointmentsDemo.js';
-import { seedCaseFilesDemo } from './services/demo/caseFilesDemo.js';
 import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
-import { readSettings } from './repositories/settingsRepo.js';
 import { Serial } from './serial.js';
 import { ResultsService } from './services/scales/resultsService.js';
 import { scalesDueItems } from './services/scales/scalesDueItems.js';
@@ -53,7 +48,6 @@ export type CoreOptions = Readonly<{
 }>;
 
 export type Core = Readonly<{
-  handlers: Handlers;
   call: Dispatch;
   events: EventBus;
   /** The role of a session token, for transports that filter events. */
@@ -69,10 +63,6 @@ export type Core = Readonly<{
   lock(reason: LockReason): void;
   /** Write the daily backup now if one is due (the timer calls this too). */
   runScheduledBackup(): Promise<boolean>;
-  /** The benchmark's large station: synthetic case files at scale, written in one transaction. */
-  seedBenchmarkCaseFiles(scale: { clients: number; sessionsPerCase: readonly [number, number] }): Promise<{ clients: number; cases: number; sessions: number }>;
-  /** The benchmark's busy calendar: `count` bookings on past working days, in one transaction. */
-  seedBenchmarkAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
   /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
@@ -84,7 +74,16 @@ export type Core = Readonly<{
   close(): void;
 }>;
 
+/** What the station's hosts get: every call goes through the dispatch and its role check. */
 export function createCore(options: CoreOptions): Core {
+  return buildCore(options).core;
+}
+
+/**
+ * The core with the parts behind it, for seeding tools outside the hosts (the benchmark's large station);
+ * no host holds these, so no call can bypass the dispatch's role check.
+ */
+export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clock: Clock } {
   const clock = options.clock ?? systemClock;
   const releaseFolder = acquireFolderLock(options.dataDir);
   const events = new EventBus();
@@ -141,8 +140,7 @@ export function createCore(options: CoreOptions): Core {
   const backupTimer = backupCheckMs > 0 ? setInterval(() => void runScheduledBackup(vault, backup, clock), backupCheckMs) : null;
   backupTimer?.unref();
 
-  return {
-    handlers,
+  const core: Core = {
     call: async (context, method, input) => {
       const result = await dispatch(context, method, input);
       // A call may have ended sessions (an account disabled, a password reset): their streams end now.
@@ -163,20 +161,6 @@ export function createCore(options: CoreOptions): Core {
     clinicalKeyHeld: () => vault.holdsClinical(),
     backgroundCheck: () => vault.backgroundCheckEnded(),
     lastUnlockTiming: () => auth.lastUnlockTiming,
-    seedBenchmarkCaseFiles: async (scale) =>
-      vault.write((db) =>
-        seedCaseFilesDemo(db, {
-          clients: scale.clients,
-          caseShare: 0.7,
-          sessionsPerCase: scale.sessionsPerCase,
-          counsellorIds: [1],
-          now: clock.now(),
-          seed: 1,
-          followUpDays: readSettings(db).followUpDays,
-        }),
-      ),
-    seedBenchmarkAppointments: async (scale) =>
-      vault.write((db) => seedAppointmentVolume(db, { ...scale, today: localDay(clock.now()), createdBy: scale.counsellorIds[0]!, at: clock.now().toISOString() })),
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);
@@ -185,4 +169,5 @@ export function createCore(options: CoreOptions): Core {
       releaseFolder();
     },
   };
+  return { core, vault, clock };
 }

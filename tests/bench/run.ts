@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore.js';
+import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import { startHttpHost } from '../../electron/server/httpHost.js';
@@ -31,7 +32,8 @@ const password = 'bench-station-pass';
 
 /** A fresh station in a temp folder with its 站长 logged in; `value` calls as the 站长 and unwraps. */
 async function benchStation() {
-  const core = createCore({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
+  const station = createBenchStation({ dataDir: tmp(), idleCheckMs: 0, backupCheckMs: 0 });
+  const { core } = station;
   const setup = (await core.call(ctx, 'setup.create', {
     station: { name: '基准测试站', level: 'street', regionCode: '500118001' },
     admin: { username: 'admin', displayName: '站长', password },
@@ -42,7 +44,7 @@ async function benchStation() {
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as T;
   };
-  return { core, as, value };
+  return { core, station, as, value };
 }
 
 async function unlockFigures() {
@@ -136,9 +138,9 @@ async function httpFirstAnswer() {
  * rotation there (disabling an account: copy under a new key, verify, swap; DB-9).
  */
 async function caseFileFigures() {
-  const { core, as, value } = await benchStation();
+  const { core, station, as, value } = await benchStation();
   const seedStart = performance.now();
-  const counts = await core.seedBenchmarkCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
+  const counts = await station.seedCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
   const seedMs = performance.now() - seedStart;
   const queries = ['王', '李', 'zh', 'wang', 'zs', 'lx', '138', '5678', '0012', '张伟', 'chen', 'l', '9'];
   const searchTimes: number[] = [];
@@ -206,7 +208,7 @@ async function scaleFigures() {
  * years of bookings (100,000); checking and saving a 20-occurrence weekly series ≤ 50 ms.
  */
 async function appointmentFigures() {
-  const { core, value } = await benchStation();
+  const { core, station, value } = await benchStation();
   const counsellorIds: number[] = [];
   for (let index = 1; index <= 11; index += 1) {
     const user = await value<{ id: number }>('users.create', { username: `zixun${index}`, displayName: `咨询师${index}`, role: 'counsellor', temporaryPassword: 'temporary-2026' });
@@ -216,7 +218,7 @@ async function appointmentFigures() {
   for (let index = 1; index <= 11; index += 1) rooms = await value('rooms.add', { name: `咨询室${index}`, kind: 'counselling' });
   // Ten busy counsellors and rooms fill the calendar; the eleventh of each books the timed series.
   const seedStart = performance.now();
-  const appointments = await core.seedBenchmarkAppointments({ count: 100_000, counsellorIds: counsellorIds.slice(0, 10), roomIds: rooms.slice(0, 10).map((room) => room.id) });
+  const appointments = await station.seedAppointments({ count: 100_000, counsellorIds: counsellorIds.slice(0, 10), roomIds: rooms.slice(0, 10).map((room) => room.id) });
   const seedMs = performance.now() - seedStart;
   const today = localDay(new Date());
   const mondayAgo = (weeks: number) => addDays(today, 1 - weekdayOf(today) - 7 * weeks);

@@ -22,7 +22,7 @@ describe('the CLI writes its whole output into a pipe', () => {
   it('`call` with far more than 64 KiB of JSON', async () => {
     const station = await createStation();
     const rooms = await station.call(station.admin, 'rooms.add', { name: '一号咨询室', kind: 'counselling' });
-    await station.core.seedBenchmarkAppointments({ count: 1500, counsellorIds: [1], roomIds: rooms.map((room) => room.id) });
+    await station.seedAppointments({ count: 1500, counsellorIds: [1], roomIds: rooms.map((room) => room.id) });
     station.dispose();
     const result = xinyi(
       ['call', 'appointments.list', '--input', '-', '--user', 'admin', '--data-dir', station.dataDir],

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { Result } from '../../../shared/api/errors.js';
 import type { Clock } from '../../../electron/core/clock.js';
-import { createCore, type Core } from '../../../electron/core/createCore.js';
+import type { Core } from '../../../electron/core/createCore.js';
+import { createBenchStation } from '../../../electron/core/services/demo/benchStation.js';
 import type { KeyFaults } from '../../../electron/core/vault.js';
 import type { CallContext } from '../../../electron/core/dispatch.js';
 import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
@@ -40,13 +41,15 @@ export type Station = Awaited<ReturnType<typeof createStation>>;
 
 export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults } = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const core: Core = createCore({
+  // The bench station's core is the hosts' core plus bulk seeding, for tests that need volume.
+  const bench = createBenchStation({
     dataDir,
     idleCheckMs: 0,
     backupCheckMs: 0,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.keyFaults ? { keyFaults: options.keyFaults } : {}),
   });
+  const core: Core = bench.core;
   const context = (sessionToken: string | null = null): CallContext => ({ scope: 'staff', transport: 'direct', sessionToken });
 
   async function raw<M extends MethodName>(sessionToken: string | null, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
@@ -79,6 +82,7 @@ export async function createStation(options: { dataDir?: string; clock?: Clock; 
     call,
     raw,
     addUser,
+    seedAppointments: bench.seedAppointments,
     dispose: () => core.close(),
   };
 }
