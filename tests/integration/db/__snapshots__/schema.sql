@@ -1,0 +1,554 @@
+-- index alerts_open
+CREATE INDEX alerts_open ON alerts (acknowledged_at);
+
+-- index alerts_result
+CREATE INDEX alerts_result ON alerts (result_id);
+
+-- index appointments_client
+CREATE INDEX appointments_client ON appointments (client_id, start_minute);
+
+-- index appointments_counsellor
+CREATE INDEX appointments_counsellor ON appointments (counsellor_id, start_minute);
+
+-- index appointments_room
+CREATE INDEX appointments_room ON appointments (room_id, start_minute);
+
+-- index appointments_series
+CREATE INDEX appointments_series ON appointments (series_id, start_minute);
+
+-- index appointments_time
+CREATE INDEX appointments_time ON appointments (start_minute, end_minute);
+
+-- index attachments_owner
+CREATE INDEX attachments_owner ON attachments (owner_type, owner_id);
+
+-- index audit_log_action
+CREATE INDEX audit_log_action ON audit_log (action, seq);
+
+-- index audit_log_actor
+CREATE INDEX audit_log_actor ON audit_log (actor_id, seq);
+
+-- index audit_log_at
+CREATE INDEX audit_log_at ON audit_log (at);
+
+-- index availability_user
+CREATE INDEX availability_user ON availability (user_id, weekday);
+
+-- index cases_client
+CREATE INDEX cases_client ON cases (client_id);
+
+-- index cases_counsellor
+CREATE INDEX cases_counsellor ON cases (counsellor_id, status);
+
+-- index clients_id_number
+CREATE UNIQUE INDEX clients_id_number ON clients (id_number) WHERE id_number IS NOT NULL AND merged_into IS NULL;
+
+-- index clients_identity
+CREATE INDEX clients_identity ON clients (name, birth_date, phone);
+
+-- index clients_initials
+CREATE INDEX clients_initials ON clients (name_initials);
+
+-- index clients_name
+CREATE INDEX clients_name ON clients (name);
+
+-- index clients_pinyin
+CREATE INDEX clients_pinyin ON clients (name_pinyin);
+
+-- index consents_client
+CREATE INDEX consents_client ON consents (client_id);
+
+-- index crises_client
+CREATE INDEX crises_client ON crises (client_id);
+
+-- index crises_status
+CREATE INDEX crises_status ON crises (status, started_at);
+
+-- index follow_ups_client
+CREATE INDEX follow_ups_client ON follow_ups (client_id, due_on);
+
+-- index follow_ups_due
+CREATE INDEX follow_ups_due ON follow_ups (status, due_on);
+
+-- index referrals_client
+CREATE INDEX referrals_client ON referrals (client_id);
+
+-- index referrals_status
+CREATE INDEX referrals_status ON referrals (status, sent_on);
+
+-- index risk_grades_client
+CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
+
+-- index scale_results_client
+CREATE INDEX scale_results_client ON scale_results (client_id, scale_id, completed_at);
+
+-- index scale_results_scale
+CREATE INDEX scale_results_scale ON scale_results (scale_id, scale_version);
+
+-- index screening_participants_screening
+CREATE INDEX screening_participants_screening ON screening_participants (screening_id);
+
+-- index sessions_case
+CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
+
+-- index sessions_unsigned
+CREATE INDEX sessions_unsigned ON counselling_sessions (counsellor_id) WHERE signed_at IS NULL;
+
+-- table alerts
+CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        result_id INTEGER NOT NULL REFERENCES scale_results (id),
+        raised_at TEXT NOT NULL,
+        acknowledged_at TEXT,
+        acknowledged_by INTEGER REFERENCES users (id),
+        action_note TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table appointment_series
+CREATE TABLE appointment_series (
+        id INTEGER PRIMARY KEY,
+        every_weeks INTEGER NOT NULL CHECK (every_weeks IN (1, 2)),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table appointments
+CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY,
+        series_id INTEGER REFERENCES appointment_series (id),
+        client_id INTEGER REFERENCES clients (id),
+        walk_in_name TEXT NOT NULL DEFAULT '',
+        walk_in_phone TEXT NOT NULL DEFAULT '',
+        counsellor_id INTEGER NOT NULL REFERENCES users (id),
+        room_id INTEGER NOT NULL REFERENCES rooms (id),
+        start_minute INTEGER NOT NULL,
+        end_minute INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('individual', 'family', 'group', 'assessment', 'follow_up', 'crisis')),
+        status TEXT NOT NULL CHECK (status IN ('booked', 'arrived', 'completed', 'no_show', 'cancelled')),
+        notes TEXT NOT NULL DEFAULT '',
+        override_reason TEXT NOT NULL DEFAULT '',
+        cancel_reason TEXT NOT NULL DEFAULT '',
+        cancelled_by INTEGER REFERENCES users (id),
+        rescheduled_from INTEGER REFERENCES appointments (id),
+        follow_up_id INTEGER REFERENCES follow_ups (id),
+        session_id INTEGER REFERENCES counselling_sessions (id),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL, reschedule_count INTEGER NOT NULL DEFAULT 0 CHECK (reschedule_count >= 0),
+        CHECK (end_minute > start_minute),
+        CHECK (client_id IS NOT NULL OR walk_in_name <> '')
+      ) STRICT;
+
+-- table attachments
+CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis')),
+        owner_id INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table audit_anchor_key
+CREATE TABLE audit_anchor_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        mac_key BLOB NOT NULL CHECK (length(mac_key) = 32),
+        epoch TEXT NOT NULL,
+        anchored INTEGER NOT NULL DEFAULT 0
+      );
+
+-- table audit_epochs
+CREATE TABLE audit_epochs (
+        epoch TEXT PRIMARY KEY,
+        ended_seq INTEGER NOT NULL
+      );
+
+-- table audit_log
+CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id INTEGER,
+        actor_name TEXT,
+        action TEXT NOT NULL,
+        object_type TEXT,
+        object_id TEXT,
+        result TEXT NOT NULL CHECK (result IN ('success', 'failure', 'denied')),
+        detail TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        row_hash TEXT NOT NULL
+      ) STRICT;
+
+-- table availability
+CREATE TABLE availability (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1440),
+        end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 0 AND 1440),
+        CHECK (end_minute > start_minute)
+      ) STRICT;
+
+-- table availability_exceptions
+CREATE TABLE availability_exceptions (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        from_day TEXT NOT NULL,
+        to_day TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('leave', 'unavailable')),
+        note TEXT NOT NULL DEFAULT '',
+        CHECK (to_day >= from_day)
+      ) STRICT;
+
+-- table backups
+CREATE TABLE backups (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        actor_id INTEGER
+      ) STRICT;
+
+-- table calendar_days
+CREATE TABLE calendar_days (
+        day TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday', 'closure')),
+        name TEXT NOT NULL
+      ) STRICT;
+
+-- table case_problems
+CREATE TABLE case_problems (
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        category TEXT NOT NULL,
+        PRIMARY KEY (case_id, category)
+      ) STRICT, WITHOUT ROWID;
+
+-- table case_shares
+CREATE TABLE case_shares (
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        granted_by INTEGER NOT NULL REFERENCES users (id),
+        granted_at TEXT NOT NULL,
+        PRIMARY KEY (case_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table cases
+CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        counsellor_id INTEGER NOT NULL REFERENCES users (id),
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        opened_on TEXT NOT NULL,
+        open_reason TEXT NOT NULL,
+        closed_on TEXT,
+        close_reason TEXT,
+        created_at TEXT NOT NULL
+      , history_granted INTEGER NOT NULL DEFAULT 0 CHECK (history_granted IN (0, 1))) STRICT;
+
+-- table client_tags
+CREATE TABLE client_tags (
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        tag TEXT NOT NULL,
+        PRIMARY KEY (client_id, tag)
+      ) STRICT, WITHOUT ROWID;
+
+-- table clients
+CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_pinyin TEXT NOT NULL,
+        name_initials TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('male', 'female', 'unknown')),
+        birth_date TEXT,
+        id_number TEXT,
+        phone TEXT,
+        address TEXT NOT NULL DEFAULT '',
+        community TEXT NOT NULL DEFAULT '',
+        grid TEXT NOT NULL DEFAULT '',
+        guardian_name TEXT NOT NULL DEFAULT '',
+        guardian_phone TEXT NOT NULL DEFAULT '',
+        guardian_relation TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        risk_level TEXT CHECK (risk_level IN ('red', 'yellow', 'green')),
+        merged_into INTEGER REFERENCES clients (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users (id)
+      , merge_reason TEXT) STRICT;
+
+-- table clinical_encryption
+CREATE TABLE clinical_encryption (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        format INTEGER NOT NULL,
+        completed_at TEXT NOT NULL
+      ) STRICT;
+
+-- table consents
+CREATE TABLE consents (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        kind TEXT NOT NULL CHECK (kind IN ('service', 'guardian', 'sharing')),
+        signer_name TEXT NOT NULL,
+        signed_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by INTEGER NOT NULL REFERENCES users (id),
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+
+-- table counselling_sessions
+CREATE TABLE counselling_sessions (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        counsellor_id INTEGER NOT NULL REFERENCES users (id),
+        held_on TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+        modality TEXT NOT NULL CHECK (modality IN ('in_person', 'phone', 'home_visit', 'online', 'group')),
+        kind TEXT NOT NULL CHECK (kind IN ('intake', 'follow_up_session', 'crisis', 'follow_up_visit', 'closing')),
+        complaint TEXT NOT NULL DEFAULT '',
+        assessment TEXT NOT NULL DEFAULT '',
+        intervention TEXT NOT NULL DEFAULT '',
+        plan TEXT NOT NULL DEFAULT '',
+        free_text TEXT NOT NULL DEFAULT '',
+        signed_at TEXT,
+        signed_by INTEGER REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table crises
+CREATE TABLE crises (
+        id INTEGER PRIMARY KEY,
+        -- An unknown person (a caller, someone brought in) has no client record yet.
+        client_id INTEGER REFERENCES clients (id),
+        unknown_person TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'resolved')),
+        outcome TEXT CHECK (outcome IN ('stabilized', 'medical_referral', 'hospitalized', 'police', 'family_pickup', 'other')),
+        outcome_note TEXT NOT NULL DEFAULT '',
+        follow_up_plan TEXT NOT NULL DEFAULT '',
+        resolved_at TEXT,
+        counsellor_id INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        CHECK (client_id IS NOT NULL OR unknown_person <> '')
+      ) STRICT;
+
+-- table crisis_contacts
+CREATE TABLE crisis_contacts (
+        id INTEGER PRIMARY KEY,
+        crisis_id INTEGER NOT NULL REFERENCES crises (id),
+        party TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        contacted_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by INTEGER NOT NULL REFERENCES users (id)
+      ) STRICT;
+
+-- table crisis_steps
+CREATE TABLE crisis_steps (
+        crisis_id INTEGER NOT NULL REFERENCES crises (id),
+        step TEXT NOT NULL,
+        done_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        done_by INTEGER NOT NULL REFERENCES users (id),
+        PRIMARY KEY (crisis_id, step)
+      ) STRICT, WITHOUT ROWID;
+
+-- table dictionary_items
+CREATE TABLE dictionary_items (
+        id INTEGER PRIMARY KEY,
+        dictionary TEXT NOT NULL,
+        code TEXT NOT NULL,
+        label TEXT NOT NULL,
+        builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        sort INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (dictionary, code)
+      ) STRICT;
+
+-- table follow_ups
+CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        due_on TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('red', 'yellow', 'green')),
+        status TEXT NOT NULL CHECK (status IN ('due', 'done', 'cancelled')),
+        done_on TEXT,
+        method TEXT CHECK (method IN ('home_visit', 'phone', 'visit', 'video')),
+        participants TEXT NOT NULL DEFAULT '[]',
+        findings TEXT NOT NULL DEFAULT '',
+        reassessed_level TEXT CHECK (reassessed_level IN ('red', 'yellow', 'green')),
+        recorded_by INTEGER REFERENCES users (id),
+        cancel_reason TEXT
+      ) STRICT;
+
+-- table referrals
+CREATE TABLE referrals (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        case_id INTEGER REFERENCES cases (id),
+        target TEXT NOT NULL,
+        target_detail TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL,
+        shared_info TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('sent', 'received', 'feedback', 'not_received')),
+        sent_on TEXT NOT NULL,
+        received_on TEXT,
+        feedback_on TEXT,
+        feedback TEXT NOT NULL DEFAULT '',
+        not_received_reason TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table risk_grades
+CREATE TABLE risk_grades (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        level TEXT NOT NULL CHECK (level IN ('red', 'yellow', 'green')),
+        reason TEXT NOT NULL,
+        evidence TEXT NOT NULL CHECK (evidence IN ('scale', 'disclosure', 'grid_report', 'follow_up', 'crisis', 'other')),
+        graded_by INTEGER NOT NULL REFERENCES users (id),
+        graded_at TEXT NOT NULL
+      ) STRICT;
+
+-- table rooms
+CREATE TABLE rooms (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('counselling', 'sandplay', 'relaxation', 'catharsis', 'group', 'other')),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table scale_definitions
+CREATE TABLE scale_definitions (
+        scale_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        imported_by INTEGER NOT NULL REFERENCES users (id),
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (scale_id, version)
+      ) STRICT;
+
+-- table scale_results
+CREATE TABLE scale_results (
+        id INTEGER PRIMARY KEY,
+        scale_id TEXT NOT NULL,
+        scale_version INTEGER NOT NULL,
+        client_id INTEGER REFERENCES clients (id),
+        -- Walk-ins at the kiosk give a nickname or an assigned code, never an ID number.
+        respondent TEXT NOT NULL DEFAULT '',
+        case_id INTEGER REFERENCES cases (id),
+        answers TEXT NOT NULL,
+        total REAL,
+        raw REAL,
+        band_index INTEGER,
+        band_id TEXT,
+        critical INTEGER NOT NULL CHECK (critical IN (0, 1)),
+        result TEXT NOT NULL,
+        via TEXT NOT NULL CHECK (via IN ('counsellor', 'kiosk')),
+        administered_by INTEGER REFERENCES users (id),
+        comment TEXT NOT NULL DEFAULT '',
+        completed_at TEXT NOT NULL
+      ) STRICT;
+
+-- table screening_participants
+CREATE TABLE screening_participants (
+        id INTEGER PRIMARY KEY,
+        screening_id INTEGER NOT NULL REFERENCES screenings (id),
+        -- What the participant types at the kiosk; unique across open screenings by construction.
+        code TEXT NOT NULL UNIQUE,
+        roster_name TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+-- table screening_results
+CREATE TABLE screening_results (
+        participant_id INTEGER NOT NULL REFERENCES screening_participants (id),
+        result_id INTEGER NOT NULL UNIQUE REFERENCES scale_results (id),
+        PRIMARY KEY (participant_id, result_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table screenings
+CREATE TABLE screenings (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        scale_ids TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        closed_at TEXT
+      ) STRICT;
+
+-- table session_addenda
+CREATE TABLE session_addenda (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES counselling_sessions (id),
+        text TEXT NOT NULL,
+        signed_by INTEGER NOT NULL REFERENCES users (id),
+        signed_at TEXT NOT NULL
+      ) STRICT;
+
+-- table settings
+CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+-- table station
+CREATE TABLE station (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('community', 'street', 'district')),
+        region_code TEXT NOT NULL,
+        address TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        opening_hours TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table users
+CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'counsellor', 'reception')),
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
+        created_at TEXT NOT NULL,
+        last_login_at TEXT
+      ) STRICT;
+
+-- table waitlist
+CREATE TABLE waitlist (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES clients (id),
+        walk_in_name TEXT NOT NULL DEFAULT '',
+        walk_in_phone TEXT NOT NULL DEFAULT '',
+        counsellor_id INTEGER REFERENCES users (id),
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'booked', 'removed')),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- trigger audit_log_no_delete
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger audit_log_no_update
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger counselling_sessions_signed_final
+CREATE TRIGGER counselling_sessions_signed_final BEFORE UPDATE ON counselling_sessions
+        WHEN OLD.signed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'signed session notes are final'); END;
