@@ -9,7 +9,7 @@ import { createAccountSlot, createClinicalKeys, rewrapAccountSlot, zeroKeys } fr
 import { clinicalUserIds, newAccountSlot, settleKeysAtLogin } from '../keyring/accountKeys.js';
 import { emptyKeyring, openWithSecret, resealedKeyring, withAccount, type Keyring, type OpenedSlot } from '../keyring/keyring.js';
 import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
-import type { Operations } from '../services/operations.js';
+import type { Operations } from '../operations.js';
 import { readSettings } from '../repositories/settingsRepo.js';
 import { saveStation } from '../repositories/stationRepo.js';
 import {

@@ -5,7 +5,7 @@ import { SessionStore } from '../../../electron/core/auth/sessionStore.js';
 import { systemClock } from '../../../electron/core/clock.js';
 import { EventBus } from '../../../electron/core/events.js';
 import { Serial } from '../../../electron/core/serial.js';
-import { Operations } from '../../../electron/core/services/operations.js';
+import { Operations } from '../../../electron/core/operations.js';
 import type { Vault } from '../../../electron/core/vault.js';
 
 describe('locking', () => {

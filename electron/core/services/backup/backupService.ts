@@ -26,7 +26,7 @@ import { recordBackup } from '../../repositories/backupsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { databaseCompanions } from '../../paths.js';
 import type { Vault } from '../../vault.js';
-import type { Operation, Operations } from '../operations.js';
+import type { Operation, Operations } from '../../operations.js';
 import {
   backupExtension,
   extractDatabase,

@@ -12,11 +12,11 @@ import { readMarker, readSettings, writeSettings } from '../../repositories/sett
 import { readStation, saveStation } from '../../repositories/stationRepo.js';
 import { canCounsel, listUsers } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
-import { queryAudit } from '../auditService.js';
+import { queryAudit } from './auditService.js';
 import type { BackupService } from '../backup/backupService.js';
-import type { Operations } from '../operations.js';
-import type { UsersService } from '../usersService.js';
-import { verifyStation } from '../verifyService.js';
+import type { Operations } from '../../operations.js';
+import type { UsersService } from './usersService.js';
+import { verifyStation } from './verifyService.js';
 
 export type FoundationDeps = Readonly<{
   vault: Vault;

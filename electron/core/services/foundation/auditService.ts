@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { auditListInput } from '../../../shared/api/schemas/audit.js';
-import { auditActions, listAudit } from '../audit/auditLog.js';
-import type { Db } from '../db/driver.js';
+import type { auditListInput } from '../../../../shared/api/schemas/audit.js';
+import { auditActions, listAudit } from '../../audit/auditLog.js';
+import type { Db } from '../../db/driver.js';
 
 /** A local calendar date (the station's own day) to the UTC instant it starts at. */
 export function localDayStartUtc(date: string, dayOffset = 0): string {

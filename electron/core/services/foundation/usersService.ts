@@ -1,18 +1,18 @@
 import type { z } from 'zod';
-import type { createUserInput, UserListEntry, UserSummary } from '../../../shared/api/schemas/users.js';
-import type { AuditRecord } from '../audit/auditLog.js';
-import { actorOf } from '../auth/actor.js';
-import type { Session, SessionStore } from '../auth/sessionStore.js';
-import type { Clock } from '../clock.js';
-import type { Db } from '../db/driver.js';
-import { AppError } from '../errors.js';
-import { clinicalUserIds, newAccountSlot } from '../keyring/accountKeys.js';
-import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, slotStateOf, withAccount, withoutUser, type Keyring } from '../keyring/keyring.js';
-import { findUserById, findUserByUsername, insertUser, listUsers, nextUserId, setMustChangePassword, setUserDisabled } from '../repositories/usersRepo.js';
-import { createRecoveryKey, formatRecoveryKey } from '../keyring/recoveryKey.js';
-import type { Serial } from '../serial.js';
-import type { Vault } from '../vault.js';
-import type { Operations } from './operations.js';
+import type { createUserInput, UserListEntry, UserSummary } from '../../../../shared/api/schemas/users.js';
+import type { AuditRecord } from '../../audit/auditLog.js';
+import { actorOf } from '../../auth/actor.js';
+import type { Session, SessionStore } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
+import { AppError } from '../../errors.js';
+import { clinicalUserIds, newAccountSlot } from '../../keyring/accountKeys.js';
+import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, slotStateOf, withAccount, withoutUser, type Keyring } from '../../keyring/keyring.js';
+import { findUserById, findUserByUsername, insertUser, listUsers, nextUserId, setMustChangePassword, setUserDisabled } from '../../repositories/usersRepo.js';
+import { createRecoveryKey, formatRecoveryKey } from '../../keyring/recoveryKey.js';
+import type { Serial } from '../../serial.js';
+import type { Vault } from '../../vault.js';
+import type { Operations } from '../../operations.js';
 
 type Detail = Readonly<Record<string, string | number | boolean | null>>;
 

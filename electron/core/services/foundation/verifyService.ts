@@ -1,13 +1,13 @@
-import type { VerifyResult } from '../../../shared/api/schemas/system.js';
-import { checkAnchors } from '../audit/anchorCheck.js';
-import { readAnchorFile } from '../audit/anchorFile.js';
-import { readAnchorSecret, recordedAnchorFindings } from '../audit/anchorStore.js';
-import { backupWitnesses } from '../audit/anchorWitnesses.js';
-import { verifyAuditChain } from '../audit/auditLog.js';
-import type { Db } from '../db/driver.js';
-import { describeIntegrity, integrityProblems } from '../db/openDatabase.js';
-import { unreadableClinicalFields } from '../repositories/clinicalFields.js';
-import type { Vault } from '../vault.js';
+import type { VerifyResult } from '../../../../shared/api/schemas/system.js';
+import { checkAnchors } from '../../audit/anchorCheck.js';
+import { readAnchorFile } from '../../audit/anchorFile.js';
+import { readAnchorSecret, recordedAnchorFindings } from '../../audit/anchorStore.js';
+import { backupWitnesses } from '../../audit/anchorWitnesses.js';
+import { verifyAuditChain } from '../../audit/auditLog.js';
+import type { Db } from '../../db/driver.js';
+import { describeIntegrity, integrityProblems } from '../../db/openDatabase.js';
+import { unreadableClinicalFields } from '../../repositories/clinicalFields.js';
+import type { Vault } from '../../vault.js';
 
 type AnchorReport = VerifyResult['anchors'];
 

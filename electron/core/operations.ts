@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AppError } from '../errors.js';
-import type { EventBus } from '../events.js';
+import { AppError } from './errors.js';
+import type { EventBus } from './events.js';
 
 export type OperationKind = 'backup' | 'restore' | 'keyRotation';
 
