@@ -1,19 +1,20 @@
-import { fakerZH_CN as faker } from '@faker-js/faker';
 import type { RiskLevel } from '../../../../shared/api/schemas/clients.js';
 import { addDays, localDay } from '../../../../shared/domain/dates.js';
 import { ageOn, checkCharacterFor } from '../../../../shared/domain/idNumber.js';
-import { builtinDictionaries } from '../../../../shared/domain/dictionaries.js';
+import { weekdayOf } from '../../../../shared/domain/localTime.js';
 import type { Db } from '../../db/driver.js';
 import { closeCase, insertCase } from '../../repositories/casesRepo.js';
-import { idNumberTaken, insertClient, insertConsent, setCurrentRisk, type Registration } from '../../repositories/clientsRepo.js';
-import { completeFollowUp, insertRiskGrade, scheduleFollowUp } from '../../repositories/riskRepo.js';
+import { idNumberTaken, insertClient, insertConsent, type Registration } from '../../repositories/clientsRepo.js';
 import { insertAddendum, insertSession, signSession } from '../../repositories/sessionsRepo.js';
-import { insertCrisis, insertCrisisContact, recordCrisisStep, resolveCrisis } from '../../repositories/crisesRepo.js';
-import { advanceReferral, insertReferral } from '../../repositories/referralsRepo.js';
+import { crisisAssessment, planGrade, seedCrisis, seedGrade, seedReferral, type DemoSession, type PlannedGrade } from './caseEventsDemo.js';
+import { ageBands, assessments, interventions, plans, progressComplaints, type AgeBand, type Complaint, type Gender } from './demoProfiles.js';
+import { between, chance, codes, faker, notAfter, pick, stationInstant } from './demoRandom.js';
 
 /**
  * Synthetic case files for `xinyi demo` and the benchmark: zh_CN names, valid (synthetic) ID
- * numbers, two years of cases, sessions, grades and follow-ups in every state. Deterministic per seed.
+ * numbers, two years of cases, sessions, grades and follow-ups in every state, drawn from the
+ * profiles in demoProfiles.ts so that what is said of a client fits their age and gender, and in
+ * the order things happen. Deterministic per seed and `now`.
  */
 export type CaseFilesDemoOptions = Readonly<{
   clients: number;
@@ -28,142 +29,180 @@ export type CaseFilesDemoOptions = Readonly<{
 
 const regions = ['500118', '110105', '440306', '440304', '320402', '330106', '420106'];
 const communities = ['阳光社区', '胜利路社区', '红旗社区', '滨江社区', '新城社区', '桂花社区'];
-const complaints = ['近两周入睡困难、早醒', '与家人争吵后情绪低落', '工作压力大，常感焦虑', '孩子厌学，亲子冲突', '丧偶后常独自哭泣', '邻里纠纷后心烦意乱', '考试临近，紧张失眠'];
-const assessments = ['情绪低落，社会功能基本保持', '焦虑明显，无自伤念头', '睡眠差，食欲下降', '存在消极想法，需密切关注', '适应不良，支持系统尚可'];
-const interventions = ['倾听共情，情绪疏导', '放松训练与睡眠卫生指导', '认知调整，布置情绪日记', '家庭沟通辅导', '资源链接，联系社区网格员'];
-const plans = ['一周后复访', '两周后复访并复评量表', '电话随访，必要时转介', '邀请家属共同面谈'];
-
-const pick = <T>(items: readonly T[]): T => items[faker.number.int({ min: 0, max: items.length - 1 })]!;
-const codes = (dictionary: keyof typeof builtinDictionaries) => builtinDictionaries[dictionary].map(([code]) => code);
+/** One hour apart and at most an hour long: a counsellor's sessions on a day never overlap. */
+const sessionTimes = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00'];
 
 /** A synthetic but valid 18-character number: real region code, birth date, sequence, check digit. */
-function syntheticIdNumber(birthDate: string, gender: 'male' | 'female'): string {
+function syntheticIdNumber(birthDate: string, gender: Gender): string {
   const parity = gender === 'male' ? pick(['1', '3', '5', '7', '9']) : pick(['0', '2', '4', '6', '8']);
   const first17 = `${pick(regions)}${birthDate.replace(/-/g, '')}${faker.string.numeric(2)}${parity}`;
   return `${first17}${checkCharacterFor(first17)}`;
 }
 
-function registration(today: string): Registration {
+const yearsBefore = (day: string, years: number) => `${Number(day.slice(0, 4)) - years}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** A birth date that makes the client between the band's ages today. */
+function birthDateIn(band: AgeBand, today: string): string {
+  const earliest = addDays(yearsBefore(today, band.maxAge + 1), 1);
+  return addDays(earliest, between(0, daysBetween(earliest, yearsBefore(today, band.minAge))));
+}
+
+type Person = { band: AgeBand; gender: Gender; birthDate: string; age: number; complaint: Complaint };
+
+function person(today: string): Person {
+  const band = faker.helpers.weightedArrayElement(ageBands.map((value) => ({ weight: value.weight, value })));
   const gender = faker.helpers.arrayElement(['male', 'female'] as const);
-  const birth = faker.date.between({ from: '1942-01-01', to: '2016-12-31' });
-  const birthDate = localDay(birth);
-  const age = ageOn(birthDate, today);
-  const tags = faker.helpers.arrayElements(codes('populationTag'), { min: 0, max: 2 }).filter((tag) =>
-    tag.startsWith('elderly') ? age >= 60 : tag === 'youth' || tag === 'left_behind_child' ? age < 18 : true,
-  );
-  const minor = age < 18;
+  const birthDate = birthDateIn(band, today);
+  const complaint = pick(band.complaints.filter((item) => item.gender === undefined || item.gender === gender));
+  return { band, gender, birthDate, age: ageOn(birthDate, today), complaint };
+}
+
+/** The complaint's own tags, and now and then one more the band allows (one 老年人 tag at most). */
+function tagsOf(who: Person, withCase: boolean): string[] {
+  const tags = new Set(withCase ? (who.complaint.tags ?? []) : []);
+  const extra = chance(0.35) ? pick(who.band.tags) : undefined;
+  if (extra && !(extra.startsWith('elderly') && [...tags].some((tag) => tag.startsWith('elderly')))) tags.add(extra);
+  return [...tags];
+}
+
+function registration(who: Person, withCase: boolean): Registration {
+  const minor = who.age < 18;
+  const guardianRelation = minor ? pick(['母亲', '父亲', '祖母', '祖父']) : '';
+  const guardianGender: Gender = guardianRelation === '母亲' || guardianRelation === '祖母' ? 'female' : 'male';
   return {
-    name: faker.person.lastName() + faker.person.firstName(),
-    gender,
-    birthDate,
-    idNumber: faker.datatype.boolean(0.7) ? syntheticIdNumber(birthDate, gender) : '',
+    name: faker.person.lastName() + faker.person.firstName(who.gender),
+    gender: who.gender,
+    birthDate: who.birthDate,
+    idNumber: chance(0.7) ? syntheticIdNumber(who.birthDate, who.gender) : '',
     phone: `1${pick(['3', '5', '7', '8', '9'])}${faker.string.numeric(9)}`,
-    address: `${pick(communities)}${faker.number.int({ min: 1, max: 40 })}栋${faker.number.int({ min: 101, max: 2802 })}室（演示数据）`,
+    address: `${pick(communities)}${between(1, 40)}栋${between(101, 2802)}室（演示数据）`,
     community: pick(communities),
-    grid: `第${faker.number.int({ min: 1, max: 12 })}网格`,
-    guardianName: minor ? faker.person.lastName() + faker.person.firstName() : '',
+    grid: `第${between(1, 12)}网格`,
+    guardianName: minor ? faker.person.lastName() + faker.person.firstName(guardianGender) : '',
     guardianPhone: minor ? `13${faker.string.numeric(9)}` : '',
-    guardianRelation: minor ? pick(['母亲', '父亲', '祖母', '祖父']) : '',
-    tags,
-    source: pick(codes('clientSource')),
+    guardianRelation,
+    tags: tagsOf(who, withCase),
+    source: minor ? pick(['walk_in', 'school', 'grid_worker', 'screening']) : pick(codes('clientSource')),
     note: '演示数据',
   };
 }
 
-function seedReferral(db: Db, clientId: number, caseId: number, owner: number, openedOn: string, today: string, at: string): void {
-  insertConsent(db, { clientId, kind: 'sharing', signerName: '本人', signedOn: openedOn, note: '演示数据' }, owner, at);
-  const sentOn = addDays(openedOn, faker.number.int({ min: 7, max: 60 }));
-  if (sentOn > today) return;
-  const id = insertReferral(
-    db,
-    { clientId, caseId, target: pick(codes('referralTarget')), targetDetail: '（演示数据）', reason: `${pick(assessments)}，需进一步评估`, sharedInfo: '咨询记录摘要', sentOn },
-    owner,
-    at,
-  );
-  const state = faker.helpers.arrayElement(['sent', 'received', 'feedback', 'not_received'] as const);
-  const on = addDays(sentOn, 3) > today ? today : addDays(sentOn, 3);
-  if (state === 'received') advanceReferral(db, id, { status: 'received', on, text: '' });
-  if (state === 'feedback') advanceReferral(db, id, { status: 'feedback', on, text: '已接诊，建议继续社区随访（演示数据）' });
-  if (state === 'not_received') advanceReferral(db, id, { status: 'not_received', on, text: '来访者未前往（演示数据）' });
+/** Monday to Friday: a weekend day moves to the Monday after. */
+const workday = (day: string) => (weekdayOf(day) > 5 ? addDays(day, 8 - weekdayOf(day)) : day);
+
+/** Which hours each counsellor has already given, so one counsellor is never in two sessions at once. */
+class Diary {
+  private readonly taken = new Set<string>();
+
+  /** A free hour on the day or one of the next two working days before `until`; a full week (the benchmark's one counsellor) doubles up. */
+  book(counsellorId: number, wanted: string, until: string): { day: string; time: string } | null {
+    let day = workday(wanted);
+    if (day >= until) return null;
+    const first = between(0, sessionTimes.length - 1);
+    for (let tries = 0; tries < 3 && day < until; tries += 1, day = workday(addDays(day, 1))) {
+      for (let offset = 0; offset < sessionTimes.length; offset += 1) {
+        const time = sessionTimes[(first + offset) % sessionTimes.length]!;
+        if (this.take(counsellorId, day, time)) return { day, time };
+      }
+    }
+    return { day: workday(wanted), time: sessionTimes[first]! };
+  }
+
+  private take(counsellorId: number, day: string, time: string): boolean {
+    const key = `${counsellorId}|${day}|${time}`;
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
 }
 
-function seedCrisis(db: Db, clientId: number, owner: number, openedOn: string, at: string): void {
-  const startedAt = `${openedOn}T10:30:00.000Z`;
-  const id = insertCrisis(db, { clientId, unknownPerson: '', location: '服务站咨询室', summary: '来访者情绪失控，表露消极念头（演示数据）' }, owner, startedAt);
-  for (const step of ['safety_assessment', 'not_left_alone', 'family_contacted', 'hotline_given', 'supervisor_informed'] as const) {
-    recordCrisisStep(db, id, step, '', owner, startedAt);
+/** The case's sessions, each about a week or two after the last, all before `until`. */
+function planSessions(diary: Diary, owner: number, openedOn: string, count: number, until: string) {
+  const planned: Array<{ day: string; time: string }> = [];
+  let wanted = openedOn;
+  for (let n = 0; n < count; n += 1) {
+    const slot = diary.book(owner, wanted, until);
+    if (!slot) break;
+    planned.push(slot);
+    wanted = addDays(slot.day, between(6, 15));
   }
-  insertCrisisContact(db, { crisisId: id, party: 'family', name: '家属', phone: '', note: '已到场（演示数据）' }, owner, startedAt);
-  resolveCrisis(db, id, 'family_pickup', '情绪平复，家属接回（演示数据）', '次日电话随访', at);
+  return { planned, ended: wanted < until };
+}
+
+type CaseEvents = { crisisAt: number | null; grade: { at: number; plan: PlannedGrade } | null; referralAt: number | null };
+
+/** Crises and grades happen at one of the last months' sessions (older ones would have long follow-up trails); referrals at any session after the intake. */
+function planEvents(planned: ReadonlyArray<{ day: string }>, age: number, today: string): CaseEvents {
+  const recent = planned.flatMap((slot, index) => (slot.day >= addDays(today, -180) ? [index] : []));
+  const crisisAt = recent.length > 0 && chance(0.1) ? pick(recent) : null;
+  const grade = crisisAt === null && recent.length > 0 && chance(0.8) ? { at: pick(recent), plan: planGrade(age) } : null;
+  const referralAt = planned.length > 1 && chance(0.06) ? between(1, planned.length - 1) : null;
+  return { crisisAt, grade, referralAt };
+}
+
+function noteFor(index: number, complaint: Complaint, events: CaseEvents) {
+  let assessment = pick(assessments);
+  if (events.crisisAt === index) assessment = crisisAssessment;
+  else if (events.grade?.at === index && events.grade.plan.evidence === 'disclosure') assessment = events.grade.plan.reason;
+  return { complaint: index === 0 ? complaint.text : pick(progressComplaints), assessment, intervention: pick(interventions), plan: pick(plans), freeText: '' };
 }
 
 export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clients: number; cases: number; sessions: number } {
   faker.seed(options.seed);
   const today = localDay(options.now);
-  const at = options.now.toISOString();
-  const counsellor = () => pick(options.counsellorIds);
+  // From this week's Monday the calendar's bookings (appointmentsDemo.ts) are what sessions come from.
+  const sessionsUntil = addDays(today, 1 - weekdayOf(today));
+  const registrar = options.counsellorIds[0]!;
+  const diary = new Diary();
   let caseCount = 0;
   let sessionCount = 0;
   for (let index = 0; index < options.clients; index += 1) {
-    const client = registration(today);
+    const who = person(today);
+    const withCase = chance(options.caseShare);
+    const firstDay = workday(addDays(sessionsUntil, -between(1, 720)));
+    const openedOn = firstDay < sessionsUntil ? firstDay : addDays(sessionsUntil, -3);
+    const client = registration(who, withCase);
     // Synthetic ID numbers can collide; a collision just means this client has none.
     if (client.idNumber && idNumberTaken(db, client.idNumber)) client.idNumber = '';
-    const clientId = insertClient(db, client, options.counsellorIds[0]!, at);
-    const minor = ageOn(client.birthDate, today) < 18;
-    insertConsent(db, { clientId, kind: minor ? 'guardian' : 'service', signerName: minor ? client.guardianName : client.name, signedOn: today, note: '演示数据' }, options.counsellorIds[0]!, at);
-    if (!faker.datatype.boolean(options.caseShare)) continue;
+    const registeredAt = stationInstant(openedOn, '08:40');
+    const clientId = insertClient(db, client, registrar, registeredAt);
+    const minor = who.age < 18;
+    insertConsent(db, { clientId, kind: minor ? 'guardian' : 'service', signerName: minor ? client.guardianName : client.name, signedOn: openedOn, note: '演示数据' }, registrar, registeredAt);
+    if (!withCase) continue;
 
-    const openedOn = localDay(faker.date.recent({ days: 720, refDate: options.now }));
-    const owner = counsellor();
-    const caseId = insertCase(db, { clientId, counsellorId: owner, openedOn, reason: `${pick(complaints)}（演示数据）`, problems: faker.helpers.arrayElements(codes('problemCategory'), { min: 1, max: 2 }) }, at);
+    const owner = pick(options.counsellorIds);
+    const caseId = insertCase(db, { clientId, counsellorId: owner, openedOn, reason: `${who.complaint.text}（演示数据）`, problems: who.complaint.problems }, stationInstant(openedOn, '08:45'));
     caseCount += 1;
-    const sessions = faker.number.int({ min: options.sessionsPerCase[0], max: options.sessionsPerCase[1] });
-    let day = openedOn;
-    for (let n = 0; n < sessions && day <= today; n += 1) {
+    const { planned, ended } = planSessions(diary, owner, openedOn, between(options.sessionsPerCase[0], options.sessionsPerCase[1]), sessionsUntil);
+    const closed = ended && planned.length > 1 && chance(0.6);
+    const events = planEvents(planned, who.age, today);
+    for (const [n, slot] of planned.entries()) {
+      const isLast = n === planned.length - 1;
+      const durationMinutes = n === 0 || events.crisisAt === n ? 60 : pick([45, 50, 60]);
+      const kind = n === 0 ? 'intake' : events.crisisAt === n ? 'crisis' : closed && isLast ? 'closing' : 'follow_up_session';
+      const endsAt = stationInstant(slot.day, slot.time, durationMinutes);
+      const note = noteFor(n, who.complaint, events);
       const sessionId = insertSession(
         db,
-        {
-          caseId,
-          heldOn: day,
-          startTime: pick(['09:00', '10:00', '14:00', '15:30', '16:30']),
-          durationMinutes: pick([30, 45, 50, 60]),
-          modality: pick(['in_person', 'in_person', 'phone', 'home_visit', 'online'] as const),
-          kind: n === 0 ? 'intake' : 'follow_up_session',
-          note: { complaint: pick(complaints), assessment: pick(assessments), intervention: pick(interventions), plan: pick(plans), freeText: '' },
-        },
+        { caseId, heldOn: slot.day, startTime: slot.time, durationMinutes, modality: n === 0 ? 'in_person' : pick(['in_person', 'in_person', 'phone', 'home_visit', 'online'] as const), kind, note },
         owner,
-        at,
+        endsAt,
       );
       sessionCount += 1;
-      const isLatest = n === sessions - 1 || addDays(day, 7) > today;
       // Only a recent note may still be a draft: a real station signs within days.
-      const recentDraft = isLatest && addDays(day, 14) > today && faker.datatype.boolean(0.5);
-      if (!recentDraft) signSession(db, sessionId, owner, `${day}T08:00:00.000Z`);
-      if (!isLatest && faker.datatype.boolean(0.03)) insertAddendum(db, sessionId, '补充：来访者随后来电，情况稳定。（演示数据）', owner, `${day}T09:00:00.000Z`);
-      day = addDays(day, faker.number.int({ min: 6, max: 15 }));
-    }
-    if (day < today && faker.datatype.boolean(0.6)) closeCase(db, caseId, day, '目标达成，来访者同意结案（演示数据）');
+      const recentDraft = isLast && !closed && addDays(slot.day, 14) > today && chance(0.5);
+      const signedAt = notAfter(stationInstant(slot.day, slot.time, durationMinutes + between(10, 180)), options.now);
+      if (!recentDraft) signSession(db, sessionId, owner, signedAt);
+      const addendumAt = stationInstant(slot.day, slot.time, durationMinutes + between(1, 3) * 1440);
+      if (!recentDraft && !isLast && chance(0.03) && new Date(addendumAt) < options.now) insertAddendum(db, sessionId, '补充：来访者随后来电，情况稳定。（演示数据）', owner, addendumAt);
 
-    if (faker.datatype.boolean(0.05)) seedReferral(db, clientId, caseId, owner, openedOn, today, at);
-    if (faker.datatype.boolean(0.03)) seedCrisis(db, clientId, owner, openedOn, at);
-
-    // About half the clients with a case carry a 三色 grade; some follow-ups are done, the pending one may be overdue.
-    if (!faker.datatype.boolean(0.5)) continue;
-    const level = faker.helpers.weightedArrayElement([
-      { weight: 1, value: 'red' as const },
-      { weight: 3, value: 'yellow' as const },
-      { weight: 6, value: 'green' as const },
-    ]);
-    const gradedOn = localDay(faker.date.recent({ days: 120, refDate: options.now }));
-    insertRiskGrade(db, { clientId, level, reason: `${pick(assessments)}（演示数据）`, evidence: pick(['disclosure', 'scale', 'grid_report'] as const) }, owner, `${gradedOn}T08:00:00.000Z`);
-    setCurrentRisk(db, clientId, level, at);
-    let due = addDays(gradedOn, options.followUpDays[level]);
-    while (due < today && faker.datatype.boolean(0.7)) {
-      const followUpId = scheduleFollowUp(db, clientId, level, due);
-      completeFollowUp(db, followUpId, { doneOn: due, method: pick(['home_visit', 'phone', 'visit'] as const), participants: faker.helpers.arrayElements(codes('followUpParticipant'), { min: 1, max: 2 }), findings: `${pick(assessments)}（演示数据）`, reassessedLevel: level }, owner);
-      due = addDays(due, options.followUpDays[level]);
+      const at: DemoSession = { clientId, caseId, owner, day: slot.day, time: slot.time, durationMinutes };
+      if (events.crisisAt === n) seedCrisis(db, at, options.followUpDays, today);
+      if (events.grade?.at === n) seedGrade(db, at, events.grade.plan, options.followUpDays, today);
+      if (events.referralAt === n) seedReferral(db, at, note.assessment, today);
     }
-    scheduleFollowUp(db, clientId, level, due);
+    if (closed) closeCase(db, caseId, planned.at(-1)!.day, '目标达成，来访者同意结案（演示数据）');
   }
   return { clients: options.clients, cases: caseCount, sessions: sessionCount };
 }

@@ -1,0 +1,389 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crisisSteps } from '../../../shared/api/schemas/crises.js';
+import { addDays, localDay } from '../../../shared/domain/dates.js';
+import { ageOn } from '../../../shared/domain/idNumber.js';
+import { createCore } from '../../../electron/core/createCore.js';
+import type { Db } from '../../../electron/core/db/driver.js';
+import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
+import { databaseFileName } from '../../../electron/core/paths.js';
+import { attachClinicalKeys, clinicalColumns, decryptText } from '../../../electron/core/repositories/clinicalFields.js';
+import { readSettings } from '../../../electron/core/repositories/settingsRepo.js';
+import { createBenchStation } from '../../../electron/core/services/demo/benchStation.js';
+import { demoPassword } from '../../../electron/core/services/demo/demoStation.js';
+import { databaseKeyOf, manualClock, stationInput, tempDir } from '../helpers/station.js';
+
+/**
+ * The demo is what every new station sees first, so its records must read as a real station's: tags,
+ * complaints and grades that fit each client's age and gender and each other, and times in the order
+ * things happen. The rules here are written from the domain, not from the generator's tables, and
+ * are checked over every record the demo writes.
+ */
+
+/** A Wednesday afternoon in Beijing: some of today's sessions are over, some are still to come. */
+const now = new Date('2026-11-25T06:10:00Z');
+const today = localDay(now);
+
+async function seededDemo(): Promise<Db> {
+  const dataDir = tempDir('xinyi-demo-');
+  const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
+  await core.seedDemo();
+  core.close();
+  const opened = await openWithSecret(readKeyring(path.join(dataDir, 'keyring.json')), { kind: 'user', username: 'zhanzhang' }, demoPassword);
+  if (!opened?.keys.clinical) throw new Error('the demo 站长 does not open the demo station');
+  const clinical = opened.keys.clinical;
+  const db = openEncryptedDatabase(path.join(dataDir, databaseFileName), opened.keys.databaseKey, { readonly: true });
+  attachClinicalKeys(db, { keys: () => clinical, publicKey: () => null });
+  return db;
+}
+
+const rows = <T>(db: Db, sql: string): T[] => db.prepare(sql).all() as T[];
+
+/** A wall-clock time at the station (tests run on Beijing time) as an instant. */
+const instantOf = (day: string, time: string) => new Date(`${day}T${time}:00`).getTime();
+const ms = (iso: string) => new Date(iso).getTime();
+const dayOf = (iso: string) => localDay(new Date(iso));
+
+type Client = { id: number; name: string; gender: string; birth_date: string; created_at: string; risk_level: string | null; tags: string | null; guardian_name: string };
+type Case = { id: number; client_id: number; counsellor_id: number; status: string; opened_on: string; closed_on: string | null; open_reason: string; created_at: string; problems: string | null };
+type Session = {
+  id: number;
+  case_id: number;
+  counsellor_id: number;
+  held_on: string;
+  start_time: string;
+  duration_minutes: number;
+  kind: string;
+  complaint: string;
+  assessment: string;
+  plan: string;
+  signed_at: string | null;
+  created_at: string;
+};
+type Grade = { id: number; client_id: number; level: string; reason: string; evidence: string; graded_at: string };
+type FollowUp = { id: number; client_id: number; due_on: string; level: string; status: string; done_on: string | null; findings: string; reassessed_level: string | null };
+
+/**
+ * Texts that only fit some ages or one gender: [what to look for, who it may be said of]. School
+ * words said about 孩子 are a parent's worry, not the client's own schooling.
+ */
+const textFits: ReadonlyArray<readonly [RegExp, (age: number, gender: string) => boolean, string]> = [
+  [/^(?!.*孩子).*(考试|学业|作业|老师|同学|校园|上学|升学|中考|高考)/, (age) => age >= 6 && age < 25, 'school'],
+  [/孩子|子女|亲子|育儿/, (age) => age >= 22, 'a parent'],
+  [/丧偶|老伴|退休|空巢|独居/, (age) => age >= 50, 'old age'],
+  [/工作|职场|上司|同事|失业|下岗/, (age) => age >= 18 && age < 70, 'working age'],
+  [/孕|产后|分娩|哺乳/, (age, gender) => gender === 'female' && age >= 15 && age < 50, 'childbearing'],
+  [/丈夫|妻子|婚姻|离婚|配偶|夫妻/, (age) => age >= 20, 'married age'],
+];
+
+/** A red grade's reason speaks of risk; a grade below red never says there is none when it is red, and green never alarms. */
+const deniesRisk = /无(自伤|自杀|消极|轻生)|未见.{0,4}(风险|自伤|自杀)|风险(低|较低)|否认.{0,4}(自伤|自杀|消极)/;
+const speaksOfRisk = /自伤|自杀|轻生|消极念头|消极想法|伤害自己|不想活|死/;
+
+describe('the demo station', () => {
+  let db: Db;
+  let clients: Map<number, Client & { age: number; tagList: string[] }>;
+  let cases: Case[];
+  let sessions: Session[];
+  let grades: Grade[];
+  let followUps: FollowUp[];
+
+  beforeAll(async () => {
+    db = await seededDemo();
+    clients = new Map(
+      rows<Client>(db, `SELECT c.*, (SELECT group_concat(tag) FROM client_tags t WHERE t.client_id = c.id) AS tags FROM clients c`).map((client) => [
+        client.id,
+        { ...client, age: ageOn(client.birth_date, today), tagList: client.tags ? client.tags.split(',') : [] },
+      ]),
+    );
+    cases = rows<Case>(db, `SELECT c.*, (SELECT group_concat(category) FROM case_problems p WHERE p.case_id = c.id) AS problems FROM cases c`).map((item) => ({
+      ...item,
+      open_reason: item.open_reason,
+    }));
+    sessions = rows<Session>(db, 'SELECT * FROM counselling_sessions').map((session) => ({
+      ...session,
+      complaint: decryptText(db, 'counselling_sessions', 'complaint', session.id, session.complaint),
+      assessment: decryptText(db, 'counselling_sessions', 'assessment', session.id, session.assessment),
+      plan: decryptText(db, 'counselling_sessions', 'plan', session.id, session.plan),
+    }));
+    grades = rows<Grade>(db, 'SELECT * FROM risk_grades ORDER BY graded_at, id').map((grade) => ({ ...grade, reason: decryptText(db, 'risk_grades', 'reason', grade.id, grade.reason) }));
+    followUps = rows<FollowUp>(db, 'SELECT * FROM follow_ups ORDER BY id').map((item) => ({ ...item, findings: decryptText(db, 'follow_ups', 'findings', item.id, item.findings) }));
+  }, 180_000);
+
+  afterAll(() => db?.close());
+
+  const clientOf = (id: number) => clients.get(id)!;
+  const caseOf = (id: number) => cases.find((item) => item.id === id)!;
+
+  it('fills every part of a station: clients, cases, signed and draft notes, all three colours, follow-ups, crises, referrals, scale results', () => {
+    expect(clients.size).toBeGreaterThanOrEqual(300);
+    expect(cases.length).toBeGreaterThan(100);
+    expect(sessions.some((session) => session.signed_at === null)).toBe(true);
+    expect(new Set(grades.map((grade) => grade.level))).toEqual(new Set(['red', 'yellow', 'green']));
+    expect(followUps.some((item) => item.status === 'done')).toBe(true);
+    // The follow-up lists (and the e2e tests that work them) need some overdue and some coming up.
+    expect(followUps.some((item) => item.status === 'due' && item.due_on < today)).toBe(true);
+    expect(followUps.some((item) => item.status === 'due' && item.due_on >= today)).toBe(true);
+    for (const table of ['crises', 'referrals', 'scale_results', 'alerts', 'appointments']) {
+      expect({ table, rows: rows<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`)[0]!.n > 0 }).toEqual({ table, rows: true });
+    }
+  });
+
+  it('gives population tags only to those they describe', () => {
+    const wrong: string[] = [];
+    for (const client of clients.values()) {
+      const { age, gender } = client;
+      for (const tag of client.tagList) {
+        const fits =
+          tag === 'perinatal' ? gender === 'female' && age >= 15 && age <= 49
+          : tag === 'youth' || tag === 'left_behind_child' ? age < 18
+          : tag.startsWith('elderly') ? age >= 60
+          : ['community_correction', 'released', 'sanshi_yipian', 'petitioner', 'dispute_party', 'domestic_violence', 'severe_mental_family', 'hardship'].includes(tag) ? age >= 18
+          : true;
+        if (!fits) wrong.push(`${client.name} (${gender}, ${age}): ${tag}`);
+      }
+      // A minor is registered with a guardian; an adult is not.
+      if ((age < 18) !== (client.guardian_name !== '')) wrong.push(`${client.name} (${age}): guardian "${client.guardian_name}"`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes complaints, assessments and plans that fit the client’s age and gender', () => {
+    const wrong: string[] = [];
+    const check = (clientId: number, text: string, where: string) => {
+      const { age, gender, name } = clientOf(clientId);
+      for (const [pattern, fits, what] of textFits) {
+        if (pattern.test(text) && !fits(age, gender)) wrong.push(`${where} of ${name} (${gender}, ${age}) speaks of ${what}: ${text}`);
+      }
+    };
+    for (const item of cases) check(item.client_id, item.open_reason, 'case reason');
+    for (const session of sessions) {
+      const { client_id } = caseOf(session.case_id);
+      check(client_id, `${session.complaint} ${session.assessment} ${session.plan}`, 'session note');
+    }
+    // Problem categories follow age too: 学业压力 for pupils and students, 职场压力 for those of working age.
+    for (const item of cases) {
+      const { age, name } = clientOf(item.client_id);
+      const problems = item.problems?.split(',') ?? [];
+      if (problems.includes('study') && age >= 25) wrong.push(`case of ${name} (${age}): study`);
+      if (problems.includes('work') && (age < 18 || age >= 70)) wrong.push(`case of ${name} (${age}): work`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a case’s notes in the order they happened: held within the case, signed after the session ended', () => {
+    const wrong: string[] = [];
+    const nowMs = now.getTime();
+    for (const session of sessions) {
+      const item = caseOf(session.case_id);
+      const start = instantOf(session.held_on, session.start_time);
+      const end = start + session.duration_minutes * 60_000;
+      const label = `session ${session.id} (${session.held_on} ${session.start_time})`;
+      if (session.held_on < item.opened_on) wrong.push(`${label} before its case opened ${item.opened_on}`);
+      if (item.closed_on && session.held_on > item.closed_on) wrong.push(`${label} after its case closed ${item.closed_on}`);
+      if (end > nowMs) wrong.push(`${label} has not ended yet`);
+      if (session.signed_at && ms(session.signed_at) < end) wrong.push(`${label} signed ${session.signed_at} before it ended`);
+      if (session.signed_at && ms(session.signed_at) > nowMs) wrong.push(`${label} signed in the future`);
+      if (ms(session.created_at) < start) wrong.push(`${label} written ${session.created_at} before it began`);
+    }
+    for (const addendum of rows<{ id: number; session_id: number; signed_at: string }>(db, 'SELECT * FROM session_addenda')) {
+      const session = sessions.find((item) => item.id === addendum.session_id)!;
+      if (!session.signed_at || ms(addendum.signed_at) <= ms(session.signed_at)) wrong.push(`addendum ${addendum.id} not after its note was signed`);
+    }
+    // One intake per case, and it is the first session.
+    for (const item of cases) {
+      const own = sessions.filter((session) => session.case_id === item.id).sort((a, b) => instantOf(a.held_on, a.start_time) - instantOf(b.held_on, b.start_time));
+      if (own.filter((session) => session.kind === 'intake').length > 1 || (own[0] && own[0].kind !== 'intake')) wrong.push(`case ${item.id}: intake is not the first session`);
+      if (item.closed_on && (item.closed_on > today || item.closed_on < item.opened_on)) wrong.push(`case ${item.id} closed ${item.closed_on}`);
+      if (item.opened_on > today) wrong.push(`case ${item.id} opens in the future`);
+      if (dayOf(clientOf(item.client_id).created_at) > item.opened_on) wrong.push(`case ${item.id} opened before its client was registered`);
+    }
+    // A counsellor holds one session at a time.
+    for (const counsellorId of new Set(sessions.map((session) => session.counsellor_id))) {
+      const own = sessions.filter((session) => session.counsellor_id === counsellorId);
+      const spans = own.map((session) => [instantOf(session.held_on, session.start_time), session.duration_minutes * 60_000, session.id] as const).sort((a, b) => a[0] - b[0]);
+      for (let index = 1; index < spans.length; index += 1) {
+        const [start, length, id] = spans[index - 1]!;
+        if (start + length > spans[index]![0]) wrong.push(`sessions ${id} and ${spans[index]![2]} overlap`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('records consent before the service it covers', () => {
+    const wrong: string[] = [];
+    const consents = rows<{ client_id: number; kind: string; signed_on: string }>(db, 'SELECT * FROM consents');
+    for (const consent of consents) {
+      const client = clientOf(consent.client_id);
+      if (consent.signed_on > today || consent.signed_on < dayOf(client.created_at)) wrong.push(`consent of ${client.name} signed ${consent.signed_on}`);
+      if (consent.kind === 'guardian' && client.age >= 18) wrong.push(`guardian consent for adult ${client.name}`);
+      if (consent.kind === 'service' && client.age < 18) wrong.push(`own consent for minor ${client.name}`);
+    }
+    for (const item of cases) {
+      const first = consents.filter((consent) => consent.client_id === item.client_id && consent.kind !== 'sharing').map((consent) => consent.signed_on).sort()[0];
+      if (!first || first > item.opened_on) wrong.push(`case ${item.id} opened ${item.opened_on} without consent (${first ?? 'none'})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('grades with reasons that fit the colour, after the case opened, and keeps the client’s colour and follow-ups in step', () => {
+    const wrong: string[] = [];
+    for (const grade of grades) {
+      const client = clientOf(grade.client_id);
+      const opened = cases.filter((item) => item.client_id === grade.client_id).map((item) => item.opened_on).sort()[0];
+      const label = `${grade.level} grade of ${client.name} (${grade.reason})`;
+      if (!opened || dayOf(grade.graded_at) < opened) wrong.push(`${label} before any case opened`);
+      if (ms(grade.graded_at) > now.getTime()) wrong.push(`${label} in the future`);
+      if (grade.level === 'red' && (deniesRisk.test(grade.reason) || !speaksOfRisk.test(grade.reason))) wrong.push(`${label}: red without risk`);
+      if (grade.level !== 'red' && deniesRisk.test(grade.reason) === false && /自伤念头|自杀念头|轻生/.test(grade.reason)) wrong.push(`${label}: risk below red`);
+    }
+    const followUpDays = readSettings(db).followUpDays;
+    for (const client of clients.values()) {
+      const own = grades.filter((grade) => grade.client_id === client.id);
+      const latest = own.at(-1);
+      if (client.risk_level !== (latest?.level ?? null)) wrong.push(`${client.name} shows ${client.risk_level}, last graded ${latest?.level}`);
+      const pending = followUps.filter((item) => item.client_id === client.id && item.status === 'due');
+      if (latest && (pending.length !== 1 || pending[0]!.level !== latest.level || pending[0]!.due_on !== addDays(dayOf(latest.graded_at), followUpDays[latest.level as 'red']))) {
+        wrong.push(`${client.name}: pending follow-up ${JSON.stringify(pending)} does not follow the last grade ${latest.level} ${latest.graded_at}`);
+      }
+      if (!latest && pending.length > 0) wrong.push(`${client.name}: follow-up without a grade`);
+    }
+    for (const item of followUps.filter((followUp) => followUp.status === 'done')) {
+      const earlier = grades.filter((grade) => grade.client_id === item.client_id && dayOf(grade.graded_at) < item.due_on).at(-1);
+      if (!earlier) wrong.push(`follow-up ${item.id} done without an earlier grade`);
+      else if (item.done_on! < dayOf(earlier.graded_at) || item.done_on! > today) wrong.push(`follow-up ${item.id} done ${item.done_on}, graded ${earlier.graded_at}`);
+      // Recording a follow-up re-grades the client that day, as the service does.
+      const regrade = grades.find((grade) => grade.client_id === item.client_id && grade.evidence === 'follow_up' && dayOf(grade.graded_at) === item.done_on);
+      if (!regrade || regrade.level !== item.reassessed_level) wrong.push(`follow-up ${item.id} re-assessed ${item.reassessed_level} without that grade`);
+      if (item.reassessed_level === 'red' && deniesRisk.test(item.findings)) wrong.push(`follow-up ${item.id} red but "${item.findings}"`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('backs a grade made on a scale with a PHQ-9 result of that colour, alerting on the critical ones', () => {
+    const wrong: string[] = [];
+    const results = rows<{ id: number; client_id: number; scale_id: string; total: number; critical: number; answers: string; completed_at: string }>(db, 'SELECT * FROM scale_results').map(
+      (result) => ({ ...result, answers: JSON.parse(decryptText(db, 'scale_results', 'answers', result.id, result.answers)) as number[] }),
+    );
+    const alerts = rows<{ result_id: number; raised_at: string; acknowledged_at: string | null }>(db, 'SELECT * FROM alerts');
+    for (const grade of grades.filter((item) => item.evidence === 'scale')) {
+      const result = results.find((item) => item.client_id === grade.client_id && item.scale_id === 'PHQ-9' && dayOf(item.completed_at) === dayOf(grade.graded_at));
+      if (!result) {
+        wrong.push(`scale grade ${grade.id} without a PHQ-9 that day`);
+        continue;
+      }
+      const item9 = result.answers[8]!;
+      const fits = grade.level === 'red' ? result.total >= 20 || item9 > 0 : grade.level === 'yellow' ? result.total >= 10 && result.total < 20 && item9 === 0 : result.total < 10 && item9 === 0;
+      if (!fits) wrong.push(`${grade.level} grade on PHQ-9 ${result.total} (item 9: ${item9})`);
+      if (ms(result.completed_at) > ms(grade.graded_at)) wrong.push(`grade ${grade.id} before its PHQ-9`);
+    }
+    for (const result of results) {
+      if (result.answers.reduce((sum, answer) => sum + answer, 0) !== result.total) wrong.push(`result ${result.id} total ${result.total} is not its answers' sum`);
+      const alert = alerts.find((item) => item.result_id === result.id);
+      if (Boolean(result.critical) !== Boolean(alert)) wrong.push(`result ${result.id} critical ${result.critical} with alert ${JSON.stringify(alert)}`);
+      if (alert && (alert.raised_at !== result.completed_at || (alert.acknowledged_at && ms(alert.acknowledged_at) < ms(alert.raised_at)))) wrong.push(`alert of result ${result.id} out of order`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('works through a crisis in protocol order, after the case opened, and grades the client red', () => {
+    const wrong: string[] = [];
+    const crises = rows<{ id: number; client_id: number; started_at: string; resolved_at: string | null }>(db, 'SELECT * FROM crises');
+    const steps = rows<{ crisis_id: number; step: (typeof crisisSteps)[number]; done_at: string }>(db, 'SELECT * FROM crisis_steps');
+    const contacts = rows<{ crisis_id: number; contacted_at: string }>(db, 'SELECT * FROM crisis_contacts');
+    for (const crisis of crises) {
+      const opened = cases.filter((item) => item.client_id === crisis.client_id).map((item) => item.opened_on).sort()[0];
+      if (!opened || dayOf(crisis.started_at) < opened) wrong.push(`crisis ${crisis.id} before the case opened`);
+      const own = steps.filter((step) => step.crisis_id === crisis.id).sort((a, b) => crisisSteps.indexOf(a.step) - crisisSteps.indexOf(b.step));
+      let last = ms(crisis.started_at);
+      for (const step of own) {
+        if (ms(step.done_at) < last) wrong.push(`crisis ${crisis.id}: ${step.step} at ${step.done_at} out of order`);
+        last = Math.max(last, ms(step.done_at));
+      }
+      for (const contact of contacts.filter((item) => item.crisis_id === crisis.id)) {
+        if (ms(contact.contacted_at) < ms(crisis.started_at)) wrong.push(`crisis ${crisis.id}: contact before it started`);
+      }
+      if (crisis.resolved_at && (ms(crisis.resolved_at) < last || ms(crisis.resolved_at) > now.getTime())) wrong.push(`crisis ${crisis.id} resolved ${crisis.resolved_at} out of order`);
+      if (!grades.some((grade) => grade.client_id === crisis.client_id && grade.level === 'red' && ms(grade.graded_at) >= ms(crisis.started_at))) wrong.push(`crisis ${crisis.id} without a red grade`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('sends referrals while the case is open, with consent to share first, and receives them after they were sent', () => {
+    const wrong: string[] = [];
+    const referrals = rows<{ id: number; client_id: number; case_id: number; sent_on: string; received_on: string | null; feedback_on: string | null }>(db, 'SELECT * FROM referrals');
+    const sharing = rows<{ client_id: number; signed_on: string }>(db, "SELECT * FROM consents WHERE kind = 'sharing'");
+    for (const referral of referrals) {
+      const item = caseOf(referral.case_id);
+      if (referral.sent_on < item.opened_on || referral.sent_on > today || (item.closed_on && referral.sent_on > item.closed_on)) wrong.push(`referral ${referral.id} sent ${referral.sent_on} outside its case`);
+      if (!sharing.some((consent) => consent.client_id === referral.client_id && consent.signed_on <= referral.sent_on && consent.signed_on >= item.opened_on)) wrong.push(`referral ${referral.id} without consent to share`);
+      if (referral.received_on && (referral.received_on < referral.sent_on || referral.received_on > today)) wrong.push(`referral ${referral.id} received ${referral.received_on}`);
+      if (referral.feedback_on && (referral.feedback_on < (referral.received_on ?? referral.sent_on) || referral.feedback_on > today)) wrong.push(`referral ${referral.id} feedback ${referral.feedback_on}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('books appointments around the sessions: a completed booking is its session, and no counsellor is in two places', () => {
+    const wrong: string[] = [];
+    const appointments = rows<{ id: number; client_id: number; counsellor_id: number; start_minute: number; end_minute: number; status: string; session_id: number | null }>(
+      db,
+      "SELECT * FROM appointments WHERE status NOT IN ('cancelled', 'no_show')",
+    );
+    // Station wall-clock minutes (see localTime.ts) of each session.
+    const minuteOf = (day: string, time: string) => Date.parse(`${day}T${time}:00Z`) / 60_000;
+    for (const booking of appointments) {
+      if (booking.status === 'completed') {
+        const session = sessions.find((item) => item.id === booking.session_id);
+        if (!session || minuteOf(session.held_on, session.start_time) !== booking.start_minute) wrong.push(`booking ${booking.id} completed without its session`);
+        continue;
+      }
+      for (const session of sessions.filter((item) => item.counsellor_id === booking.counsellor_id)) {
+        const start = minuteOf(session.held_on, session.start_time);
+        if (start < booking.end_minute && booking.start_minute < start + session.duration_minutes) wrong.push(`booking ${booking.id} overlaps session ${session.id}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/** Every case-file row the seeding writes, clinical ciphertext left out (its nonces differ run to run). */
+function caseFileRows(db: Db): string {
+  const tables = ['clients', 'client_tags', 'consents', 'cases', 'case_problems', 'counselling_sessions', 'session_addenda', 'risk_grades', 'follow_ups', 'crises', 'crisis_steps', 'crisis_contacts', 'referrals', 'scale_results', 'alerts'];
+  return JSON.stringify(
+    tables.map((table) => {
+      const clinical: readonly string[] = table in clinicalColumns ? clinicalColumns[table as keyof typeof clinicalColumns].columns : [];
+      const columns = rows<{ name: string }>(db, `PRAGMA table_info("${table}")`).map((column) => column.name).filter((name) => !clinical.includes(name));
+      return [table, rows(db, `SELECT ${columns.map((name) => `"${name}"`).join(', ')} FROM "${table}" ORDER BY ${columns.map((_, index) => index + 1).join(', ')}`)];
+    }),
+  );
+}
+
+describe('demo and bench seeding', () => {
+  async function seededBenchStation(seedClients: number): Promise<string> {
+    const dataDir = tempDir('xinyi-bench-demo-');
+    const password = 'bench-station-pass';
+    const bench = createBenchStation({ dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
+    const setup = await bench.core.call({ scope: 'staff', transport: 'direct', sessionToken: null }, 'setup.create', {
+      station: stationInput,
+      admin: { username: 'admin', displayName: '站长', password },
+    });
+    expect(setup.ok).toBe(true);
+    const counts = await bench.seedCaseFiles({ clients: seedClients, sessionsPerCase: [2, 10] });
+    expect(counts.clients).toBe(seedClients);
+    expect(counts.sessions).toBeGreaterThan(counts.cases);
+    bench.core.close();
+    const db = openEncryptedDatabase(path.join(dataDir, databaseFileName), await databaseKeyOf(dataDir, 'admin', password), { readonly: true });
+    try {
+      return caseFileRows(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('gives the same station for the same seed and day, through the bench’s bulk seeding', async () => {
+    const first = await seededBenchStation(150);
+    expect(first.length).toBeGreaterThan(10_000);
+    expect(await seededBenchStation(150)).toBe(first);
+  }, 180_000);
+});
