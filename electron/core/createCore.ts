@@ -103,7 +103,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const operations = new Operations(events);
   const auth = new AuthService({ vault, sessions, backoff: new LoginBackoff(path.join(options.dataDir, loginAttemptsFileName)), clock, events, keyringWork, operations, kioskActive: () => kiosk?.isActive() ?? false });
   const backup = new BackupService(vault, operations, clock);
-  const risk = new RiskService(vault, clock);
+  const risk = new RiskService(vault, clock, events);
   const caseFiles = {
     vault,
     clients: new ClientsService(vault, clock),

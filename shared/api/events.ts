@@ -11,6 +11,11 @@ export const eventContract = {
     roles: ['admin', 'counsellor'],
     payload: z.object({ alertId: z.number().int(), scaleId: z.string(), messages: z.array(z.string()) }),
   },
+  /** A counsellor tells the 站长 of a red grade (offered after grading): the 站长's screens only. */
+  'risk.managerNotified': {
+    roles: ['admin'],
+    payload: z.object({ clientId: z.number().int(), clientName: z.string(), by: z.string() }),
+  },
   'operation.progress': {
     roles: ['admin'],
     payload: z.object({

@@ -51,6 +51,7 @@ export const methodNames = [
   'sessions.sign',
   'sessions.addAddendum',
   'risk.grade',
+  'risk.notifyManager',
   'followUps.list',
   'followUps.record',
   'dashboard.today',

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.js';
 
 test.use({ demo: true });
 
-test('minor with guardian consent → case → signed note → red grade → follow-up recorded → overdue list shrinks', async ({ page, station }) => {
+test('minor with guardian consent → case → signed note → red grade (next steps offered) → follow-up recorded → overdue list shrinks', async ({ page, station }) => {
   await page.goto(station.url);
   await new LockScreen(page).unlock('zixun1', 'xinyi-demo-2026');
   await expect(page.getByTestId('today')).toBeVisible();
@@ -38,6 +38,9 @@ test('minor with guardian consent → case → signed note → red grade → fol
   await page.getByTestId('grade-submit').click();
   await expect(page.getByTestId('risk-history')).toContainText('会谈中表露轻生念头');
   await expect(page.getByTestId('case-follow-ups')).toContainText('待随访');
+  // The protocol's next steps are offered beside the page, none taken, and nothing blocks going on.
+  await expect(page.getByTestId('red-next-steps')).toContainText('发起危机干预');
+  await expect(page.getByTestId('red-next-steps')).toContainText('报告站长');
 
   await page.getByTestId('nav-follow-ups').click();
   await expect(overdueRows).toHaveCount(overdueBefore);

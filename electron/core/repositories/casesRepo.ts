@@ -166,3 +166,8 @@ export function sharesOf(db: Db, caseId: number): Array<{ id: number; displayNam
 export function caseExists(db: Db, id: number): boolean {
   return db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) !== undefined;
 }
+
+/** Has anyone ever opened a case for this client (reached by the caller or not)? */
+export function clientHasCases(db: Db, clientId: number): boolean {
+  return db.prepare('SELECT 1 FROM cases WHERE client_id = ? LIMIT 1').get(clientId) !== undefined;
+}

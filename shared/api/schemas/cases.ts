@@ -48,6 +48,12 @@ export const sessionNote = z.object({
   freeText: noteText('其他记录'),
 });
 
+/** A signed note is final, so it must say something: 主诉 or 评估 (core refuses the signature otherwise). */
+export const signRequirement = '签名前须填写主诉或评估。';
+export function isSignable(note: Readonly<{ complaint: string; assessment: string }>): boolean {
+  return note.complaint.trim() !== '' || note.assessment.trim() !== '';
+}
+
 export const sessionDraftInput = z.object({
   caseId: idSchema,
   /** Absent: a new draft; present: save over that draft (refused once signed). */
@@ -97,6 +103,10 @@ export const riskGradeRecord = z.object({
   gradedBy: z.string(),
   gradedAt: isoTimestamp,
 });
+
+/** After a red grade the counsellor may tell the 站长 (the protocol's 报告站长); offered, never automatic. */
+export const managerNoticeInput = z.object({ clientId: idSchema });
+export const managerNoticeOutput = z.object({ notifiedAt: isoTimestamp });
 
 export const followUpMethods = ['home_visit', 'phone', 'visit', 'video'] as const;
 export const followUpRecord = z.object({

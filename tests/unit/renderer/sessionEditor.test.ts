@@ -1,25 +1,27 @@
 import { flushPromises } from '@vue/test-utils';
 import { ElMessageBox } from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput } from '../../../shared/api/contract/index.js';
+import type { MethodInput, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { CasePage, SessionRecord } from '../../../shared/api/schemas/cases.js';
 import SessionEditor from '../../../renderer/src/features/caseFiles/views/SessionEditor.vue';
 import { fakeApi, refusal } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
 /** The session note: a draft autosaved 3 s after the last keystroke, signing saves what is typed first. */
-const page = { case: { id: 1, clientId: 7, clientName: '张三' }, sessions: [] } as unknown as CasePage;
+const page = { case: { id: 1, clientId: 7, clientName: '张三', counsellorName: '李咨询' }, sessions: [] } as unknown as CasePage;
+const profile = { name: '胜利路街道社会心理服务站' } as MethodOutput<'station.get'>;
 
 function record(input: MethodInput<'sessions.saveDraft'>, signedAt: string | null = null): SessionRecord {
   return { ...input, id: 41, counsellorName: '李咨询', signedAt, signedBy: signedAt ? '李咨询' : null, addenda: [], updatedAt: '2026-03-02T02:00:00.000Z' } as SessionRecord;
 }
 
-function station(saveDraft?: (input: MethodInput<'sessions.saveDraft'>) => SessionRecord) {
+function station(saveDraft?: (input: MethodInput<'sessions.saveDraft'>) => SessionRecord, casePage: CasePage = page) {
   let saved: SessionRecord | null = null;
   return fakeApi({
-    'cases.get': () => page,
+    'station.get': () => profile,
+    'cases.get': () => casePage,
     'sessions.saveDraft': (input) => (saved = saveDraft ? saveDraft(input) : record(input)),
-    'sessions.sign': () => ({ ...saved!, signedAt: '2026-03-02T02:05:00.000Z', signedBy: '李咨询' }),
+    'sessions.sign': (input) => ({ ...(saved ?? casePage.sessions.find((session) => session.id === input.id)!), signedAt: '2026-03-02T02:05:00.000Z', signedBy: '李咨询' }),
     'attachments.list': () => [],
   });
 }
@@ -37,8 +39,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** What the editor asked core to do with the note (its attachment list aside). */
-const noteCalls = (api: ReturnType<typeof fakeApi>) => api.methods().filter((method) => method !== 'attachments.list');
+/** What the editor asked core to do with the note (its attachment list and the station's name aside). */
+const noteCalls = (api: ReturnType<typeof fakeApi>) => api.methods().filter((method) => method !== 'attachments.list' && method !== 'station.get');
 
 describe('session editor: autosave and signing', () => {
   it('saves the draft 3 s after the last keystroke, once, and then names the saved record in the address', async () => {
@@ -122,5 +124,84 @@ describe('session editor: autosave and signing', () => {
     wrapper.unmount();
     await flushPromises();
     expect(api.inputsOf('sessions.saveDraft')).toEqual([expect.objectContaining({ note: expect.objectContaining({ assessment: '中度焦虑' }) })]);
+  });
+});
+
+/** A draft written earlier, as core returns it in the case page. */
+const earlier = record({ caseId: 1, heldOn: '2026-03-01', startTime: '10:00', durationMinutes: 45, modality: 'phone', kind: 'intake', note: { complaint: '失眠', assessment: '', intervention: '', plan: '', freeText: '' } });
+const pageWith = (...sessions: SessionRecord[]) => ({ ...page, sessions }) as CasePage;
+
+describe('session editor: no draft is written that nobody typed (issue 11)', { timeout: 30_000 }, () => {
+  it('opening an existing draft and reading it saves nothing, even after 3 s or on leaving (no extra 修改草稿)', async () => {
+    const api = station(undefined, pageWith(earlier));
+    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    expect((wrapper.find('[data-testid="note-complaint"]').element as HTMLTextAreaElement).value).toBe('失眠');
+    await vi.advanceTimersByTimeAsync(10_000);
+    await flushPromises();
+    wrapper.unmount();
+    await flushPromises();
+    expect(noteCalls(api)).toEqual(['cases.get']);
+  });
+
+  it('新建咨询记录 in a case with earlier notes creates no empty draft, even after 3 s or on leaving', async () => {
+    const api = station(undefined, pageWith(earlier));
+    const { wrapper, router } = await openNew(api);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/cases/1/sessions/new');
+    wrapper.unmount();
+    await flushPromises();
+    expect(noteCalls(api)).toEqual(['cases.get']);
+  });
+
+  it('typing back what was saved cancels the pending autosave', async () => {
+    const api = station(undefined, pageWith(earlier));
+    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    await wrapper.find('[data-testid="note-complaint"]').setValue('失眠两周');
+    await vi.advanceTimersByTimeAsync(1000);
+    await wrapper.find('[data-testid="note-complaint"]').setValue('失眠');
+    await vi.advanceTimersByTimeAsync(10_000);
+    await flushPromises();
+    expect(noteCalls(api)).toEqual(['cases.get']);
+  });
+
+  it('signing a note without 主诉 or 评估 says so and asks core nothing', async () => {
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never);
+    const api = station();
+    const { wrapper } = await openNew(api);
+    await wrapper.find('[data-testid="note-plan"]').setValue('下周复访');
+    await wrapper.find('[data-testid="session-sign"]').trigger('click');
+    await flushPromises();
+    expect(confirm).not.toHaveBeenCalled();
+    expect(wrapper.text()).toContain('签名前须填写主诉或评估。');
+    expect(noteCalls(api)).toEqual(['cases.get']);
+  });
+
+  it('signing an unchanged saved draft signs it without saving it again', async () => {
+    vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never);
+    const api = station(undefined, pageWith(earlier));
+    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    await wrapper.find('[data-testid="session-sign"]').trigger('click');
+    await flushPromises();
+    expect(noteCalls(api)).toEqual(['cases.get', 'sessions.sign']);
+  });
+});
+
+describe('session editor: the printed record (issue 11)', { timeout: 30_000 }, () => {
+  it('names the station and the case, gives the duration in 分钟, and carries the addenda', async () => {
+    const signedNote = {
+      ...earlier,
+      signedAt: '2026-03-01T03:00:00.000Z',
+      signedBy: '李咨询',
+      addenda: [{ id: 5, text: '当晚来电，情绪已平稳。', signedBy: '李咨询', signedAt: '2026-03-01T12:00:00.000Z' }],
+    };
+    const api = station(undefined, pageWith(signedNote));
+    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    const printed = wrapper.find('[data-testid="session-print"]').text();
+    expect(printed).toContain('胜利路街道社会心理服务站');
+    expect(printed).toContain('个案编号：1');
+    expect(printed).toContain('45 分钟');
+    expect(printed).toContain('补充说明');
+    expect(printed).toContain('当晚来电，情绪已平稳。');
   });
 });

@@ -68,6 +68,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'sessions.addAddendum': (input, session) => cases.addAddendum(requireSession(session), input.sessionId, input.text),
 
     'risk.grade': (input, session) => risk.grade(requireSession(session), input),
+    'risk.notifyManager': (input, session) => risk.notifyManager(requireSession(session), input.clientId),
     'followUps.list': (input, session) => risk.list(requireSession(session), input.scope, input.withinDays, input.clientId),
     'followUps.record': (input, session) => risk.recordFollowUp(requireSession(session), input),
     // One clinical read, one audit row: the lists inside it are not audited again.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { caseOpenInput, sessionDraftInput } from '../../../../shared/api/schemas/cases.js';
+import { isSignable, signRequirement, type caseOpenInput, type sessionDraftInput } from '../../../../shared/api/schemas/cases.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { ageOn } from '../../../../shared/domain/idNumber.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -8,6 +8,8 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import {
   assignCase,
+  canReachClientCases,
+  clientHasCases,
   closeCase,
   grantCaseHistory,
   insertCase,
@@ -74,7 +76,13 @@ export class CasesService {
   list(session: Session, status: 'open' | 'closed' | 'all', clientId?: number) {
     const access = caseAccessOf(session);
     const record = { action: 'cases.list' as const, objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null, detail: { status } };
-    return auditedRead(this.vault, session, record, (db) => listCases(db, access, status, clientId));
+    return auditedRead(this.vault, session, record, (db) => {
+      // A client whose cases are all a colleague's is not "without cases": say so, rather than list nothing.
+      if (clientId !== undefined && clientHasCases(db, clientId) && !canReachClientCases(db, clientId, access)) {
+        throw new AppError('FORBIDDEN', '该来访者的个案由其他咨询师负责，未分配或共享给您，无权查看。');
+      }
+      return listCases(db, access, status, clientId);
+    });
   }
 
   /** The case page; every read is audited, a refused one too. */
@@ -166,6 +174,13 @@ export class CasesService {
       requireCase(db, session, existing.caseId);
       if (existing.signedAt) throw new AppError('SIGNED_RECORD_FINAL', '该记录已经签名。');
       if (existing.counsellorId !== session.userId) throw new AppError('FORBIDDEN', '只能签署自己撰写的记录。');
+      // A signed note is final: one with neither a complaint nor an assessment would stay empty for good.
+      if (!isSignable(existing.note)) {
+        throw new AppError('INVALID_INPUT', signRequirement, [
+          { path: 'note.complaint', message: signRequirement },
+          { path: 'note.assessment', message: signRequirement },
+        ]);
+      }
       signSession(db, sessionId, session.userId, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'sessions.sign', objectType: 'session', objectId: sessionId });
       return readSession(db, sessionId)!;

@@ -6,8 +6,9 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
+import type { EventBus } from '../../events.js';
 import { settleFollowUpBookings } from '../../repositories/appointmentsRepo.js';
-import { clientExists, currentRiskOf, setCurrentRisk } from '../../repositories/clientsRepo.js';
+import { clientExists, currentRiskOf, listRowOf, setCurrentRisk } from '../../repositories/clientsRepo.js';
 import {
   completeFollowUp,
   dueFollowUps,
@@ -21,6 +22,7 @@ import {
 } from '../../repositories/riskRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import { unsignedSessions } from '../../repositories/sessionsRepo.js';
+import { findUserById } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf, requireClientCases, requireClientHistory } from '../../access/clinicalReach.js';
@@ -33,6 +35,7 @@ export class RiskService {
   constructor(
     private readonly vault: Vault,
     private readonly clock: Clock,
+    private readonly events: EventBus,
   ) {}
 
   private today(): string {
@@ -63,6 +66,23 @@ export class RiskService {
       const history = requireClientHistory(db, session, input.clientId);
       return { history: riskHistory(db, input.clientId).filter((grade) => history.reaches(grade.gradedAt)), followUps: history.followUps(followUpsOfClient(db, input.clientId, this.today())) };
     });
+  }
+
+  /**
+   * 报告站长 after a red grade: offered to the counsellor, never done for them. Audited (who told whom
+   * about which client, no content) and sent at once to the 站长's open screens.
+   */
+  notifyManager(session: Session, clientId: number) {
+    const notice = this.vault.write((db, audit) => {
+      if (!clientExists(db, clientId)) throw new AppError('NOT_FOUND', '找不到该来访者。');
+      requireClientCases(db, session, clientId);
+      if (this.currentLevel(db, clientId) !== 'red') throw new AppError('INVALID_INPUT', '该来访者当前不是红色预警，无需报告站长。');
+      audit({ ...actorOf(session), action: 'risk.notifyManager', objectType: 'client', objectId: clientId });
+      const by = findUserById(db, session.userId ?? 0)?.displayName ?? session.username;
+      return { clientName: listRowOf(db, clientId, this.today(), false)?.name ?? '', by };
+    });
+    this.events.emit({ name: 'risk.managerNotified', payload: { clientId, ...notice } });
+    return { notifiedAt: this.clock.now().toISOString() };
   }
 
   /** A follow-up re-assesses the colour; lowering it needs a reason (the issue's rule). */

@@ -23,13 +23,26 @@ function chime(): void {
   }
 }
 
-/** A critical result reaches the counsellor's and the 站长's screens at once, with a sound. */
+/** A critical result reaches the counsellor's and the 站长's screens at once, with a sound; so does a red grade reported to the 站长. */
 export function useAlertNotifications(api: ApiClient): void {
   const { t } = useI18n();
   const router = useRouter();
   let stop: (() => void) | undefined;
   onMounted(() => {
     stop = api.onEvent((event) => {
+      if (event.name === 'risk.managerNotified') {
+        // A counsellor chose to tell the 站长 of a red grade (the protocol's 报告站长).
+        chime();
+        ElNotification({
+          title: t('redSteps.notice'),
+          message: t('redSteps.noticeText', { by: event.payload.by, client: event.payload.clientName }),
+          type: 'error',
+          duration: 0,
+          customClass: 'alert-notification',
+          onClick: () => void router.push(`/clients/${event.payload.clientId}`),
+        });
+        return;
+      }
       if (event.name !== 'alert.raised') return;
       chime();
       ElNotification({

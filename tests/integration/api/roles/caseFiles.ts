@@ -23,6 +23,7 @@ export const caseFilesRows: Rows<typeof caseFilesContract> = {
   'sessions.sign': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'sessions.addAddendum': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'risk.grade': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'risk.notifyManager': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'followUps.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'followUps.record': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'dashboard.today': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },

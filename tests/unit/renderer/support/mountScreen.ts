@@ -1,5 +1,5 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
+import { createPinia, type Pinia } from 'pinia';
 import { afterEach } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -10,9 +10,10 @@ enableAutoUnmount(afterEach);
 
 /**
  * Mounts one screen as the app would (Chinese messages, a fresh Pinia, a router on `path` matched
- * by `pattern`) with the fake ApiClient, and waits for its first calls to settle.
+ * by `pattern`) with the fake ApiClient, and waits for its first calls to settle. A given Pinia may
+ * carry stores' state in advance (`pinia.state.value.session = …`: who is logged in).
  */
-export async function mountScreen(screen: Component, options: { api: ReturnType<typeof fakeApi>; pattern: string; path: string }) {
+export async function mountScreen(screen: Component, options: { api: ReturnType<typeof fakeApi>; pattern: string; path: string; pinia?: Pinia }) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -22,7 +23,7 @@ export async function mountScreen(screen: Component, options: { api: ReturnType<
   });
   await router.push(options.path);
   await router.isReady();
-  const wrapper = mount(screen, { attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), createPinia(), router, options.api.plugin] } });
+  const wrapper = mount(screen, { attachTo: document.body, global: { plugins: [createAppI18n('zh-CN'), options.pinia ?? createPinia(), router, options.api.plugin] } });
   await flushPromises();
   return { wrapper, router };
 }

@@ -1,0 +1,185 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodOutput } from '../../../shared/api/contract/index.js';
+import type { CasePage, CaseSummary, FollowUpRecord } from '../../../shared/api/schemas/cases.js';
+import type { ClientDetail, RiskLevel } from '../../../shared/api/schemas/clients.js';
+import CaseView from '../../../renderer/src/features/caseFiles/views/CaseView.vue';
+import ClientView from '../../../renderer/src/features/caseFiles/views/ClientView.vue';
+import ScaleAdministerDialog from '../../../renderer/src/features/scales/components/ScaleAdministerDialog.vue';
+import SessionEditor from '../../../renderer/src/features/caseFiles/views/SessionEditor.vue';
+import { fakeApi, refusal, type FakeHandlers } from './support/fakeApi.js';
+import { mountScreen } from './support/mountScreen.js';
+
+/** Issue 11: every view of a client shows a new grade at once; a red grade offers the next steps; a colleague's client says 无权查看. */
+const counsellor = { id: 2, username: 'liwei', displayName: '李伟', role: 'counsellor' as const, disabled: false, mustChangePassword: false, createdAt: '2026-11-23T01:00:00.000Z', lastLoginAt: null, keySlot: 'current' as const };
+
+function loggedIn() {
+  const pinia = createPinia();
+  pinia.state.value.session = { status: null, current: { user: counsellor, idleLockMinutes: 5 } };
+  return pinia;
+}
+
+const caseSummary = (riskLevel: RiskLevel | null): CaseSummary => ({
+  id: 3,
+  clientId: 7,
+  clientName: '张三',
+  counsellorId: 2,
+  counsellorName: '李伟',
+  status: 'open',
+  openedOn: '2026-11-23',
+  closedOn: null,
+  problemCategories: ['emotion'],
+  riskLevel,
+  sessionCount: 0,
+  lastSessionOn: null,
+});
+
+const followUp: FollowUpRecord = { id: 9, clientId: 7, clientName: '张三', dueOn: '2026-11-30', level: 'red', status: 'due', doneOn: null, method: null, participants: [], findings: '', reassessedLevel: null, overdueDays: 0, bookedFor: null };
+
+/** One client with one open case of the counsellor's, graded in core's memory as the calls arrive. */
+function stationOfOneClient(extra: FakeHandlers = {}) {
+  let level: RiskLevel | null = null;
+  const client = (): ClientDetail =>
+    ({ id: 7, name: '张三', gender: 'female', birthDate: '1990-01-01', age: 36, idNumber: '', phone: '', address: '', community: '', grid: '', guardianName: '', guardianPhone: '', guardianRelation: '', tags: [], source: 'walk_in', note: '', riskLevel: level, consents: [], createdAt: '2026-11-23T01:00:00.000Z' }) as ClientDetail;
+  const page = (): CasePage => ({ case: caseSummary(level), openReason: '自主来访', closeReason: null, sharedWith: [], sessions: [], riskHistory: [], followUps: level ? [followUp] : [] });
+  return fakeApi({
+    'dictionaries.list': () => [],
+    'users.directory': () => [],
+    'scales.list': () => [],
+    'results.list': () => [],
+    'attachments.list': () => [],
+    'clients.get': () => client(),
+    'cases.list': () => [caseSummary(level)],
+    'cases.get': () => page(),
+    'risk.grade': (input: MethodInput<'risk.grade'>) => {
+      level = input.level;
+      return { history: [], followUps: input.level === 'red' ? [followUp] : [] } as MethodOutput<'risk.grade'>;
+    },
+    'risk.notifyManager': () => ({ notifiedAt: '2026-11-23T02:00:00.000Z' }),
+    ...extra,
+  });
+}
+
+/** Fill and submit the grade dialog that is open on the screen. */
+async function gradeIn(wrapper: VueWrapper, level: RiskLevel, reason: string) {
+  await wrapper.find(`[data-testid="grade-${level}"] input`).setValue(true);
+  await wrapper.find('[data-testid="grade-reason"]').setValue(reason);
+  await wrapper.find('[data-testid="grade-submit"]').trigger('submit');
+  await flushPromises();
+}
+
+/** The client page, graded with its own 三色分级 button. */
+async function gradeOnClientPage(level: RiskLevel, reason: string) {
+  const api = stationOfOneClient();
+  const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+  await wrapper.find('[data-testid="grade-open"]').trigger('click');
+  await flushPromises();
+  await gradeIn(wrapper, level, reason);
+  return { api, wrapper };
+}
+
+/** 建议评为红色预警 after a critical scale result (the administer dialog's button), then 分级 in the dialog it opens. */
+async function gradeRedFromScaleResult(wrapper: VueWrapper, reason: string) {
+  await wrapper.find('[data-testid="scale-administer"]').trigger('click');
+  await flushPromises();
+  wrapper.findComponent(ScaleAdministerDialog).vm.$emit('gradeRed');
+  await flushPromises();
+  await gradeIn(wrapper, 'red', reason);
+}
+
+const unprompted = (api: ReturnType<typeof fakeApi>) => api.methods().filter((method) => ['crises.open', 'referrals.create', 'risk.notifyManager'].includes(method));
+
+// Element Plus screens mount slowly on a busy machine: room to finish, no assertion about speed.
+describe('after grading, every view of the client shows the new colour at once', { timeout: 30_000 }, () => {
+  it('建议评为红色预警 → 分级 on the client page turns its header red without reopening; the next steps are offered, none taken', async () => {
+    const api = stationOfOneClient();
+    const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+    expect(wrapper.find('[data-testid="risk-red"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="red-next-steps"]').exists()).toBe(false);
+
+    await gradeRedFromScaleResult(wrapper, 'PHQ-9 第 9 题阳性，表露轻生念头');
+
+    expect(wrapper.find('[data-testid="client-title"]').element.parentElement!.querySelector('[data-testid="risk-red"]')).not.toBeNull();
+    const steps = wrapper.find('[data-testid="red-next-steps"]');
+    expect(steps.text()).toContain('已评为红色预警，并已安排 2026-11-30 前随访。');
+    expect(steps.find('[data-testid="red-step-crisis"]').text()).toBe('发起危机干预');
+    expect(steps.find('[data-testid="red-step-refer"]').text()).toBe('转介');
+    expect(steps.find('[data-testid="red-step-notify"]').text()).toBe('报告站长');
+    expect(unprompted(api)).toEqual([]);
+  });
+
+  it('telling the 站长 is one click, once; 暂不处理 closes the offer', async () => {
+    const { api, wrapper } = await gradeOnClientPage('red', '会谈中表露轻生念头');
+    await wrapper.find('[data-testid="red-step-notify"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('risk.notifyManager')).toEqual([{ clientId: 7 }]);
+    expect(wrapper.find('[data-testid="red-step-told"]').text()).toBe('已报告站长');
+    expect(wrapper.find('[data-testid="red-step-notify"]').exists()).toBe(false);
+    await wrapper.find('[data-testid="red-step-close"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="red-next-steps"]').exists()).toBe(false);
+  });
+
+  it('a green grade offers nothing', async () => {
+    const { wrapper } = await gradeOnClientPage('green', '情绪平稳');
+    expect(wrapper.find('[data-testid="risk-green"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="red-next-steps"]').exists()).toBe(false);
+  });
+
+  it('建议评为红色预警 → 分级 from a scale result on the case page turns the case header red at once', async () => {
+    const api = stationOfOneClient();
+    const { wrapper } = await mountScreen(CaseView, { api, pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    await wrapper.find('#tab-results').trigger('click');
+    await flushPromises();
+    await gradeRedFromScaleResult(wrapper, 'PHQ-9 第 9 题阳性，表露轻生念头');
+
+    expect(api.methods().filter((method) => method === 'cases.get')).toHaveLength(2);
+    expect(wrapper.find('.toolbar [data-testid="risk-red"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="red-next-steps"]').exists()).toBe(true);
+    expect(unprompted(api)).toEqual([]);
+  });
+});
+
+describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30_000 }, () => {
+  const colleagues = '该来访者的个案由其他咨询师负责，未分配或共享给您，无权查看。';
+
+  it('the client page shows 无权查看 with core\'s reason instead of 暂无个案 / 暂无测评记录', async () => {
+    const api = stationOfOneClient({
+      'cases.list': () => {
+        throw refusal('FORBIDDEN', colleagues);
+      },
+    });
+    const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+    const state = wrapper.find('[data-testid="client-forbidden"]');
+    expect(state.text()).toContain('无权查看');
+    expect(state.text()).toContain(colleagues);
+    expect(wrapper.text()).not.toContain('暂无个案');
+    expect(wrapper.text()).not.toContain('暂无测评记录');
+    expect(api.methods()).not.toContain('results.list');
+  });
+
+  it('a client without any case asks for one before results, and lists no cases', async () => {
+    const api = stationOfOneClient({ 'cases.list': () => [] });
+    const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+    expect(wrapper.find('[data-testid="results-after-case"]').text()).toBe('开案后可在此测评并查看测评记录。');
+    expect(wrapper.text()).toContain('暂无个案');
+    expect(api.methods()).not.toContain('results.list');
+  });
+
+  it.each([
+    ['the case page', CaseView, '/cases/:id', '/cases/3'],
+    ['a session note of the case', SessionEditor, '/cases/:caseId/sessions/:sessionId', '/cases/3/sessions/5'],
+  ])('%s opened by URL shows 无权查看, not a blank page', async (_name, screen, pattern, path) => {
+    const api = stationOfOneClient({
+      'station.get': () => ({ name: '胜利路街道社会心理服务站' }) as MethodOutput<'station.get'>,
+      'cases.get': () => {
+        throw refusal('FORBIDDEN', '该个案未分配或共享给您。');
+      },
+    });
+    const { wrapper } = await mountScreen(screen, { api, pattern, path, pinia: loggedIn() });
+    const state = wrapper.find('[data-testid="case-refused"]');
+    expect(state.text()).toContain('无权查看');
+    expect(state.text()).toContain('该个案未分配或共享给您。');
+  });
+});
