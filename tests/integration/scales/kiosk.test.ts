@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../electron/core/dispatch.js';
 import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { adminPassword, createStation, manualClock } from '../helpers/station.js';
 
 async function setup() {
   const time = manualClock();
@@ -52,6 +52,22 @@ describe('resident kiosk', () => {
     time.advance(31_000);
     expect(await asKiosk('kiosk.exit', { pin: '2468' })).toEqual({ ok: true, value: { ok: true } });
     expect(await station.call(null, 'app.status', {})).toMatchObject({ phase: 'locked' });
+    station.dispose();
+  });
+
+  it('opening the kiosk in a browser locks the workbench: every staff session ends and every screen hears why; the kiosk goes on', async () => {
+    const { station, liwei, asKiosk } = await setup();
+    const heard: unknown[] = [];
+    station.core.events.subscribe((event) => heard.push(event));
+    // A screen may ask for a manual or a kiosk lock only; the others are core's own.
+    expect(await station.raw(liwei, 'auth.lock', { reason: 'idle' } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await station.call(liwei, 'auth.lock', { reason: 'kiosk' })).toEqual({ ok: true });
+    expect(heard).toEqual([{ name: 'session.locked', payload: { reason: 'kiosk' } }]);
+    for (const session of [liwei, station.admin]) expect(await station.raw(session, 'station.get', {})).toMatchObject({ ok: false });
+    expect(await asKiosk('kiosk.info', {})).toMatchObject({ ok: true });
+    expect(await asKiosk('kiosk.submit', { scaleId: 'GAD-7', version: 1, answers: [0, 0, 0, 0, 0, 0, 0] })).toMatchObject({ ok: true });
+    const again = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
+    expect((await station.call(again.sessionToken, 'audit.list', { action: 'auth.lock' })).rows[0]).toMatchObject({ actorName: 'liwei', detail: { reason: 'kiosk' } });
     station.dispose();
   });
 
