@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { resultSubmitInput } from '../../../../shared/api/schemas/scales.js';
-import { localDay } from '../../../../shared/domain/dates.js';
+import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { scoreAnswers, ScoreError } from '../../../../shared/scales/score.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -13,7 +13,6 @@ import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listKio
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../../access/clinicalReach.js';
-import { localDayStartUtc } from '../auditService.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
 /** Each client's history as this session reaches it, looked up once per client. */
