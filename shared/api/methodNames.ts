@@ -74,6 +74,7 @@ export const methodNames = [
   'results.list',
   'results.get',
   'results.linkClient',
+  'results.kioskList',
   'alerts.list',
   'alerts.acknowledge',
   'screenings.create',

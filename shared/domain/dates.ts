@@ -5,6 +5,12 @@ export function localDay(instant: Date): string {
   return instant.toLocaleDateString('sv-SE');
 }
 
+/** A local calendar date (the station's own day) to the UTC instant it starts at, `dayOffset` days later. */
+export function localDayStartUtc(date: string, dayOffset = 0): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day + dayOffset).toISOString();
+}
+
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

@@ -134,6 +134,22 @@ export function listResults(
   return rows.map((row) => toResult(db, row, scaleName));
 }
 
+/** Results entered at the kiosk between two instants (a station day), newest first; only those with no client when `unlinkedOnly`. */
+export function listKioskResults(
+  db: Db,
+  filter: { fromUtc: string; toUtc: string; unlinkedOnly: boolean },
+  scaleName: (id: string) => string,
+): ResultRecord[] {
+  const rows = db
+    .prepare(
+      `${selectResults} WHERE r.via = 'kiosk' AND r.completed_at >= @fromUtc AND r.completed_at < @toUtc
+         AND (@unlinkedOnly = 0 OR r.client_id IS NULL)
+       ORDER BY r.completed_at DESC, r.id DESC LIMIT 500`,
+    )
+    .all({ fromUtc: filter.fromUtc, toUtc: filter.toUtc, unlinkedOnly: filter.unlinkedOnly ? 1 : 0 }) as ResultRow[];
+  return rows.map((row) => toResult(db, row, scaleName));
+}
+
 export function linkResultToClient(db: Db, resultId: number, clientId: number): void {
   db.prepare('UPDATE scale_results SET client_id = ? WHERE id = ?').run(clientId, resultId);
 }

@@ -1,6 +1,6 @@
 /** Foundation: app lifecycle, session, station, users, audit, settings, about, verify, backup. */
 import { adminOnly, anyStaff, duringPasswordChange, publicAccess } from '../access.js';
-import { appStatus, changePasswordInput, recoverInput, sessionDescription, sessionInfo, setupInput, setupOutput, unlockInput } from '../schemas/auth.js';
+import { appStatus, changePasswordInput, lockInput, recoverInput, sessionDescription, sessionInfo, setupInput, setupOutput, unlockInput } from '../schemas/auth.js';
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
@@ -21,7 +21,7 @@ export const foundationContract = {
   // Session
   'auth.me': method(duringPasswordChange, emptyInput, sessionDescription),
   'auth.heartbeat': method(duringPasswordChange, emptyInput, okOutput),
-  'auth.lock': method(duringPasswordChange, emptyInput, okOutput),
+  'auth.lock': method(duringPasswordChange, lockInput, okOutput),
   'auth.changePassword': method(duringPasswordChange, changePasswordInput, okOutput),
 
   // Station profile

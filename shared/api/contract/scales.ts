@@ -5,6 +5,7 @@ import {
   alertAckInput,
   alertList,
   alertListInput,
+  kioskResultListInput,
   resultLinkInput,
   resultList,
   resultListInput,
@@ -28,6 +29,8 @@ export const scalesContract = {
   'results.list': method(clinical, resultListInput, resultList),
   'results.get': method(clinical, idInput, resultRecord),
   'results.linkClient': method(clinical, resultLinkInput, resultRecord),
+  /** The day's kiosk results, so one below the critical line is found and linked to a client file. */
+  'results.kioskList': method(clinical, kioskResultListInput, resultList),
   'alerts.list': method(clinical, alertListInput, alertList),
   'alerts.acknowledge': method(clinical, alertAckInput, alertList),
 
@@ -42,6 +45,7 @@ export const scalesContract = {
 export const scalesAuditActions = [
   'alerts.acknowledge',
   'alerts.list',
+  'results.kioskList',
   'results.link',
   'results.list',
   'results.submit',

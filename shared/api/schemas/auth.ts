@@ -57,9 +57,14 @@ export const changePasswordInput = z
     path: ['newPassword'],
   });
 
-/** manual: the lock button; idle: no activity; system: OS screen lock or sleep; shutdown: the app closed. */
-export const lockReason = z.enum(['manual', 'idle', 'system', 'restore', 'shutdown']);
+/**
+ * manual: the lock button; idle: no activity; system: OS screen lock or sleep; shutdown: the app closed;
+ * kiosk: the kiosk opened as a tab of the browser the workbench runs in (browser mode).
+ */
+export const lockReason = z.enum(['manual', 'idle', 'system', 'restore', 'shutdown', 'kiosk']);
 export type LockReason = z.infer<typeof lockReason>;
+/** The reasons a screen may give when it asks to lock. */
+export const lockInput = z.object({ reason: z.enum(['manual', 'kiosk']).default('manual') }).strict();
 
 /** What `auth.me` answers: the session without its token. */
 export const sessionDescription = sessionInfo.omit({ sessionToken: true });

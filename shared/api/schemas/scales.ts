@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { idSchema, isoTimestamp, trimmed } from './common.js';
+import { idSchema, isoDate, isoTimestamp, trimmed } from './common.js';
 
 export const scaleSummary = z.object({
   id: z.string(),
@@ -62,6 +62,8 @@ export type ResultRecord = z.infer<typeof resultRecord>;
 
 export const resultListInput = z.object({ clientId: idSchema.optional(), scaleId: z.string().max(40).optional(), limit: z.number().int().min(1).max(500).default(100) });
 export const resultLinkInput = z.object({ resultId: idSchema, clientId: idSchema });
+/** Kiosk results of one station day (today unless a date is given); by default only those not yet linked to a client file. */
+export const kioskResultListInput = z.object({ date: isoDate.optional(), unlinkedOnly: z.boolean().default(true) });
 
 export const alertRecord = z.object({
   id: idSchema,

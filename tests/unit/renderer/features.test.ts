@@ -10,8 +10,8 @@ const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles,
 
 describe('feature list', () => {
   it('the side menu shows each role its pages, in the workbench order', () => {
-    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/screenings', '/users', '/audit', '/settings']);
-    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/screenings', '/settings']);
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/users', '/audit', '/settings']);
+    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/settings']);
     expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/settings']);
   });
 

@@ -2,14 +2,15 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import KioskView from '../../../renderer/src/features/kiosk/views/KioskView.vue';
 import screener from '../../../shared/scales/definitions/C-SSRS-screener.json';
-import { fakeApi } from './support/fakeApi.js';
+import { fakeApi, type FakeHandlers } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
 /** The resident kiosk: one item per screen with the scale's skip logic; idle time returns to the start. */
 const idleSeconds = 60;
 
-function kiosk() {
+function kiosk(extra: FakeHandlers = {}) {
   return fakeApi({
+    ...extra,
     'kiosk.info': () => ({ stationName: '胜利路社区心理服务站', scales: [{ id: screener.id, name: screener.names.zh, itemCount: screener.items.length }], showScores: false, idleSeconds }),
     'kiosk.definition': () => ({ json: JSON.stringify(screener) }),
     'kiosk.submit': () => ({ critical: false, result: null }),
@@ -128,7 +129,7 @@ describe('kiosk: idle reset', () => {
     await press(wrapper, 'kiosk-agree');
     await press(wrapper, `kiosk-scale-${screener.id}`);
     expect(item(wrapper)).toBe('第 1 题');
-    expect(wrapper.findAll('[data-testid^="kiosk-option-"]').map((option) => option.classes())).not.toContainEqual(expect.arrayContaining(['el-button--primary']));
+    expect(wrapper.findAll('[data-testid^="kiosk-option-"]').map((option) => option.attributes('aria-pressed'))).not.toContain('true');
     expect(api.inputsOf('kiosk.submit')).toEqual([]);
   });
 
@@ -141,5 +142,72 @@ describe('kiosk: idle reset', () => {
     await vi.advanceTimersByTimeAsync(idleSeconds * 1000);
     await flushPromises();
     expect((wrapper.find('[data-testid="kiosk-nickname"]').element as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('kiosk: answering by touch', () => {
+  const pressed = (wrapper: VueWrapper) => wrapper.findAll('[data-testid^="kiosk-option-"]').filter((option) => option.attributes('aria-pressed') === 'true').map((option) => option.text());
+
+  it('the tapped option\'s highlight stays with its item: the next item starts with nothing chosen and no hover look under the resting finger', async () => {
+    const api = kiosk();
+    const wrapper = await startScreener(api);
+    expect(pressed(wrapper)).toEqual([]);
+    await press(wrapper, 'kiosk-option-1');
+    expect(item(wrapper)).toBe('第 2 题');
+    expect(pressed(wrapper)).toEqual([]);
+    // The pointer still rests where item 1's answer was: hover stays off until it moves.
+    expect(wrapper.find('[data-testid="kiosk-options"]').classes()).toContain('is-settling');
+    window.dispatchEvent(new Event('pointermove'));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="kiosk-options"]').classes()).not.toContain('is-settling');
+
+    await press(wrapper, 'kiosk-back');
+    expect(item(wrapper)).toBe('第 1 题');
+    expect(pressed(wrapper)).toHaveLength(1);
+    expect(wrapper.find('[data-testid="kiosk-option-1"]').attributes('aria-pressed')).toBe('true');
+  });
+});
+
+describe('kiosk: on-screen keypads', () => {
+  const tap = async (testId: string) => {
+    window.dispatchEvent(new Event('pointerdown'));
+    document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)!.click();
+    await flushPromises();
+  };
+  const field = (testId: string) => document.querySelector<HTMLInputElement>(`input[data-testid="${testId}"]`)!.value;
+
+  it('a resident taps in a screening code without a keyboard, and it goes with the answers', async () => {
+    const api = kiosk();
+    const { wrapper } = await mountScreen(KioskView, { api, pattern: '/kiosk', path: '/kiosk' });
+    await press(wrapper, 'kiosk-code-keypad');
+    // Only the characters a code can hold: no I, L, O or U to mistake for 1 and 0.
+    expect(document.querySelector('[data-testid="keypad-key-I"]')).toBeNull();
+    expect(document.querySelector('[data-testid="keypad-key-O"]')).toBeNull();
+    for (const key of ['K', '7', 'M', '2', 'Q', '8']) await tap(`keypad-key-${key}`);
+    await tap('keypad-delete');
+    await tap('keypad-key-9');
+    // A code has six characters: a seventh tap changes nothing.
+    await tap('keypad-key-5');
+    expect(field('kiosk-code')).toBe('K7M2Q9');
+    await tap('kiosk-code-done');
+    expect((wrapper.find('[data-testid="kiosk-nickname"]').element as HTMLInputElement).value).toBe('K7M2Q9');
+
+    await press(wrapper, 'kiosk-agree');
+    await press(wrapper, `kiosk-scale-${screener.id}`);
+    await press(wrapper, 'kiosk-option-0');
+    await press(wrapper, 'kiosk-option-0');
+    await press(wrapper, 'kiosk-option-0');
+    await press(wrapper, 'kiosk-finish');
+    expect(api.inputsOf('kiosk.submit')[0]!.respondent).toBe('K7M2Q9');
+  });
+
+  it('staff leave with the PIN tapped on the keypad', async () => {
+    const api = kiosk({ 'kiosk.exit': () => ({ ok: true as const }) });
+    const { wrapper } = await mountScreen(KioskView, { api, pattern: '/kiosk', path: '/kiosk' });
+    await press(wrapper, 'kiosk-exit');
+    for (const key of ['2', '4', '6', '8']) await tap(`keypad-key-${key}`);
+    await tap('kiosk-pin-submit');
+    expect(api.inputsOf('kiosk.exit')).toEqual([{ pin: '2468' }]);
+    expect(wrapper.text()).toContain('自助测评终端已关闭');
   });
 });

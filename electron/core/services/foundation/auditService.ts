@@ -1,13 +1,8 @@
 import type { z } from 'zod';
 import type { auditListInput } from '../../../../shared/api/schemas/audit.js';
+import { localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { auditActions, listAudit } from '../../audit/auditLog.js';
 import type { Db } from '../../db/driver.js';
-
-/** A local calendar date (the station's own day) to the UTC instant it starts at. */
-export function localDayStartUtc(date: string, dayOffset = 0): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, day + dayOffset).toISOString();
-}
 
 export function queryAudit(db: Db, input: z.output<typeof auditListInput>) {
   const { rows, total } = listAudit(db, {

@@ -55,8 +55,8 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
 
     'auth.me': (_input, session) => auth.describe(requireSession(session)),
     'auth.heartbeat': () => ({ ok: true as const }),
-    'auth.lock': (_input, session) => {
-      auth.lock('manual', session);
+    'auth.lock': (input, session) => {
+      auth.lock(input.reason, session);
       return { ok: true as const };
     },
     'auth.changePassword': async (input, session) => {

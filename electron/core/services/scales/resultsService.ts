@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { resultSubmitInput } from '../../../../shared/api/schemas/scales.js';
+import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { scoreAnswers, ScoreError } from '../../../../shared/scales/score.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -8,11 +9,20 @@ import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import { canReachClientCases, reachableClients, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
-import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
+import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listKioskResults, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../../access/clinicalReach.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
+
+/** Each client's history as this session reaches it, looked up once per client. */
+function historiesOf(db: Db, session: Session): (clientId: number) => ClientHistory | null {
+  const histories = new Map<number, ClientHistory | null>();
+  return (clientId) => {
+    if (!histories.has(clientId)) histories.set(clientId, clientHistoryOf(db, session, clientId));
+    return histories.get(clientId) ?? null;
+  };
+}
 
 export type Respondent = Readonly<{ clientId: number | null; caseId: number | null; respondent: string }>;
 
@@ -95,6 +105,21 @@ export class ResultsService {
     });
   }
 
+  /**
+   * One station day's kiosk results (today by default), so a result below the critical line is found too. An
+   * unlinked one is an anonymous walk-in's, for all clinical staff like its alert; a linked one is reached like
+   * the client's other records.
+   */
+  kioskList(session: Session, date: string | undefined, unlinkedOnly: boolean) {
+    const day = date ?? localDay(this.clock.now());
+    return auditedRead(this.vault, session, { action: 'results.kioskList', detail: { date: day, unlinkedOnly } }, (db) => {
+      caseAccessOf(session);
+      const rows = listKioskResults(db, { fromUtc: localDayStartUtc(day), toUtc: localDayStartUtc(day, 1), unlinkedOnly }, (id) => this.catalog.nameOf(id));
+      const historyOf = historiesOf(db, session);
+      return rows.filter((row) => row.clientId === null || (historyOf(row.clientId)?.reaches(row.completedAt) ?? false));
+    });
+  }
+
   /** A walk-in's anonymous result joins the client's record once they register. */
   linkClient(session: Session, resultId: number, clientId: number) {
     return this.vault.write((db, audit) => {
@@ -125,11 +150,7 @@ export class ResultsService {
     const alerts = listAlerts(db, open);
     // One query for who is reached; a client's history is looked up only for acknowledged alerts (never on the dashboard's open list).
     const reached = reachableClients(db, [...new Set(alerts.flatMap((alert) => (alert.clientId === null ? [] : [alert.clientId])))], caseAccessOf(session));
-    const histories = new Map<number, ClientHistory | null>();
-    const historyOf = (clientId: number) => {
-      if (!histories.has(clientId)) histories.set(clientId, clientHistoryOf(db, session, clientId));
-      return histories.get(clientId) ?? null;
-    };
+    const historyOf = historiesOf(db, session);
     return alerts.filter((alert) => {
       if (alert.clientId === null) return true;
       if (!reached.has(alert.clientId)) return false;

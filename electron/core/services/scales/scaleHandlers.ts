@@ -15,6 +15,7 @@ export function createScaleHandlers({ catalog, results, screenings }: ScaleDeps)
     'results.submit': (input, session) => results.submit(requireSession(session), input),
     'results.list': (input, session) => results.list(requireSession(session), input.clientId, input.scaleId, input.limit),
     'results.get': (input, session) => results.get(requireSession(session), input.id),
+    'results.kioskList': (input, session) => results.kioskList(requireSession(session), input.date, input.unlinkedOnly),
     'results.linkClient': (input, session) => results.linkClient(requireSession(session), input.resultId, input.clientId),
     'alerts.list': (input, session) => results.alertList(requireSession(session), input.open),
     'alerts.acknowledge': (input, session) => results.acknowledge(requireSession(session), input.id, input.actionNote),

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { ScreeningDetail, ScreeningSummary, screeningCreateInput } from '../../../../shared/api/schemas/screenings.js';
+import { screeningCodeAlphabet, screeningCodeLength } from '../../../../shared/scales/screeningCode.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { crockfordAlphabet } from '../../keyring/recoveryKey.js';
 import { storedScore } from '../../repositories/scalesRepo.js';
 import {
   closeScreening,
@@ -24,9 +24,8 @@ import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf } from '../../access/clinicalReach.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
-/** Six characters without I, L, O or U: quick to type at a kiosk, hard to mistype. */
 function participantCode(): string {
-  return Array.from({ length: 6 }, () => crockfordAlphabet[randomInt(crockfordAlphabet.length)]).join('');
+  return Array.from({ length: screeningCodeLength }, () => screeningCodeAlphabet[randomInt(screeningCodeAlphabet.length)]).join('');
 }
 
 /** Group screening (普查): codes or a roster, completed at the kiosk, summarised for follow-up. */

@@ -59,9 +59,12 @@ export const useSessionStore = defineStore('session', () => {
     window.location.assign(`/login?reason=${reason}`);
   }
 
+  /** Set while this tab locks on purpose: it leaves by itself, after its own last step, not on the lock event it causes. */
+  let leaving = false;
+
   // Every screen, inside the workbench or not (the password page), leaves on a lock.
   api.onEvent((event) => {
-    if (event.name === 'session.locked' && current.value) clearAndShowLogin(event.payload.reason);
+    if (event.name === 'session.locked' && current.value && !leaving) clearAndShowLogin(event.payload.reason);
     // The check after unlock found the file damaged: writes are refused now; show the problem and the restore offer.
     if (event.name === 'station.damaged') {
       api.setSession(null);
@@ -70,11 +73,14 @@ export const useSessionStore = defineStore('session', () => {
     }
   });
 
-  async function lock(): Promise<void> {
+  /** Lock the station's workbench; `lastStep` runs once staff sessions have ended, just before this tab leaves. */
+  async function lock(reason: 'manual' | 'kiosk' = 'manual', lastStep: () => void = () => undefined): Promise<void> {
+    leaving = true;
     try {
-      await api.call('auth.lock', {});
+      await api.call('auth.lock', { reason });
     } finally {
-      clearAndShowLogin('manual');
+      lastStep();
+      clearAndShowLogin(reason);
     }
   }
 

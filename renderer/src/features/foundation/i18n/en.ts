@@ -43,6 +43,7 @@ export const en: Messages = {
     forgot: 'Manager forgot the password? Use the recovery key',
     lockedReasonIdle: 'Locked automatically after inactivity.',
     lockedReasonRestore: 'Restored from a backup; log in with the passwords valid at backup time.',
+    lockedReasonKiosk: 'The kiosk is open in this browser, so the workbench was locked. Staff can log in again.',
   },
   recover: {
     title: 'Reset the manager password with the recovery key',
@@ -159,7 +160,7 @@ export const en: Messages = {
       active: 'Active',
       status: 'Status',
     },
-    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup', shutdown: 'App closed', recoveryKey: 'Recovery key' },
+    reasons: { manual: 'Manual', idle: 'Idle timeout', system: 'OS lock or sleep', restore: 'Restored from backup', shutdown: 'App closed', kiosk: 'Kiosk opened', recoveryKey: 'Recovery key' },
   },
   settings: {
     title: 'Settings',

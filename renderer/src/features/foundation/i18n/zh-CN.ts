@@ -45,6 +45,7 @@ export const zhCN = {
     forgot: '站长忘记密码？使用恢复密钥',
     lockedReasonIdle: '因长时间无操作，工作台已自动锁定。',
     lockedReasonRestore: '已从备份恢复，请用备份时的密码登录。',
+    lockedReasonKiosk: '自助测评终端已在本浏览器中打开，工作台已随之锁定。工作人员可重新登录。',
   },
   recover: {
     title: '使用恢复密钥重设站长密码',
@@ -161,7 +162,7 @@ export const zhCN = {
       active: '启用',
       status: '状态',
     },
-    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出', recoveryKey: '恢复密钥' },
+    reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出', kiosk: '打开自助测评终端', recoveryKey: '恢复密钥' },
   },
   settings: {
     title: '设置',

@@ -37,6 +37,25 @@ export const en: Messages = {
     none: 'No open alerts.',
     acknowledgedBy: 'Handled by {name} at {at}: {note}',
   },
+  kioskResults: {
+    nav: 'Kiosk results',
+    title: 'Kiosk results',
+    hint: 'Every assessment completed at the kiosk, including those below the alert line. Link one to a client file after checking who it is.',
+    date: 'Date',
+    unlinkedOnly: 'Only those not linked to a file',
+    respondent: 'Name or code',
+    anonymous: 'Anonymous visitor',
+    client: 'Client file',
+    actions: 'Actions',
+    link: 'Link to client',
+    linkTitle: 'Link to a client file',
+    linkHint: 'Check the person’s identity first. Once linked, the result joins the client’s assessment record.',
+    pickClient: 'Search by name, pinyin, phone or last four ID digits',
+    pickRequired: 'Choose a client.',
+    linked: 'Linked to {name}’s file.',
+    none: 'No unlinked kiosk results on this day.',
+    noneAll: 'No kiosk results on this day.',
+  },
   scaleLibrary: {
     title: 'Scale library',
     import: 'Import definition (JSON)',
@@ -75,7 +94,7 @@ export const en: Messages = {
   audit: {
     actions: {
       scales: { import: 'Scale definition imported' },
-      results: { submit: 'Result submitted', view: 'Result viewed', link: 'Result linked', list: 'Results listed' },
+      results: { submit: 'Result submitted', view: 'Result viewed', link: 'Result linked', list: 'Results listed', kioskList: 'Kiosk results listed' },
       alerts: { acknowledge: 'Alert acknowledged', list: 'Alerts listed' },
       screenings: { create: 'Screening created', view: 'Screening viewed', close: 'Screening closed', list: 'Screenings listed' },
     },
@@ -87,6 +106,8 @@ export const en: Messages = {
       scales: 'Scales',
       participants: 'Participants',
       roster: 'Roster',
+      date: 'Date',
+      unlinkedOnly: 'Unlinked only',
     },
   },
 };

@@ -39,6 +39,25 @@ export const zhCN = {
     none: '没有待处理的危急提醒。',
     acknowledgedBy: '{name} 于 {at} 处理：{note}',
   },
+  kioskResults: {
+    nav: '自助测评结果',
+    title: '自助测评结果',
+    hint: '在自助测评终端完成的测评都在这里，包括未达到危急提醒的结果。核实身份后可关联到来访者档案。',
+    date: '日期',
+    unlinkedOnly: '仅显示未关联档案的',
+    respondent: '称呼或编号',
+    anonymous: '匿名来访者',
+    client: '来访者档案',
+    actions: '操作',
+    link: '关联来访者',
+    linkTitle: '关联到来访者档案',
+    linkHint: '请先当面核实来访者身份。关联后，该结果进入其档案的测评记录。',
+    pickClient: '输入姓名、拼音、电话或身份证后四位搜索',
+    pickRequired: '请选择来访者。',
+    linked: '已关联到 {name} 的档案。',
+    none: '该日没有未关联档案的自助测评结果。',
+    noneAll: '该日没有自助测评结果。',
+  },
   scaleLibrary: {
     title: '量表库',
     import: '导入量表定义（JSON）',
@@ -77,7 +96,7 @@ export const zhCN = {
   audit: {
     actions: {
       scales: { import: '导入量表定义' },
-      results: { submit: '提交测评', view: '查看测评结果', link: '关联来访者', list: '查看测评结果列表' },
+      results: { submit: '提交测评', view: '查看测评结果', link: '关联来访者', list: '查看测评结果列表', kioskList: '查看自助测评结果列表' },
       alerts: { acknowledge: '确认危急提醒', list: '查看危急提醒列表' },
       screenings: { create: '新建普查', view: '查看普查', close: '结束普查', list: '查看普查列表' },
     },
@@ -89,6 +108,8 @@ export const zhCN = {
       scales: '量表',
       participants: '人数',
       roster: '名单',
+      date: '日期',
+      unlinkedOnly: '仅未关联',
     },
   },
 };
