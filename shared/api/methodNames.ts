@@ -113,5 +113,5 @@ export const methodNames = [
 
 export type MethodNameFromList = (typeof methodNames)[number];
 
-/** The IPC channel names, shared by main and preload. */
-export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event' } as const;
+/** The IPC channel names, shared by main and preload: contract calls, events, and printing the print view. */
+export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event', print: 'xinyi:print' } as const;

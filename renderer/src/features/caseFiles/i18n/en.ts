@@ -198,6 +198,16 @@ export const en: Messages = {
     hotlines: 'Psychological aid hotline 12356 · Police 110 · Ambulance 120',
     none: 'No active crises.',
   },
+  sessionPrint: {
+    title: 'Counselling session record',
+    client: 'Client',
+    caseNumber: 'Case no.',
+    duration: 'Duration',
+    minutes: '{n} min',
+    counsellor: 'Counsellor',
+    state: 'Signature',
+    signer: 'Counsellor signature',
+  },
   referrals: {
     title: 'Referrals',
     create: 'New referral',

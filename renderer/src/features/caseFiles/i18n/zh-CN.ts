@@ -200,6 +200,16 @@ export const zhCN = {
     hotlines: '心理援助热线 12356 · 报警 110 · 急救 120',
     none: '没有处置中的危机事件。',
   },
+  sessionPrint: {
+    title: '心理咨询记录',
+    client: '来访者',
+    caseNumber: '个案编号',
+    duration: '时长',
+    minutes: '{n} 分钟',
+    counsellor: '咨询师',
+    state: '签名状态',
+    signer: '咨询师签名',
+  },
   referrals: {
     title: '转诊转介',
     create: '新建转介',

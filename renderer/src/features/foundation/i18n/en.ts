@@ -33,6 +33,7 @@ export const en: Messages = {
     printStation: 'Station',
     printDate: 'Created',
     printWarning: 'Whoever holds this key can open all station data. Keep it locked away.',
+    printKeeper: 'Kept by',
   },
   login: {
     locked: 'Workbench locked',

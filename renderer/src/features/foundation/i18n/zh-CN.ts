@@ -35,6 +35,7 @@ export const zhCN = {
     printStation: '站点',
     printDate: '生成日期',
     printWarning: '持有此密钥即可打开本站全部数据，请锁入文件柜保管。',
+    printKeeper: '保管人',
   },
   login: {
     locked: '工作台已锁定',
