@@ -26,6 +26,8 @@ export const methodNames = [
   'settings.get',
   'settings.update',
   'system.about',
+  'forms.list',
+  'forms.update',
   'system.verify',
   'backup.list',
   'backup.create',

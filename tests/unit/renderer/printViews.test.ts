@@ -6,12 +6,14 @@ import type { AppointmentRecord } from '../../../shared/api/schemas/appointments
 import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
 import type { ResultRecord } from '../../../shared/api/schemas/scales.js';
 import type { StationProfile } from '../../../shared/api/schemas/station.js';
+import { defaultFormWording } from '../../../shared/forms/blankForms.js';
 import { builtinScales } from '../../../shared/scales/library.js';
 import { scoreAnswers } from '../../../shared/scales/score.js';
 import AppointmentSlipPrint from '../../../renderer/src/features/appointments/print/AppointmentSlipPrint.vue';
 import DaySheetPrint from '../../../renderer/src/features/appointments/print/DaySheetPrint.vue';
 import ReferralSlipPrint from '../../../renderer/src/features/caseFiles/print/ReferralSlipPrint.vue';
 import SessionRecordPrint, { type SessionPrintData } from '../../../renderer/src/features/caseFiles/print/SessionRecordPrint.vue';
+import BlankFormPrint from '../../../renderer/src/features/foundation/print/BlankFormPrint.vue';
 import RecoveryKeyPrint from '../../../renderer/src/features/foundation/print/RecoveryKeyPrint.vue';
 import ScaleReportPrint from '../../../renderer/src/features/scales/print/ScaleReportPrint.vue';
 import ScreeningSlipsPrint from '../../../renderer/src/features/scales/print/ScreeningSlipsPrint.vue';
@@ -94,6 +96,14 @@ describe('the scale report', () => {
     expect(svg).toContain('<svg');
     const dates = [...svg.matchAll(/2026-\d\d-\d\d/g)].map((match) => match[0]);
     expect([...new Set(dates)]).toEqual(['2026-02-01', '2026-02-15', '2026-03-01']);
+  });
+
+  it('labels the trend by local day (Beijing), with the time when one day has two results', async () => {
+    const morning = phqResult(5, [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-02-28T20:10:00.000Z');
+    const wrapper = await render(ScaleReportPrint, { result: report, definition: phq9, client: { name: '王芳', gender: 'female', age: 34 }, history: [morning, report] });
+    const svg = decodeURIComponent(wrapper.find('[data-testid="report-trend"] img').attributes('src')!);
+    expect(svg).toContain('2026-03-01 04:10');
+    expect(svg).toContain('2026-03-01 10:00');
   });
 
   it('says a first result has no trend yet instead of drawing an empty chart', async () => {
@@ -212,6 +222,29 @@ describe('other documents', () => {
     expect(slips[0]!.text()).toContain('一班 张同学');
     expect(slips[0]!.text()).toContain('K3F7Q2');
     expect(slips[1]!.text()).toContain('初一心理普查');
+  });
+});
+
+describe('blank forms', () => {
+  it('the informed consent names the station where its wording says so, with its headings and both signatures', async () => {
+    const wrapper = await render(BlankFormPrint, { wording: defaultFormWording.informedConsent, stationName: station.name });
+    expectStationHeader(wrapper);
+    expect(wrapper.find('.print-title').text()).toBe('心理咨询知情同意书');
+    const body = wrapper.find('[data-testid="form-body"]');
+    expect(body.text()).toContain('欢迎来到阳光街道社会心理服务站。');
+    expect(body.text()).not.toContain('{站点名称}');
+    expect(body.findAll('h2').map((heading) => heading.text())).toEqual(['一、服务性质', '二、保密原则', '三、保密的例外', '四、您的权利', '五、紧急情况']);
+    expect(wrapper.find('[data-testid="print-signatures"]').text()).toContain('来访者签名');
+    expect(wrapper.find('[data-testid="print-signatures"]').text()).toContain('咨询师签名');
+  });
+
+  it('the guardian consent and the intake form have a ruled row per field to fill in', async () => {
+    for (const id of ['guardianConsent', 'intakeRegistration'] as const) {
+      const wording = defaultFormWording[id];
+      const wrapper = await render(BlankFormPrint, { wording, stationName: station.name });
+      expect(wrapper.findAll('[data-testid="form-fields"] tr').map((row) => row.text())).toEqual(wording.fields);
+      expect(wrapper.find('[data-testid="print-signatures"]').text()).toContain(wording.signatures[0]!);
+    }
   });
 });
 
