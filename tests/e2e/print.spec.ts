@@ -138,3 +138,17 @@ test('the front desk prints the day sheet of the calendar’s day: weekday, rule
   await expect(root.getByTestId('day-sheet').locator('thead')).toContainText('到达签到');
   await expectWholeOnPaper(page, ['print-station', 'day-sheet', 'print-signatures'], await root.locator('.print-title').innerText());
 });
+
+test('the 站长 prints the informed consent from settings, with the station’s name in its wording', async ({ page, station }) => {
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
+  await page.getByTestId('nav-settings').click();
+  await page.getByRole('tab', { name: '空白表单' }).click();
+  await page.getByTestId('form-print-informedConsent').click();
+  await expect.poll(() => countPrints(page)).toBe(1);
+  const root = page.getByTestId('print-root');
+  const stationName = (await root.getByTestId('print-station').locator('.print-station-name').innerText()).trim();
+  expect(stationName.length).toBeGreaterThan(1);
+  await expect(root.getByTestId('form-body')).toContainText(`欢迎来到${stationName}。`);
+  await expectWholeOnPaper(page, ['print-station', 'form-body', 'print-signatures'], '心理咨询知情同意书');
+});
