@@ -20,8 +20,8 @@ export function methodNamesSource(names: readonly string[] = Object.keys(contrac
     '',
     'export type MethodNameFromList = (typeof methodNames)[number];',
     '',
-    '/** The IPC channel names, shared by main and preload. */',
-    "export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event' } as const;",
+    '/** The IPC channel names, shared by main and preload: contract calls, events, and printing the print view. */',
+    "export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event', print: 'xinyi:print' } as const;",
     '',
   ].join('\n');
 }

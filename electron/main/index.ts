@@ -9,6 +9,7 @@ import { toApiError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { bindIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
+import { bindPrint, type PrintDeps } from './print.js';
 import {
   appHost,
   appOrigin,
@@ -55,6 +56,23 @@ function hardenWebContents(): void {
   session.defaultSession.setPermissionCheckHandler(() => permissionDecision());
 }
 
+/** Printing asks the user (printer or PDF) with native dialogs on the window that asked. */
+const printDeps: PrintDeps = {
+  async choose(contents, title) {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = { type: 'question' as const, title, message: title, buttons: ['打印', '存为 PDF', '取消'], defaultId: 0, cancelId: 2 };
+    const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+    return response === 0 ? 'print' : response === 1 ? 'pdf' : 'cancel';
+  },
+  async savePath(contents, fileName) {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = { defaultPath: path.join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const { canceled, filePath } = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return canceled || !filePath ? null : filePath;
+  },
+  writeFile: (file, data) => fs.promises.writeFile(file, data),
+};
+
 function createWorkbench(forwardEvents: ReturnType<typeof bindIpc>['forwardEvents']): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
@@ -100,6 +118,7 @@ function start(): void {
     serveRenderer();
     hardenWebContents();
     const bridge = bindIpc(ipcMain, running, { onKioskOpened: (path) => openKioskWindow(path) });
+    bindPrint(ipcMain, printDeps);
     const openKioskWindow = (path: string) => {
       // A second display gets the kiosk when there is one (the resident's screen).
       const displays = screen.getAllDisplays();

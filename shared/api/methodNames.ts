@@ -26,6 +26,8 @@ export const methodNames = [
   'settings.get',
   'settings.update',
   'system.about',
+  'forms.list',
+  'forms.update',
   'system.verify',
   'backup.list',
   'backup.create',
@@ -115,5 +117,5 @@ export const methodNames = [
 
 export type MethodNameFromList = (typeof methodNames)[number];
 
-/** The IPC channel names, shared by main and preload. */
-export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event' } as const;
+/** The IPC channel names, shared by main and preload: contract calls, events, and printing the print view. */
+export const ipcChannels = { call: 'xinyi:call', event: 'xinyi:event', print: 'xinyi:print' } as const;

@@ -7,6 +7,7 @@ type Row = {
   series_id: number | null;
   client_id: number | null;
   client_name: string | null;
+  client_phone: string | null;
   walk_in_name: string;
   walk_in_phone: string;
   counsellor_id: number;
@@ -25,7 +26,7 @@ type Row = {
   cancelled_by_name: string | null;
 };
 
-const select = `SELECT a.*, c.name AS client_name, u.display_name AS counsellor_name, r.name AS room_name, cu.display_name AS cancelled_by_name
+const select = `SELECT a.*, c.name AS client_name, c.phone AS client_phone, u.display_name AS counsellor_name, r.name AS room_name, cu.display_name AS cancelled_by_name
   FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id
   LEFT JOIN users cu ON cu.id = a.cancelled_by`;
 
@@ -35,6 +36,7 @@ const toRecord = (row: Row): AppointmentRecord => ({
   clientId: row.client_id,
   who: row.client_name ?? row.walk_in_name,
   walkInPhone: row.walk_in_phone,
+  phone: row.client_phone || row.walk_in_phone,
   counsellorId: row.counsellor_id,
   counsellorName: row.counsellor_name,
   roomId: row.room_id,

@@ -1,3 +1,4 @@
+import { formWording, type BlankFormId, type FormWording } from '../../../shared/api/schemas/forms.js';
 import type { Settings } from '../../../shared/api/schemas/system.js';
 import type { Db } from '../db/driver.js';
 
@@ -53,4 +54,16 @@ export function readMarker(db: Db, marker: Marker): boolean {
 
 export function writeMarker(db: Db, marker: Marker, value: boolean): void {
   writeValue(db, `marker.${marker}`, value);
+}
+
+/** A blank form's wording as this station edited it; undefined when it uses the shipped wording (or the row is unreadable). */
+export function readFormWording(db: Db, id: BlankFormId): FormWording | undefined {
+  const parsed = formWording.safeParse(readValue(db, `form.${id}`));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Stores a station's wording for a form; null goes back to the shipped wording. */
+export function writeFormWording(db: Db, id: BlankFormId, wording: FormWording | null): void {
+  if (wording) writeValue(db, `form.${id}`, wording);
+  else db.prepare('DELETE FROM settings WHERE key = ?').run(`form.${id}`);
 }

@@ -1,9 +1,10 @@
-/** Foundation: app lifecycle, session, station, users, audit, settings, about, verify, backup. */
+/** Foundation: app lifecycle, session, station, users, audit, settings, blank forms, about, verify, backup. */
 import { adminOnly, anyStaff, duringPasswordChange, publicAccess } from '../access.js';
 import { appStatus, changePasswordInput, lockInput, recoverInput, sessionDescription, sessionInfo, setupInput, setupOutput, unlockInput } from '../schemas/auth.js';
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
+import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
 import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userDirectory, userList, userSummary } from '../schemas/users.js';
@@ -44,6 +45,9 @@ export const foundationContract = {
   'settings.get': method(adminOnly, emptyInput, settings),
   'settings.update': method(adminOnly, settingsUpdate, settings),
   'system.about': method(anyStaff, emptyInput, aboutOutput),
+  /** The blank forms (知情同意书 …) in this station's wording: anyone at the desk prints them. */
+  'forms.list': method(anyStaff, emptyInput, blankFormList),
+  'forms.update': method(adminOnly, blankFormUpdateInput, blankForm),
   'system.verify': method(adminOnly, verifyInput, verifyOutput),
 
   // Backup and restore
@@ -67,6 +71,7 @@ export const foundationAuditActions = [
   'demo.seed',
   'dictionaries.add',
   'dictionaries.setActive',
+  'forms.update',
   'recoveryKey.create',
   'settings.update',
   'setup.create',

@@ -84,6 +84,8 @@ export const appointmentRecord = z.object({
   clientId: idSchema.nullable(),
   who: z.string(),
   walkInPhone: z.string(),
+  /** A phone to reach whoever is booked: the client file's, else the walk-in's (the day sheet prints it). */
+  phone: z.string(),
   counsellorId: idSchema,
   counsellorName: z.string(),
   roomId: idSchema,

@@ -50,7 +50,8 @@ describe('booking rights', () => {
     // Nothing changed.
     expect((await station.call(liwei, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0]).toMatchObject({ start: '2026-12-07T09:00', status: 'booked' });
     // The booking's own counsellor, reception and the 站长 keep their calendar rights.
-    expect(await station.call(liwei, 'appointments.move', { id: booking.id, start: '2026-12-07T14:00' })).toMatchObject({ who: '张三', start: '2026-12-07T14:00' });
+    // The client file's phone comes with the booking (the front desk's day sheet prints it).
+    expect(await station.call(liwei, 'appointments.move', { id: booking.id, start: '2026-12-07T14:00' })).toMatchObject({ who: '张三', phone: adult.phone, start: '2026-12-07T14:00' });
     expect(await station.call(reception, 'appointments.setStatus', { id: booking.id, status: 'arrived' })).toMatchObject({ status: 'arrived' });
     expect(await station.call(station.admin, 'appointments.cancel', { id: series.created[2]!.id, reason: '改期' })).toHaveLength(1);
     // A counsellor's own booking with a client they do not reach: allowed, and the answer is theirs.
@@ -60,9 +61,9 @@ describe('booking rights', () => {
 
   it('answers are masked like the calendar: a booking moved onto a colleague\'s calendar shows as occupied', async () => {
     const mine = await station.call(chen, 'appointments.create', { ...base, clientId: undefined, walkIn: { name: '钱七', phone: '13900002222' }, counsellorId: chenId, start: '2026-12-07T10:00' });
-    expect(mine).toMatchObject({ who: '钱七', walkInPhone: '13900002222' });
+    expect(mine).toMatchObject({ who: '钱七', walkInPhone: '13900002222', phone: '13900002222' });
     const moved = await station.call(chen, 'appointments.move', { id: mine.id, start: '2026-12-07T11:00', counsellorId: liweiId });
-    expect(moved).toMatchObject({ ...masked, walkInPhone: '', counsellorId: liweiId, start: '2026-12-07T11:00' });
+    expect(moved).toMatchObject({ ...masked, walkInPhone: '', phone: '', counsellorId: liweiId, start: '2026-12-07T11:00' });
   });
 
   it('a counsellor closes waiting-list entries for themselves, for anyone, or for clients they reach only', async () => {

@@ -186,22 +186,3 @@ describe('session editor: no draft is written that nobody typed (issue 11)', { t
     expect(noteCalls(api)).toEqual(['cases.get', 'sessions.sign']);
   });
 });
-
-describe('session editor: the printed record (issue 11)', { timeout: 30_000 }, () => {
-  it('names the station and the case, gives the duration in 分钟, and carries the addenda', async () => {
-    const signedNote = {
-      ...earlier,
-      signedAt: '2026-03-01T03:00:00.000Z',
-      signedBy: '李咨询',
-      addenda: [{ id: 5, text: '当晚来电，情绪已平稳。', signedBy: '李咨询', signedAt: '2026-03-01T12:00:00.000Z' }],
-    };
-    const api = station(undefined, pageWith(signedNote));
-    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
-    const printed = wrapper.find('[data-testid="session-print"]').text();
-    expect(printed).toContain('胜利路街道社会心理服务站');
-    expect(printed).toContain('个案编号：1');
-    expect(printed).toContain('45 分钟');
-    expect(printed).toContain('补充说明');
-    expect(printed).toContain('当晚来电，情绪已平稳。');
-  });
-});

@@ -20,7 +20,7 @@ export function maskForViewer<T extends AppointmentRecord>(db: Db, viewer: Sessi
   return rows.map((row) =>
     row.counsellorId === viewer.userId || (row.clientId !== null && reached.has(row.clientId))
       ? row
-      : { ...row, clientId: null, who: someoneElsesClient, walkInPhone: '', notes: '', overrideReason: '', cancelReason: '' },
+      : { ...row, clientId: null, who: someoneElsesClient, walkInPhone: '', phone: '', notes: '', overrideReason: '', cancelReason: '' },
   );
 }
 

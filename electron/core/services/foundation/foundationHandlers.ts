@@ -8,13 +8,14 @@ import { cipherLibraryVersion, databaseCipher } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
 import type { FeatureHandlers } from '../../handlerTable.js';
 import { lastBackupAt } from '../../repositories/backupsRepo.js';
-import { readMarker, readSettings, writeSettings } from '../../repositories/settingsRepo.js';
+import { readMarker, readSettings, writeFormWording, writeSettings } from '../../repositories/settingsRepo.js';
 import { readStation, saveStation } from '../../repositories/stationRepo.js';
 import { canCounsel, listUsers } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { queryAudit } from './auditService.js';
 import type { BackupService } from '../backup/backupService.js';
 import type { Operations } from '../../operations.js';
+import { blankFormOf, listBlankForms } from './blankForms.js';
 import type { UsersService } from './usersService.js';
 import { verifyStation } from './verifyService.js';
 
@@ -105,6 +106,13 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
         return readSettings(db);
       });
     },
+    'forms.list': () => listBlankForms(vault.connection()),
+    'forms.update': (input, session) =>
+      vault.write((db, audit) => {
+        writeFormWording(db, input.id, input.wording);
+        audit({ ...actorOf(requireSession(session)), action: 'forms.update', objectType: 'form', detail: { form: input.id, restored: input.wording === null } });
+        return blankFormOf(db, input.id);
+      }),
     'system.about': () => {
       const db = vault.connection();
       const versions = cipherLibraryVersion(db);

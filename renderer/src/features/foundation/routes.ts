@@ -18,6 +18,7 @@ export const settingsTabs: readonly SettingsTab[] = [
   { name: 'security', label: 'settings.tabSecurity', order: 20, roles: ['admin'], component: () => import('./components/SecurityPanel.vue') },
   { name: 'dictionaries', label: 'dictionaries.title', order: 50, roles: ['admin'], lazy: true, component: () => import('./components/DictionaryPanel.vue') },
   { name: 'backup', label: 'settings.tabBackup', order: 60, roles: ['admin'], lazy: true, component: () => import('./components/BackupPanel.vue') },
+  { name: 'forms', label: 'forms.tab', order: 65, lazy: true, component: () => import('./components/FormsPanel.vue') },
   { name: 'about', label: 'settings.tabAbout', order: 70, lazy: true, component: () => import('./components/AboutPanel.vue') },
   { name: 'language', label: 'settings.tabLanguage', order: 80, component: () => import('./components/LanguagePanel.vue') },
 ];

@@ -37,6 +37,13 @@ export const zhCN = {
     demoBanner: '演示数据：本站点由 xinyi demo 生成，请勿录入真实来访者信息。',
     changePassword: '修改密码',
   },
+  print: {
+    pageOf: '第 {page} 页 / 共 {pages} 页',
+    address: '地址',
+    phone: '电话',
+    printedOn: '打印日期',
+    date: '日期',
+  },
   attachments: {
     title: '附件',
     upload: '上传附件',

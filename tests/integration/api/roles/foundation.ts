@@ -25,6 +25,8 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'settings.get': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'settings.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'system.about': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'forms.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'forms.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'system.verify': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'backup.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'backup.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },

@@ -65,7 +65,6 @@ export const en: Messages = {
     printSlip: 'Print slip',
     slipTitle: 'Appointment slip',
     printDay: 'Print day schedule',
-    dayTitle: 'Schedule for {day}',
     allCounsellors: 'All counsellors',
     allRooms: 'All rooms',
     noData: 'No official holiday schedule for {years} yet: enter it under Settings → Appointments.',
@@ -86,6 +85,16 @@ export const en: Messages = {
     leave: 'Leave and unavailable days',
     calendarDays: 'Holidays and make-up working days (by hand)',
     dayKinds: { holiday: 'Holiday', workday: 'Working day', closure: 'Closed' },
+  },
+  appointmentPrint: {
+    sheetName: 'Day sheet',
+    dayTitle: 'Bookings for {day} ({weekday})',
+    number: 'No.',
+    time: 'Time',
+    phone: 'Phone',
+    signIn: 'Signed in',
+    desk: 'Front desk',
+    hotlines: 'For help at any time: psychological hotline 12356 · police 110 · ambulance 120',
   },
   audit: {
     actions: {

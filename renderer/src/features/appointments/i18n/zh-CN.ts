@@ -67,7 +67,6 @@ export const zhCN = {
     printSlip: '打印预约单',
     slipTitle: '预 约 单',
     printDay: '打印当日安排',
-    dayTitle: '{day} 预约安排',
     allCounsellors: '全部咨询师',
     allRooms: '全部房间',
     noData: '{years} 年的法定节假日安排尚未发布，请在“设置 → 预约设置”中手工录入。',
@@ -88,6 +87,16 @@ export const zhCN = {
     leave: '请假与不可预约',
     calendarDays: '节假日与调休（手工录入）',
     dayKinds: { holiday: '放假', workday: '调休上班', closure: '闭站' },
+  },
+  appointmentPrint: {
+    sheetName: '预约登记表',
+    dayTitle: '{day}（{weekday}）预约登记表',
+    number: '序号',
+    time: '时间',
+    phone: '联系电话',
+    signIn: '到达签到',
+    desk: '前台经办人',
+    hotlines: '如需帮助，可随时拨打：心理援助热线 12356 · 报警 110 · 急救 120',
   },
   audit: {
     actions: {

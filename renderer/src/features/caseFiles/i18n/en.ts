@@ -104,8 +104,6 @@ export const en: Messages = {
     addAddendum: 'Add addendum',
     addendumText: 'Addendum',
     print: 'Print note',
-    caseNumber: 'Case no.',
-    minutes: '{minutes} min',
     empty: 'No session notes yet.',
   },
   risk: {
@@ -217,6 +215,16 @@ export const en: Messages = {
     refused: 'Cannot open',
     back: 'Back to clients',
     resultsAfterCase: 'Open a case to administer scales and see results here.',
+  },
+  sessionPrint: {
+    title: 'Counselling session record',
+    client: 'Client',
+    caseNumber: 'Case no.',
+    duration: 'Duration',
+    minutes: '{n} min',
+    counsellor: 'Counsellor',
+    state: 'Signature',
+    signer: 'Counsellor signature',
   },
   referrals: {
     title: 'Referrals',

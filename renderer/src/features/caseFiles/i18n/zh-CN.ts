@@ -106,8 +106,6 @@ export const zhCN = {
     addAddendum: '添加补充说明',
     addendumText: '补充内容',
     print: '打印记录',
-    caseNumber: '个案编号',
-    minutes: '{minutes} 分钟',
     empty: '还没有咨询记录。',
   },
   risk: {
@@ -219,6 +217,16 @@ export const zhCN = {
     refused: '无法打开',
     back: '返回来访者列表',
     resultsAfterCase: '开案后可在此测评并查看测评记录。',
+  },
+  sessionPrint: {
+    title: '心理咨询记录',
+    client: '来访者',
+    caseNumber: '个案编号',
+    duration: '时长',
+    minutes: '{n} 分钟',
+    counsellor: '咨询师',
+    state: '签名状态',
+    signer: '咨询师签名',
   },
   referrals: {
     title: '转诊转介',

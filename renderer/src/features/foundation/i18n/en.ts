@@ -33,6 +33,7 @@ export const en: Messages = {
     printStation: 'Station',
     printDate: 'Created',
     printWarning: 'Whoever holds this key can open all station data. Keep it locked away.',
+    printKeeper: 'Kept by',
   },
   login: {
     locked: 'Workbench locked',
@@ -135,6 +136,7 @@ export const en: Messages = {
       backup: { create: 'Backup', restore: 'Restore' },
       demo: { seed: 'Demo data generated' },
       dictionaries: { add: 'Dictionary entry added', setActive: 'Dictionary entry shown/hidden' },
+      forms: { update: 'Blank form wording changed' },
     },
     objects: { audit: 'Audit log', station: 'Station', user: 'User', keyring: 'Keyring', backup: 'Backup', settings: 'Settings', dictionary: 'Dictionary' },
     details: {
@@ -217,6 +219,20 @@ export const en: Messages = {
     schema: 'Schema version',
     lastBackup: 'Last backup',
     never: 'Never',
+  },
+  forms: {
+    tab: 'Blank forms',
+    hint: 'Forms residents fill in; printed with the station name, address and phone in the header. The station head may edit their wording.',
+    title: 'Form',
+    edited: 'Edited by this station',
+    edit: 'Edit wording',
+    restore: 'Restore default',
+    restoreConfirm: 'Restore “{title}” to the shipped wording? This station’s changes will be replaced.',
+    body: 'Body',
+    bodyHint: "A line starting with \"## \" is a heading; a blank line starts a paragraph; {'{站点名称}'} becomes the station name when printed.",
+    fields: 'Fields',
+    signatures: 'Signatures',
+    oneALine: 'One per line',
   },
   dictionaries: {
     title: 'Dictionaries',

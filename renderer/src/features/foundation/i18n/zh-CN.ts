@@ -35,6 +35,7 @@ export const zhCN = {
     printStation: '站点',
     printDate: '生成日期',
     printWarning: '持有此密钥即可打开本站全部数据，请锁入文件柜保管。',
+    printKeeper: '保管人',
   },
   login: {
     locked: '工作台已锁定',
@@ -137,6 +138,7 @@ export const zhCN = {
       backup: { create: '备份', restore: '从备份恢复' },
       demo: { seed: '生成演示数据' },
       dictionaries: { add: '新增字典项', setActive: '启用/停用字典项' },
+      forms: { update: '修改空白表单文字' },
     },
     objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', dictionary: '字典' },
     details: {
@@ -219,6 +221,20 @@ export const zhCN = {
     schema: '数据结构版本',
     lastBackup: '最近备份',
     never: '尚未备份',
+  },
+  forms: {
+    tab: '空白表单',
+    hint: '发给居民填写的表单，打印时页眉带本站名称、地址和电话。站长可修改表单文字。',
+    title: '表单',
+    edited: '本站已修改',
+    edit: '修改文字',
+    restore: '恢复默认',
+    restoreConfirm: '将“{title}”恢复为软件自带的文字？本站修改的内容将被替换。',
+    body: '正文',
+    bodyHint: "以“## ”开头的一行为小标题，空一行为新段落；{'{站点名称}'} 打印时替换为本站名称。",
+    fields: '填写项',
+    signatures: '签名栏',
+    oneALine: '每行一项',
   },
   dictionaries: {
     title: '字典',
