@@ -65,6 +65,8 @@ export const appointmentInput = z
     type: z.enum(appointmentTypes, { message: '请选择预约类型。' }),
     notes: z.string().trim().max(500).default(''),
     followUpId: idSchema.optional(),
+    /** A start already past is booked only when staff confirm they are entering one after the fact. */
+    confirmPast: z.boolean().default(false),
     ...overrides,
   })
   .refine(clientOrWalkIn, clientOrWalkInError);
