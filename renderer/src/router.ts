@@ -46,7 +46,8 @@ export function createAppRouter() {
     if (status.phase === 'error') return to.path === '/problem' ? true : '/problem';
     if (to.path === '/setup' || to.path === '/problem') return session.user ? '/' : '/login';
     if (to.meta.public) return session.user && to.path !== '/setup' ? '/' : true;
-    if (!session.user) return '/login';
+    // A reload drops the in-memory session: after logging in again, return to the page that was open.
+    if (!session.user) return to.path === '/' ? '/login' : { path: '/login', query: { next: to.fullPath } };
     if (session.user.mustChangePassword && to.path !== '/change-password') return '/change-password';
     const allowed = to.matched.every((record) => !record.meta.roles || record.meta.roles.includes(session.user!.role));
     return allowed ? true : '/';

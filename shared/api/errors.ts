@@ -35,6 +35,7 @@ export const errorMessages = {
   APPOINTMENT_CONFLICT: '与已有预约时间冲突。',
   NEEDS_REASON: '该时间不在开放时间或咨询师可预约时间内，请填写原因。',
   HOLIDAY_CONFIRMATION: '该日为法定节假日或闭站日，请确认后再预约。',
+  PAST_CONFIRMATION: '预约时间已经过去，请确认是补登已发生的预约。',
   DATA_DIR_IN_USE: '另一个心驿程序正在使用此数据文件夹。',
   KEYRING_UNWRITABLE: '无法写入密钥环文件 keyring.json（文件夹只读或被其他程序锁定），本次操作未保存。',
   KEY_ROTATION_FAILED: '更换密钥未完成，站点已恢复到更换前的状态。',

@@ -20,6 +20,7 @@ export const methodNames = [
   'users.directory',
   'users.create',
   'users.setDisabled',
+  'users.update',
   'users.resetPassword',
   'users.newRecoveryKey',
   'audit.list',

@@ -69,7 +69,7 @@ test('backup now shows progress and lists the verified backup', async ({ page, s
   await page.getByTestId('backup-now').click();
   await expect(page.getByTestId('backup-table')).toContainText('.xybak');
   await page.getByRole('tab', { name: '关于' }).click();
-  await expect(page.getByTestId('about')).toContainText('aegis');
+  await expect(page.getByTestId('about')).toContainText('AEGIS-256 认证加密');
 });
 
 test('a lock from another window clears this one too (event stream)', async ({ page, context, station: host }) => {

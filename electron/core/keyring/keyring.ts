@@ -140,6 +140,11 @@ export function withoutUser(keyring: Keyring, userId: number): Keyring {
   return { ...keyring, accounts: keyring.accounts.filter(other), legacy: keyring.legacy.filter(other) };
 }
 
+/** The account keeps its slot (password, database key) but no longer holds a sealed clinical key. */
+export function withoutClinicalFor(keyring: Keyring, userId: number): Keyring {
+  return { ...keyring, accounts: keyring.accounts.map((slot) => (slot.kind === 'user' && slot.userId === userId ? { ...slot, clinicalKey: null } : slot)) };
+}
+
 /** The result of a right secret: the keys it reaches, and its v2 slot and key pair (null for a legacy slot). */
 export type OpenedSlot = Readonly<{
   keys: StationKeys;

@@ -70,6 +70,10 @@ export function setUserDisabled(db: Db, id: number, disabled: boolean): void {
   db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
 }
 
+export function updateUserProfile(db: Db, id: number, profile: { displayName: string; role: StaffRole }): void {
+  db.prepare('UPDATE users SET display_name = ?, role = ? WHERE id = ?').run(profile.displayName, profile.role, id);
+}
+
 export function setMustChangePassword(db: Db, id: number, mustChange: boolean): void {
   db.prepare('UPDATE users SET must_change_password = ? WHERE id = ?').run(mustChange ? 1 : 0, id);
 }

@@ -7,7 +7,7 @@ import { emptyInput, okOutput } from '../schemas/common.js';
 import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
-import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userDirectory, userList, userSummary } from '../schemas/users.js';
+import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, updateUserInput, userDirectory, userList, userSummary } from '../schemas/users.js';
 import { method, type MethodSpec } from './method.js';
 
 export const foundationContract = {
@@ -35,6 +35,7 @@ export const foundationContract = {
   'users.directory': method(anyStaff, emptyInput, userDirectory),
   'users.create': method(adminOnly, createUserInput, userSummary),
   'users.setDisabled': method(adminOnly, setUserDisabledInput, userSummary),
+  'users.update': method(adminOnly, updateUserInput, userSummary),
   'users.resetPassword': method(adminOnly, resetPasswordInput, userSummary),
   'users.newRecoveryKey': method(adminOnly, emptyInput, newRecoveryKeyOutput),
 
@@ -81,4 +82,5 @@ export const foundationAuditActions = [
   'users.disable',
   'users.enable',
   'users.resetPassword',
+  'users.update',
 ] as const;

@@ -4,6 +4,7 @@ import { optionalPhone } from './station.js';
 
 const localDateTime = z
   .string()
+  .min(1, '请填写开始时间。')
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM。')
   .refine((value) => isoDate.safeParse(value.slice(0, 10)).success, { message: '日期不存在，请检查年月日。' });
 /** A start of day: 24:00 ends a range but never starts a booking. */
@@ -65,6 +66,8 @@ export const appointmentInput = z
     type: z.enum(appointmentTypes, { message: '请选择预约类型。' }),
     notes: z.string().trim().max(500).default(''),
     followUpId: idSchema.optional(),
+    /** A start already past is booked only when staff confirm they are entering one after the fact. */
+    confirmPast: z.boolean().default(false),
     ...overrides,
   })
   .refine(clientOrWalkIn, clientOrWalkInError);

@@ -58,6 +58,11 @@ export const setUserDisabledInput = z.discriminatedUnion('disabled', [
   z.object({ userId: idSchema, disabled: z.literal(true), operationId }),
   z.object({ userId: idSchema, disabled: z.literal(false), temporaryPassword: password, operationId }),
 ]);
+/**
+ * The 站长 edits an account's name and role. A role that gains the clinical key has it sealed to the
+ * account; one that loses it rotates both keys, as disabling does (operationId names that rotation).
+ */
+export const updateUserInput = z.object({ userId: idSchema, displayName, role: staffRole, operationId });
 export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword: password, operationId });
 
 /** A new recovery key, shown once: the old one stops opening the station (backups keep theirs). */

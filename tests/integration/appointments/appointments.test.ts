@@ -109,9 +109,25 @@ describe('booking rules', () => {
     expect(await station.raw(other, 'availability.removeException', { id: leave.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await station.call(liwei, 'availability.removeException', { id: leave.id })).exceptions).toEqual([]);
     expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-08T09:00' })).toMatchObject({ ok: true });
-    const holiday = { ...base, start: '2026-10-01T09:00' };
+    const holiday = { ...base, start: '2026-10-01T09:00', confirmPast: true };
     expect(await station.raw(reception, 'appointments.create', holiday)).toMatchObject({ ok: false, error: { code: 'HOLIDAY_CONFIRMATION' } });
     expect(await station.raw(reception, 'appointments.create', { ...holiday, confirmHoliday: true, overrideReason: '危机随访' })).toMatchObject({ ok: true });
+    station.dispose();
+  });
+
+  it('asks for a confirmation before booking a start that has passed (补登), and names the field of a bad input in Chinese', async () => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const past = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-20T09:00', durationMinutes: 50, type: 'individual' } as const;
+    expect(await station.raw(reception, 'appointments.create', past)).toMatchObject({ ok: false, error: { code: 'PAST_CONFIRMATION', message: '预约时间 2026-11-20 09:00 已经过去，请确认是补登已发生的预约。' } });
+    expect(await station.raw(reception, 'appointments.createSeries', { appointment: past, everyWeeks: 1, count: 3 })).toMatchObject({ ok: false, error: { code: 'PAST_CONFIRMATION' } });
+    expect(await station.call(reception, 'appointments.list', { from: '2026-11-01', to: '2026-12-31' })).toEqual([]);
+    expect(await station.raw(reception, 'appointments.create', { ...past, confirmPast: true })).toMatchObject({ ok: true });
+    // Later today is not the past: no question asked.
+    expect(await station.raw(reception, 'appointments.create', { ...past, start: '2026-11-23T14:00' })).toMatchObject({ ok: true });
+    const empty = await station.raw(reception, 'appointments.create', { counsellorId: 0, roomId: 0, start: '', durationMinutes: 0, type: 'individual' } as unknown as Booking);
+    expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '输入内容有误：请选择咨询师。' } });
+    const details = (empty as { error: { details: Array<{ path: string; message: string }> } }).error.details;
+    expect(details).toEqual(expect.arrayContaining([{ path: 'roomId', message: '请选择房间。' }, { path: 'durationMinutes', message: '时长至少 5 分钟。' }]));
     station.dispose();
   });
 
@@ -134,9 +150,9 @@ describe('recurring series', () => {
   it('checks every occurrence, skips holidays and clashes with a summary, and edits this-and-later or all', async () => {
     const { station, reception, chenId, liweiId, roomA, roomB, clientId } = await setup();
     const other = await station.call(reception, 'clients.register', { ...adult, name: '王五', idNumber: '', phone: '13900000002' });
-    await station.call(reception, 'appointments.create', { clientId: other.id, counsellorId: liweiId, roomId: roomB, start: '2026-09-24T14:00', durationMinutes: 60, type: 'individual' });
+    await station.call(reception, 'appointments.create', { clientId: other.id, counsellorId: liweiId, roomId: roomB, start: '2026-09-24T14:00', durationMinutes: 60, type: 'individual', confirmPast: true });
     const series = await station.call(reception, 'appointments.createSeries', {
-      appointment: { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-09-10T14:00', durationMinutes: 50, type: 'individual' },
+      appointment: { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-09-10T14:00', durationMinutes: 50, type: 'individual', confirmPast: true },
       everyWeeks: 1,
       count: 6,
     });
@@ -163,14 +179,14 @@ describe('statuses', () => {
   it('check-in → complete creates the prefilled session in the open case; no-shows are counted', async () => {
     const { station, reception, liwei, liweiId, roomA, clientId } = await setup();
     const opened = await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
-    const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-16T10:00', durationMinutes: 45, type: 'individual', notes: '复访' });
+    const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-16T10:00', durationMinutes: 45, type: 'individual', notes: '复访', confirmPast: true });
     expect((await station.call(reception, 'appointments.setStatus', { id: booked.id, status: 'arrived' })).status).toBe('arrived');
     expect(await station.raw(reception, 'appointments.complete', { id: booked.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const done = await station.call(liwei, 'appointments.complete', { id: booked.id });
     expect(done.appointment.status).toBe('completed');
     const page = await station.call(liwei, 'cases.get', { id: opened.id });
     expect(page.sessions[0]).toMatchObject({ id: done.sessionId, heldOn: '2026-11-16', startTime: '10:00', durationMinutes: 45, signedAt: null });
-    const missed = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-17T10:00', durationMinutes: 45, type: 'individual' });
+    const missed = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-17T10:00', durationMinutes: 45, type: 'individual', confirmPast: true });
     await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
     expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
     station.dispose();

@@ -67,6 +67,7 @@ export class AppointmentsService {
       requireBookingRights(db, session, { counsellorId: input.counsellorId, clientId: input.clientId ?? null });
       if (input.followUpId !== undefined) requireFollowUp(db, input.followUpId, input.clientId ?? null);
       const booking = this.booking(input, toMinute(input.start), null);
+      this.confirmedIfPast(booking.startMinute, input.confirmPast);
       checkSlot(db, booking, input, [], session);
       const id = insertAppointment(db, booking, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'appointments.create', objectType: 'appointment', objectId: id, detail: { overridden: input.overrideReason.length > 0 } });
@@ -81,6 +82,7 @@ export class AppointmentsService {
       requireParties(db, appointment.counsellorId, appointment.roomId, appointment.clientId ?? null);
       requireBookingRights(db, session, { counsellorId: appointment.counsellorId, clientId: appointment.clientId ?? null });
       const first = toMinute(appointment.start);
+      this.confirmedIfPast(first, appointment.confirmPast);
       if (input.until !== undefined && input.until < dayOf(first)) throw new AppError('INVALID_INPUT', '截止日期不能早于第一次预约。');
       const starts: number[] = [];
       for (let index = 0; input.count === undefined ? dayOf(first + index * input.everyWeeks * 7 * 1440) <= input.until! : index < input.count; index += 1) {
@@ -108,6 +110,12 @@ export class AppointmentsService {
       audit({ ...actorOf(session), action: 'appointments.createSeries', objectType: 'series', objectId: seriesId, detail: { created: created.length, skipped: skipped.length } });
       return { created: this.visibleAll(db, session, created), skipped };
     });
+  }
+
+  /** A booking whose start has passed is a record of the past: staff confirm it is meant (补登), never by accident. */
+  private confirmedIfPast(startMinute: number, confirmPast: boolean): void {
+    if (startMinute >= localMinute(this.clock.now()) || confirmPast) return;
+    throw new AppError('PAST_CONFIRMATION', `预约时间 ${fromMinute(startMinute).replace('T', ' ')} 已经过去，请确认是补登已发生的预约。`);
   }
 
   /** Every answer about bookings passes the calendar's masking, as `list` does. */

@@ -57,7 +57,7 @@ export async function seedAppointmentsDemo(handlers: Handlers, admin: Session, c
 
 async function bookQuietly(handlers: Handlers, admin: Session, slot: { clientId: number; counsellorId: number; roomId: number; start: string }): Promise<number | null> {
   try {
-    const record = await handlers['appointments.create']({ ...slot, durationMinutes: 50, type: 'individual', notes: '', overrideReason: '', confirmHoliday: false }, admin);
+    const record = await handlers['appointments.create']({ ...slot, durationMinutes: 50, type: 'individual', notes: '', overrideReason: '', confirmHoliday: false, confirmPast: true }, admin);
     return record.id;
   } catch (error) {
     // Official holidays and a client already booked elsewhere are simply left free in the demo.

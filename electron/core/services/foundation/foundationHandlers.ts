@@ -87,6 +87,7 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
       input.disabled
         ? users.disable(requireSession(session), input.userId, input.operationId)
         : users.setTemporaryPassword(requireSession(session), input.userId, input.temporaryPassword, input.operationId),
+    'users.update': (input, session) => users.update(requireSession(session), input),
     'users.resetPassword': (input, session) => users.setTemporaryPassword(requireSession(session), input.userId, input.temporaryPassword, input.operationId),
     'users.newRecoveryKey': (_input, session) => users.newRecoveryKey(requireSession(session)),
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createUserInput, UserListEntry, UserSummary } from '../../../../shared/api/schemas/users.js';
+import type { createUserInput, updateUserInput, UserListEntry, UserSummary } from '../../../../shared/api/schemas/users.js';
 import type { AuditRecord } from '../../audit/auditLog.js';
 import { actorOf } from '../../auth/actor.js';
 import type { Session, SessionStore } from '../../auth/sessionStore.js';
@@ -7,8 +7,19 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { clinicalUserIds, newAccountSlot } from '../../keyring/accountKeys.js';
-import { findAccount, findLegacy, mayHoldClinical, resealedKeyring, slotStateOf, withAccount, withoutUser, type Keyring } from '../../keyring/keyring.js';
-import { findUserById, findUserByUsername, insertUser, listUsers, nextUserId, setMustChangePassword, setUserDisabled } from '../../repositories/usersRepo.js';
+import {
+  findAccount,
+  findLegacy,
+  mayHoldClinical,
+  resealedKeyring,
+  slotStateOf,
+  withAccount,
+  withoutClinicalFor,
+  withoutUser,
+  withPendingClinicalSealed,
+  type Keyring,
+} from '../../keyring/keyring.js';
+import { findUserById, findUserByUsername, insertUser, listUsers, nextUserId, setMustChangePassword, setUserDisabled, updateUserProfile } from '../../repositories/usersRepo.js';
 import { createRecoveryKey, formatRecoveryKey } from '../../keyring/recoveryKey.js';
 import type { Serial } from '../../serial.js';
 import type { Vault } from '../../vault.js';
@@ -83,6 +94,46 @@ export class UsersService {
         audit({ ...actorOf(session), action: 'users.disable', objectType: 'user', objectId: userId, detail });
       });
       return this.requireUser(userId);
+    });
+  }
+
+  /**
+   * The 站长 renames an account or changes its role. Roles hold at rest (DESIGN §3): a role that gains
+   * the clinical key (reception → counsellor/站长) has it sealed to the account's public key now; one
+   * that loses it (→ reception) rotates both keys as disabling does, so a copy the account could have
+   * kept opens nothing. The account's open sessions end on a role change: a session's role and keys
+   * were fixed at login. A disabled account has no key slot; enabling it later seals by its new role.
+   */
+  update(session: Session, input: z.output<typeof updateUserInput>): Promise<UserSummary> {
+    return this.keyringWork.run(async () => {
+      const { vault } = this;
+      const user = this.requireUser(input.userId);
+      const roleChanged = input.role !== user.role;
+      // The acting 站长 stays 站长, so an active 站长 always remains.
+      if (roleChanged && input.userId === session.userId) throw new AppError('FORBIDDEN', '不能修改自己的角色；请由另一位站长修改。');
+      if (!roleChanged && input.displayName === user.displayName) return user;
+      const change = (db: Db, audit: (record: AuditRecord) => void, detail: Detail) => {
+        updateUserProfile(db, user.id, { displayName: input.displayName, role: input.role });
+        const what = { renamed: input.displayName !== user.displayName, ...(roleChanged ? { roleFrom: user.role, roleTo: input.role } : {}) };
+        audit({ ...actorOf(session), action: 'users.update', objectType: 'user', objectId: user.id, detail: { ...what, ...detail } });
+      };
+      const gains = !mayHoldClinical(user.role) && mayHoldClinical(input.role);
+      const loses = mayHoldClinical(user.role) && !mayHoldClinical(input.role);
+      if (roleChanged) this.sessions.endUser(user.id);
+      if (loses && !user.disabled) {
+        const clinicalIds = clinicalUserIds(vault);
+        clinicalIds.delete(user.id);
+        await this.changeWithRotation(withoutClinicalFor(vault.keyring(), user.id), clinicalIds, input.operationId, change);
+      } else if (gains && !user.disabled && vault.holdsClinical()) {
+        const clinicalIds = clinicalUserIds(vault).add(user.id);
+        vault.commitKeyringThen(withPendingClinicalSealed(vault.keyring(), vault.clinicalKeys(), clinicalIds), () =>
+          vault.write((db, audit) => change(db, audit, { keysRotated: false, clinicalKeySealed: true })),
+        );
+      } else {
+        // Same clinical standing; or no clinical key is held yet (it is sealed at a holder's next login).
+        vault.write((db, audit) => change(db, audit, { keysRotated: false }));
+      }
+      return this.requireUser(user.id);
     });
   }
 

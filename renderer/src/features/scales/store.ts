@@ -9,5 +9,7 @@ export const useScaleListStore = defineStore('scaleList', () => {
   const api = useApi();
   const { value: all, load, refresh } = referenceData<ScaleSummary[]>(() => api.call('scales.list', {}), []);
   const withText = computed(() => all.value.filter((scale) => scale.textIncluded));
-  return { all, withText, load, refresh };
+  /** What staff read for a scale id: its name (the id only until the list has loaded). */
+  const nameOf = (id: string): string => all.value.find((scale) => scale.id === id)?.name ?? id;
+  return { all, withText, nameOf, load, refresh };
 });

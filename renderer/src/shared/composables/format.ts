@@ -21,3 +21,8 @@ export function formatBytes(bytes: number): string {
 export function daysSince(iso: string, now: Date): number {
   return Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
 }
+
+/** The database cipher as people read it ("AEGIS-256 认证加密"); an id without a name is shown as it is. */
+export function cipherName(cipher: string, t: (key: string) => string, te: (key: string) => boolean): string {
+  return te(`about.ciphers.${cipher}`) ? t(`about.ciphers.${cipher}`) : cipher;
+}

@@ -19,6 +19,7 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'users.directory': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'users.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.setDisabled': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'users.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.newRecoveryKey': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'audit.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },

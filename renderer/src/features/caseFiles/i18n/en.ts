@@ -138,6 +138,7 @@ export const en: Messages = {
     title: 'Today',
     dueToday: 'Follow-ups due today',
     overdue: 'Overdue follow-ups',
+    unsignedList: 'Session notes to sign',
     unsigned: 'Unsigned notes',
     recentRed: 'Red grades in the last 7 days',
     openAlerts: 'Open critical alerts',

@@ -141,6 +141,7 @@ export const zhCN = {
     dueToday: '今日应随访',
     overdue: '逾期随访',
     unsigned: '未签名记录',
+    unsignedList: '待签名的咨询记录',
     recentRed: '近 7 天红色预警',
     openAlerts: '待处理危急提醒',
     nothing: '暂无',

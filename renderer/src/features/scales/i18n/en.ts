@@ -4,7 +4,8 @@ export const en: Messages = {
   scales: {
     nav: 'Assessments',
     administer: 'Administer scale',
-    choose: 'Scale',
+    choose: 'Choose a scale',
+    scale: 'Scale',
     licenceText: 'Item text for this scale needs a licence; read the station’s licensed paper version or import licensed text. Only item numbers and options are shown.',
     item: 'Item {n}',
     preview: 'Current score',
@@ -29,7 +30,9 @@ export const en: Messages = {
   alerts: {
     nav: 'Alerts',
     title: 'Critical alerts',
-    raised: 'Critical result',
+    raised: 'What it says',
+    pending: 'Pending',
+    arrived: 'New critical alert',
     open: 'Open',
     acknowledge: 'Acknowledge',
     actionNote: 'Action taken',

@@ -7,6 +7,7 @@ export const zhCN = {
     nav: '测评',
     administer: '量表测评',
     choose: '选择量表',
+    scale: '量表',
     licenceText: '该量表的题目文字须经授权，请使用本站获授权的纸质版本朗读或导入授权文字；此处只显示题号和选项。',
     item: '第 {n} 题',
     preview: '当前得分',
@@ -31,7 +32,9 @@ export const zhCN = {
   alerts: {
     nav: '危急提醒',
     title: '危急提醒',
-    raised: '危急测评结果',
+    raised: '提醒内容',
+    pending: '待处理',
+    arrived: '新的危急提醒',
     open: '查看',
     acknowledge: '确认处理',
     actionNote: '处置说明',

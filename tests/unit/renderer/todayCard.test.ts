@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import TodayCard from '../../../renderer/src/features/caseFiles/components/TodayCard.vue';
+import { fakeApi } from './support/fakeApi.js';
+import { mountScreen } from './support/mountScreen.js';
+
+const today = {
+  dueFollowUps: [],
+  overdueFollowUps: [],
+  unsignedSessions: [
+    { id: 7, caseId: 3, clientName: '张三', heldOn: '2026-11-20' },
+    { id: 8, caseId: 4, clientName: '李四', heldOn: '2026-11-21' },
+  ],
+  openAlerts: 0,
+  activeCrises: [],
+  referralsAwaitingReceipt: [],
+  recentRedGrades: [],
+};
+
+/** 今日工作: each list under its own heading, and each count a link to its list. */
+describe('the home page today card', () => {
+  it('puts the unsigned notes under their own heading and links the count to them', async () => {
+    const api = fakeApi({ 'dashboard.today': () => today as never });
+    const { wrapper } = await mountScreen(TodayCard, { api, pattern: '/', path: '/' });
+    const heading = wrapper.find('#today-unsigned');
+    expect(heading.element.tagName).toBe('H3');
+    expect(heading.text()).toBe('待签名的咨询记录');
+    const count = wrapper.find('[data-testid="today-unsigned-count"]');
+    expect(count.element.tagName).toBe('A');
+    expect(count.attributes('href')).toBe('#today-unsigned');
+    expect(count.text()).toContain('2');
+    expect(wrapper.find('[data-testid="today-unsigned"]').findAll('a').map((link) => link.text())).toEqual(['2026-11-20 张三', '2026-11-21 李四']);
+  });
+});
