@@ -258,7 +258,7 @@ describe('status rules and reach', () => {
     const { station, reception, liwei, chen, liweiId, roomA, clientId } = await setup();
     await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
     const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-16T10:00', durationMinutes: 50, type: 'individual' };
-    const missed = await station.call(reception, 'appointments.create', base);
+    const missed = await station.call(reception, 'appointments.create', { ...base, confirmPast: true });
     await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
     for (const [method, input] of [
       ['appointments.setStatus', { id: missed.id, status: 'no_show' }],
@@ -270,7 +270,7 @@ describe('status rules and reach', () => {
     }
     expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
     // A 爽约 frees its slot for someone else.
-    const walkIn = await station.call(reception, 'appointments.create', { ...base, clientId: undefined, walkIn: { name: '赵临时', phone: '' }, start: '2026-11-16T10:20' });
+    const walkIn = await station.call(reception, 'appointments.create', { ...base, clientId: undefined, walkIn: { name: '赵临时', phone: '' }, start: '2026-11-16T10:20', confirmPast: true });
     await station.call(reception, 'appointments.setStatus', { id: walkIn.id, status: 'arrived' });
     expect(await station.raw(reception, 'appointments.setStatus', { id: walkIn.id, status: 'no_show' })).toMatchObject({ ok: false });
     const future = await station.call(reception, 'appointments.create', { ...base, start: '2026-12-08T10:00' });
