@@ -34,6 +34,7 @@ import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
+import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { clinicalKeyRoles } from './keyring/keyring.js';
@@ -75,6 +76,8 @@ export type Core = Readonly<{
   seedBenchmarkAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
+  /** How many chunked uploads are staged in memory now (tests check that an abandoned one leaves nothing). */
+  stagedUploads(): number;
   /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
   clinicalKeyHeld(): boolean;
   /** The quick_check started at the last unlock, once it has ended (null if none ran); tests and the bench wait on it. */
@@ -95,9 +98,12 @@ export function createCore(options: CoreOptions): Core {
   vault.onDamage((problem) => events.emit({ name: 'station.damaged', payload: { message: problem.message } }));
   const sessions = new SessionStore();
   const keyringWork = new Serial();
-  // The clinical key lives in memory only while a session that may hold it is open (DESIGN.md §3).
+  // Every feature that keeps files adds its owner kinds' rules here (one spread each).
+  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners });
+  // The clinical key and staged uploads live in memory only while their sessions are open (DESIGN.md §3).
   sessions.onSessionsEnded(() => {
     if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();
+    attachments.staging.dropEnded((token) => sessions.get(token) !== null);
   });
   // The kiosk is created below; the lock rule only asks whether one is open.
   let kiosk: KioskService | null = null;
@@ -112,7 +118,7 @@ export function createCore(options: CoreOptions): Core {
     risk,
     crises: new CrisisService(vault, risk, clock),
     referrals: new ReferralService(vault, clock),
-    attachments: new AttachmentService(vault, clock),
+    attachments,
   };
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
@@ -161,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
     clinicalKeyHeld: () => vault.holdsClinical(),
+    stagedUploads: () => attachments.staging.count(),
     backgroundCheck: () => vault.backgroundCheckEnded(),
     lastUnlockTiming: () => auth.lastUnlockTiming,
     seedBenchmarkCaseFiles: async (scale) =>
