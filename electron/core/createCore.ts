@@ -41,6 +41,7 @@ import { clinicalKeyRoles } from './keyring/keyring.js';
 import { Vault, type KeyFaults } from './vault.js';
 import type { QuickCheckOutcome } from './db/backgroundCheck.js';
 import { appVersion } from './version.js';
+import type { NativeDialogs } from './services/files/nativeDialogs.js';
 
 export type CoreOptions = Readonly<{
   dataDir: string;
@@ -49,6 +50,8 @@ export type CoreOptions = Readonly<{
   idleCheckMs?: number;
   /** How often the daily backup is due-checked; 0 turns it off. */
   backupCheckMs?: number;
+  /** Electron's main passes the OS open dialog; the HTTP host and the CLI have none. */
+  nativeDialogs?: NativeDialogs;
   /** Test seams: an unwritable keyring, a failure at a key-rotation step. */
   keyFaults?: KeyFaults;
 }>;
@@ -133,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
     users: new UsersService(vault, sessions, keyringWork, clock, operations),
     backup,
     operations,
+    nativeDialogs: options.nativeDialogs,
     caseFiles: { ...caseFiles, dueItems: [scalesDueItems(results)] },
     scales,
     kiosk: { kiosk },

@@ -31,6 +31,8 @@ export const methodNames = [
   'backup.create',
   'backup.restore',
   'operation.cancel',
+  'files.chooseNative',
+  'files.listFolder',
   'dictionaries.list',
   'dictionaries.add',
   'dictionaries.setActive',
