@@ -5,8 +5,8 @@ import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js
 import { maxBodyBytes } from '../../../electron/server/httpHost.js';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { uploadChunkBytes, uploadMaxBytes } from '../../../shared/api/schemas/attachments.js';
-import { adult } from '../helpers/clients.js';
-import { adminPassword, createStation, databaseKeyOf, manualClock, type Station } from '../helpers/station.js';
+import { caseFileStation } from '../helpers/caseFileStation.js';
+import { adminPassword, databaseKeyOf, type Station } from '../helpers/station.js';
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 const message = (result: { ok: boolean; error?: { message: string; details?: unknown } }) =>
@@ -24,15 +24,9 @@ function photo(size: number): Buffer {
 }
 
 async function createFixture() {
-  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const reception = await station.addUser('qiantai', 'reception');
-  const client = await station.call(reception, 'clients.register', adult);
-  const withConsent = await station.call(reception, 'clients.addConsent', { clientId: client.id, kind: 'service', signerName: '张三', signedOn: '2026-11-23' });
-  const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, time, liwei, chen, reception, consentId: withConsent.consents[0]!.id, caseId: opened.id };
+  const base = await caseFileStation();
+  const withConsent = await base.station.call(base.reception, 'clients.addConsent', { clientId: base.clientId, kind: 'service', signerName: '张三', signedOn: '2026-11-23' });
+  return { ...base, consentId: withConsent.consents[0]!.id };
 }
 
 type Begin = MethodInput<'attachments.uploadBegin'>;
