@@ -29,12 +29,14 @@ import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
+import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { clinicalKeyRoles } from './keyring/keyring.js';
 import { Vault, type KeyFaults } from './vault.js';
 import type { QuickCheckOutcome } from './db/backgroundCheck.js';
 import { appVersion } from './version.js';
+import type { NativeDialogs } from './services/files/nativeDialogs.js';
 
 export type CoreOptions = Readonly<{
   dataDir: string;
@@ -43,6 +45,8 @@ export type CoreOptions = Readonly<{
   idleCheckMs?: number;
   /** How often the daily backup is due-checked; 0 turns it off. */
   backupCheckMs?: number;
+  /** Electron's main passes the OS open dialog; the HTTP host and the CLI have none. */
+  nativeDialogs?: NativeDialogs;
   /** Test seams: an unwritable keyring, a failure at a key-rotation step. */
   keyFaults?: KeyFaults;
 }>;
@@ -65,6 +69,8 @@ export type Core = Readonly<{
   runScheduledBackup(): Promise<boolean>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
   seedDemo(): Promise<DemoSummary>;
+  /** How many chunked uploads are staged in memory now (tests check that an abandoned one leaves nothing). */
+  stagedUploads(): number;
   /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
   clinicalKeyHeld(): boolean;
   /** The quick_check started at the last unlock, once it has ended (null if none ran); tests and the bench wait on it. */
@@ -94,9 +100,12 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   vault.onDamage((problem) => events.emit({ name: 'station.damaged', payload: { message: problem.message } }));
   const sessions = new SessionStore();
   const keyringWork = new Serial();
-  // The clinical key lives in memory only while a session that may hold it is open (DESIGN.md §3).
+  // Every feature that keeps files adds its owner kinds' rules here (one spread each).
+  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners });
+  // The clinical key and staged uploads live in memory only while their sessions are open (DESIGN.md §3).
   sessions.onSessionsEnded(() => {
     if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();
+    attachments.staging.dropEnded((token) => sessions.get(token) !== null);
   });
   // The kiosk is created below; the lock rule only asks whether one is open.
   let kiosk: KioskService | null = null;
@@ -111,7 +120,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     risk,
     crises: new CrisisService(vault, risk, clock),
     referrals: new ReferralService(vault, clock),
-    attachments: new AttachmentService(vault, clock),
+    attachments,
   };
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
@@ -126,6 +135,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     users: new UsersService(vault, sessions, keyringWork, clock, operations),
     backup,
     operations,
+    nativeDialogs: options.nativeDialogs,
     caseFiles: { ...caseFiles, dueItems: [scalesDueItems(results)] },
     scales,
     kiosk: { kiosk },
@@ -159,6 +169,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     lock: (reason) => auth.lock(reason, null),
     seedDemo: () => seedDemoStation(handlers, vault, clock),
     clinicalKeyHeld: () => vault.holdsClinical(),
+    stagedUploads: () => attachments.staging.count(),
     backgroundCheck: () => vault.backgroundCheckEnded(),
     lastUnlockTiming: () => auth.lastUnlockTiming,
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),

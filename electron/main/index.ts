@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core/createCore.js';
 import { toApiError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { bindIpc } from './ipc.js';
+import { electronDialogs } from './nativeDialogs.js';
 import { buildMenuTemplate } from './menu.js';
 import { bindPrint, type PrintDeps } from './print.js';
 import {
@@ -107,7 +108,7 @@ function start(): void {
     const dataDir = resolveDataDir(dataDirFromArgs(process.argv), process.env, os.homedir());
     let running: Core;
     try {
-      running = createCore({ dataDir });
+      running = createCore({ dataDir, nativeDialogs: electronDialogs(dialog, () => workbench) });
     } catch (error) {
       // A read-only or locked data folder: one Chinese line, then quit (never a stack trace).
       dialog.showErrorBox('心驿无法启动', toApiError(error).message);

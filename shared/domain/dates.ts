@@ -22,6 +22,11 @@ function localDateTime(instant: Date): string {
   return instant.toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');
 }
 
+/** The station's wall clock for file names: YYYYMMDD-HHmmss (sorts in time order, no characters a file system refuses). */
+export function localFileStamp(instant: Date): string {
+  return instant.toLocaleString('sv-SE').replace(/[-:]/g, '').replace(' ', '-').slice(0, 15);
+}
+
 /** The station's wall clock as a minute number (see localTime.ts), for comparing with bookings. */
 export function localMinute(instant: Date): number {
   return toMinute(localDateTime(instant));

@@ -1,6 +1,16 @@
 /** Case files: dictionaries, clients (来访者), cases, sessions, risk, follow-ups, crises, referrals, attachments. */
 import { adminOnly, anyStaff, clinical } from '../access.js';
-import { attachmentAddInput, attachmentContent, attachmentList, attachmentListInput } from '../schemas/attachments.js';
+import {
+  attachmentAddInput,
+  attachmentContent,
+  attachmentList,
+  attachmentListInput,
+  uploadBeginInput,
+  uploadBeginOutput,
+  uploadChunkInput,
+  uploadChunkOutput,
+  uploadIdInput,
+} from '../schemas/attachments.js';
 import {
   addendumInput,
   caseCloseInput,
@@ -25,7 +35,7 @@ import {
   todayOutput,
 } from '../schemas/cases.js';
 import { clientDetail, clientRegistration, clientSearchInput, clientSearchOutput, clientUpdate, consentInput, duplicatePairList, mergeInput } from '../schemas/clients.js';
-import { emptyInput, idInput } from '../schemas/common.js';
+import { emptyInput, idInput, okOutput } from '../schemas/common.js';
 import { crisisContactInput, crisisList, crisisListInput, crisisOpenInput, crisisRecord, crisisResolveInput, crisisStepInput } from '../schemas/crises.js';
 import { dictionaryAddInput, dictionaryItem, dictionaryItemList, dictionaryListInput, dictionarySetActiveInput } from '../schemas/dictionaries.js';
 import { referralCreateInput, referralList, referralListInput, referralRecord, referralUpdateInput } from '../schemas/referrals.js';
@@ -75,6 +85,11 @@ export const caseFilesContract = {
   'attachments.add': method(anyStaff, attachmentAddInput, attachmentList),
   'attachments.list': method(anyStaff, attachmentListInput, attachmentList),
   'attachments.get': method(anyStaff, idInput, attachmentContent),
+  // Files up to 20 MB in chunks that each fit the HTTP host's 1 MiB body cap; the owner's rule decides who may.
+  'attachments.uploadBegin': method(anyStaff, uploadBeginInput, uploadBeginOutput),
+  'attachments.uploadChunk': method(anyStaff, uploadChunkInput, uploadChunkOutput),
+  'attachments.uploadCommit': method(anyStaff, uploadIdInput, attachmentList),
+  'attachments.uploadAbort': method(anyStaff, uploadIdInput, okOutput),
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */

@@ -4,6 +4,7 @@ import { appStatus, changePasswordInput, lockInput, recoverInput, sessionDescrip
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
+import { folderListInput, folderListing, nativeChooseInput, nativeChooseOutput } from '../schemas/files.js';
 import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
@@ -56,6 +57,9 @@ export const foundationContract = {
   'backup.create': method(adminOnly, backupCreateInput, backupInfo),
   'backup.restore': method(adminOnly, backupRestoreInput, restoreOutput),
   'operation.cancel': method(adminOnly, operationCancelInput, okOutput),
+  // Choosing a backup folder or a file to restore: the OS dialog in Electron, else a listing of the PC's folders.
+  'files.chooseNative': method(adminOnly, nativeChooseInput, nativeChooseOutput),
+  'files.listFolder': method(adminOnly, folderListInput, folderListing),
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { caseFileStation } from '../helpers/caseFileStation.js';
 
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-async function setup() {
-  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const reception = await station.addUser('qiantai', 'reception');
-  const client = await station.call(reception, 'clients.register', adult);
-  const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, time, liwei, chen, reception, clientId: client.id, caseId: opened.id };
-}
+const setup = caseFileStation;
 
 describe('危机干预', () => {
   it('any counsellor may open a crisis; it grades the client red; steps are timestamped; resolving records the outcome', async () => {

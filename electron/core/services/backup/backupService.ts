@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { BackupInfo, backupCredential } from '../../../../shared/api/schemas/backup.js';
@@ -15,6 +16,7 @@ import {
   openEncryptedDatabase,
 } from '../../db/openDatabase.js';
 import { AppError } from '../../errors.js';
+import { localFileStamp } from '../../../../shared/domain/dates.js';
 import { appendAudit } from '../../audit/auditLog.js';
 import { currentAnchor } from '../../audit/anchorKeeper.js';
 import { chainHead, startNewEpoch } from '../../audit/anchorStore.js';
@@ -40,7 +42,8 @@ import { removeTemporaryFiles, restoredDatabasePath, swapInRestoredFiles } from 
 export type BackupCredential = z.output<typeof backupCredential>;
 export type BackupTarget = Readonly<{ dir?: string | undefined; file?: string | undefined }>;
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+/** File names carry the station's wall-clock time (Beijing time at a station), as staff read and sort them. */
+const stamp = (date: Date) => localFileStamp(date);
 
 const progressHook = (operation: Operation, from: number, to: number, stage: string): ChunkHook => async (done, total) =>
   operation.step(from + ((to - from) * done) / Math.max(total, 1), stage);
@@ -55,6 +58,14 @@ export class BackupService {
   backupDir(): string {
     const configured = this.vault.isOpen() ? readSettings(this.vault.connection()).backupDir : '';
     return configured || this.vault.paths.backups;
+  }
+
+  /** Where a folder picker starts: the home folder and the station's backup folders. */
+  places(): Array<{ label: string; path: string }> {
+    const places = [{ label: '主文件夹', path: os.homedir() }, { label: '本站默认备份文件夹', path: this.vault.paths.backups }];
+    const configured = this.vault.isOpen() ? readSettings(this.vault.connection()).backupDir : '';
+    if (configured) places.push({ label: '设置的备份文件夹', path: path.resolve(configured) });
+    return places;
   }
 
   /** A backup folder chosen in settings must be a folder this process can write into (made if missing). */

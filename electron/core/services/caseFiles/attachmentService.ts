@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { AttachmentOwner, attachmentAddInput } from '../../../../shared/api/schemas/attachments.js';
+import type { AttachmentOwner, attachmentAddInput, uploadBeginInput, uploadChunkInput } from '../../../../shared/api/schemas/attachments.js';
 import { attachmentMaxBytes } from '../../../../shared/api/schemas/attachments.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
-import { consentExists } from '../../repositories/clientsRepo.js';
-import { referralParties } from '../../repositories/referralsRepo.js';
-import { readSession } from '../../repositories/sessionsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
-import { auditedRead, requireCase, requireClientRecord, requireCrisis } from '../../access/clinicalReach.js';
+import { auditedRead } from '../../access/clinicalReach.js';
+import type { AttachmentOwnerRules } from './attachmentOwnerRules.js';
+import { UploadStaging, type UploadMeta } from './uploadStaging.js';
 
 /** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
 const signatures: Record<string, Buffer> = {
@@ -21,55 +19,75 @@ const signatures: Record<string, Buffer> = {
   'application/pdf': Buffer.from('%PDF-', 'latin1'),
 };
 
-/** The same rule as the record the file belongs to: one per owner type, so a new owner type needs its rule. */
-const requireOwner: Record<AttachmentOwner, (db: Db, session: Session, ownerId: number) => void> = {
-  consent(db, _session, ownerId) {
-    if (!consentExists(db, ownerId)) throw new AppError('NOT_FOUND', '找不到该同意书记录。');
-  },
-  case(db, session, ownerId) {
-    requireCase(db, session, ownerId);
-  },
-  session(db, session, ownerId) {
-    const record = readSession(db, ownerId);
-    if (!record) throw new AppError('NOT_FOUND', '找不到该咨询记录。');
-    requireCase(db, session, record.caseId);
-  },
-  referral(db, session, ownerId) {
-    const referral = referralParties(db, ownerId);
-    if (!referral) throw new AppError('NOT_FOUND', '找不到该转介记录。');
-    requireClientRecord(db, session, referral.clientId, referral.sentOn);
-  },
-  crisis(db, session, ownerId) {
-    requireCrisis(db, session, ownerId);
-  },
-};
+function checkSignature(mime: string, data: Buffer): void {
+  if (!data.subarray(0, signatures[mime]!.length).equals(signatures[mime]!)) {
+    throw new AppError('INVALID_INPUT', '文件内容与类型不符：只能上传真正的 JPG、PNG 图片或 PDF 文件。');
+  }
+}
 
-/** Attachments (scanned consents, referral letters …) kept inside the encrypted database. */
+const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+const tokenOf = (session: Session) => session.token;
+
+/** Attachments (scanned consents, referral letters, photos …) kept encrypted inside the database. */
 export class AttachmentService {
+  readonly staging: UploadStaging;
+
   constructor(
     private readonly vault: Vault,
     private readonly clock: Clock,
-  ) {}
+    private readonly owners: AttachmentOwnerRules,
+  ) {
+    this.staging = new UploadStaging(clock);
+  }
 
+  /** A small file in one call (≤ 700 KB, one JSON body). */
   add(session: Session, input: z.output<typeof attachmentAddInput>) {
     const data = Buffer.from(input.dataBase64, 'base64');
     if (data.length === 0) throw new AppError('INVALID_INPUT', '文件是空的。');
     if (data.length > attachmentMaxBytes) throw new AppError('INVALID_INPUT', `附件不能超过 ${attachmentMaxBytes / 1024} KB，请压缩或降低扫描分辨率。`);
-    if (!data.subarray(0, signatures[input.mime]!.length).equals(signatures[input.mime]!)) {
-      throw new AppError('INVALID_INPUT', '文件内容与类型不符：只能上传真正的 JPG、PNG 图片或 PDF 文件。');
+    checkSignature(input.mime, data);
+    return this.store(session, { ...input, size: data.length, sha256: sha256Of(data) }, data, {});
+  }
+
+  /** The owner is checked before any byte is staged, and again at commit (rights may change meanwhile). */
+  uploadBegin(session: Session, input: z.output<typeof uploadBeginInput>) {
+    this.vault.write((db) => this.owners[input.ownerType](db, session, input.ownerId));
+    return this.staging.begin(tokenOf(session), input);
+  }
+
+  uploadChunk(session: Session, input: z.output<typeof uploadChunkInput>) {
+    if (input.dataBase64.length % 4 !== 0) throw new AppError('INVALID_INPUT', '分块内容编码不正确（base64 长度应为 4 的倍数）。');
+    return this.staging.addChunk(tokenOf(session), input.uploadId, input.index, Buffer.from(input.dataBase64, 'base64'));
+  }
+
+  /** Whole, of the declared size and hash, of its declared type: only then is anything stored. */
+  uploadCommit(session: Session, uploadId: string) {
+    const { meta, data } = this.staging.take(tokenOf(session), uploadId);
+    if (sha256Of(data) !== meta.sha256) {
+      throw new AppError('INVALID_INPUT', '文件校验失败：收到的内容与选择的文件不一致（SHA-256 不符），未保存。请重新上传。');
     }
+    checkSignature(meta.mime, data);
+    return this.store(session, meta, data, { chunked: true });
+  }
+
+  uploadAbort(session: Session, uploadId: string) {
+    this.staging.abort(tokenOf(session), uploadId);
+    return { ok: true as const };
+  }
+
+  private store(session: Session, meta: UploadMeta, data: Buffer, detail: Record<string, unknown>) {
     return this.vault.write((db, audit) => {
-      requireOwner[input.ownerType](db, session, input.ownerId);
-      const sha256 = createHash('sha256').update(data).digest('hex');
-      const id = insertAttachment(db, { ...input, data, sha256 }, session.userId ?? 0, this.clock.now().toISOString());
-      audit({ ...actorOf(session), action: 'attachments.add', objectType: input.ownerType, objectId: input.ownerId, detail: { attachmentId: id, size: data.length } });
-      return listAttachments(db, input.ownerType, input.ownerId);
+      this.owners[meta.ownerType](db, session, meta.ownerId);
+      const id = insertAttachment(db, { ...meta, data }, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'attachments.add', objectType: meta.ownerType, objectId: meta.ownerId, detail: { attachmentId: id, size: data.length, ...detail } });
+      return listAttachments(db, meta.ownerType, meta.ownerId);
     });
   }
 
   list(session: Session, ownerType: AttachmentOwner, ownerId: number) {
     return auditedRead(this.vault, session, { action: 'attachments.list', objectType: ownerType, objectId: ownerId }, (db) => {
-      requireOwner[ownerType](db, session, ownerId);
+      this.owners[ownerType](db, session, ownerId);
       return listAttachments(db, ownerType, ownerId);
     });
   }
@@ -79,7 +97,7 @@ export class AttachmentService {
     return auditedRead(this.vault, session, { action: 'attachments.open', objectType: 'attachment', objectId: id }, (db) => {
       const file = readAttachment(db, id);
       if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
-      requireOwner[file.ownerType](db, session, file.ownerId);
+      this.owners[file.ownerType](db, session, file.ownerId);
       const { data, ...info } = file;
       return { ...info, dataBase64: data.toString('base64') };
     });

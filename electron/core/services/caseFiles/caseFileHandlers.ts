@@ -87,5 +87,9 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'attachments.add': (input, session) => attachments.add(requireSession(session), input),
     'attachments.list': (input, session) => attachments.list(requireSession(session), input.ownerType, input.ownerId),
     'attachments.get': (input, session) => attachments.get(requireSession(session), input.id),
+    'attachments.uploadBegin': (input, session) => attachments.uploadBegin(requireSession(session), input),
+    'attachments.uploadChunk': (input, session) => attachments.uploadChunk(requireSession(session), input),
+    'attachments.uploadCommit': (input, session) => attachments.uploadCommit(requireSession(session), input.uploadId),
+    'attachments.uploadAbort': (input, session) => attachments.uploadAbort(requireSession(session), input.uploadId),
   };
 }

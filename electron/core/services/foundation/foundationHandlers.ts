@@ -14,6 +14,8 @@ import { canCounsel, listUsers } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { queryAudit } from './auditService.js';
 import type { BackupService } from '../backup/backupService.js';
+import { diskRoots, listFolder } from '../files/folderListing.js';
+import type { NativeDialogs } from '../files/nativeDialogs.js';
 import type { Operations } from '../../operations.js';
 import { blankFormOf, listBlankForms } from './blankForms.js';
 import type { UsersService } from './usersService.js';
@@ -28,10 +30,12 @@ export type FoundationDeps = Readonly<{
   users: UsersService;
   backup: BackupService;
   operations: Operations;
+  /** Electron's open dialog; absent in browser mode and the CLI. */
+  nativeDialogs?: NativeDialogs | undefined;
 }>;
 
 /** App lifecycle, session, station, users, audit, settings, about, verify, backup. */
-export function createFoundationHandlers({ vault, startupNotice, clock, auth, users, backup, operations }: FoundationDeps): FeatureHandlers<typeof foundationContract> {
+export function createFoundationHandlers({ vault, startupNotice, clock, auth, users, backup, operations, nativeDialogs }: FoundationDeps): FeatureHandlers<typeof foundationContract> {
   const lockBeforeSwap = (session: Session | null) => () => auth.lock('restore', session);
   const assertRecoveryPhase = () => {
     if (vault.phase() !== 'error') {
@@ -141,6 +145,10 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
       }),
 
     'backup.list': () => backup.list(),
+    // Not audited: a folder listing reads no station record, and the backup or restore that follows is audited with its path.
+    'files.listFolder': (input) => listFolder(input.path, { show: input.show, places: [...backup.places(), ...diskRoots().map((root) => ({ label: root === '/' ? '根目录' : `${root.slice(0, 1)} 盘`, path: root }))] }),
+    'files.chooseNative': async (input) =>
+      nativeDialogs ? { available: true, path: await nativeDialogs.choose(input.purpose, input.startPath || backup.backupDir()) } : { available: false, path: null },
     'backup.create': (input, session) => backup.create(requireSession(session), { dir: input.dir, file: input.file }, input.operationId),
     'backup.restore': (input, session) =>
       backup.restore(requireSession(session), input.file, input.credential, input.operationId, lockBeforeSwap(session)),

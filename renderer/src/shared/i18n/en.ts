@@ -45,10 +45,15 @@ export const en: Messages = {
   attachments: {
     title: 'Attachments',
     upload: 'Upload',
-    hint: 'JPG, PNG or PDF up to 700 KB; stored encrypted in the database',
+    hint: 'JPG, PNG or PDF up to 20 MB; stored encrypted in the database',
     open: 'Open',
     none: 'No attachments',
-    tooLarge: 'Attachments are limited to {kb} KB; compress or scan at a lower resolution.',
+    tooLarge: 'Attachments are limited to {max}; compress the file or split it.',
+    wrongType: 'Only JPG, PNG images or PDF files can be uploaded.',
+    downscaleTitle: 'Large photo',
+    downscaleAsk: 'This photo is {width}×{height} pixels ({size}), above {max} pixels. Shrink it to {targetWidth}×{targetHeight} pixels before uploading? Text stays readable and the file gets smaller.',
+    downscaleYes: 'Shrink and upload',
+    downscaleNo: 'Upload the original',
     unreadable: 'The file cannot be read.',
   },
 };

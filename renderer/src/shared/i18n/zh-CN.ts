@@ -47,10 +47,15 @@ export const zhCN = {
   attachments: {
     title: '附件',
     upload: '上传附件',
-    hint: '支持 JPG、PNG、PDF，单个不超过 700 KB；文件加密保存在数据库中',
+    hint: '支持 JPG、PNG、PDF，单个不超过 20 MB；文件加密保存在数据库中',
     open: '查看',
     none: '无附件',
-    tooLarge: '附件不能超过 {kb} KB，请压缩或降低扫描分辨率。',
+    tooLarge: '附件不能超过 {max}，请压缩或分成几个文件。',
+    wrongType: '只能上传 JPG、PNG 图片或 PDF 文件。',
+    downscaleTitle: '照片较大',
+    downscaleAsk: '这张照片为 {width}×{height} 像素（{size}），超过 {max} 像素。是否缩小为 {targetWidth}×{targetHeight} 像素后上传？缩小后文字仍可辨认，文件更小。',
+    downscaleYes: '缩小后上传',
+    downscaleNo: '按原图上传',
     unreadable: '无法读取该文件。',
   },
 };

@@ -40,4 +40,9 @@ export const caseFilesRows: Rows<typeof caseFilesContract> = {
   'attachments.add': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'attachments.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'attachments.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  // Reception uploads consent scans; the owner's rule (tests/integration/caseFiles/attachmentUpload.test.ts) narrows it.
+  'attachments.uploadBegin': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.uploadChunk': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.uploadCommit': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'attachments.uploadAbort': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
 };

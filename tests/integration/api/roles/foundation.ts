@@ -33,4 +33,7 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'backup.create': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'backup.restore': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'operation.cancel': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  // The PC's folders are shown to the 站长 only, the one role that chooses backup folders and restores.
+  'files.chooseNative': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'files.listFolder': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
 };

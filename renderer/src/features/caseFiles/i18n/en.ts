@@ -286,6 +286,7 @@ export const en: Messages = {
       target: 'Target',
       sharedInfo: 'Information shared',
       attachmentId: 'Attachment',
+      chunked: 'Uploaded in chunks',
     },
   },
 };

@@ -288,6 +288,7 @@ export const zhCN = {
       target: '机构类别',
       sharedInfo: '提供信息',
       attachmentId: '附件编号',
+      chunked: '分块上传',
     },
   },
 };

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ClientPages, SetupWizard, Workbench } from './pages.js';
+import { expect, test } from './fixtures.js';
+
+const adminPassword = '阳光社区2026心理站';
+
+async function newStation(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await page.goto(url);
+  const wizard = new SetupWizard(page);
+  await wizard.fillStation('阳光社区心理咨询室', '500118001001');
+  await wizard.createAdmin('admin', '站长', adminPassword);
+  await wizard.confirmKeptAndFinish();
+}
+
+test('the 站长 chooses a backup to restore and a backup folder with the picker, typing no path', async ({ page, station }) => {
+  await newStation(page, station.url);
+  const workbench = new Workbench(page);
+  await workbench.open('settings');
+  await page.getByRole('tab', { name: '备份与恢复' }).click();
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-table')).toContainText('.xybak');
+  const backupName = fs.readdirSync(path.join(station.dataDir, 'backups')).find((name) => name.endsWith('.xybak'))!;
+  // Named by the station's local (Beijing) time.
+  expect(backupName).toMatch(/^xinyi-\d{8}-\d{6}\.xybak$/);
+
+  await page.getByRole('button', { name: '选择备份文件…' }).click();
+  const dialog = page.getByRole('dialog', { name: '选择要恢复的备份文件' });
+  await expect(dialog.getByTestId('path-chooser-current')).toContainText(path.join(fs.realpathSync(station.dataDir), 'backups'));
+  await expect(dialog.getByTestId('path-chooser-confirm')).toBeDisabled();
+  await dialog.getByTestId(`entry-${backupName}`).click();
+  await dialog.getByTestId('path-chooser-confirm').click();
+  await expect(page.getByRole('dialog', { name: '恢复', exact: true })).toContainText(backupName);
+  await page.getByRole('dialog', { name: '恢复', exact: true }).getByRole('button', { name: '取消' }).click();
+
+  await page.getByRole('tab', { name: '安全' }).click();
+  await expect(page.getByTestId('backup-dir')).toHaveAttribute('readonly', '');
+  await page.getByRole('button', { name: '选择文件夹…' }).click();
+  const folders = page.getByRole('dialog', { name: '选择备份文件夹' });
+  // No folder configured yet: it starts in the home folder and offers the station's default one.
+  await expect(folders.getByTestId('path-chooser-current')).toContainText('当前位置：/');
+  await folders.getByRole('button', { name: '本站默认备份文件夹' }).click();
+  await expect(folders.getByTestId('path-chooser-current')).toContainText(fs.realpathSync(path.join(station.dataDir, 'backups')));
+  await folders.getByTestId('path-chooser-up').click();
+  await expect(folders.getByTestId('path-chooser-current')).toContainText(`：${fs.realpathSync(station.dataDir)}`);
+  await folders.getByTestId('path-chooser-confirm').click();
+  await expect(page.getByTestId('backup-dir')).toHaveValue(fs.realpathSync(station.dataDir));
+});
+
+test('a 3 MB scanned consent uploads in chunks through the 1 MiB-capped host and opens again', async ({ page, station }) => {
+  // Setup's key derivation and nine chunk calls on a shared build machine: room beyond the default 120 s.
+  test.setTimeout(300_000);
+  await newStation(page, station.url);
+  const clients = new ClientPages(page);
+  await clients.register({ name: '林小雨', gender: 'female', birthDate: '2015-03-08', guardianName: '林海', guardianPhone: '13700001234' });
+  await clients.addConsent('监护人同意');
+  const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 0x41)]);
+  const bodies: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/attachments.uploadChunk')) bodies.push(request.postDataBuffer()?.length ?? 0);
+  });
+  await page.getByTestId('consents-table').getByTestId('attachment-input').setInputFiles({ name: '监护人同意书.pdf', mimeType: 'application/pdf', buffer: scan });
+  await expect(page.getByTestId('consents-table')).toContainText('监护人同意书.pdf（3.0 MiB）', { timeout: 90_000 });
+  expect(bodies.length).toBe(9);
+  expect(Math.max(...bodies)).toBeLessThan(1024 * 1024);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('consents-table').getByRole('button', { name: /监护人同意书\.pdf/ }).click();
+  const saved = await (await download).path();
+  expect(fs.readFileSync(saved!).equals(scan)).toBe(true);
+});
