@@ -4,6 +4,7 @@ import { appStatus, changePasswordInput, recoverInput, sessionDescription, sessi
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
+import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
 import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, userDirectory, userList, userSummary } from '../schemas/users.js';
@@ -39,6 +40,7 @@ export const foundationContract = {
 
   // Audit
   'audit.list': method(adminOnly, auditListInput, auditListOutput),
+  'audit.export': method(adminOnly, periodExportInput, exportFile),
 
   // Settings and about
   'settings.get': method(adminOnly, emptyInput, settings),
@@ -56,6 +58,7 @@ export const foundationContract = {
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
 export const foundationAuditActions = [
   'audit.anchorMismatch',
+  'audit.export',
   'audit.view',
   'auth.changePassword',
   'auth.lock',

@@ -16,6 +16,7 @@ import {
   scaleSummary,
   scaleSummaryList,
 } from '../schemas/scales.js';
+import { exportFile, resultsExportInput, screeningExportInput } from '../schemas/exports.js';
 import { screeningCreateInput, screeningDetail, screeningSummaryList } from '../schemas/screenings.js';
 import { method, type MethodSpec } from './method.js';
 
@@ -28,6 +29,8 @@ export const scalesContract = {
   'results.list': method(clinical, resultListInput, resultList),
   'results.get': method(clinical, idInput, resultRecord),
   'results.linkClient': method(clinical, resultLinkInput, resultRecord),
+  /** 测评结果 of a period (XLSX): scores and bands, never answers. */
+  'results.export': method(clinical, resultsExportInput, exportFile),
   'alerts.list': method(clinical, alertListInput, alertList),
   'alerts.acknowledge': method(clinical, alertAckInput, alertList),
 
@@ -36,12 +39,14 @@ export const scalesContract = {
   'screenings.list': method(clinical, emptyInput, screeningSummaryList),
   'screenings.get': method(clinical, idInput, screeningDetail),
   'screenings.close': method(clinical, idInput, screeningDetail),
+  'screenings.export': method(clinical, screeningExportInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
 export const scalesAuditActions = [
   'alerts.acknowledge',
   'alerts.list',
+  'results.export',
   'results.link',
   'results.list',
   'results.submit',
@@ -49,6 +54,7 @@ export const scalesAuditActions = [
   'scales.import',
   'screenings.close',
   'screenings.create',
+  'screenings.export',
   'screenings.list',
   'screenings.view',
 ] as const;
