@@ -5,6 +5,7 @@ import { AppError } from '../core/errors.js';
 import { resolveDataDir } from '../core/paths.js';
 import { CliError, CliSession } from './cliSession.js';
 import { scoreCommand } from './scoreCommand.js';
+import { exportCommand } from './exportCommand.js';
 import {
   backupCommand,
   callCommand,
@@ -22,6 +23,7 @@ const commands = {
   backup: backupCommand,
   restore: restoreCommand,
   verify: verifyCommand,
+  export: exportCommand,
 } as const;
 
 const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
@@ -32,6 +34,9 @@ const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   restore 文件               校验后从备份恢复（原文件保留在数据文件夹中；别站的备份用
                             --recovery-key-file 文件 或环境变量 XINYI_RECOVERY_KEY 提供恢复密钥）
   verify [备份文件…]         检查数据库完整性、审计日志哈希链，并与锚点文件和备份对照
+  export 名单 --out 文件.xlsx  导出名单（clients、sessions、follow-ups、results、screening --screening 编号、audit）；
+                            有期间的名单用 --period 2026-11（或 2026、2026-Q4、2026-H2）或 --from 日期 --to 日期；
+                            来访者名单默认脱敏，站长可加 --unmasked；--format 目前只有 xlsx
   score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
 
@@ -53,6 +58,13 @@ async function main(argv: string[]): Promise<number> {
       'recovery-key-file': { type: 'string' },
       input: { type: 'string' },
       batch: { type: 'string' },
+      period: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      screening: { type: 'string' },
+      tag: { type: 'string' },
+      unmasked: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });

@@ -32,6 +32,8 @@ import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
+import { CaseFilesExport } from './services/caseFiles/caseFilesExport.js';
+import { ScalesExport } from './services/scales/scalesExport.js';
 import { clinicalKeyRoles } from './keyring/keyring.js';
 import { Vault, type KeyFaults } from './vault.js';
 import type { QuickCheckOutcome } from './db/backgroundCheck.js';
@@ -121,12 +123,13 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     crises: new CrisisService(vault, risk, clock),
     referrals: new ReferralService(vault, clock),
     attachments,
+    exports: new CaseFilesExport(vault, clock),
   };
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
   const screenings = new ScreeningService(vault, catalog, clock);
   kiosk = new KioskService(vault, sessions, catalog, results, screenings, clock);
-  const scales = { catalog, results, screenings };
+  const scales = { catalog, results, screenings, exports: new ScalesExport(vault, catalog, screenings) };
   const handlers = createHandlers({
     vault,
     startupNotice,

@@ -3,7 +3,7 @@
  * counsellor of a case, those it is shared with, the 站长; history from a case's opening unless
  * granted), and the audited read. Cases, scales, appointments and screenings all ask here.
  */
-import type { AuditRecord } from '../audit/auditLog.js';
+import type { AuditDetail, AuditRecord } from '../audit/auditLog.js';
 import { actorOf } from '../auth/actor.js';
 import type { Session } from '../auth/sessionStore.js';
 import type { Db } from '../db/driver.js';
@@ -43,12 +43,12 @@ export type ClientHistory = Readonly<{
   /** Is a record of this day (YYYY-MM-DD) or instant (ISO) within reach? */
   reaches(dayOrInstant: string): boolean;
   /** Follow-ups still due are today's work and stay; done ones are history by their day; cancelled ones are undated history. */
-  followUps(rows: FollowUpRecord[]): FollowUpRecord[];
+  followUps<Row extends Pick<FollowUpRecord, 'status' | 'doneOn'>>(rows: Row[]): Row[];
 }>;
 
 function historyFrom(from: string): ClientHistory {
   const reaches = (dayOrInstant: string) => from === '' || (dayOrInstant.length > 10 ? localDay(new Date(dayOrInstant)) : dayOrInstant) >= from;
-  const keeps = (row: FollowUpRecord) => from === '' || row.status === 'due' || (row.doneOn !== null && reaches(row.doneOn));
+  const keeps = (row: Pick<FollowUpRecord, 'status' | 'doneOn'>) => from === '' || row.status === 'due' || (row.doneOn !== null && reaches(row.doneOn));
   return { reaches, followUps: (rows) => rows.filter(keeps) };
 }
 
@@ -90,13 +90,14 @@ type ReadRecord = Omit<AuditRecord, 'actorId' | 'actorName' | 'result' | 'at'>;
 /**
  * A read of clinical content, audited once per call. A refusal is recorded too ("denied"), in a
  * transaction of its own, because the refusal rolls back the read's transaction with its audit row.
- * `read` returns what was read; the audit row names the record, never its content.
+ * `read` returns what was read; the audit row names the record, never its content. `factsOf` adds
+ * facts known only after the read (an export's row count) to the row's detail.
  */
-export function auditedRead<T>(vault: Vault, session: Session, record: ReadRecord, read: (db: Db) => T): T {
+export function auditedRead<T>(vault: Vault, session: Session, record: ReadRecord, read: (db: Db) => T, factsOf?: (value: T) => AuditDetail): T {
   try {
     return vault.write((db, audit) => {
       const value = read(db);
-      audit({ ...actorOf(session), ...record });
+      audit({ ...actorOf(session), ...record, ...(factsOf ? { detail: { ...record.detail, ...factsOf(value) } } : {}) });
       return value;
     });
   } catch (error) {

@@ -46,8 +46,8 @@ function toSummary(db: Db, row: CaseRow): CaseSummary {
 
 export type CaseAccess = Readonly<{ userId: number; seesAll: boolean }>;
 
-/** A counsellor reaches cases assigned to them or shared with them; the 站长 reaches all. */
-const visibleClause = `(@seesAll = 1 OR c.counsellor_id = @userId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId))`;
+/** A counsellor reaches cases assigned to them or shared with them; the 站长 reaches all. `c` is the case; binds @seesAll and @userId. */
+export const visibleClause = `(@seesAll = 1 OR c.counsellor_id = @userId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @userId))`;
 
 export function readCase(db: Db, id: number): (CaseSummary & { openReason: string; closeReason: string | null }) | undefined {
   const row = db.prepare(`${selectCases} WHERE c.id = ?`).get(id) as CaseRow | undefined;

@@ -36,6 +36,7 @@ import {
 } from '../schemas/cases.js';
 import { clientDetail, clientRegistration, clientSearchInput, clientSearchOutput, clientUpdate, consentInput, duplicatePairList, mergeInput } from '../schemas/clients.js';
 import { emptyInput, idInput, okOutput } from '../schemas/common.js';
+import { clientsExportInput, exportFile, periodExportInput } from '../schemas/exports.js';
 import { crisisContactInput, crisisList, crisisListInput, crisisOpenInput, crisisRecord, crisisResolveInput, crisisStepInput } from '../schemas/crises.js';
 import { dictionaryAddInput, dictionaryItem, dictionaryItemList, dictionaryListInput, dictionarySetActiveInput } from '../schemas/dictionaries.js';
 import { referralCreateInput, referralList, referralListInput, referralRecord, referralUpdateInput } from '../schemas/referrals.js';
@@ -55,6 +56,8 @@ export const caseFilesContract = {
   'clients.addConsent': method(anyStaff, consentInput, clientDetail),
   'clients.duplicates': method(adminOnly, emptyInput, duplicatePairList),
   'clients.merge': method(adminOnly, mergeInput, clientDetail),
+  /** 来访者名单 (XLSX): masked unless the 站长 asks; reception gets no clinical column. */
+  'clients.export': method(anyStaff, clientsExportInput, exportFile),
 
   // Cases, sessions, risk and follow-ups: counsellors (their own and shared cases) and the 站长
   'cases.open': method(clinical, caseOpenInput, caseSummary),
@@ -71,6 +74,9 @@ export const caseFilesContract = {
   'followUps.list': method(clinical, followUpListInput, followUpList),
   'followUps.record': method(clinical, followUpRecordInput, followUpList),
   'dashboard.today': method(clinical, emptyInput, todayOutput),
+  /** Lists of a period (XLSX), as the caller reaches them. */
+  'sessions.export': method(clinical, periodExportInput, exportFile),
+  'followUps.export': method(clinical, periodExportInput, exportFile),
 
   // Crisis intervention, referral and attachments
   'crises.open': method(clinical, crisisOpenInput, crisisRecord),
@@ -104,6 +110,7 @@ export const caseFilesAuditActions = [
   'cases.view',
   'cases.share',
   'cases.unshare',
+  'clients.export',
   'clients.merge',
   'clients.register',
   'clients.search',
@@ -117,6 +124,7 @@ export const caseFilesAuditActions = [
   'crises.step',
   'crises.view',
   'dashboard.view',
+  'followUps.export',
   'followUps.list',
   'followUps.record',
   'referrals.create',
@@ -126,6 +134,7 @@ export const caseFilesAuditActions = [
   'risk.notifyManager',
   'sessions.addendum',
   'sessions.create',
+  'sessions.export',
   'sessions.sign',
   'sessions.update',
 ] as const;

@@ -4,6 +4,7 @@ import { appStatus, changePasswordInput, lockInput, recoverInput, sessionDescrip
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
+import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { folderListInput, folderListing, nativeChooseInput, nativeChooseOutput } from '../schemas/files.js';
 import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
@@ -42,6 +43,7 @@ export const foundationContract = {
 
   // Audit
   'audit.list': method(adminOnly, auditListInput, auditListOutput),
+  'audit.export': method(adminOnly, periodExportInput, exportFile),
 
   // Settings and about
   'settings.get': method(adminOnly, emptyInput, settings),
@@ -65,6 +67,7 @@ export const foundationContract = {
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
 export const foundationAuditActions = [
   'audit.anchorMismatch',
+  'audit.export',
   'audit.view',
   'auth.changePassword',
   'auth.lock',

@@ -17,6 +17,7 @@ import {
   scaleSummary,
   scaleSummaryList,
 } from '../schemas/scales.js';
+import { exportFile, resultsExportInput, screeningExportInput } from '../schemas/exports.js';
 import { screeningCreateInput, screeningDetail, screeningSummaryList } from '../schemas/screenings.js';
 import { method, type MethodSpec } from './method.js';
 
@@ -31,6 +32,8 @@ export const scalesContract = {
   'results.linkClient': method(clinical, resultLinkInput, resultRecord),
   /** The day's kiosk results, so one below the critical line is found and linked to a client file. */
   'results.kioskList': method(clinical, kioskResultListInput, resultList),
+  /** 测评结果 of a period (XLSX): scores and bands, never answers. */
+  'results.export': method(clinical, resultsExportInput, exportFile),
   'alerts.list': method(clinical, alertListInput, alertList),
   'alerts.acknowledge': method(clinical, alertAckInput, alertList),
 
@@ -39,6 +42,7 @@ export const scalesContract = {
   'screenings.list': method(clinical, emptyInput, screeningSummaryList),
   'screenings.get': method(clinical, idInput, screeningDetail),
   'screenings.close': method(clinical, idInput, screeningDetail),
+  'screenings.export': method(clinical, screeningExportInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; the audit screen has a zh-CN and an en label for each (tests/unit/renderer). */
@@ -46,6 +50,7 @@ export const scalesAuditActions = [
   'alerts.acknowledge',
   'alerts.list',
   'results.kioskList',
+  'results.export',
   'results.link',
   'results.list',
   'results.submit',
@@ -53,6 +58,7 @@ export const scalesAuditActions = [
   'scales.import',
   'screenings.close',
   'screenings.create',
+  'screenings.export',
   'screenings.list',
   'screenings.view',
 ] as const;

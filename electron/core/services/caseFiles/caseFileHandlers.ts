@@ -12,6 +12,7 @@ import type { RiskService } from './riskService.js';
 import type { AttachmentService } from './attachmentService.js';
 import type { CrisisService } from './crisisService.js';
 import type { ReferralService } from './referralService.js';
+import type { CaseFilesExport } from './caseFilesExport.js';
 import { composeToday, type DueItemsProvider } from '../../dashboard/dueItems.js';
 
 export type CaseFileDeps = Readonly<{
@@ -22,11 +23,12 @@ export type CaseFileDeps = Readonly<{
   crises: CrisisService;
   referrals: ReferralService;
   attachments: AttachmentService;
+  exports: CaseFilesExport;
   /** Other features' cards on the dashboard (open alerts come from scales). */
   dueItems: readonly DueItemsProvider[];
 }>;
 
-export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments, dueItems }: CaseFileDeps): FeatureHandlers<typeof caseFilesContract> {
+export function createCaseFileHandlers({ vault, clients, cases, risk, crises, referrals, attachments, exports, dueItems }: CaseFileDeps): FeatureHandlers<typeof caseFilesContract> {
   const caseFileCards: DueItemsProvider = (session) => ({
     ...risk.dashboard(session),
     activeCrises: crises.visible(session, 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
@@ -56,6 +58,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'clients.addConsent': (input, session) => clients.addConsent(requireSession(session), input),
     'clients.duplicates': (_input, session) => clients.duplicates(requireSession(session)),
     'clients.merge': (input, session) => clients.merge(requireSession(session), input),
+    'clients.export': (input, session) => exports.clients(requireSession(session), input),
 
     'cases.open': (input, session) => cases.open(requireSession(session), input),
     'cases.list': (input, session) => cases.list(requireSession(session), input.status, input.clientId),
@@ -71,6 +74,8 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'risk.notifyManager': (input, session) => risk.notifyManager(requireSession(session), input.clientId),
     'followUps.list': (input, session) => risk.list(requireSession(session), input.scope, input.withinDays, input.clientId),
     'followUps.record': (input, session) => risk.recordFollowUp(requireSession(session), input),
+    'sessions.export': (input, session) => exports.sessions(requireSession(session), input),
+    'followUps.export': (input, session) => exports.followUps(requireSession(session), input),
     // One clinical read, one audit row: the lists inside it are not audited again.
     'dashboard.today': (_input, session) =>
       auditedRead(vault, requireSession(session), { action: 'dashboard.view' }, () => composeToday([caseFileCards, ...dueItems], requireSession(session))),

@@ -13,6 +13,7 @@ import { readStation, saveStation } from '../../repositories/stationRepo.js';
 import { canCounsel, listUsers } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { queryAudit } from './auditService.js';
+import { exportAuditLog } from './auditExport.js';
 import type { BackupService } from '../backup/backupService.js';
 import { diskRoots, listFolder } from '../files/folderListing.js';
 import type { NativeDialogs } from '../files/nativeDialogs.js';
@@ -101,6 +102,8 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
         audit({ ...actorOf(requireSession(session)), action: 'audit.view', detail: { page: input.page, filtered: Boolean(input.userId || input.action || input.from || input.to) } });
         return queryAudit(db, input);
       }),
+
+    'audit.export': (input, session) => exportAuditLog(vault, requireSession(session), input),
 
     'settings.get': () => readSettings(vault.connection()),
     'settings.update': (input, session) => {

@@ -54,7 +54,7 @@ export class ScreeningService {
     return auditedRead(this.vault, session, { action: 'screenings.list' }, (db) => listScreenings(db, access));
   }
 
-  private requireScreening(db: Db, session: Session, id: number): void {
+  requireScreening(db: Db, session: Session, id: number): void {
     const access = caseAccessOf(session);
     const createdBy = screeningCreator(db, id);
     if (createdBy === undefined) throw new AppError('NOT_FOUND', '找不到该普查。');

@@ -58,6 +58,22 @@ export const zhCN = {
     downscaleNo: '按原图上传',
     unreadable: '无法读取该文件。',
   },
+  exporting: {
+    button: '导出 Excel',
+    title: '导出{list}',
+    period: '统计期',
+    thisMonth: '本月',
+    lastMonth: '上月',
+    thisQuarter: '本季度',
+    thisYear: '今年',
+    unmasked: '包含完整身份证号和电话（仅站长；导出记入审计日志）',
+    maskedHint: '身份证号和电话已脱敏。导出的文件不加密，请妥善保管，用完删除。',
+    plainHint: '导出的文件不加密，请妥善保管，用完删除。',
+    start: '导出',
+    done: '已导出 {rows} 行：{file}',
+    needPeriod: '请选择统计期。',
+    lists: { clients: '来访者名单', sessions: '咨询记录', followUps: '随访记录', results: '测评结果', screening: '普查结果', audit: '审计日志' },
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -23,6 +23,7 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'users.resetPassword': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'users.newRecoveryKey': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'audit.list': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
+  'audit.export': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'settings.get': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'settings.update': { admin: A, counsellor: D, reception: D, kiosk: D, none: D },
   'system.about': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },

@@ -11,10 +11,12 @@ export const scalesRows: Rows<typeof scalesContract> = {
   'results.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'results.linkClient': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'results.kioskList': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'results.export': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'alerts.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'alerts.acknowledge': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'screenings.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'screenings.list': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'screenings.get': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'screenings.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'screenings.export': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
 };

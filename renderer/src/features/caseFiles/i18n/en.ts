@@ -252,12 +252,12 @@ export const en: Messages = {
   },
   audit: {
     actions: {
-      clients: { register: 'Client registered', update: 'Registration changed', view: 'Client record viewed', merge: 'Records merged', search: 'Clients searched by risk colour' },
+      clients: { export: 'Export client list', register: 'Client registered', update: 'Registration changed', view: 'Client record viewed', merge: 'Records merged', search: 'Clients searched by risk colour' },
       consents: { add: 'Consent recorded' },
       cases: { open: 'Case opened', view: 'Case viewed', close: 'Case closed', transfer: 'Case transferred', share: 'Case shared', unshare: 'Sharing ended', list: 'Cases listed' },
-      sessions: { create: 'Session note created', update: 'Draft changed', sign: 'Note signed', addendum: 'Addendum added' },
+      sessions: { export: 'Export sessions', create: 'Session note created', update: 'Draft changed', sign: 'Note signed', addendum: 'Addendum added' },
       risk: { grade: 'Risk graded', notifyManager: 'Told the station head of a red grade' },
-      followUps: { record: 'Follow-up recorded', list: 'Follow-ups listed' },
+      followUps: { export: 'Export follow-ups', record: 'Follow-up recorded', list: 'Follow-ups listed' },
       crises: { open: 'Crisis opened', view: 'Crisis viewed', step: 'Crisis step done', contact: 'Crisis contact', resolve: 'Crisis resolved', list: 'Crises listed' },
       referrals: { create: 'Referral created', update: 'Referral status changed', list: 'Referrals listed' },
       attachments: { add: 'Attachment added', open: 'Attachment opened', list: 'Attachments listed' },
@@ -265,6 +265,8 @@ export const en: Messages = {
     },
     objects: { attachment: 'Attachment', client: 'Client', case: 'Case', session: 'Session note', followUp: 'Follow-up', crisis: 'Crisis', referral: 'Referral', consent: 'Consent' },
     details: {
+      unmasked: 'Unmasked',
+      tag: 'Population tag',
       caseId: 'Case no.',
       riskLevel: 'Risk colour',
       scope: 'Scope',

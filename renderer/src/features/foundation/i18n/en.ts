@@ -135,7 +135,7 @@ export const en: Messages = {
       auth: { unlock: 'Unlock', recover: 'Recovery-key login', lock: 'Lock', changePassword: 'Password changed' },
       station: { update: 'Station updated' },
       settings: { update: 'Settings changed' },
-      audit: { view: 'Audit log viewed', anchorMismatch: 'Audit anchor mismatch' },
+      audit: { view: 'Audit log viewed', anchorMismatch: 'Audit anchor mismatch', export: 'Export audit log' },
       clinical: { encryptFields: 'Existing clinical content encrypted' },
       system: { verify: 'Integrity check' },
       backup: { create: 'Backup', restore: 'Restore' },
@@ -145,6 +145,7 @@ export const en: Messages = {
     },
     objects: { audit: 'Audit log', station: 'Station', user: 'User', keyring: 'Keyring', backup: 'Backup', settings: 'Settings', dictionary: 'Dictionary' },
     details: {
+      period: 'Period',
       by: 'By',
       keysRotated: 'Keys rotated',
       replaced: 'Replaced the old one',

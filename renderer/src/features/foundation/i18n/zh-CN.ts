@@ -137,7 +137,7 @@ export const zhCN = {
       auth: { unlock: '登录解锁', recover: '恢复密钥登录', lock: '锁定', changePassword: '修改密码' },
       station: { update: '修改站点信息' },
       settings: { update: '修改设置' },
-      audit: { view: '查看审计日志', anchorMismatch: '审计锚点不符' },
+      audit: { view: '查看审计日志', anchorMismatch: '审计锚点不符', export: '导出审计日志' },
       clinical: { encryptFields: '加密既有临床内容' },
       system: { verify: '完整性校验' },
       backup: { create: '备份', restore: '从备份恢复' },
@@ -147,6 +147,7 @@ export const zhCN = {
     },
     objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', dictionary: '字典' },
     details: {
+      period: '期间',
       by: '方式',
       keysRotated: '已更换密钥',
       replaced: '替换旧的',

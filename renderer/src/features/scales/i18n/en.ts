@@ -118,9 +118,9 @@ export const en: Messages = {
   audit: {
     actions: {
       scales: { import: 'Scale definition imported' },
-      results: { submit: 'Result submitted', view: 'Result viewed', link: 'Result linked', list: 'Results listed', kioskList: 'Kiosk results listed' },
+      results: { export: 'Export scale results', submit: 'Result submitted', view: 'Result viewed', link: 'Result linked', list: 'Results listed', kioskList: 'Kiosk results listed' },
       alerts: { acknowledge: 'Alert acknowledged', list: 'Alerts listed' },
-      screenings: { create: 'Screening created', view: 'Screening viewed', close: 'Screening closed', list: 'Screenings listed' },
+      screenings: { export: 'Export screening results', create: 'Screening created', view: 'Screening viewed', close: 'Screening closed', list: 'Screenings listed' },
     },
     objects: { scale: 'Scale', result: 'Result', alert: 'Alert', screening: 'Screening' },
     details: {
