@@ -151,6 +151,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   type: '类型',
   unknownPerson: '身份不明者描述',
   unlinkedOnly: '只看未关联档案的结果',
+  unmasked: '完整显示身份证号和电话',
   until: '截止日期',
   uploadId: '上传编号',
   userId: '账号',
