@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { createStaffedStation, manualClock } from '../helpers/station.js';
 
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 async function setup() {
   const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const reception = await station.addUser('qiantai', 'reception');
+  const station = await createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: time.clock });
+  const { liwei, chen, qiantai: reception } = station.staff;
   const client = await station.call(reception, 'clients.register', adult);
   const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
   return { station, time, liwei, chen, reception, clientId: client.id, caseId: opened.id };

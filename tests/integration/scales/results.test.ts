@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScales } from '../../../shared/scales/library.js';
-import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { createStation, createStationWithCase, manualClock } from '../helpers/station.js';
 
-async function setup() {
-  const station = await createStation({ clock: manualClock().clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const client = await station.call(liwei, 'clients.register', adult);
-  const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, liwei, chen, clientId: client.id, caseId: opened.id };
-}
+const setup = () => createStationWithCase({ clock: manualClock().clock });
 
 describe('administering a scale', () => {
   it('stores answers, the result and the definition version; core scores with the shared engine', async () => {
