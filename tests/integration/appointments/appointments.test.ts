@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import type { Clock } from '../../../electron/core/clock.js';
+import { createStaffedStation, manualClock } from '../helpers/station.js';
 
 /** Monday 2026-11-23, 09:00 in Beijing: tests never depend on the day they run. */
 const monday = () => manualClock(new Date('2026-11-23T01:00:00Z')).clock;
 
-async function setup(options: Parameters<typeof createStation>[0] = {}) {
-  const station = await createStation({ clock: monday(), ...options });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const reception = await station.addUser('qiantai', 'reception');
+async function setup(options: { clock?: Clock } = {}) {
+  const station = await createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: monday(), ...options });
+  const { liwei, chen, qiantai: reception } = station.staff;
   const users = await station.call(station.admin, 'users.list', {});
   const id = (name: string) => users.find((user) => user.username === name)!.id;
   const rooms = await station.call(station.admin, 'rooms.add', { name: '咨询室一', kind: 'counselling' });

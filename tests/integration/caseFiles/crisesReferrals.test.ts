@@ -4,7 +4,7 @@ import { caseFileStation } from '../helpers/caseFileStation.js';
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-const setup = caseFileStation;
+const setup = () => caseFileStation();
 
 describe('危机干预', () => {
   it('any counsellor may open a crisis; it grades the client red; steps are timestamped; resolving records the outcome', async () => {

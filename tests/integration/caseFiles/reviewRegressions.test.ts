@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { caseFileStation } from '../helpers/caseFileStation.js';
 
-async function setup() {
-  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const client = await station.call(liwei, 'clients.register', adult);
-  const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, time, liwei, chen, clientId: client.id, caseId: opened.id };
-}
+const setup = () => caseFileStation({ registrar: 'liwei' });
 
 describe('access to a client runs through cases', () => {
   it("a counsellor cannot open a case beside another counsellor's open case to reach the client; the 站长 can assign one", async () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { caseFileStation } from '../helpers/caseFileStation.js';
 
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-async function stationWithCase() {
-  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const client = await station.call(liwei, 'clients.register', adult);
-  await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, time, liwei, chen, clientId: client.id };
-}
+const stationWithCase = () => caseFileStation({ registrar: 'liwei' });
 
 describe('三色预警 and 随访', () => {
   it('grading needs a reason and access; red schedules a follow-up in 7 days that becomes overdue', async () => {

@@ -1,14 +1,16 @@
 import { adult } from './clients.js';
-import { createStation, manualClock } from './station.js';
+import { createStaffedStation, manualClock } from './station.js';
 
-/** A station with two counsellors (liwei, chen), the front desk, one registered client and liwei's open case. */
-export async function caseFileStation() {
-  const time = manualClock(new Date('2026-11-23T02:00:00Z'));
-  const station = await createStation({ clock: time.clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const reception = await station.addUser('qiantai', 'reception');
-  const client = await station.call(reception, 'clients.register', adult);
+/**
+ * The station most case-file tests start from: counsellors liwei and chen, the front desk qiantai, an adult
+ * client (registered at the front desk unless liwei registers them) and liwei's case opened on 2026-11-23.
+ * A copy of a staffed template (see createStaffedStation), so each test costs logins, not account set-ups.
+ */
+export async function caseFileStation(options: { start?: Date; registrar?: 'liwei' | 'reception' } = {}) {
+  const time = manualClock(options.start ?? new Date('2026-11-23T02:00:00Z'));
+  const station = await createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: time.clock });
+  const { liwei, chen, qiantai: reception } = station.staff;
+  const client = await station.call(options.registrar === 'liwei' ? liwei : reception, 'clients.register', adult);
   const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
   return { station, time, liwei, chen, reception, clientId: client.id, caseId: opened.id };
 }

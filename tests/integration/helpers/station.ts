@@ -39,7 +39,49 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')) {
 
 export type Station = Awaited<ReturnType<typeof createStation>>;
 
-export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults } = {}) {
+type StaffRole = 'admin' | 'counsellor' | 'reception';
+export type StaffAccount = readonly [username: string, role: StaffRole];
+
+/** The password `addUser` gives an account by default; copies of a staffed template log in with it. */
+export const staffPassword = (username: string) => `${username}-pass-2026`;
+
+/**
+ * Staffed stations, built once per test file (worker) and copied for each test: every account costs several
+ * scrypt derivations to create, while a copy costs one login each. Keyed by staff and the clock's start.
+ */
+const staffedTemplates = new Map<string, Promise<{ dataDir: string; recoveryKey: string }>>();
+
+function staffedTemplate(staff: readonly StaffAccount[], clock: Clock | undefined): Promise<{ dataDir: string; recoveryKey: string }> {
+  const start = clock?.now().toISOString() ?? 'system';
+  const key = JSON.stringify({ staff, start });
+  let folder = staffedTemplates.get(key);
+  if (!folder) {
+    folder = (async () => {
+      const template = await createStation(clock ? { clock: manualClock(clock.now()).clock } : {});
+      for (const [username, role] of staff) await template.addUser(username, role);
+      template.dispose();
+      return { dataDir: template.dataDir, recoveryKey: template.recoveryKey };
+    })();
+    staffedTemplates.set(key, folder);
+  }
+  return folder;
+}
+
+/**
+ * A station with these staff accounts, each logged in (`staff[username]` is the session token), the 站长 as
+ * `admin`. A copy of a template built once per file: tests stay independent and cost a login per account.
+ */
+export async function createStaffedStation<const Staff extends readonly StaffAccount[]>(staff: Staff, options: { clock?: Clock } = {}) {
+  const dataDir = tempDir();
+  const template = await staffedTemplate(staff, options.clock);
+  fs.cpSync(template.dataDir, dataDir, { recursive: true });
+  const station = await createStation({ ...options, dataDir, existing: { recoveryKey: template.recoveryKey } });
+  const tokens = {} as Record<Staff[number][0], string>;
+  for (const [username] of staff) tokens[username as Staff[number][0]] = (await station.call(null, 'auth.unlock', { username, password: staffPassword(username) })).sessionToken;
+  return { ...station, staff: tokens };
+}
+
+export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults; existing?: { recoveryKey: string } } = {}) {
   const dataDir = options.dataDir ?? tempDir();
   // The bench station's core is the hosts' core plus bulk seeding, for tests that need volume.
   const bench = createBenchStation({
@@ -61,13 +103,16 @@ export async function createStation(options: { dataDir?: string; clock?: Clock; 
     return result.value;
   }
 
-  const setup = await call(null, 'setup.create', {
-    station: stationInput,
-    admin: { username: 'admin', displayName: '王站长', password: adminPassword },
-  });
+  // An existing station (a copied template) is opened by its 站长's login; a new one is set up.
+  const setup = options.existing
+    ? { session: await call(null, 'auth.unlock', { username: 'admin', password: adminPassword }), recoveryKey: options.existing.recoveryKey }
+    : await call(null, 'setup.create', {
+        station: stationInput,
+        admin: { username: 'admin', displayName: '王站长', password: adminPassword },
+      });
 
   /** Create a user and log them in with a changed password; returns their session token. */
-  async function addUser(username: string, role: 'admin' | 'counsellor' | 'reception', password = `${username}-pass-2026`) {
+  async function addUser(username: string, role: StaffRole, password = staffPassword(username)) {
     await call(setup.session.sessionToken, 'users.create', { username, displayName: username, role, temporaryPassword: 'temporary-2026' });
     const session = await call(null, 'auth.unlock', { username, password: 'temporary-2026' });
     await call(session.sessionToken, 'auth.changePassword', { currentPassword: 'temporary-2026', newPassword: password });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScales } from '../../../shared/scales/library.js';
-import { adult } from '../helpers/clients.js';
-import { createStation, manualClock } from '../helpers/station.js';
+import { caseFileStation } from '../helpers/caseFileStation.js';
+import { createStation } from '../helpers/station.js';
 
-async function setup() {
-  const station = await createStation({ clock: manualClock().clock });
-  const liwei = await station.addUser('liwei', 'counsellor');
-  const chen = await station.addUser('chen', 'counsellor');
-  const client = await station.call(liwei, 'clients.register', adult);
-  const opened = await station.call(liwei, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '主诉情绪低落', openedOn: '2026-11-23' });
-  return { station, liwei, chen, clientId: client.id, caseId: opened.id };
-}
+const setup = () => caseFileStation({ start: new Date('2026-11-23T01:00:00Z'), registrar: 'liwei' });
 
 describe('administering a scale', () => {
   it('stores answers, the result and the definition version; core scores with the shared engine', async () => {
