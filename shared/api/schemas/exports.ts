@@ -7,7 +7,9 @@ export const exportMaxDays = 366;
 
 /** Inclusive calendar days; the CLI's --period 2026-11 arrives as this range (shared/domain/periods.ts). */
 const dayRange = z.object({ from: isoDate, to: isoDate });
-const withinAYear = <T extends z.infer<typeof dayRange>>(value: T) => addDays(value.from, exportMaxDays - 1) >= value.to;
+// Zod still runs refinements when a field failed its own check: a malformed date is already reported, so skip it here.
+const bothDates = (value: z.infer<typeof dayRange>) => isoDate.safeParse(value.from).success && isoDate.safeParse(value.to).success;
+const withinAYear = <T extends z.infer<typeof dayRange>>(value: T) => !bothDates(value) || addDays(value.from, exportMaxDays - 1) >= value.to;
 const rangeChecks = <S extends z.ZodType<z.infer<typeof dayRange>>>(schema: S) =>
   schema
     .refine((value) => value.from <= value.to, { message: '开始日期不能晚于结束日期。', path: ['to'] })

@@ -36,6 +36,8 @@ type Expect =
  */
 let station: Station;
 let chen: string;
+/** An upload A began and has not committed: staged for A's session only. */
+let uploadOfA = '';
 const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room', number>;
 
 beforeAll(async () => {
@@ -59,6 +61,7 @@ beforeAll(async () => {
   ids.alert = result.alertId!;
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('SCAN')]).toString('base64');
   ids.attachment = (await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: ids.case, fileName: '评估.png', mime: 'image/png', dataBase64: png }))[0]!.id;
+  uploadOfA = (await station.call(liwei, 'attachments.uploadBegin', { ownerType: 'case', ownerId: ids.case, fileName: '评估.png', mime: 'image/png', size: 12, sha256: '0'.repeat(64) })).uploadId;
   const booking = { clientId: ids.client, counsellorId: ids.liwei, roomId: ids.room, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' as const };
   ids.booking = (await station.call(liwei, 'appointments.create', booking)).id;
   ids.seriesBooking = (await station.call(liwei, 'appointments.createSeries', { appointment: { ...booking, start: '2026-12-14T09:00' }, everyWeeks: 1, count: 2 })).created[0]!.id;
@@ -98,14 +101,20 @@ const cases = (): Record<string, Expect> => {
     'attachments.add': { input: { ownerType: 'case', ownerId: ids.case, fileName: 'x.png', mime: 'image/png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64') } },
     'attachments.list': { input: { ownerType: 'case', ownerId: ids.case } },
     'attachments.get': { input: { id: ids.attachment } },
+    'attachments.uploadBegin': { input: { ownerType: 'case', ownerId: ids.case, fileName: 'x.png', mime: 'image/png', size: 12, sha256: '0'.repeat(64) } },
+    'attachments.uploadChunk': { input: { uploadId: uploadOfA, index: 0, dataBase64: Buffer.from('SCAN').toString('base64') } },
+    'attachments.uploadCommit': { input: { uploadId: uploadOfA } },
+    'attachments.uploadAbort': { exempt: 'an abort answers ok for any id and drops only the caller\'s own upload (attachmentUpload.test.ts proves A\'s upload survives B\'s abort)' },
     'scales.get': { exempt: '`id` is a scale of the shared library, not a record' },
     'results.submit': { input: { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], clientId: ids.client, caseId: ids.case } },
     'results.list': { input: { clientId: ids.client } },
+    'results.export': { exempt: '`scaleId` names a scale of the library; the export lists only results the caller reaches (xlsxExports.test.ts)' },
     'results.get': { input: { id: ids.result } },
     'results.linkClient': { input: { resultId: ids.result, clientId: ids.client } },
     'alerts.acknowledge': { input: { id: ids.alert, actionNote: '已处理' } },
     'screenings.get': { input: { id: ids.screening } },
     'screenings.close': { input: { id: ids.screening } },
+    'screenings.export': { input: { id: ids.screening } },
     'availability.get': { exempt: 'a counsellor\'s weekly hours are the shared calendar every booking screen shows' },
     'availability.set': { input: { userId: ids.liwei, slots: [] } },
     'availability.addException': { input: { userId: ids.liwei, fromDay: '2026-12-28', toDay: '2026-12-28', kind: 'leave' } },
