@@ -20,7 +20,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [vue()],
-        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.ts'], environment: 'happy-dom' },
+        // A screen mounted with Element Plus takes ~0.5 s alone and several times that beside two integration
+        // workers on 2 cores: the default 5 s timed out screens that were fine, so the limit measures hangs only.
+        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {
         extends: true,

@@ -15,7 +15,6 @@ export const modalityLabels: Record<SessionRecord['modality'], string> = { in_pe
 export const sessionKindLabels: Record<SessionRecord['kind'], string> = { intake: '初访', follow_up_session: '复访', crisis: '危机干预', follow_up_visit: '随访', closing: '结案' };
 export const followUpStatusLabels: Record<FollowUpRecord['status'], string> = { due: '待随访', done: '已完成', cancelled: '已取消' };
 export const followUpMethodLabels: Record<NonNullable<FollowUpRecord['method']>, string> = { home_visit: '上门', phone: '电话', visit: '来访', video: '视频' };
-export const auditResultLabels = { success: '成功', failure: '失败', denied: '拒绝' } as const;
 
 /** A dictionary's codes to labels; a code the dictionary no longer has is shown as it is stored. */
 export function dictionaryLabels(db: Db, dictionary: DictionaryName): (codes: string) => string {

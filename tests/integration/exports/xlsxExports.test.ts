@@ -140,7 +140,14 @@ describe('XLSX exports of the station lists', () => {
     const file = await station.call(station.admin, 'audit.export', november);
     const book = await open(file);
     expect(book.headers).toEqual(['序号', '时间', '操作人', '账号', '操作', '对象', '对象编号', '结果', '说明']);
-    expect(book.column('操作')).toContain('sessions.export');
+    // In the words the 审计日志 screen uses, not the action codes (issue 11 field test of the export).
+    expect(book.column('操作')).toContain('导出咨询记录');
+    expect(book.column('操作')).toContain('新建账号');
+    expect(book.column('操作')).not.toContain('sessions.export');
+    expect(book.column('对象')).toContain('用户');
+    expect(book.column('结果')).toContain('成功');
+    expect(book.column('说明')).toContain('条数：2；期间：2026-11-01~2026-11-30；量表：—');
+    expect(book.column('说明').join('\n')).toMatch(/角色：心理咨询师\/社工/);
     expect(book.column('操作人')).toContain('王站长');
     const exports = await station.call(station.admin, 'audit.list', { action: 'sessions.export' });
     expect(exports.rows.map((row) => [row.actorName, row.detail])).toEqual([

@@ -1,3 +1,5 @@
+import { roleNames } from '../../../../shared/audit/words/roles.js';
+
 /**
  * Messages of the app frame and of the shared components. Chinese is the product's first language;
  * en.ts beside this file has exactly these keys (its type says so, and a unit test checks).
@@ -26,7 +28,7 @@ export const zhCN = {
     remove: '删除',
     add: '添加',
   },
-  roles: { admin: '站长', counsellor: '心理咨询师/社工', reception: '前台接待', kiosk: '自助测评终端' },
+  roles: roleNames,
   password: {
     rule: '密码至少 10 个字符，不能全是数字。建议用一句好记的话，如“阳光社区2026心理站”。',
     confirm: '再次输入密码',

@@ -1,3 +1,5 @@
+import { appointmentsAuditWords } from '../../../../../shared/audit/words/appointments.js';
+
 /**
  * The appointments feature's messages. Chinese is the product's first language; en.ts beside
  * this file has exactly these keys (its type says so, and a unit test checks).
@@ -99,40 +101,7 @@ export const zhCN = {
     desk: '前台经办人',
     hotlines: '如需帮助，可随时拨打：心理援助热线 12356 · 报警 110 · 急救 120',
   },
-  audit: {
-    actions: {
-      appointments: {
-        list: '查看来访者预约',
-        noShows: '查看爽约次数',
-        create: '新建预约',
-        createSeries: '新建重复预约',
-        updateSeries: '修改重复预约',
-        move: '改约',
-        cancel: '取消预约',
-        complete: '完成预约',
-        checkIn: '来访签到',
-        noShow: '记为爽约',
-        linkClient: '预约关联来访者',
-        bookFollowUp: '预约随访',
-      },
-      availability: { set: '设置可预约时间', exception: '登记请假或不可约', removeException: '撤销请假或不可约' },
-      calendar: { set: '设置节假日或调休', remove: '删除节假日或调休' },
-      rooms: { add: '新增咨询室', setActive: '启用/停用咨询室' },
-      waitlist: { add: '加入候补名单', close: '关闭候补' },
-    },
-    details: {
-      overridden: '越过开放时间',
-      created: '已建',
-      skipped: '跳过',
-      changed: '已改',
-      followUpId: '随访编号',
-      slots: '时段数',
-      id: '编号',
-      startBefore: '原时间',
-      startAfter: '新时间',
-    },
-    objects: { appointment: '预约', series: '重复预约', room: '咨询室', waitlist: '候补', day: '日期' },
-  },
+  audit: appointmentsAuditWords,
 };
 
 export type Messages = typeof zhCN;

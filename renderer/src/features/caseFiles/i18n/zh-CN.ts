@@ -1,3 +1,5 @@
+import { caseFilesAuditWords } from '../../../../../shared/audit/words/caseFiles.js';
+
 /**
  * The caseFiles feature's messages. Chinese is the product's first language; en.ts beside
  * this file has exactly these keys (its type says so, and a unit test checks).
@@ -252,47 +254,7 @@ export const zhCN = {
     slipReceipt: '接收单位回执：接收人 __________　接收日期 ______年____月____日',
     none: '暂无转介记录。',
   },
-  audit: {
-    actions: {
-      clients: { export: '导出来访者名单', register: '登记来访者', update: '修改登记信息', view: '查看来访者档案', merge: '合并档案', search: '按风险颜色查找来访者' },
-      consents: { add: '登记同意书' },
-      cases: { open: '开案', view: '查看个案', close: '结案', transfer: '转移个案', share: '共享个案', unshare: '取消共享', list: '查看个案列表' },
-      sessions: { export: '导出咨询记录', create: '新建咨询记录', update: '修改草稿', sign: '签名锁定', addendum: '添加补充说明' },
-      risk: { grade: '三色分级', notifyManager: '红色预警报告站长' },
-      followUps: { export: '导出随访记录', record: '记录随访', list: '查看随访列表' },
-      crises: { open: '发起危机干预', view: '查看危机事件', step: '危机处置步骤', contact: '危机联系记录', resolve: '危机处置完毕', list: '查看危机事件列表' },
-      referrals: { create: '新建转介', update: '更新转介状态', list: '查看转介列表' },
-      attachments: { add: '上传附件', open: '查看附件', list: '查看附件列表' },
-      dashboard: { view: '查看今日待办' },
-    },
-    objects: { attachment: '附件', client: '来访者', case: '个案', session: '咨询记录', followUp: '随访', crisis: '危机事件', referral: '转介', consent: '同意书' },
-    details: {
-      unmasked: '未脱敏',
-      tag: '重点人群',
-      caseId: '个案编号',
-      riskLevel: '风险颜色',
-      scope: '范围',
-      clientId: '来访者编号',
-      counsellorId: '咨询师编号',
-      consentId: '同意书编号',
-      from: '原咨询师',
-      to: '新咨询师',
-      reasonLength: '原因字数',
-      addendumId: '补充编号',
-      level: '等级',
-      previous: '原等级',
-      gradeId: '分级编号',
-      lowered: '降级',
-      mergedId: '被合并档案',
-      step: '步骤',
-      party: '联系对象',
-      outcome: '结果',
-      target: '机构类别',
-      sharedInfo: '提供信息',
-      attachmentId: '附件编号',
-      chunked: '分块上传',
-    },
-  },
+  audit: caseFilesAuditWords,
 };
 
 export type Messages = typeof zhCN;

@@ -1,3 +1,5 @@
+import { kioskAuditWords } from '../../../../../shared/audit/words/kiosk.js';
+
 /**
  * The kiosk feature's messages. Chinese is the product's first language; en.ts beside
  * this file has exactly these keys (its type says so, and a unit test checks).
@@ -37,11 +39,7 @@ export const zhCN = {
     exitPin: '请输入工作人员密码',
     closed: '自助测评终端已关闭，请联系工作人员。',
   },
-  audit: {
-    actions: {
-      kiosk: { open: '打开自助测评终端', close: '关闭自助测评终端' },
-    },
-  },
+  audit: kioskAuditWords,
 };
 
 export type Messages = typeof zhCN;
