@@ -8,6 +8,7 @@ import { provideApi } from './api/provide.js';
 import { createAppI18n } from './i18n/index.js';
 import { createAppRouter } from './router.js';
 import { savedLocale } from './shared/locale.js';
+import './theme.css';
 import './styles.css';
 
 /** IPC inside Electron (the preload's window.api), HTTP with the launch token in browser mode. */

@@ -12,6 +12,8 @@ declare module 'vue-router' {
     roles?: readonly Role[];
     /** The resident kiosk: reached with a kiosk token, never the workbench. */
     kiosk?: boolean;
+    /** A page of its own (setup, login, kiosk): App gives it the `main` landmark the workbench shell gives the rest. */
+    standalone?: boolean;
   }
 }
 
@@ -20,6 +22,7 @@ function record(route: FeatureRoute): RouteRecordRaw {
     ...(route.public ? { public: true } : {}),
     ...(route.kiosk ? { kiosk: true } : {}),
     ...(route.roles ? { roles: route.roles } : {}),
+    ...(route.standalone ? { standalone: true } : {}),
   };
   return { path: route.path, component: route.component, meta, ...(route.name ? { name: route.name } : {}) };
 }

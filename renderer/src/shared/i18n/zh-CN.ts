@@ -35,6 +35,7 @@ export const zhCN = {
     mismatch: '两次输入的密码不一致。',
   },
   shell: {
+    menu: '主菜单',
     lock: '锁定',
     demoBanner: '演示数据：本站点由 xinyi demo 生成，请勿录入真实来访者信息。',
     changePassword: '修改密码',
