@@ -155,6 +155,8 @@ describe('kiosk: answering by touch', () => {
     await press(wrapper, 'kiosk-option-1');
     expect(item(wrapper)).toBe('第 2 题');
     expect(pressed(wrapper)).toEqual([]);
+    // The progress bar has a name a screen reader reads (axe aria-progressbar-name).
+    expect(wrapper.find('[role="progressbar"]').attributes('aria-label')).toMatch(/^第 2 题，共 \d+ 题$/);
     // The pointer still rests where item 1's answer was: hover stays off until it moves.
     expect(wrapper.find('[data-testid="kiosk-options"]').classes()).toContain('is-settling');
     window.dispatchEvent(new Event('pointermove'));

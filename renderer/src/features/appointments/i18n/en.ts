@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
   appointments: {
+    labels: { leaveFrom: 'Leave from', leaveTo: 'Leave to', weekday: 'Weekday', slotStart: 'Slot start', slotEnd: 'Slot end', leaveRange: 'Leave dates', dayKind: 'Kind of day', roomKind: 'Room kind', roomActive: 'Room in use', calendarBack: 'Back', calendarForward: 'Forward' },
     reasonRequired: 'Please give a reason (at least 2 characters).',
     nav: 'Appointments',
     title: 'Appointment calendar',

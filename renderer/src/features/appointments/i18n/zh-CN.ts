@@ -6,6 +6,7 @@ import { appointmentsAuditWords } from '../../../../../shared/audit/words/appoin
  */
 export const zhCN = {
   appointments: {
+    labels: { leaveFrom: '请假开始', leaveTo: '请假结束', weekday: '星期', slotStart: '时段开始', slotEnd: '时段结束', leaveRange: '请假日期', dayKind: '日期类型', roomKind: '房间类型', roomActive: '启用房间', calendarBack: '向前', calendarForward: '向后' },
     reasonRequired: '请填写原因（至少 2 个字）。',
     nav: '预约',
     title: '预约日历',

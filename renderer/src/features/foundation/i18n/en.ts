@@ -270,6 +270,7 @@ export const en: Messages = {
     oneALine: 'One per line',
   },
   dictionaries: {
+    labels: { which: 'Dictionary', itemActive: 'Item in use' },
     title: 'Dictionaries',
     names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants' },
     newLabel: 'New entry',
