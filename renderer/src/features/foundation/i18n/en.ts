@@ -271,7 +271,7 @@ export const en: Messages = {
   },
   dictionaries: {
     title: 'Dictionaries',
-    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants' },
+    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants', activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' },
     newLabel: 'New entry',
     add: 'Add',
     label: 'Label',
