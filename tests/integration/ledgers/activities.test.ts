@@ -194,6 +194,18 @@ describe('activities ledger (活动台账)', () => {
     expect((await station.call(liwei, 'activities.get', { id: created.id })).roster?.shown).toHaveLength(1);
   });
 
+  it('a merged client stays on the roster once, as the kept record', async () => {
+    const setup = await caseFileStation();
+    const { station, liwei, reception, clientId } = setup;
+    const ids = await userIds(setup);
+    const twin = await station.call(reception, 'clients.register', { name: '张三', gender: 'female', phone: '13812345678', source: 'walk_in' });
+    const both = await station.call(station.admin, 'activities.create', { ...lecture([ids.liwei!]), participantCount: 2, rosterClientIds: [clientId, twin.id] });
+    const twinOnly = await station.call(station.admin, 'activities.create', { ...lecture([ids.liwei!]), participantCount: 1, rosterClientIds: [twin.id] });
+    await station.call(station.admin, 'clients.merge', { keepId: clientId, mergeId: twin.id, reason: '同一人重复登记' });
+    expect((await station.call(station.admin, 'activities.get', { id: both.id })).roster).toEqual({ shown: [{ clientId, name: '张三' }], hidden: 0 });
+    expect((await station.call(liwei, 'activities.get', { id: twinOnly.id })).roster).toEqual({ shown: [{ clientId, name: '张三' }], hidden: 0 });
+  });
+
   it('refuses bad input with a Chinese message and changes nothing', async () => {
     const setup = await caseFileStation();
     const { station, liwei, clientId } = setup;
