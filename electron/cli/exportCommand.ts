@@ -19,6 +19,7 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   results: { needsPeriod: true, run: (cli, range) => cli.call('results.export', range!) },
   screening: { needsPeriod: false, run: (cli, _range, flags) => cli.call('screenings.export', { id: screeningId(flags) }) },
   audit: { needsPeriod: true, run: (cli, range) => cli.call('audit.export', range!) },
+  activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
 };
 
 function screeningId(flags: Flags): number {

@@ -3,6 +3,7 @@ import { createCaseFileHandlers, type CaseFileDeps } from './services/caseFiles/
 import { createScaleHandlers, type ScaleDeps } from './services/scales/scaleHandlers.js';
 import { createKioskHandlers, type KioskDeps } from './services/kiosk/kioskHandlers.js';
 import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
+import { createLedgerHandlers, type LedgerDeps } from './services/ledgers/ledgersHandlers.js';
 import type { Handlers } from './handlerTable.js';
 
 /** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
@@ -12,15 +13,17 @@ export type HandlerDeps = FoundationDeps &
     scales: ScaleDeps;
     kiosk: KioskDeps;
     appointments: AppointmentDeps;
+    ledgers: LedgerDeps;
   }>;
 
 /** The whole table, merged from the feature tables (the compiler demands one handler per contract method). */
-export function createHandlers({ caseFiles, scales, kiosk, appointments, ...foundation }: HandlerDeps): Handlers {
+export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, ...foundation }: HandlerDeps): Handlers {
   return {
     ...createFoundationHandlers(foundation),
     ...createCaseFileHandlers(caseFiles),
     ...createScaleHandlers(scales),
     ...createKioskHandlers(kiosk),
     ...createAppointmentHandlers(appointments),
+    ...createLedgerHandlers(ledgers),
   };
 }

@@ -126,6 +126,14 @@ export const methodNames = [
   'waitlist.list',
   'waitlist.add',
   'waitlist.close',
+  'activities.list',
+  'activities.get',
+  'activities.create',
+  'activities.update',
+  'activities.markDone',
+  'activities.remove',
+  'activities.counts',
+  'activities.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

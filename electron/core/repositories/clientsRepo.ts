@@ -255,6 +255,8 @@ export const clientMergeRules = {
   appointments: 'move',
   waitlist: 'move',
   client_tags: 'union',
+  // A merged client's roster rows stay (reads skip merged clients), copied to the kept one where absent.
+  activity_roster: 'union',
 } as const satisfies Record<string, 'move' | 'union'>;
 
 const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));

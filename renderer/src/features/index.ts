@@ -3,6 +3,7 @@ import caseFiles from './caseFiles/index.js';
 import type { Feature, HomeCard, SettingsTab } from './feature.js';
 import foundation from './foundation/index.js';
 import kiosk from './kiosk/index.js';
+import ledgers from './ledgers/index.js';
 import scales from './scales/index.js';
 
 /**
@@ -14,7 +15,7 @@ import scales from './scales/index.js';
  * Code two features use lives in renderer/src/shared/; a feature may use another's components or
  * store, never its views, routes or messages files, and never in a cycle (tests/unit/shared/layering.test.ts).
  */
-export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments];
+export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments, ledgers];
 
 const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a, b) => a.order - b.order);
 

@@ -18,6 +18,7 @@ import { appointmentsAuditActions, appointmentsContract } from './appointments.j
 import { caseFilesAuditActions, caseFilesContract } from './caseFiles.js';
 import { foundationAuditActions, foundationContract } from './foundation.js';
 import { kioskAuditActions, kioskContract } from './kiosk.js';
+import { ledgersAuditActions, ledgersContract } from './ledgers.js';
 import type { MethodSpec } from './method.js';
 import { scalesAuditActions, scalesContract } from './scales.js';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...scalesContract,
   ...kioskContract,
   ...appointmentsContract,
+  ...ledgersContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -40,6 +42,7 @@ export const auditActions = [
   ...scalesAuditActions,
   ...kioskAuditActions,
   ...appointmentsAuditActions,
+  ...ledgersAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export type MethodName = keyof Contract;

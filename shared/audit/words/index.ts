@@ -2,6 +2,7 @@ import { appointmentsAuditWords } from './appointments.js';
 import { caseFilesAuditWords } from './caseFiles.js';
 import { foundationAuditWords } from './foundation.js';
 import { kioskAuditWords } from './kiosk.js';
+import { ledgersAuditWords } from './ledgers.js';
 import { roleNames } from './roles.js';
 import { scalesAuditWords } from './scales.js';
 import type { AuditWordGroup, AuditWordLookup } from '../describe.js';
@@ -9,7 +10,7 @@ import type { AuditWordGroup, AuditWordLookup } from '../describe.js';
 type Words = { [code: string]: string | Words };
 
 /** Every feature's audit words in one tree, as vue-i18n merges the features' messages (one line per feature). */
-const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords];
+const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords];
 
 function wordAt(tree: Words | undefined, code: string): string | undefined {
   let node: string | Words | undefined = tree;

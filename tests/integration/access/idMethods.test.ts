@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -68,7 +68,11 @@ beforeAll(async () => {
   ids.screening = (await station.call(liwei, 'screenings.create', { name: '初二（3）班', scaleIds: ['PHQ-9'], roster: ['王小明'] })).id;
   ids.exception = (await station.call(liwei, 'availability.addException', { userId: ids.liwei, fromDay: '2026-12-21', toDay: '2026-12-22', kind: 'leave' })).exceptions[0]!.id;
   ids.waitlist = (await station.call(liwei, 'waitlist.add', { clientId: ids.client, counsellorId: ids.liwei }))[0]!.id;
+  ids.activity = (await station.call(liwei, 'activities.create', activity())).id;
 });
+
+/** liwei's planned group session with their client on the roster. */
+const activity = () => ({ type: 'group_counselling', theme: '睡眠改善小组', date: '2026-12-05', startTime: '14:00', endTime: '16:00', location: '团体活动室', staffIds: [ids.liwei], rosterClientIds: [ids.client] });
 afterAll(() => station.dispose());
 
 const cases = (): Record<string, Expect> => {
@@ -132,6 +136,11 @@ const cases = (): Record<string, Expect> => {
     'appointments.linkClient': { input: { id: ids.booking, clientId: ids.client } },
     'waitlist.add': { input: { clientId: ids.client, counsellorId: ids.liwei } },
     'waitlist.close': { input: { id: ids.waitlist, status: 'removed' } },
+    // Not clinical: B reads the ledger entry, the roster's names only of clients B reaches (none here).
+    'activities.get': { input: { id: ids.activity }, answers: 'masked' },
+    'activities.update': { input: { ...activity(), id: ids.activity, theme: '改名' } },
+    'activities.markDone': { input: { id: ids.activity, participantCount: 8 } },
+    'activities.remove': { input: { id: ids.activity, reason: '活动取消' } },
   };
 };
 

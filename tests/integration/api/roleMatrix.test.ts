@@ -6,6 +6,7 @@ import { appointmentsRows } from './roles/appointments.js';
 import { caseFilesRows } from './roles/caseFiles.js';
 import { foundationRows } from './roles/foundation.js';
 import { kioskRows } from './roles/kiosk.js';
+import { ledgersRows } from './roles/ledgers.js';
 import type { Caller, Row } from './roles/matrix.js';
 import { scalesRows } from './roles/scales.js';
 
@@ -19,6 +20,7 @@ const expected: Record<MethodName, Row> = {
   ...scalesRows,
   ...kioskRows,
   ...appointmentsRows,
+  ...ledgersRows,
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

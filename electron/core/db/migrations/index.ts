@@ -19,6 +19,7 @@ import { migration as alertsByResult } from './0090-alerts-by-result.js';
 import { migration as auditAnchor } from './0100-audit-anchor.js';
 import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
 import { migration as clinicalFieldEncryption } from './0120-clinical-field-encryption.js';
+import { migration as activities } from './0130-activities.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   auditAnchor,
   caseHistoryGrant,
   clinicalFieldEncryption,
+  activities,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

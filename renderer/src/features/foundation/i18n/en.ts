@@ -272,7 +272,7 @@ export const en: Messages = {
   dictionaries: {
     labels: { which: 'Dictionary', itemActive: 'Item in use' },
     title: 'Dictionaries',
-    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants' },
+    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants', activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' },
     newLabel: 'New entry',
     add: 'Add',
     label: 'Label',

@@ -1,0 +1,21 @@
+import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
+import { requireSession } from '../../auth/actor.js';
+import type { FeatureHandlers } from '../../handlerTable.js';
+import type { Vault } from '../../vault.js';
+import type { ActivitiesService } from './activitiesService.js';
+import { exportActivities } from './activitiesExport.js';
+
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService }>;
+
+export function createLedgerHandlers({ vault, activities }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+  return {
+    'activities.list': (input, session) => activities.list(requireSession(session), input),
+    'activities.get': (input, session) => activities.get(requireSession(session), input.id),
+    'activities.create': (input, session) => activities.create(requireSession(session), input),
+    'activities.update': (input, session) => activities.update(requireSession(session), input),
+    'activities.markDone': (input, session) => activities.markDone(requireSession(session), input),
+    'activities.remove': (input, session) => activities.remove(requireSession(session), input),
+    'activities.counts': (input) => activities.counts(input.from, input.to),
+    'activities.export': (input, session) => exportActivities(vault, requireSession(session), input),
+  };
+}

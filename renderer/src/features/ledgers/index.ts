@@ -1,0 +1,7 @@
+import { defineFeature } from '../feature.js';
+import { en } from './i18n/en.js';
+import { zhCN } from './i18n/zh-CN.js';
+import { routes } from './routes.js';
+
+/** Station ledgers (台账, issue 12): the activities ledger's core and API are in; its screens come next. */
+export default defineFeature({ name: 'ledgers', routes, messages: { 'zh-CN': zhCN, en } });

@@ -1,0 +1,35 @@
+/**
+ * Station ledgers (台账, issue 12): records the station keeps as evidence for inspectors and as the source of
+ * the checklist's and the periodic report's figures. Activities first; visits, people, duty, meetings and
+ * calls join this feature later.
+ */
+import { anyStaff, clinical } from '../access.js';
+import {
+  activityCounts,
+  activityCountsInput,
+  activityInput,
+  activityList,
+  activityListInput,
+  activityMarkDoneInput,
+  activityRecord,
+  activityRemoveInput,
+  activityUpdateInput,
+} from '../schemas/activities.js';
+import { idInput, okOutput } from '../schemas/common.js';
+import { exportFile, periodExportInput } from '../schemas/exports.js';
+import { method, type MethodSpec } from './method.js';
+
+export const ledgersContract = {
+  // Reception reads the ledger (without the roster's names); counsellors and the 站长 record it.
+  'activities.list': method(anyStaff, activityListInput, activityList),
+  'activities.get': method(anyStaff, idInput, activityRecord),
+  'activities.create': method(clinical, activityInput, activityRecord),
+  'activities.update': method(clinical, activityUpdateInput, activityRecord),
+  'activities.markDone': method(clinical, activityMarkDoneInput, activityRecord),
+  'activities.remove': method(clinical, activityRemoveInput, okOutput),
+  'activities.counts': method(anyStaff, activityCountsInput, activityCounts),
+  'activities.export': method(anyStaff, periodExportInput, exportFile),
+} as const satisfies Record<string, MethodSpec>;
+
+/** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export'] as const;

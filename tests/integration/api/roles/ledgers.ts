@@ -1,0 +1,14 @@
+import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
+import { A, D, type Rows } from './matrix.js';
+
+/** Ledgers: reception reads the activities ledger (no roster names) and exports it; counsellors and the 站长 record it. */
+export const ledgersRows: Rows<typeof ledgersContract> = {
+  'activities.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.create': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'activities.update': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'activities.markDone': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'activities.remove': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
+  'activities.counts': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.export': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+};
