@@ -83,6 +83,39 @@ test.describe('accessibility', () => {
   });
 });
 
+/** The dialogs staff fill in most, each opened from its screen. */
+const dialogs: Array<{ path: string; opener: string }> = [
+  { path: '/appointments', opener: 'appointment-new' },
+  { path: '/appointments', opener: 'waitlist-open' },
+  { path: '/clients', opener: 'client-register-open' },
+  { path: '/clients/1', opener: 'grade-open' },
+  { path: '/clients/1', opener: 'consent-open' },
+  { path: '/crises', opener: 'crisis-open-dialog' },
+  { path: '/users', opener: 'user-create-open' },
+];
+
+test.describe('accessibility of dialogs', () => {
+  test.use({ demo: true });
+
+  test('the dialogs staff fill in most have no serious or critical axe violation', async ({ page, station }) => {
+    test.slow();
+    const found: string[] = [];
+    await page.goto(station.url);
+    await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
+    await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
+    for (const dialog of dialogs) {
+      await openInApp(page, dialog.path);
+      await page.getByTestId(dialog.opener).click();
+      const open = page.locator('.el-dialog').filter({ visible: true }).first();
+      await expect(open).toBeVisible();
+      found.push(...(await seriousViolations(page, `${dialog.path} · ${dialog.opener}`)));
+      await page.keyboard.press('Escape');
+      await expect(open).toBeHidden();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 test('the setup wizard has no serious or critical axe violation', async ({ page, station }) => {
   await page.goto(station.url);
   await expect(page.getByTestId('station-name')).toBeVisible();
