@@ -192,6 +192,18 @@ describe('activities ledger (活动台账)', () => {
     expect(chenSaves).toMatchObject({ theme: '情绪团体', roster: { shown: [], hidden: 1 }, editable: true });
     expect((await station.call(station.admin, 'activities.get', { id: created.id })).roster).toEqual({ shown: [{ clientId, name: '张三' }], hidden: 0 });
     expect((await station.call(liwei, 'activities.get', { id: created.id })).roster?.shown).toHaveLength(1);
+
+    // Reads that show a client's name are audited (who read which activity's names, never the names); reads
+    // that show none (the desk, chen) are not.
+    await station.call(liwei, 'activities.list', { from: '2026-11-01', to: '2026-11-30' });
+    const views = await station.call(station.admin, 'audit.list', { action: 'activities.view' });
+    expect(views.rows.map((row) => [row.actorName, row.objectId, row.detail])).toEqual([
+      ['liwei', String(created.id), { namesShown: 1 }],
+      ['admin', String(created.id), { namesShown: 1 }],
+    ]);
+    const lists = await station.call(station.admin, 'audit.list', { action: 'activities.list' });
+    expect(lists.rows.map((row) => [row.actorName, row.detail])).toEqual([['liwei', { count: 1, namesShown: 1 }]]);
+    expect(JSON.stringify([views.rows, lists.rows])).not.toContain('张三');
   });
 
   it('a merged client stays on the roster once, as the kept record', async () => {

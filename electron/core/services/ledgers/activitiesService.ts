@@ -42,14 +42,24 @@ export class ActivitiesService {
     return activity;
   }
 
+  /**
+   * A roster names clients: a read that shows any name is audited like opening a client's file (who read
+   * which activity's names, never the names). Reads that show none stay unaudited.
+   */
   list(session: Session, filter: z.output<typeof activityListInput>): ActivityRecord[] {
     const db = this.vault.connection();
-    return listActivities(db, filter).map((activity) => viewOf(db, session, activity));
+    const views = listActivities(db, filter).map((activity) => viewOf(db, session, activity));
+    const namesShown = views.reduce((sum, view) => sum + (view.roster?.shown.length ?? 0), 0);
+    if (namesShown > 0) this.vault.write((_db, audit) => audit({ ...actorOf(session), action: 'activities.list', detail: { count: views.length, namesShown } }));
+    return views;
   }
 
   get(session: Session, id: number): ActivityRecord {
     const db = this.vault.connection();
-    return viewOf(db, session, this.require(db, id));
+    const view = viewOf(db, session, this.require(db, id));
+    const namesShown = view.roster?.shown.length ?? 0;
+    if (namesShown > 0) this.vault.write((_db, audit) => audit({ ...actorOf(session), action: 'activities.view', objectType: 'activity', objectId: id, detail: { namesShown } }));
+    return view;
   }
 
   counts(from: string, to: string) {
