@@ -10,6 +10,8 @@ export const methodNames = [
   'auth.recover',
   'recovery.listBackups',
   'recovery.restore',
+  'recovery.listFolder',
+  'recovery.chooseNative',
   'auth.me',
   'auth.heartbeat',
   'auth.lock',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ClientPages, SetupWizard, Workbench } from './pages.js';
+import { ClientPages, LockScreen, SetupWizard, Workbench } from './pages.js';
 import { expect, test } from './fixtures.js';
 
 const adminPassword = '阳光社区2026心理站';
@@ -13,13 +13,17 @@ async function newStation(page: import('@playwright/test').Page, url: string): P
   await wizard.confirmKeptAndFinish();
 }
 
-test('the 站长 chooses a backup to restore and a backup folder with the picker, typing no path', async ({ page, station }) => {
-  await newStation(page, station.url);
-  const workbench = new Workbench(page);
-  await workbench.open('settings');
+/** A new station whose 站长 has just made a backup, left on the 备份与恢复 tab. */
+async function stationWithBackup(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await newStation(page, url);
+  await new Workbench(page).open('settings');
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   await page.getByTestId('backup-now').click();
   await expect(page.getByTestId('backup-table')).toContainText('.xybak');
+}
+
+test('the 站长 chooses a backup to restore and a backup folder with the picker, typing no path', async ({ page, station }) => {
+  await stationWithBackup(page, station.url);
   const backupName = fs.readdirSync(path.join(station.dataDir, 'backups')).find((name) => name.endsWith('.xybak'))!;
   // Named by the station's local (Beijing) time.
   expect(backupName).toMatch(/^xinyi-\d{8}-\d{6}\.xybak$/);
@@ -45,6 +49,38 @@ test('the 站长 chooses a backup to restore and a backup folder with the picker
   await expect(folders.getByTestId('path-chooser-current')).toContainText(`：${fs.realpathSync(station.dataDir)}`);
   await folders.getByTestId('path-chooser-confirm').click();
   await expect(page.getByTestId('backup-dir')).toHaveValue(fs.realpathSync(station.dataDir));
+});
+
+test('with its keyring gone, the station restores a backup kept elsewhere from the problem screen, typing no path', async ({ page, station }) => {
+  await stationWithBackup(page, station.url);
+  // The backup is kept on a "USB stick" (a folder beside the backups), and the keyring is lost.
+  const backups = path.join(station.dataDir, 'backups');
+  const backupName = fs.readdirSync(backups).find((name) => name.endsWith('.xybak'))!;
+  const stick = path.join(station.dataDir, 'U盘备份');
+  fs.mkdirSync(stick);
+  fs.renameSync(path.join(backups, backupName), path.join(stick, backupName));
+  fs.rmSync(path.join(station.dataDir, 'keyring.json'));
+  await station.restart();
+
+  await page.goto(station.url);
+  await expect(page.getByTestId('problem-message')).toBeVisible();
+  await expect(page.locator('input')).toHaveCount(0);
+  await page.getByRole('button', { name: '从其他位置（如 U 盘）选择备份文件…' }).click();
+  const dialog = page.getByRole('dialog', { name: '选择要恢复的备份文件' });
+  await expect(dialog.getByTestId('path-chooser-current')).toContainText(fs.realpathSync(backups));
+  await dialog.getByTestId('path-chooser-up').click();
+  await dialog.getByTestId('entry-U盘备份').click();
+  await dialog.getByTestId(`entry-${backupName}`).click();
+  await dialog.getByTestId('path-chooser-confirm').click();
+
+  const restore = page.getByRole('dialog', { name: '恢复', exact: true });
+  await expect(restore).toContainText(backupName);
+  await restore.getByText('用户名和密码', { exact: true }).click();
+  await restore.getByLabel('用户名', { exact: true }).fill('admin');
+  await restore.getByLabel('密码', { exact: true }).fill(adminPassword);
+  await restore.getByTestId('restore-confirm').click();
+  await new LockScreen(page).unlock('admin', adminPassword);
+  await expect(page.getByRole('navigation')).toBeVisible();
 });
 
 test('a 3 MB scanned consent uploads in chunks through the 1 MiB-capped host and opens again', async ({ page, station }) => {

@@ -9,11 +9,17 @@ import { test as base } from '@playwright/test';
  * out/server), started on a free port with a per-test token. Usage:
  *   test('…', async ({ page, station }) => { await page.goto(station.url); … });
  */
-export type StationHost = { url: string; origin: string; dataDir: string };
+export type StationHost = {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Stops the host and starts it again on the same data folder, as when the app is closed and reopened. */
+  restart(): Promise<void>;
+};
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-async function startHost(dataDir: string): Promise<{ host: StationHost; child: ChildProcess }> {
+async function startHost(dataDir: string): Promise<{ host: Omit<StationHost, 'restart'>; child: ChildProcess }> {
   const token = `e2e-${Math.random().toString(36).slice(2)}`;
   const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0'], {
     cwd: repo,
@@ -34,6 +40,12 @@ async function startHost(dataDir: string): Promise<{ host: StationHost; child: C
   return { host: { url, origin: new URL(url).origin, dataDir }, child };
 }
 
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 export const test = base.extend<{ demo: boolean; station: StationHost }>({
   /** `test.use({ demo: true })`: the station starts as `xinyi demo` leaves it (password xinyi-demo-2026). */
   demo: [false, { option: true }],
@@ -47,10 +59,17 @@ export const test = base.extend<{ demo: boolean; station: StationHost }>({
       });
       if (seeded.status !== 0) throw new Error(`demo failed: ${seeded.stderr}`);
     }
-    const { host, child } = await startHost(dataDir);
-    await use(host);
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    let running = await startHost(dataDir);
+    const station: StationHost = {
+      ...running.host,
+      restart: async () => {
+        await stop(running.child);
+        running = await startHost(dataDir);
+        Object.assign(station, running.host);
+      },
+    };
+    await use(station);
+    await stop(running.child);
   },
 });
 

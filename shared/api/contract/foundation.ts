@@ -5,7 +5,7 @@ import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
 import { emptyInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
-import { folderListInput, folderListing, nativeChooseInput, nativeChooseOutput } from '../schemas/files.js';
+import { folderListInput, folderListing, nativeChooseInput, nativeChooseOutput, recoveryChooseInput, recoveryFolderListInput } from '../schemas/files.js';
 import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
@@ -20,6 +20,9 @@ export const foundationContract = {
   'auth.recover': method(publicAccess, recoverInput, sessionInfo),
   'recovery.listBackups': method(publicAccess, emptyInput, backupListOutput),
   'recovery.restore': method(publicAccess, backupRestoreInput, restoreOutput),
+  /** Choosing the backup file to restore on the problem screen (a backup on a USB stick, say); nobody types a path. */
+  'recovery.listFolder': method(publicAccess, recoveryFolderListInput, folderListing),
+  'recovery.chooseNative': method(publicAccess, recoveryChooseInput, nativeChooseOutput),
 
   // Session
   'auth.me': method(duringPasswordChange, emptyInput, sessionDescription),

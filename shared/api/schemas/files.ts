@@ -14,6 +14,12 @@ export const folderListInput = z.object({
   show: z.enum(['folders', 'backups']).default('folders'),
 });
 
+/**
+ * Before login, only while the database cannot be opened (the problem screen): the same browse, but always
+ * folders and backup files only, never other files.
+ */
+export const recoveryFolderListInput = folderListInput.pick({ path: true });
+
 export const folderEntry = z.object({
   name: z.string(),
   /** Where choosing this entry leads: for a symbolic link, the real path it points to. */
@@ -46,4 +52,6 @@ export const nativeChooseInput = z.object({
   purpose: z.enum(['backupFolder', 'restoreFile']),
   startPath: z.string().max(1000, '路径过长。').default(''),
 });
+/** Before login, on the problem screen: the OS dialog opens only to choose a backup file to restore. */
+export const recoveryChooseInput = nativeChooseInput.pick({ startPath: true });
 export const nativeChooseOutput = z.object({ available: z.boolean(), path: z.string().nullable() });

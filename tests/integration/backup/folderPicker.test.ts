@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { createCore } from '../../../electron/core/createCore.js';
+import type { NativeDialogs } from '../../../electron/core/services/files/nativeDialogs.js';
+import type { FolderListing } from '../../../shared/api/schemas/files.js';
 import { createStation, manualClock, tempDir, type Station } from '../helpers/station.js';
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
@@ -110,5 +113,61 @@ describe('files.listFolder: the 站长 browses the station PC for a backup folde
     const dir = tempDir();
     const made = await station.call(station.admin, 'backup.create', { dir });
     expect(path.basename(made.file)).toBe('xinyi-20261123-090203.xybak');
+  });
+});
+
+describe('recovery.listFolder / recovery.chooseNative: choosing a backup on the problem screen, before login', () => {
+  const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+  let root: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    root = makeTree();
+    const station = await createStation();
+    dataDir = station.dataDir;
+    await station.call(station.admin, 'backup.create', {});
+    station.dispose();
+    // A keyring that is gone: the station cannot open its database, so the problem screen offers a restore.
+    fs.rmSync(path.join(dataDir, 'keyring.json'));
+  });
+
+  it('lists only folders and backup files, whatever the caller asks for', async () => {
+    const core = createCore({ dataDir, idleCheckMs: 0 });
+    onTestFinished(() => core.close());
+    const listed = await core.call(ctx, 'recovery.listFolder', { path: path.join(root, '备份 2026'), show: 'folders' } as never);
+    expect(listed).toMatchObject({ ok: true, value: { entries: [expect.objectContaining({ name: 'xinyi-20261123-090000.xybak', kind: 'backup' })] } });
+    const top = await core.call(ctx, 'recovery.listFolder', { path: root });
+    if (!top.ok) throw new Error(top.error.message);
+    const listing = top.value as FolderListing;
+    expect(listing.entries.map((entry) => entry.name)).toEqual(['备份 2026', 'archive', 'link-to-archive', 'top.xybak']);
+    expect(listing.places.map((place) => place.label)).toContain('本站默认备份文件夹');
+    const missing = await core.call(ctx, 'recovery.listFolder', { path: path.join(root, '不存在') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'FILE_ERROR', message: expect.stringContaining('文件夹不存在') } });
+  });
+
+  it('in Electron opens the OS dialog, for a backup file only', async () => {
+    const asked: string[] = [];
+    const nativeDialogs: NativeDialogs = {
+      choose: (purpose) => {
+        asked.push(purpose);
+        return Promise.resolve(path.join(root, 'top.xybak'));
+      },
+    };
+    const core = createCore({ dataDir, idleCheckMs: 0, nativeDialogs });
+    onTestFinished(() => core.close());
+    expect(await core.call(ctx, 'recovery.chooseNative', { startPath: '' })).toEqual({ ok: true, value: { available: true, path: path.join(root, 'top.xybak') } });
+    expect(asked).toEqual(['restoreFile']);
+  });
+
+  it('is refused while the station opens normally: then only a logged-in 站长 browses the disk', async () => {
+    const station = await createStation();
+    onTestFinished(() => station.dispose());
+    for (const [name, input] of [
+      ['recovery.listFolder', { path: root }],
+      ['recovery.chooseNative', {}],
+    ] as const) {
+      const result = await station.raw(null, name, input);
+      expect(code(result)).toBe('FORBIDDEN');
+      expect(message(result)).toContain('只有在数据库无法打开时');
+    }
   });
 });

@@ -38,8 +38,8 @@ function browserApi() {
   });
 }
 
-async function mountChooser(api: ReturnType<typeof fakeApi>, purpose: 'backupFolder' | 'restoreFile', startPath = '/home/station') {
-  const wrapper = mount(PathChooser, { attachTo: document.body, props: { purpose, startPath, label: '选择…' }, global: { plugins: [createAppI18n('zh-CN'), api.plugin] } });
+async function mountChooser(api: ReturnType<typeof fakeApi>, purpose: 'backupFolder' | 'restoreFile', startPath = '/home/station', beforeLogin = false) {
+  const wrapper = mount(PathChooser, { attachTo: document.body, props: { purpose, startPath, label: '选择…', beforeLogin }, global: { plugins: [createAppI18n('zh-CN'), api.plugin] } });
   await wrapper.get('[data-testid="path-chooser"]').trigger('click');
   await flushPromises();
   return wrapper;
@@ -99,5 +99,19 @@ describe('the backup path chooser', () => {
     expect(wrapper.emitted('chosen')).toEqual([['D:\\心驿备份']]);
     expect(api.methods()).toEqual(['files.chooseNative']);
     expect(byTestId('path-chooser-entries')).toBeNull();
+  });
+
+  it('on the problem screen, before login, browses through the recovery methods only', async () => {
+    const api = fakeApi({
+      'recovery.chooseNative': () => ({ available: false, path: null }),
+      'recovery.listFolder': (input) => listings[input.path ?? '']!,
+    });
+    const wrapper = await mountChooser(api, 'restoreFile', '/media/usb/备份', true);
+    expect(api.inputsOf('recovery.chooseNative')).toEqual([{ startPath: '/media/usb/备份' }]);
+    expect(api.inputsOf('recovery.listFolder')).toEqual([{ path: '/media/usb/备份' }]);
+    await click(rowOf('xinyi-20261123-090000.xybak'));
+    await click(byTestId('path-chooser-confirm'));
+    expect(wrapper.emitted('chosen')).toEqual([['/media/usb/备份/xinyi-20261123-090000.xybak']]);
+    expect(api.methods().every((name) => name.startsWith('recovery.'))).toBe(true);
   });
 });

@@ -44,6 +44,11 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
     }
   };
 
+  const browse = (folder: string, show: 'folders' | 'backups') =>
+    listFolder(folder, { show, places: [...backup.places(), ...diskRoots().map((root) => ({ label: root === '/' ? '根目录' : `${root.slice(0, 1)} 盘`, path: root }))] });
+  const chooseNative = async (purpose: 'backupFolder' | 'restoreFile', startPath: string) =>
+    nativeDialogs ? { available: true, path: await nativeDialogs.choose(purpose, startPath || backup.backupDir()) } : { available: false, path: null };
+
   return {
     'app.status': () => ({ phase: vault.phase(), problem: vault.problem(), version: vault.appVersion, notice: startupNotice }),
     'setup.create': (input) => auth.setup(input),
@@ -57,6 +62,16 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
       assertRecoveryPhase();
       if (!input.credential) throw new AppError('BACKUP_KEY_MISMATCH', '请输入恢复密钥，或备份时有效的用户名和密码。');
       return backup.restore(null, input.file, input.credential, input.operationId, () => auth.lock('restore', null));
+    },
+    // Before login nobody is known, so the listing shows only folders and backup files, and only while the
+    // station cannot open its database: the person at the PC needs a backup from a USB stick, not a disk browser.
+    'recovery.listFolder': (input) => {
+      assertRecoveryPhase();
+      return browse(input.path, 'backups');
+    },
+    'recovery.chooseNative': (input) => {
+      assertRecoveryPhase();
+      return chooseNative('restoreFile', input.startPath);
     },
 
     'auth.me': (_input, session) => auth.describe(requireSession(session)),
@@ -149,9 +164,8 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
 
     'backup.list': () => backup.list(),
     // Not audited: a folder listing reads no station record, and the backup or restore that follows is audited with its path.
-    'files.listFolder': (input) => listFolder(input.path, { show: input.show, places: [...backup.places(), ...diskRoots().map((root) => ({ label: root === '/' ? '根目录' : `${root.slice(0, 1)} 盘`, path: root }))] }),
-    'files.chooseNative': async (input) =>
-      nativeDialogs ? { available: true, path: await nativeDialogs.choose(input.purpose, input.startPath || backup.backupDir()) } : { available: false, path: null },
+    'files.listFolder': (input) => browse(input.path, input.show),
+    'files.chooseNative': (input) => chooseNative(input.purpose, input.startPath),
     'backup.create': (input, session) => backup.create(requireSession(session), { dir: input.dir, file: input.file }, input.operationId),
     'backup.restore': (input, session) =>
       backup.restore(requireSession(session), input.file, input.credential, input.operationId, lockBeforeSwap(session)),

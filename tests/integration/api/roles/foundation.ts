@@ -9,6 +9,8 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'auth.recover': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
   'recovery.listBackups': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
   'recovery.restore': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'recovery.listFolder': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
+  'recovery.chooseNative': { admin: A, counsellor: A, reception: A, kiosk: D, none: A },
   'auth.me': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'auth.heartbeat': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'auth.lock': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },

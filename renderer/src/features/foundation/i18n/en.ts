@@ -220,7 +220,6 @@ export const en: Messages = {
     restore: 'Restore',
     restoreFile: 'Restore from a file elsewhere',
     folderDefault: '(default: backups in the data folder)',
-    restorePath: 'Full path of the backup file',
     restoreConfirm:
       'Restoring replaces the current data. The current database and keyring move to a replaced-date folder in the data folder; nothing is deleted. Everyone logs in again with the passwords valid at backup time. Continue?',
     credentialTitle: 'This backup was made under another key',
@@ -285,6 +284,7 @@ export const en: Messages = {
     title: 'The station data cannot be opened',
     explain: 'To protect the data nothing was changed or overwritten. You can restore from a backup:',
     backups: 'Backups in the data folder',
+    otherBackup: 'Choose a backup file elsewhere (e.g. a USB stick)…',
     retry: 'Check again',
   },
 };

@@ -179,7 +179,6 @@ export const zhCN = {
     restore: '恢复',
     restoreFile: '从其他位置的备份文件恢复',
     folderDefault: '（默认：数据文件夹中的 backups）',
-    restorePath: '备份文件的完整路径',
     restoreConfirm:
       '恢复将用备份替换当前数据。当前数据库和密钥环会移到数据文件夹中的 replaced-日期 文件夹，不会删除。恢复后所有人需重新登录（使用备份时的密码）。确定继续吗？',
     credentialTitle: '该备份不是用本站当前密钥加密的',
@@ -245,6 +244,7 @@ export const zhCN = {
     title: '无法打开本站数据',
     explain: '为保护数据，心驿没有修改或覆盖任何文件。您可以从备份恢复：',
     backups: '数据文件夹中的备份',
+    otherBackup: '从其他位置（如 U 盘）选择备份文件…',
     retry: '重新检查',
   },
 };
