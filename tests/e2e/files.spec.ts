@@ -22,6 +22,14 @@ async function stationWithBackup(page: import('@playwright/test').Page, url: str
   await expect(page.getByTestId('backup-table')).toContainText('.xybak');
 }
 
+/** A new station with one minor client whose guardian's consent is recorded, left on the client's page. */
+async function minorWithConsent(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await newStation(page, url);
+  const clients = new ClientPages(page);
+  await clients.register({ name: '林小雨', gender: 'female', birthDate: '2015-03-08', guardianName: '林海', guardianPhone: '13700001234' });
+  await clients.addConsent('监护人同意');
+}
+
 test('the 站长 chooses a backup to restore and a backup folder with the picker, typing no path', async ({ page, station }) => {
   await stationWithBackup(page, station.url);
   const backupName = fs.readdirSync(path.join(station.dataDir, 'backups')).find((name) => name.endsWith('.xybak'))!;
@@ -86,10 +94,7 @@ test('with its keyring gone, the station restores a backup kept elsewhere from t
 test('a 3 MB scanned consent uploads in chunks through the 1 MiB-capped host and opens again', async ({ page, station }) => {
   // Setup's key derivation and nine chunk calls on a shared build machine: room beyond the default 120 s.
   test.setTimeout(300_000);
-  await newStation(page, station.url);
-  const clients = new ClientPages(page);
-  await clients.register({ name: '林小雨', gender: 'female', birthDate: '2015-03-08', guardianName: '林海', guardianPhone: '13700001234' });
-  await clients.addConsent('监护人同意');
+  await minorWithConsent(page, station.url);
   const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 0x41)]);
   const bodies: number[] = [];
   page.on('request', (request) => {
@@ -104,4 +109,58 @@ test('a 3 MB scanned consent uploads in chunks through the 1 MiB-capped host and
   await page.getByTestId('consents-table').getByRole('button', { name: /监护人同意书\.pdf/ }).click();
   const saved = await (await download).path();
   expect(fs.readFileSync(saved!).equals(scan)).toBe(true);
+});
+
+test('a phone photo above 2560 px is made smaller only when the counsellor agrees; closing the question uploads nothing', async ({ page, station }) => {
+  test.setTimeout(300_000);
+  await minorWithConsent(page, station.url);
+  // A 4000×3000 JPEG, a phone camera's size, drawn by the browser itself.
+  const photo = Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#2a6';
+      context.fillRect(0, 0, 4000, 3000);
+      context.fillStyle = '#fff';
+      context.font = '200px sans-serif';
+      context.fillText('监护人同意书', 400, 1500);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.9));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }),
+  );
+  const table = page.getByTestId('consents-table');
+  const ask = page.getByRole('dialog', { name: '照片较大' });
+  const preview = page.locator('.el-dialog img');
+  const shown = () => preview.evaluate((image: HTMLImageElement) => `${image.naturalWidth}×${image.naturalHeight}`);
+  const uploadAs = async (name: string, answer: '缩小后上传' | '按原图上传' | null) => {
+    await table.getByTestId('attachment-input').setInputFiles({ name, mimeType: 'image/jpeg', buffer: photo });
+    await expect(ask).toContainText('4000×3000 像素');
+    await expect(ask).toContainText('缩小为 2560×1920 像素');
+    if (answer) await ask.getByRole('button', { name: answer }).click();
+    else await ask.getByRole('button', { name: /关闭|Close/ }).click();
+    await expect(ask).toBeHidden();
+  };
+
+  await uploadAs('缩小.jpg', '缩小后上传');
+  await table.getByRole('button', { name: /缩小\.jpg/ }).click();
+  await expect.poll(shown).toBe('2560×1920');
+  await page.keyboard.press('Escape');
+
+  await uploadAs('原图.jpg', '按原图上传');
+  await table.getByRole('button', { name: /原图\.jpg/ }).click();
+  await expect.poll(shown).toBe('4000×3000');
+  await page.keyboard.press('Escape');
+
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (/\/api\/attachments\.upload/.test(request.url())) uploads.push(request.url());
+  });
+  await uploadAs('不传.jpg', null);
+  // A later call from the same page: an upload started by the closed question would have gone out before it.
+  await table.getByRole('button', { name: /原图\.jpg/ }).click();
+  await expect.poll(shown).toBe('4000×3000');
+  expect(uploads).toEqual([]);
+  await expect(table.getByRole('button', { name: /\.jpg/ })).toHaveCount(2);
 });
