@@ -83,8 +83,25 @@ test.describe('accessibility', () => {
   });
 });
 
+type Dialog = {
+  path: string;
+  opener: string;
+  /** What must be on the screen before the opener opens anything (a note worth signing). */
+  prepare?: (page: Page) => Promise<void>;
+  /** What is filled in once the dialog is open, so its whole form is checked (a scale's items). */
+  fill?: (page: Page) => Promise<void>;
+  /** Element Plus's confirmation boxes are not `.el-dialog`s. */
+  box?: string;
+};
+const writeComplaint = async (page: Page) => page.getByTestId('note-complaint').fill('近两周入睡困难。');
+const choosePhq9 = async (page: Page) => {
+  await page.getByTestId('scale-choose').click();
+  await page.getByRole('option', { name: /PHQ-9/ }).click();
+  await expect(page.getByTestId('scale-item-9')).toBeVisible();
+};
+
 /** The dialogs staff fill in most, each opened from its screen. */
-const dialogs: Array<{ path: string; opener: string }> = [
+const dialogs: Dialog[] = [
   { path: '/appointments', opener: 'appointment-new' },
   { path: '/appointments', opener: 'waitlist-open' },
   { path: '/clients', opener: 'client-register-open' },
@@ -92,6 +109,8 @@ const dialogs: Array<{ path: string; opener: string }> = [
   { path: '/clients/1', opener: 'consent-open' },
   { path: '/crises', opener: 'crisis-open-dialog' },
   { path: '/users', opener: 'user-create-open' },
+  { path: '/clients/1', opener: 'scale-administer', fill: choosePhq9 },
+  { path: '/cases/1/sessions/new', opener: 'session-sign', prepare: writeComplaint, box: '.el-message-box' },
 ];
 
 test.describe('accessibility of dialogs', () => {
@@ -105,13 +124,25 @@ test.describe('accessibility of dialogs', () => {
     await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
     for (const dialog of dialogs) {
       await openInApp(page, dialog.path);
+      await dialog.prepare?.(page);
       await page.getByTestId(dialog.opener).click();
-      const open = page.locator('.el-dialog').filter({ visible: true }).first();
+      const open = page.locator(dialog.box ?? '.el-dialog').filter({ visible: true }).first();
       await expect(open).toBeVisible();
+      await dialog.fill?.(page);
       found.push(...(await seriousViolations(page, `${dialog.path} · ${dialog.opener}`)));
-      await page.keyboard.press('Escape');
+      await open.locator('.el-dialog__headerbtn, .el-message-box__headerbtn').click();
       await expect(open).toBeHidden();
     }
+
+    // The print layer's page as paper: the session record, in print media (the browser's print dialog is not opened).
+    await page.evaluate('window.print = () => undefined');
+    await openInApp(page, '/cases/1/sessions/new');
+    await writeComplaint(page);
+    await page.getByTestId('session-print').click();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('print-root').locator('.print-title')).toBeVisible();
+    found.push(...(await seriousViolations(page, 'print · session record')));
+    await page.emulateMedia({ media: 'screen' });
     expect(found).toEqual([]);
   });
 });
