@@ -114,26 +114,30 @@ test('a 3 MB scanned consent uploads in chunks through the 1 MiB-capped host and
 test('a phone photo above 2560 px is made smaller only when the counsellor agrees; closing the question uploads nothing', async ({ page, station }) => {
   test.setTimeout(300_000);
   await minorWithConsent(page, station.url);
-  // A 4000×3000 JPEG, a phone camera's size, drawn by the browser itself.
-  const photo = Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 4000;
-      canvas.height = 3000;
-      const context = canvas.getContext('2d')!;
-      context.fillStyle = '#2a6';
-      context.fillRect(0, 0, 4000, 3000);
-      context.fillStyle = '#fff';
-      context.font = '200px sans-serif';
-      context.fillText('监护人同意书', 400, 1500);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.9));
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }),
-  );
+  // A 4000×3000 JPEG, a phone camera's size, drawn by the browser itself (a string runs in the page: the
+  // tests' tsconfig has no DOM types).
+  const drawn = await page.evaluate(`(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#2a6';
+    context.fillRect(0, 0, 4000, 3000);
+    context.fillStyle = '#fff';
+    context.font = '200px sans-serif';
+    context.fillText('监护人同意书', 400, 1500);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  })()`);
+  const photo = Buffer.from(drawn as number[]);
   const table = page.getByTestId('consents-table');
   const ask = page.getByRole('dialog', { name: '照片较大' });
   const preview = page.locator('.el-dialog img');
-  const shown = () => preview.evaluate((image: HTMLImageElement) => `${image.naturalWidth}×${image.naturalHeight}`);
+  const shown = () =>
+    preview.evaluate((image) => {
+      const { naturalWidth, naturalHeight } = image as unknown as { naturalWidth: number; naturalHeight: number };
+      return `${naturalWidth}×${naturalHeight}`;
+    });
   const uploadAs = async (name: string, answer: '缩小后上传' | '按原图上传' | null) => {
     await table.getByTestId('attachment-input').setInputFiles({ name, mimeType: 'image/jpeg', buffer: photo });
     await expect(ask).toContainText('4000×3000 像素');

@@ -8,13 +8,14 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { auditedExport, type ExportRange } from '../../export/auditedExport.js';
-import { dictionaryLabels, followUpMethodLabels, followUpStatusLabels, genderLabels, modalityLabels, riskLabels, sessionKindLabels } from '../../export/labels.js';
+import { dictionaryLabels } from '../../export/labels.js';
+import { followUpMethodWords, followUpStatusWords, genderWords, modalityWords, riskWords, sessionKindWords } from '../../../../shared/domain/caseFileWords.js';
 import type { Column } from '../../export/xlsxTable.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientRegister, followUpsInPeriod, sessionsInPeriod, type ClientExportRow, type FollowUpExportRow, type SessionExportRow } from '../../repositories/exportListsRepo.js';
 import type { Vault } from '../../vault.js';
 
-const risk = (level: keyof typeof riskLabels | null) => (level ? riskLabels[level] : '');
+const risk = (level: keyof typeof riskWords | null) => (level ? riskWords[level] : '');
 
 /** Case-file lists to XLSX: the client register, sessions and follow-ups of a period, as the caller reaches them. */
 export class CaseFilesExport {
@@ -38,7 +39,7 @@ export class CaseFilesExport {
       const columns: Array<Column<ClientExportRow>> = [
         { header: '编号', width: 8, type: 'number', value: (row) => row.id },
         { header: '姓名', width: 12, type: 'text', value: (row) => row.name },
-        { header: '性别', width: 6, type: 'text', value: (row) => genderLabels[row.gender] },
+        { header: '性别', width: 6, type: 'text', value: (row) => genderWords[row.gender] },
         ...(input.unmasked ? [{ header: '出生日期', width: 12, type: 'date', value: (row) => row.birthDate } satisfies Column<ClientExportRow>] : []),
         { header: '年龄', width: 6, type: 'number', value: (row) => (row.birthDate ? ageOn(row.birthDate, today) : null) },
         { header: '身份证号', width: 22, type: 'text', value: (row) => (input.unmasked ? row.idNumber : maskIdNumber(row.idNumber)) },
@@ -70,8 +71,8 @@ export class CaseFilesExport {
         { header: '日期', width: 12, type: 'date', value: (row) => row.heldOn },
         { header: '开始时间', width: 9, type: 'text', value: (row) => row.startTime },
         { header: '时长（分钟）', width: 11, type: 'number', value: (row) => row.durationMinutes },
-        { header: '方式', width: 8, type: 'text', value: (row) => modalityLabels[row.modality as keyof typeof modalityLabels] ?? row.modality },
-        { header: '类型', width: 10, type: 'text', value: (row) => sessionKindLabels[row.kind as keyof typeof sessionKindLabels] ?? row.kind },
+        { header: '方式', width: 8, type: 'text', value: (row) => modalityWords[row.modality as keyof typeof modalityWords] ?? row.modality },
+        { header: '类型', width: 10, type: 'text', value: (row) => sessionKindWords[row.kind as keyof typeof sessionKindWords] ?? row.kind },
         { header: '来访者', width: 12, type: 'text', value: (row) => row.clientName },
         { header: '个案编号', width: 9, type: 'number', value: (row) => row.caseId },
         { header: '问题类别', width: 22, type: 'text', value: (row) => problems(row.problems) },
@@ -94,9 +95,9 @@ export class CaseFilesExport {
         { header: '来访者', width: 12, type: 'text', value: (row) => row.clientName },
         { header: '预警等级', width: 9, type: 'text', value: (row) => risk(row.level) },
         { header: '应随访日期', width: 12, type: 'date', value: (row) => row.dueOn },
-        { header: '状态', width: 8, type: 'text', value: (row) => followUpStatusLabels[row.status] },
+        { header: '状态', width: 8, type: 'text', value: (row) => followUpStatusWords[row.status] },
         { header: '完成日期', width: 12, type: 'date', value: (row) => row.doneOn },
-        { header: '随访方式', width: 9, type: 'text', value: (row) => (row.method ? (followUpMethodLabels[row.method as keyof typeof followUpMethodLabels] ?? row.method) : '') },
+        { header: '随访方式', width: 9, type: 'text', value: (row) => (row.method ? (followUpMethodWords[row.method as keyof typeof followUpMethodWords] ?? row.method) : '') },
         { header: '复评等级', width: 9, type: 'text', value: (row) => risk(row.reassessedLevel) },
         { header: '逾期天数', width: 9, type: 'number', value: (row) => (row.status === 'due' && row.dueOn < today ? daysFrom(row.dueOn, today) : null) },
       ];

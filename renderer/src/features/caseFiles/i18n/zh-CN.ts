@@ -1,4 +1,5 @@
 import { caseFilesAuditWords } from '../../../../../shared/audit/words/caseFiles.js';
+import { followUpMethodWords, followUpStatusWords, genderWords, modalityWords, riskWords, sessionKindWords } from '../../../../../shared/domain/caseFileWords.js';
 
 /**
  * The caseFiles feature's messages. Chinese is the product's first language; en.ts beside
@@ -9,13 +10,13 @@ export const zhCN = {
     navClients: '来访者',
     navCases: '个案',
     navFollowUps: '随访',
-    genders: { male: '男', female: '女', unknown: '未说明' },
-    risk: { red: '红', yellow: '黄', green: '绿', none: '未分级' },
+    genders: genderWords,
+    risk: { ...riskWords, none: '未分级' },
     riskLong: { red: '红色（严重心理问题）', yellow: '黄色（较重心理问题）', green: '绿色（一般心理问题）' },
-    modalities: { in_person: '面询', phone: '电话', home_visit: '上门', online: '线上', group: '团体' },
-    sessionKinds: { intake: '初访', follow_up_session: '复访', crisis: '危机干预', follow_up_visit: '随访', closing: '结案' },
+    modalities: modalityWords,
+    sessionKinds: sessionKindWords,
     evidence: { scale: '量表结果', disclosure: '来访者表露', grid_report: '网格员报告', follow_up: '随访复评', crisis: '危机事件', other: '其他' },
-    followUpMethods: { home_visit: '上门', phone: '电话', visit: '来访', video: '视频' },
+    followUpMethods: followUpMethodWords,
     consentKinds: { service: '服务知情同意', guardian: '监护人同意', sharing: '信息共享同意' },
   },
   clients: {
@@ -121,7 +122,7 @@ export const zhCN = {
     followUps: '随访',
     dueOn: '应随访日期',
     status: '状态',
-    statuses: { due: '待随访', done: '已完成', cancelled: '已取消' },
+    statuses: followUpStatusWords,
     overdueDays: '逾期 {days} 天',
     record: '记录随访',
     doneOn: '随访日期',

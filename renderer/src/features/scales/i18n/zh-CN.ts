@@ -1,4 +1,5 @@
 import { scalesAuditWords } from '../../../../../shared/audit/words/scales.js';
+import { genderWords } from '../../../../../shared/domain/caseFileWords.js';
 
 /**
  * The scales feature's messages. Chinese is the product's first language; en.ts beside
@@ -79,7 +80,7 @@ export const zhCN = {
     about: '基本信息',
     name: '姓名',
     gender: '性别',
-    genders: { male: '男', female: '女', unknown: '未说明' },
+    genders: genderWords,
     age: '年龄',
     scale: '量表',
     completedAt: '测评时间',
