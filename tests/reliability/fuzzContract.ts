@@ -24,9 +24,10 @@ export const roles: readonly Role[] = ['admin', 'counsellor', 'reception', 'kios
 
 /**
  * Calls that end or replace the sessions the run shares (lock, password and account changes, the
- * kiosk's exit, restore) or that cost a key derivation or a whole backup each: fuzzed with random
- * JSON that is never an object (so always refused at the schema, after the access check), so one
- * lucky valid input cannot lock the shared sessions. Their valid paths have their own tests.
+ * kiosk's exit, restore) or that cost a key derivation or a whole backup each. On the shared station
+ * they get random JSON that is never an object (always refused at the schema, after the access
+ * check), so one lucky valid input cannot lock the shared sessions; their schema-shaped inputs then
+ * run a few at a time on fresh stations of their own.
  */
 const sessionEnding = new Set<MethodName>([
   'auth.lock',
@@ -96,67 +97,100 @@ function contentHash(db: Db): string {
   return hash.digest('hex');
 }
 
-export async function runContractFuzz(options: { runs: number; seed?: number }): Promise<{ calls: number; failures: Failure[]; byCode: Record<string, number> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-fuzz-'));
-  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-fuzz-files-'));
-  const { core, contexts } = await fuzzStation(dataDir);
-  // A second, read-only connection to watch the content; WAL lets it read beside the core's writer.
-  const watcher = openEncryptedDatabase(path.join(dataDir, 'xinyi.db'), await databaseKeyOf(dataDir, 'admin', password), { readonly: true });
-  // data_version moves only when another connection commits: hash again only then.
-  const dataVersion = () => watcher.pragma('data_version', { simple: true }) as number;
-  let seenVersion = dataVersion();
-  let lastHash = contentHash(watcher);
-  const changedSince = (): string => {
-    const version = dataVersion();
-    if (version === seenVersion) return lastHash;
-    seenVersion = version;
-    return contentHash(watcher);
+type Tally = { calls: number; failures: Failure[]; byCode: Record<string, number> };
+type Call = [MethodName, Role, unknown];
+
+/**
+ * A read-only eye on a station's content: WAL lets it read beside the core's writer, and `data_version`
+ * moves only when another connection commits, so it hashes again only then. A key rotation writes a new
+ * database file (VACUUM INTO, then a swap): the eye follows the file it watches to its new key.
+ */
+async function contentWatcher(dataDir: string) {
+  const file = path.join(dataDir, 'xinyi.db');
+  const open = async () => ({ db: openEncryptedDatabase(file, await databaseKeyOf(dataDir, 'admin', password), { readonly: true }), inode: fs.statSync(file).ino });
+  let watched = await open();
+  let seenVersion = -1;
+  let lastHash = '';
+  const current = async (): Promise<string> => {
+    if (fs.statSync(file).ino !== watched.inode) {
+      watched.db.close();
+      watched = await open();
+      seenVersion = -1;
+    }
+    const version = watched.db.pragma('data_version', { simple: true }) as number;
+    if (version !== seenVersion) {
+      seenVersion = version;
+      lastHash = contentHash(watched.db);
+    }
+    return lastHash;
   };
-  const failures: Failure[] = [];
-  const byCode: Record<string, number> = {};
-  let calls = 0;
+  return { current, close: () => watched.db.close() };
+}
 
-  const inputs = new Map<MethodName, fc.Arbitrary<unknown>>(
-    methodNames.map((method) => [
-      method,
-      sessionEnding.has(method)
-        ? fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }))
-        : fc.oneof({ weight: 9, arbitrary: arbitraryFor(contract[method].input, { scratchDir }) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }),
-    ]),
-  );
-  const call = fc.constantFrom(...methodNames).chain((method) =>
-    fc.tuple(fc.constant(method), fc.constantFrom(...roles), inputs.get(method)!),
-  );
-
+/** Runs `runs` calls drawn from `calls` on one fresh fuzz station, checking every answer (see the top of this file). */
+async function fuzzOneStation(calls: fc.Arbitrary<Call>, runs: number, seed: number | undefined, tally: Tally): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-fuzz-'));
+  const { core, contexts } = await fuzzStation(dataDir);
+  const watcher = await contentWatcher(dataDir);
+  let before = await watcher.current();
   try {
     await fc.assert(
-      fc.asyncProperty(call, async ([method, role, input]) => {
-        calls += 1;
+      fc.asyncProperty(calls, async ([method, role, input]) => {
+        tally.calls += 1;
         let result;
         try {
           result = await core.call(contexts[role], method, input);
         } catch (error) {
-          failures.push({ role, method, input, problem: `threw ${(error as Error).name}: ${(error as Error).message}` });
+          tally.failures.push({ role, method, input, problem: `threw ${(error as Error).name}: ${(error as Error).message}` });
           return true;
         }
-        const now = changedSince();
+        const after = await watcher.current();
         const code = result.ok ? 'ok' : result.error.code;
-        byCode[code] = (byCode[code] ?? 0) + 1;
+        tally.byCode[code] = (tally.byCode[code] ?? 0) + 1;
         if (!result.ok) {
-          if (!isErrorCode(result.error.code) || result.error.code === 'INTERNAL') failures.push({ role, method, input, problem: `code ${result.error.code}` });
-          else if (!/[\u4e00-\u9fff]/.test(result.error.message)) failures.push({ role, method, input, problem: `message not Chinese: ${result.error.message}` });
-          else if (now !== lastHash) failures.push({ role, method, input, problem: `refused with ${result.error.code} but the database changed` });
+          if (!isErrorCode(result.error.code) || result.error.code === 'INTERNAL') tally.failures.push({ role, method, input, problem: `code ${result.error.code}` });
+          else if (!/[\u4e00-\u9fff]/.test(result.error.message)) tally.failures.push({ role, method, input, problem: `message not Chinese: ${result.error.message}` });
+          else if (after !== before) tally.failures.push({ role, method, input, problem: `refused with ${result.error.code} but the database changed` });
         }
-        lastHash = now;
+        before = after;
         return true; // failures are collected, not shrunk: the whole list is the report
       }),
-      { numRuns: options.runs, ...(options.seed === undefined ? {} : { seed: options.seed }), endOnFailure: true },
+      { numRuns: runs, ...(seed === undefined ? {} : { seed }), endOnFailure: true },
     );
   } finally {
     watcher.close();
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Calls of the session-ending methods per fresh station: after a lucky valid lock the rest only meet the login. */
+const sessionEndingBatch = 25;
+
+export async function runContractFuzz(options: { runs: number; seed?: number }): Promise<Tally & { sessionEndingCalls: number }> {
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-fuzz-files-'));
+  const tally: Tally = { calls: 0, failures: [], byCode: {} };
+  const shaped = (method: MethodName) =>
+    fc.oneof({ weight: 9, arbitrary: arbitraryFor(contract[method].input, { scratchDir }) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
+  const callsOf = (methods: MethodName[], input: (method: MethodName) => fc.Arbitrary<unknown>) => {
+    const inputs = new Map(methods.map((method) => [method, input(method)]));
+    return fc.constantFrom(...methods).chain((method) => fc.tuple(fc.constant(method), fc.constantFrom(...roles), inputs.get(method)!));
+  };
+  const ending = methodNames.filter((method) => sessionEnding.has(method));
+  // On the shared station the session-ending methods get only input that is never an object (refused at the
+  // schema, after the access check); their schema-shaped inputs run below, a few at a time on fresh stations.
+  const shared = callsOf([...methodNames], (method) =>
+    sessionEnding.has(method) ? fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 })) : shaped(method),
+  );
+  const sessionEndingCalls = Math.max(ending.length * 2, Math.round(options.runs / 50));
+  try {
+    await fuzzOneStation(shared, options.runs, options.seed, tally);
+    for (let done = 0, batch = 0; done < sessionEndingCalls; done += sessionEndingBatch, batch += 1) {
+      const seed = options.seed === undefined ? undefined : options.seed + batch + 1;
+      await fuzzOneStation(callsOf(ending, shaped), Math.min(sessionEndingBatch, sessionEndingCalls - done), seed, tally);
+    }
+  } finally {
     fs.rmSync(scratchDir, { recursive: true, force: true });
   }
-  return { calls, failures, byCode };
+  return { ...tally, sessionEndingCalls };
 }

@@ -10,7 +10,7 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}
 
 let started = Date.now();
 const fuzz = await runContractFuzz({ runs, ...(seed === undefined ? {} : { seed }) });
-print({ fuzz: { runs: fuzz.calls, seconds: Math.round((Date.now() - started) / 1000), byCode: fuzz.byCode, failures: fuzz.failures.length } });
+print({ fuzz: { runs: fuzz.calls, sessionEndingOnFreshStations: fuzz.sessionEndingCalls, seconds: Math.round((Date.now() - started) / 1000), byCode: fuzz.byCode, failures: fuzz.failures.length } });
 for (const failure of fuzz.failures.slice(0, 50)) print(failure);
 
 started = Date.now();
