@@ -1,4 +1,4 @@
-import type { AppointmentRecord } from '../../../shared/api/schemas/appointments.js';
+import type { StoredAppointment } from '../../../shared/api/schemas/appointments.js';
 import { fromMinute } from '../../../shared/domain/localTime.js';
 import type { Db } from '../db/driver.js';
 
@@ -16,8 +16,8 @@ type Row = {
   room_name: string;
   start_minute: number;
   end_minute: number;
-  type: AppointmentRecord['type'];
-  status: AppointmentRecord['status'];
+  type: StoredAppointment['type'];
+  status: StoredAppointment['status'];
   notes: string;
   override_reason: string;
   cancel_reason: string;
@@ -30,7 +30,7 @@ const select = `SELECT a.*, c.name AS client_name, c.phone AS client_phone, u.di
   FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id
   LEFT JOIN users cu ON cu.id = a.cancelled_by`;
 
-const toRecord = (row: Row): AppointmentRecord => ({
+const toRecord = (row: Row): StoredAppointment => ({
   id: row.id,
   seriesId: row.series_id,
   clientId: row.client_id,
@@ -81,7 +81,7 @@ export function insertAppointment(db: Db, booking: Booking, userId: number, at: 
   return Number(lastInsertRowid);
 }
 
-export function readAppointment(db: Db, id: number): (AppointmentRecord & { startMinute: number; endMinute: number }) | undefined {
+export function readAppointment(db: Db, id: number): (StoredAppointment & { startMinute: number; endMinute: number }) | undefined {
   const row = db.prepare(`${select} WHERE a.id = ?`).get(id) as Row | undefined;
   return row && { ...toRecord(row), startMinute: row.start_minute, endMinute: row.end_minute };
 }
@@ -91,7 +91,7 @@ export function findClash(
   db: Db,
   slot: { counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number },
   ignoreIds: readonly number[],
-): (AppointmentRecord & { on: 'counsellor' | 'room' | 'client' }) | undefined {
+): (StoredAppointment & { on: 'counsellor' | 'room' | 'client' }) | undefined {
   const row = db
     .prepare(
       `${select} WHERE a.status NOT IN ('cancelled', 'no_show') AND a.start_minute < @endMinute AND a.end_minute > @startMinute
@@ -108,7 +108,7 @@ export function findClash(
 export function listAppointments(
   db: Db,
   filter: { fromMinute: number; toMinute: number; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined },
-): AppointmentRecord[] {
+): StoredAppointment[] {
   const rows = db
     .prepare(
       `${select} WHERE a.start_minute < @toMinute AND a.end_minute > @fromMinute

@@ -81,7 +81,8 @@ export const seriesInput = z
   })
   .refine((value) => (value.count === undefined) !== (value.until === undefined), { message: '请指定次数或截止日期（二选一）。', path: ['count'] });
 
-export const appointmentRecord = z.object({
+/** A booking as stored; what callers get is `appointmentRecord`, which adds what the viewer may do with it. */
+export const storedAppointment = z.object({
   id: idSchema,
   seriesId: idSchema.nullable(),
   clientId: idSchema.nullable(),
@@ -106,6 +107,14 @@ export const appointmentRecord = z.object({
   rescheduleCount: z.number().int(),
   /** Who cancelled (取消), for the record. */
   cancelledBy: z.string().nullable(),
+});
+export type StoredAppointment = z.infer<typeof storedAppointment>;
+export const appointmentRecord = storedAppointment.extend({
+  /**
+   * The viewer may check in, move, reschedule or cancel it: the 站长 and the front desk always; a counsellor for
+   * their own bookings and clients whose cases they reach (the line core enforces, so screens offer only that).
+   */
+  mayChange: z.boolean(),
 });
 export type AppointmentRecord = z.infer<typeof appointmentRecord>;
 

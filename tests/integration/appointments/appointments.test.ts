@@ -284,8 +284,11 @@ describe('status rules and reach', () => {
     await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
     await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'crisis', notes: '自伤风险，需陪同' });
     const seen = (await station.call(chen, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0];
-    expect(seen).toMatchObject({ who: '（其他咨询师的来访者）', clientId: null, notes: '', roomId: roomA, start: '2026-12-07T09:00' });
-    expect((await station.call(liwei, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0]).toMatchObject({ who: '张三', notes: '自伤风险，需陪同' });
+    // The screens offer check-in, 改约 and cancel only where core allows them: `mayChange` is that same line.
+    expect(seen).toMatchObject({ who: '（其他咨询师的来访者）', clientId: null, notes: '', roomId: roomA, start: '2026-12-07T09:00', mayChange: false });
+    expect(await station.raw(chen, 'appointments.setStatus', { id: seen!.id, status: 'arrived' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await station.call(liwei, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0]).toMatchObject({ who: '张三', notes: '自伤风险，需陪同', mayChange: true });
+    expect((await station.call(reception, 'appointments.list', { from: '2026-12-07', to: '2026-12-07' }))[0]).toMatchObject({ mayChange: true });
     const clash = await station.raw(chen, 'appointments.create', { walkIn: { name: '钱七', phone: '' }, counsellorId: chenId, roomId: roomA, start: '2026-12-07T09:30', durationMinutes: 50, type: 'individual' });
     expect(clash).toMatchObject({ ok: false, error: { message: '房间在该时段已有预约：2026-12-07 09:00–09:50 （其他咨询师的来访者）（liwei，咨询室一）' } });
     expect(await station.raw(chen, 'appointments.list', { from: '2026-12-01', to: '2026-12-31', clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

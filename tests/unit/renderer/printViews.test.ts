@@ -2,7 +2,6 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h, type Component } from 'vue';
-import type { AppointmentRecord } from '../../../shared/api/schemas/appointments.js';
 import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
 import type { ResultRecord } from '../../../shared/api/schemas/scales.js';
 import type { StationProfile } from '../../../shared/api/schemas/station.js';
@@ -18,6 +17,7 @@ import RecoveryKeyPrint from '../../../renderer/src/features/foundation/print/Re
 import ScaleReportPrint from '../../../renderer/src/features/scales/print/ScaleReportPrint.vue';
 import ScreeningSlipsPrint from '../../../renderer/src/features/scales/print/ScreeningSlipsPrint.vue';
 import { createAppI18n } from '../../../renderer/src/i18n/index.js';
+import { booking } from './support/bookings.js';
 import PrintHost from '../../../renderer/src/shared/print/PrintHost.vue';
 import { currentPrintJob, printDocument } from '../../../renderer/src/shared/print/printJob.js';
 import { useStationStore } from '../../../renderer/src/shared/stores/station.js';
@@ -144,29 +144,6 @@ describe('the session record', () => {
   });
 });
 
-const booking: AppointmentRecord = {
-  id: 5,
-  seriesId: null,
-  clientId: 7,
-  who: '王芳',
-  walkInPhone: '',
-  phone: '13800138000',
-  counsellorId: 2,
-  counsellorName: '李咨询',
-  roomId: 1,
-  roomName: '咨询室一',
-  start: '2026-03-02T09:00',
-  end: '2026-03-02T09:50',
-  durationMinutes: 50,
-  type: 'individual',
-  status: 'booked',
-  notes: '',
-  overrideReason: '',
-  cancelReason: '',
-  sessionId: null,
-  rescheduleCount: 0,
-  cancelledBy: null,
-};
 
 describe('front desk documents', () => {
   it('the day sheet has the weekday, a ruled line per booking with the phone, a sign-in column and lines for walk-ins', async () => {

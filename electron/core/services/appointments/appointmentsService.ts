@@ -303,7 +303,7 @@ export class AppointmentsService {
     }
     return auditedRead(this.vault, session, { action: 'appointments.list', objectType: 'client', objectId: clientId }, (db) => {
       if (session.role !== 'reception') requireClientCases(db, session, clientId);
-      return listAppointments(db, range);
+      return maskForViewer(db, session, listAppointments(db, range));
     });
   }
 }

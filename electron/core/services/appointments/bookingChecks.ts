@@ -26,7 +26,7 @@ const clashLabel = { counsellor: '咨询师', room: '房间', client: '来访者
 export function clashProblem(db: Db, slot: Slot, ignore: readonly number[], viewer: Session | null = null): string | null {
   const found = findClash(db, slot, ignore);
   if (!found) return null;
-  const [clash] = maskForViewer(db, viewer, [found]) as [typeof found];
+  const clash = maskForViewer(db, viewer, [found])[0]!;
   return `${clashLabel[clash.on]}在该时段已有预约：${clash.start.slice(0, 10)} ${clash.start.slice(11)}–${clash.end.slice(11)} ${clash.who}（${clash.counsellorName}，${clash.roomName}）`;
 }
 

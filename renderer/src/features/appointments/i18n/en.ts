@@ -48,6 +48,7 @@ export const en: Messages = {
     noDataHere: 'No official holiday schedule for {years} yet: enter holidays and make-up working days here.',
     followUpBooked: 'Follow-up booked: {start}, {room}.',
     status: 'Status',
+    notYours: 'This is another counsellor’s booking: only they, the station manager or the front desk can check in, reschedule or cancel it.',
     reschedule: 'Reschedule',
     rescheduled: 'rescheduled {count}×',
     slipNote: 'To reschedule or cancel, please call the station in advance.',

@@ -52,6 +52,7 @@ export const zhCN = {
     noDataHere: '{years} 年的法定节假日安排尚未发布，请在此录入放假和调休上班日。',
     followUpBooked: '已预约随访：{start}，{room}。',
     status: '状态',
+    notYours: '这是其他咨询师的预约：只有其本人、站长或前台可以签到、改约或取消。',
     reschedule: '改约',
     rescheduled: '改约 {count} 次',
     slipNote: '如需改约或取消，请提前致电本站。',

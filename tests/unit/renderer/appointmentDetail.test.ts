@@ -1,0 +1,42 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import AppointmentDetailDialog from '../../../renderer/src/features/appointments/components/AppointmentDetailDialog.vue';
+import { createAppI18n } from '../../../renderer/src/i18n/index.js';
+import type { AppointmentRecord } from '../../../shared/api/schemas/appointments.js';
+import { booking } from './support/bookings.js';
+import { fakeApi } from './support/fakeApi.js';
+
+enableAutoUnmount(afterEach);
+
+async function mountDetail(record: AppointmentRecord) {
+  const api = fakeApi({ 'appointments.noShows': () => ({ clientId: 7, noShows: 0 }) });
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] });
+  mount(AppointmentDetailDialog, {
+    attachTo: document.body,
+    props: { record, counsellors: [{ id: 2, displayName: '李咨询' }], rooms: [{ id: 1, name: '咨询室一' }] },
+    global: { plugins: [createAppI18n('zh-CN'), createPinia(), router, api.plugin] },
+  });
+  await flushPromises();
+  return (testId: string) => document.body.querySelector(`[data-testid="${testId}"]`);
+}
+
+/** Issue 9: a counsellor is not offered what core refuses them (another counsellor's booking). */
+describe('the booking detail dialog', () => {
+  it('offers check-in, 改约, the slip and cancel on a booking the viewer may change', async () => {
+    const find = await mountDetail(booking);
+    expect(find('appointment-checkin')).not.toBeNull();
+    expect(find('appointment-reschedule')).not.toBeNull();
+    expect(find('appointment-print')).not.toBeNull();
+    expect(document.body.textContent).toContain('取消预约');
+    expect(find('appointment-not-yours')).toBeNull();
+  });
+
+  it('offers nothing but a sentence on another counsellor’s booking', async () => {
+    const find = await mountDetail({ ...booking, clientId: null, who: '（其他咨询师的来访者）', phone: '', mayChange: false });
+    for (const action of ['appointment-checkin', 'appointment-reschedule', 'appointment-print', 'appointment-complete', 'appointment-link']) expect(find(action)).toBeNull();
+    expect(document.body.textContent).not.toContain('取消预约');
+    expect(find('appointment-not-yours')!.textContent).toContain('只有其本人、站长或前台');
+  });
+});
