@@ -10,6 +10,7 @@ import { createCore } from '../../electron/core/createCore.js';
 import type { Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import type { CallContext } from '../../electron/core/dispatch.js';
+import { chineseAuditWord } from '../../shared/audit/words/index.js';
 import { databaseKeyOf } from '../integration/helpers/station.js';
 import { arbitraryFor } from './zodArbitrary.js';
 
@@ -124,7 +125,17 @@ async function contentWatcher(dataDir: string) {
     }
     return lastHash;
   };
-  return { current, close: () => watched.db.close() };
+  /** Object types and detail keys the audit rows written so far use that have no Chinese word (none may). */
+  const unnamedAuditCodes = (): string[] => {
+    const rows = watched.db.prepare('SELECT DISTINCT action, object_type AS objectType, detail FROM audit_log').all() as Array<{ action: string; objectType: string | null; detail: string }>;
+    const unnamed = new Set<string>();
+    for (const row of rows) {
+      if (row.objectType !== null && chineseAuditWord('objects', row.objectType) === undefined) unnamed.add(`${row.action}: object ${row.objectType}`);
+      for (const key of Object.keys(JSON.parse(row.detail) as object)) if (chineseAuditWord('details', key) === undefined) unnamed.add(`${row.action}: detail ${key}`);
+    }
+    return [...unnamed];
+  };
+  return { current, unnamedAuditCodes, close: () => watched.db.close() };
 }
 
 /** Runs `runs` calls drawn from `calls` on one fresh fuzz station, checking every answer (see the top of this file). */
@@ -157,6 +168,7 @@ async function fuzzOneStation(calls: fc.Arbitrary<Call>, runs: number, seed: num
       }),
       { numRuns: runs, ...(seed === undefined ? {} : { seed }), endOnFailure: true },
     );
+    for (const code of watcher.unnamedAuditCodes()) tally.failures.push({ role: 'admin', method: code, input: null, problem: 'an audit row uses a code without a Chinese word' });
   } finally {
     watcher.close();
     core.close();

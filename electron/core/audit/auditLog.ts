@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/api/contract/index.js';
 import type { AuditEntry, AuditVerifyResult } from '../../../shared/api/schemas/audit.js';
+import type { AuditDetailKey, AuditObjectType } from '../../../shared/audit/words/index.js';
 import type { Db } from '../db/driver.js';
 
-export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
+/** Only keys with a Chinese word (shared/audit/words), so the 审计日志 and its export never show a raw key. */
+export type AuditDetail = Readonly<Partial<Record<AuditDetailKey, string | number | boolean | null>>>;
 
 /** What a service records: who did what to which record, never the sensitive content (AUD-5). */
 export type AuditRecord = Readonly<{
   actorId: number | null;
   actorName: string | null;
   action: AuditAction;
-  objectType?: string | null;
+  objectType?: AuditObjectType | null;
   objectId?: string | number | null;
   result?: 'success' | 'failure' | 'denied';
   detail?: AuditDetail;

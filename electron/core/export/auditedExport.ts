@@ -9,13 +9,14 @@ import { readMarker } from '../repositories/settingsRepo.js';
 import { readStation } from '../repositories/stationRepo.js';
 import type { Vault } from '../vault.js';
 import { exportTable, type Column, type Table } from './xlsxTable.js';
+import type { AuditObjectType } from '../../../shared/audit/words/index.js';
 
 export type ExportRange = Readonly<{ from: string; to: string }>;
 
 /** What one export is: its audit action, what the row names (never content), the list's title and period. */
 export type ExportRequest = Readonly<{
   action: AuditAction;
-  objectType?: string;
+  objectType?: AuditObjectType;
   objectId?: number;
   /** Non-sensitive facts of the request (the period, whether masked); the row count is added. */
   detail?: AuditDetail;

@@ -34,5 +34,6 @@ export const appointmentsAuditWords = {
     id: '编号',
     startBefore: '原时间',
     startAfter: '新时间',
+    sessionId: '咨询记录编号',
   },
 };

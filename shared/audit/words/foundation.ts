@@ -19,7 +19,7 @@ export const foundationAuditWords = {
     dictionaries: { add: '新增字典项', setActive: '启用/停用字典项' },
     forms: { update: '修改空白表单文字' },
   },
-  objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', dictionary: '字典' },
+  objects: { audit: '审计日志', station: '站点', user: '用户', keyring: '密钥环', backup: '备份', settings: '设置', dictionary: '字典', form: '空白表单' },
   details: {
     period: '期间',
     by: '方式',
@@ -47,6 +47,11 @@ export const foundationAuditWords = {
     dictionary: '字典',
     active: '启用',
     status: '状态',
+    form: '表单',
+    restored: '恢复默认文字',
+    clients: '来访者数',
+    cases: '个案数',
+    sessions: '咨询记录数',
   },
   reasons: { manual: '手动', idle: '空闲超时', system: '系统锁屏或休眠', restore: '从备份恢复', shutdown: '程序退出', kiosk: '打开自助测评终端', recoveryKey: '恢复密钥' },
 };

@@ -9,8 +9,17 @@ import type { AuditWordGroup, AuditWordLookup } from '../describe.js';
 
 type Words = { [code: string]: string | Words };
 
+/** The codes one word group declares across the features: what an audit row may use there, and nothing else. */
+type FeatureWords = (typeof featureWordTrees)[number];
+type CodesOf<Group extends string> = FeatureWords extends infer W ? (W extends { [K in Group]: infer Codes } ? keyof Codes & string : never) : never;
+/** What an audit row may name as its object: every one has a Chinese word, so the 审计日志 never shows a raw code. */
+export type AuditObjectType = CodesOf<'objects'>;
+/** The keys an audit row's detail may carry, each with its Chinese word. */
+export type AuditDetailKey = CodesOf<'details'>;
+
 /** Every feature's audit words in one tree, as vue-i18n merges the features' messages (one line per feature). */
-const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords];
+const featureWordTrees = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords] as const;
+const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = featureWordTrees;
 
 function wordAt(tree: Words | undefined, code: string): string | undefined {
   let node: string | Words | undefined = tree;

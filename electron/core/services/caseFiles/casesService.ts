@@ -75,7 +75,7 @@ export class CasesService {
 
   list(session: Session, status: 'open' | 'closed' | 'all', clientId?: number) {
     const access = caseAccessOf(session);
-    const record = { action: 'cases.list' as const, objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null, detail: { status } };
+    const record = { action: 'cases.list' as const, objectType: clientId === undefined ? null : ('client' as const), objectId: clientId ?? null, detail: { status } };
     return auditedRead(this.vault, session, record, (db) => {
       // A client whose cases are all a colleague's is not "without cases": say so, rather than list nothing.
       if (clientId !== undefined && clientHasCases(db, clientId) && !canReachClientCases(db, clientId, access)) {

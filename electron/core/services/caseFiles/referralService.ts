@@ -65,7 +65,7 @@ export class ReferralService {
   }
 
   list(session: Session, clientId: number | undefined, status: string) {
-    const record = { action: 'referrals.list' as const, objectType: clientId === undefined ? null : 'client', objectId: clientId ?? null };
+    const record = { action: 'referrals.list' as const, objectType: clientId === undefined ? null : ('client' as const), objectId: clientId ?? null };
     return auditedRead(this.vault, session, record, () => this.visible(session, clientId, status));
   }
 

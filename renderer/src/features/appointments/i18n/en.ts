@@ -130,6 +130,7 @@ export const en: Messages = {
       id: 'No.',
       startBefore: 'Time before',
       startAfter: 'Time after',
+      sessionId: 'Session record no.',
     },
     objects: { appointment: 'Booking', series: 'Recurring booking', room: 'Room', waitlist: 'Waiting list', day: 'Day' },
   },
