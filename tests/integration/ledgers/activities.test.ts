@@ -252,6 +252,19 @@ describe('activities ledger (活动台账)', () => {
       const update = await station.raw(liwei, 'activities.update', { ...input, id: kept.id });
       expect(update.ok, `${name} (update)`).toBe(false);
     }
+    // Core's own refusals (clock, dictionary, accounts, roster) name their field, as the schema's do: the form shows each on its input.
+    const fieldOf = async (input: MethodInput<'activities.create'>) => {
+      const result = await station.raw(liwei, 'activities.create', input);
+      return result.ok ? null : (result.error.details as Array<{ path: string }> | undefined)?.map((detail) => detail.path);
+    };
+    expect(await fieldOf({ ...good, date: '2026-11-24' })).toEqual(['date']);
+    expect(await fieldOf({ ...good, type: 'dance' })).toEqual(['type']);
+    expect(await fieldOf({ ...good, outreachTargets: ['mars'] })).toEqual(['outreachTargets']);
+    expect(await fieldOf({ ...good, staffIds: [ids.liwei!, 777] })).toEqual(['staffIds']);
+    expect(await fieldOf({ ...good, staffIds: [ids.chen!] })).toEqual(['staffIds']);
+    expect(await fieldOf({ ...good, rosterClientIds: [9999] })).toEqual(['rosterClientIds']);
+    const backToPlanned = await station.raw(liwei, 'activities.update', { ...good, id: kept.id, status: 'planned', participantCount: null });
+    expect(backToPlanned.ok ? null : backToPlanned.error.details).toEqual([{ path: 'status', message: '已开展的活动不能改回“计划中”。' }]);
     const markDoneBadCount = await station.raw(liwei, 'activities.markDone', { id: kept.id, participantCount: -3 });
     expect(markDoneBadCount.ok ? null : markDoneBadCount.error.message).toMatch(/参与人数不能为负数/);
     const reversed = await station.raw(liwei, 'activities.list', { from: '2026-11-30', to: '2026-11-01' });

@@ -11,6 +11,9 @@ import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
 
+/** A refusal about one field: the form shows the message on that field (the same shape as the contract's schema errors). */
+const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
+
 /** The 站长 edits every activity; a counsellor those they are listed as staff of (issue 12: "activities they took part in"). */
 export function mayEdit(session: Session, activity: StoredActivity): boolean {
   return session.role === 'admin' || (session.role === 'counsellor' && activity.staff.some((member) => member.id === session.userId));
@@ -23,25 +26,25 @@ export function requireEditable(session: Session, activity: StoredActivity): voi
 /** A done activity is a record of the past: its start may not lie after now (a future one is saved as planned). */
 export function requireNotFuture(now: Date, activity: Pick<ActivityInput, 'date' | 'startTime'>): void {
   if (toMinute(`${activity.date}T${activity.startTime}`) <= localMinute(now)) return;
-  throw new AppError('INVALID_INPUT', `活动时间 ${activity.date} ${activity.startTime} 还未到，不能登记为已开展；请先保存为“计划中”，开展后再标记。`);
+  throw fieldRefusal('date', `活动时间 ${activity.date} ${activity.startTime} 还未到，不能登记为已开展；请先保存为“计划中”，开展后再标记。`);
 }
 
 /** Codes must be active dictionary entries; a hidden one already on the record may stay. */
 function requireCodes(db: Db, dictionary: 'activityType' | 'outreachTarget', codes: readonly string[], kept: readonly string[], label: string): void {
   const known = activeCodes(db, dictionary);
   const unknown = codes.filter((code) => !known.has(code) && !kept.includes(code));
-  if (unknown.length > 0) throw new AppError('INVALID_INPUT', `${label}不在字典中：${unknown.join('、')}。可在“设置 → 字典”中维护。`);
+  if (unknown.length > 0) throw fieldRefusal(dictionary === 'activityType' ? 'type' : 'outreachTargets', `${label}不在字典中：${unknown.join('、')}。可在“设置 → 字典”中维护。`);
 }
 
 function requireStaff(db: Db, session: Session, staffIds: readonly number[], current: StoredActivity | null): void {
   for (const id of staffIds) {
     const user = findUserById(db, id);
-    if (!user) throw new AppError('INVALID_INPUT', `工作人员账号 #${id} 不存在。`);
+    if (!user) throw fieldRefusal('staffIds', `工作人员账号 #${id} 不存在。`);
     const already = current?.staff.some((member) => member.id === id) ?? false;
-    if (user.disabled && !already) throw new AppError('INVALID_INPUT', `账号“${user.displayName}”已停用，不能列为工作人员。`);
+    if (user.disabled && !already) throw fieldRefusal('staffIds', `账号“${user.displayName}”已停用，不能列为工作人员。`);
   }
   if (session.role === 'counsellor' && !staffIds.includes(session.userId ?? 0)) {
-    throw new AppError('INVALID_INPUT', '咨询师登记或修改的活动须把自己列为工作人员；其他人开展的活动请由站长登记。');
+    throw fieldRefusal('staffIds', '咨询师登记或修改的活动须把自己列为工作人员；其他人开展的活动请由站长登记。');
   }
 }
 
@@ -51,7 +54,7 @@ function requireStaff(db: Db, session: Session, staffIds: readonly number[], cur
  * Every client given must exist and, for a counsellor, be one of theirs: a roster links client data.
  */
 function rosterToStore(db: Db, session: Session, given: readonly number[], current: StoredActivity | null): number[] {
-  for (const id of given) if (!clientExists(db, id)) throw new AppError('INVALID_INPUT', `参与来访者 #${id} 不存在（或已并入其他档案）。`);
+  for (const id of given) if (!clientExists(db, id)) throw fieldRefusal('rosterClientIds', `参与来访者 #${id} 不存在（或已并入其他档案）。`);
   const access = caseAccessOf(session);
   if (access.seesAll) return [...given];
   const reached = reachableClients(db, given, access);
@@ -63,7 +66,7 @@ function rosterToStore(db: Db, session: Session, given: readonly number[], curre
 }
 
 export function requireParticipants(count: number | null, rosterSize: number): void {
-  if (count !== null && count < rosterSize) throw new AppError('INVALID_INPUT', `参与人数（${count}）不能少于名单中的来访者人数（${rosterSize}）。`);
+  if (count !== null && count < rosterSize) throw fieldRefusal('participantCount', `参与人数（${count}）不能少于名单中的来访者人数（${rosterSize}）。`);
 }
 
 /** Every rule a create or an edit must pass, in the order a person would fix them; returns the roster to store. */
@@ -71,7 +74,7 @@ export function checkActivity(db: Db, session: Session, now: Date, input: Activi
   requireCodes(db, 'activityType', [input.type], current ? [current.type] : [], '活动类型');
   requireCodes(db, 'outreachTarget', input.outreachTargets, current?.outreachTargets ?? [], '“五进”对象');
   if (input.status === 'done') requireNotFuture(now, input);
-  if (current?.status === 'done' && input.status === 'planned') throw new AppError('INVALID_INPUT', '已开展的活动不能改回“计划中”。');
+  if (current?.status === 'done' && input.status === 'planned') throw fieldRefusal('status', '已开展的活动不能改回“计划中”。');
   requireStaff(db, session, input.staffIds, current);
   const roster = rosterToStore(db, session, input.rosterClientIds, current);
   requireParticipants(input.participantCount, roster.length);
