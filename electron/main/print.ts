@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { apiError, type Result } from '../../shared/api/errors.js';
 import { ipcChannels } from '../../shared/api/methodNames.js';
-import type { PrintOutcome } from '../../shared/api/preloadApi.js';
+import type { PrintOrientation, PrintOutcome } from '../../shared/api/preloadApi.js';
 import { isTrustedSender } from './security.js';
 
 /**
@@ -29,10 +29,15 @@ export function pdfFileName(title: unknown): string {
   return `${safe || '心驿打印'}.pdf`;
 }
 
+/** What the page asked for; anything but 'landscape' prints upright (the request comes from the page, unchecked by a schema). */
+export function orientationOf(request: unknown): PrintOrientation {
+  return typeof request === 'object' && request !== null && (request as { orientation?: unknown }).orientation === 'landscape' ? 'landscape' : 'portrait';
+}
+
 /** The system print dialog, as a promise; a cancelled dialog is not an error. */
-function printWith(contents: WebContents): Promise<PrintOutcome> {
+function printWith(contents: WebContents, orientation: PrintOrientation): Promise<PrintOutcome> {
   return new Promise((resolve, reject) => {
-    contents.print({ printBackground: true }, (success, reason) => {
+    contents.print({ printBackground: true, landscape: orientation === 'landscape' }, (success, reason) => {
       if (success) resolve('printed');
       else if (reason === 'cancelled') resolve('cancelled');
       else reject(new Error(reason));
@@ -40,20 +45,20 @@ function printWith(contents: WebContents): Promise<PrintOutcome> {
   });
 }
 
-async function savePdf(contents: WebContents, title: unknown, deps: PrintDeps): Promise<PrintOutcome> {
+async function savePdf(contents: WebContents, title: unknown, orientation: PrintOrientation, deps: PrintDeps): Promise<PrintOutcome> {
   const file = await deps.savePath(contents, pdfFileName(title));
   if (!file) return 'cancelled';
-  // The page's @page rule sets A4 and the margins (with the page numbers in them).
-  const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  // The page's @page rule sets A4, its orientation and the margins (with the page numbers in them).
+  const pdf = await contents.printToPDF({ pageSize: 'A4', landscape: orientation === 'landscape', printBackground: true, preferCSSPageSize: true });
   await deps.writeFile(file, pdf);
   return 'saved';
 }
 
-export async function printContents(contents: WebContents, title: unknown, deps: PrintDeps): Promise<Result<PrintOutcome>> {
+export async function printContents(contents: WebContents, title: unknown, orientation: PrintOrientation, deps: PrintDeps): Promise<Result<PrintOutcome>> {
   try {
     const choice = await deps.choose(contents, pdfFileName(title).slice(0, -'.pdf'.length));
     if (choice === 'cancel') return { ok: true, value: 'cancelled' };
-    return { ok: true, value: choice === 'print' ? await printWith(contents) : await savePdf(contents, title, deps) };
+    return { ok: true, value: choice === 'print' ? await printWith(contents, orientation) : await savePdf(contents, title, orientation, deps) };
   } catch {
     return { ok: false, error: apiError('FILE_ERROR', '打印或保存 PDF 未完成，请重试。') };
   }
@@ -67,6 +72,6 @@ export function bindPrint(ipcMain: Pick<IpcMain, 'handle'>, deps: PrintDeps): vo
       return { ok: false, error: apiError('BAD_ORIGIN') };
     }
     const title = typeof request === 'object' && request !== null ? (request as { title?: unknown }).title : undefined;
-    return printContents(event.sender, title, deps);
+    return printContents(event.sender, title, orientationOf(request), deps);
   });
 }

@@ -10,12 +10,12 @@ function fakeContents(printResult: [boolean, string] = [true, '']) {
   const asked: string[] = [];
   return {
     asked,
-    print: (_options: unknown, done: (success: boolean, reason: string) => void) => {
-      asked.push('print');
+    print: (options: { landscape: boolean }, done: (success: boolean, reason: string) => void) => {
+      asked.push(options.landscape ? 'print:landscape' : 'print');
       done(...printResult);
     },
-    printToPDF: async (options: { pageSize: string; preferCSSPageSize: boolean }) => {
-      asked.push(`pdf:${options.pageSize}:${options.preferCSSPageSize}`);
+    printToPDF: async (options: { pageSize: string; landscape: boolean; preferCSSPageSize: boolean }) => {
+      asked.push(`pdf:${options.pageSize}${options.landscape ? ':landscape' : ''}:${options.preferCSSPageSize}`);
       return new Uint8Array([37, 80, 68, 70]);
     },
   };
@@ -74,6 +74,18 @@ describe('printing from main', () => {
     const noFile = bound('pdf', null);
     expect(await noFile.send(`${appOrigin}/`, { title: '预约单' })).toEqual({ ok: true, value: 'cancelled' });
     expect([...cancelled.contents.asked, ...noFile.contents.asked, ...noFile.written]).toEqual([]);
+  });
+
+  it('turns the sheet for a landscape document (a wide 台账) in the print dialog and the PDF; anything else prints upright', async () => {
+    const printing = bound('print');
+    await printing.send(`${appOrigin}/activities`, { title: '2026年11月活动台账', orientation: 'landscape' });
+    await printing.send(`${appOrigin}/activities`, { title: '预约单', orientation: 'portrait' });
+    await printing.send(`${appOrigin}/activities`, { title: '预约单', orientation: 'sideways' });
+    expect(printing.contents.asked).toEqual(['print:landscape', 'print', 'print']);
+    const saving = bound('pdf');
+    await saving.send(`${appOrigin}/activities`, { title: '2026年11月活动台账', orientation: 'landscape' });
+    await saving.send(`${appOrigin}/activities`, { title: '2026年11月活动台账' });
+    expect(saving.contents.asked).toEqual(['pdf:A4:landscape:true', 'pdf:A4:true']);
   });
 
   it('makes any title a safe file name', () => {

@@ -277,10 +277,29 @@ describe('printing a document', () => {
       },
     } as never;
     expect(await printDocument(AppointmentSlipPrint, { record: booking }, '预约单 王芳')).toBe('saved');
-    expect(requests).toEqual([{ title: '预约单 王芳' }]);
+    expect(requests).toEqual([{ title: '预约单 王芳', orientation: 'portrait' }]);
     expect(shownWhenPrinting).toContain('咨询室一');
     expect(browserPrint).not.toHaveBeenCalled();
     expect(currentPrintJob.value).toBeNull();
+    host.unmount();
+  });
+
+  it('a landscape document turns the A4 sheet in the page rule while it is printed, and asks main for landscape; the next document is upright again', async () => {
+    const host = await mountHost();
+    const requests: unknown[] = [];
+    const rules: string[] = [];
+    window.api = {
+      print: async (request: unknown) => {
+        requests.push(request);
+        rules.push(document.querySelector('.print-root style')?.textContent ?? '');
+        return { ok: true, value: 'printed' };
+      },
+    } as never;
+    await printDocument(AppointmentSlipPrint, { record: booking }, '宽表', { orientation: 'landscape' });
+    await printDocument(AppointmentSlipPrint, { record: booking }, '预约单');
+    expect(requests).toEqual([{ title: '宽表', orientation: 'landscape' }, { title: '预约单', orientation: 'portrait' }]);
+    expect(rules[0]).toContain('@page { size: A4 landscape; margin: 16mm 16mm 18mm;');
+    expect(rules[1]).toContain('@page { size: A4; margin: 16mm 16mm 18mm;');
     host.unmount();
   });
 

@@ -1,6 +1,6 @@
 import { markRaw, nextTick, shallowRef, type Component } from 'vue';
 import type { ComponentProps } from 'vue-component-type-helpers';
-import type { PrintOutcome } from '../../../../shared/api/preloadApi.js';
+import type { PrintOrientation, PrintOutcome } from '../../../../shared/api/preloadApi.js';
 import { ApiCallError } from '../../api/client.js';
 
 /**
@@ -8,7 +8,10 @@ import { ApiCallError } from '../../api/client.js';
  * shown in the print root (PrintHost), never the live screen. In Electron main prints it or saves
  * it as a PDF; in the browser the browser's print dialog prints the same view.
  */
-export type PrintJob = Readonly<{ view: Component; props: Record<string, unknown>; title: string }>;
+export type PrintJob = Readonly<{ view: Component; props: Record<string, unknown>; title: string; orientation: PrintOrientation }>;
+
+/** How a document is printed beyond its view and data: A4 upright unless a wide table asks for landscape. */
+export type PrintOptions = Readonly<{ orientation?: PrintOrientation }>;
 
 /** The document in the print root; the print stylesheet shows only it on paper. */
 export const currentPrintJob = shallowRef<PrintJob | null>(null);
@@ -20,10 +23,12 @@ function clear(job: PrintJob, title: string): void {
 
 /**
  * Renders `view` with `props` into the print root and prints it. Views render synchronously from
- * their props (charts too), so one tick later the document is complete: no timers.
+ * their props (charts too), so one tick later the document is complete: no timers. The orientation
+ * goes to the page rule (PrintHost) and, in Electron, to main's print dialog and PDF.
  */
-export async function printDocument<C extends Component>(view: C, props: ComponentProps<C>, title: string): Promise<PrintOutcome> {
-  const job: PrintJob = { view: markRaw(view), props: props as Record<string, unknown>, title };
+export async function printDocument<C extends Component>(view: C, props: ComponentProps<C>, title: string, options: PrintOptions = {}): Promise<PrintOutcome> {
+  const orientation = options.orientation ?? 'portrait';
+  const job: PrintJob = { view: markRaw(view), props: props as Record<string, unknown>, title, orientation };
   currentPrintJob.value = job;
   await nextTick();
   const appTitle = document.title;
@@ -32,7 +37,7 @@ export async function printDocument<C extends Component>(view: C, props: Compone
   const electronPrint = window.api?.print;
   if (electronPrint) {
     try {
-      const result = await electronPrint({ title });
+      const result = await electronPrint({ title, orientation });
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value;
     } finally {
