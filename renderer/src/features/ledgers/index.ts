@@ -3,5 +3,5 @@ import { en } from './i18n/en.js';
 import { zhCN } from './i18n/zh-CN.js';
 import { routes } from './routes.js';
 
-/** Station ledgers (台账, issue 12): the activities ledger's core and API are in; its screens come next. */
+/** Station ledgers (台账, issue 12): the activities ledger (list, detail, form, printed ledger); the other ledgers join here. */
 export default defineFeature({ name: 'ledgers', routes, messages: { 'zh-CN': zhCN, en } });

@@ -1,4 +1,10 @@
 import type { FeatureRoute } from '../feature.js';
 
-/** The ledgers' screens (活动台账 list, detail, print) are not built yet: no page, no menu entry. */
-export const routes: readonly FeatureRoute[] = [];
+/**
+ * The station's ledgers (台账). The activities ledger is read by every staff role (reception without the
+ * roster's names, as core answers); the screens offer writing only where core allows it.
+ */
+export const routes: readonly FeatureRoute[] = [
+  { path: 'activities', component: () => import('./views/ActivitiesView.vue'), menu: { label: 'activities.nav', order: 85 } },
+  { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
+];

@@ -1,0 +1,302 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { ElFormItem, ElSelect } from 'element-plus';
+import { createPinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/api/access.js';
+import type { ActivityCounts, ActivityRecord } from '../../../shared/api/schemas/activities.js';
+import type { DictionaryItem } from '../../../shared/api/schemas/dictionaries.js';
+import { localDay } from '../../../shared/domain/dates.js';
+import { parsePeriod } from '../../../shared/domain/periods.js';
+import { ApiCallError } from '../../../renderer/src/api/client.js';
+import ActivityDialog from '../../../renderer/src/features/ledgers/components/ActivityDialog.vue';
+import ActivitiesView from '../../../renderer/src/features/ledgers/views/ActivitiesView.vue';
+import ActivityView from '../../../renderer/src/features/ledgers/views/ActivityView.vue';
+import { fakeApi, type FakeHandlers } from './support/fakeApi.js';
+import { mountScreen } from './support/mountScreen.js';
+
+/** Issue 12: the 活动台账 screens ask core what the filters say, and offer only what core lets this user do. */
+const users = {
+  admin: { id: 1, displayName: '王站长' },
+  counsellor: { id: 2, displayName: '李伟' },
+  reception: { id: 3, displayName: '前台小周' },
+} as const;
+
+function loggedInAs(role: Exclude<Role, 'kiosk'>) {
+  const pinia = createPinia();
+  const user = { ...users[role], username: role, role, disabled: false, mustChangePassword: false, createdAt: '2026-11-01T01:00:00.000Z', lastLoginAt: null, keySlot: 'current' as const };
+  pinia.state.value.session = { status: null, current: { user, idleLockMinutes: 5 } };
+  return pinia;
+}
+
+const dictionary = (name: 'activityType' | 'outreachTarget', entries: Array<[string, string]>): DictionaryItem[] =>
+  entries.map(([code, label], index) => ({ id: index + 1 + (name === 'activityType' ? 0 : 100), dictionary: name, code, label, active: true, builtin: true }));
+const dictionaries = [
+  ...dictionary('activityType', [['lecture', '讲座'], ['consult_desk', '义诊/咨询台']]),
+  ...dictionary('outreachTarget', [['school', '进学校'], ['community', '进社区']]),
+];
+
+/** A 讲座 at a school, long past, run by 李伟 (a counsellor). */
+const lecture: ActivityRecord = {
+  id: 5,
+  type: 'lecture',
+  outreachTargets: ['school', 'community'],
+  theme: '青春期情绪管理',
+  date: '2026-01-20',
+  startTime: '14:00',
+  endTime: '15:30',
+  location: '实验中学报告厅',
+  partnerUnits: ['实验中学'],
+  staff: [users.counsellor],
+  volunteers: ['赵老师'],
+  participantCount: 120,
+  roster: { shown: [{ clientId: 7, name: '张三' }], hidden: 2 },
+  outputs: { materials: 150, displays: 2, consultDesk: true, householdVisits: 0, onlineReach: 3000, onlineReachEstimated: true },
+  summary: '讲解情绪识别与调节方法。',
+  status: 'done',
+  createdAt: '2026-01-20T08:00:00.000Z',
+  updatedAt: '2026-01-20T08:00:00.000Z',
+  editable: true,
+};
+const planned = (date: string): ActivityRecord => ({ ...lecture, id: 6, theme: '社区讲座', date, participantCount: null, status: 'planned', roster: { shown: [], hidden: 0 } });
+
+const counts: ActivityCounts = {
+  from: '2026-01-01',
+  to: '2026-01-31',
+  byType: [
+    { code: 'lecture', label: '讲座', activities: 2, participants: 200 },
+    { code: 'consult_desk', label: '义诊/咨询台', activities: 0, participants: 0 },
+  ],
+  byOutreachTarget: [
+    { code: 'school', label: '进学校', activities: 2, participants: 200 },
+    { code: 'community', label: '进社区', activities: 1, participants: 80 },
+  ],
+  total: { activities: 2, participants: 200, materials: 200, displays: 3, consultDesks: 1, householdVisits: 12, onlineReach: 3000, onlineReachEstimated: true },
+  planned: 1,
+};
+
+function station(extra: FakeHandlers = {}) {
+  return fakeApi({
+    'dictionaries.list': () => dictionaries,
+    'users.directory': () => [{ ...users.admin, role: 'admin' }, { ...users.counsellor, role: 'counsellor' }],
+    'activities.list': () => [lecture, planned('2026-01-28')],
+    'activities.counts': (input) => ({ ...counts, ...input }),
+    ...extra,
+  });
+}
+
+/** The message each form field shows, by its label (Element Plus renders it through a transition the tests stub). */
+function fieldErrors(wrapper: VueWrapper): Record<string, string> {
+  const items = wrapper.findAllComponents(ElFormItem).filter((item) => item.props('error'));
+  return Object.fromEntries(items.map((item) => [String(item.props('label')), String(item.props('error'))]));
+}
+
+function select(wrapper: VueWrapper, testid: string) {
+  const found = wrapper.findAllComponents(ElSelect).find((component) => component.attributes('data-testid') === testid);
+  if (!found) throw new Error(`no select ${testid}`);
+  return found;
+}
+
+describe('the activities ledger list', () => {
+  it('asks for this month first, then for exactly what each filter says; the totals row is the period’s', async () => {
+    const api = station();
+    const { wrapper } = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia: loggedInAs('admin') });
+    const month = parsePeriod(localDay(new Date()).slice(0, 7))!;
+    expect(api.inputsOf('activities.list')).toEqual([{ from: month.from, to: month.to }]);
+    expect(api.inputsOf('activities.counts')).toEqual([{ from: month.from, to: month.to }]);
+
+    select(wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
+    await flushPromises();
+    select(wrapper, 'activities-target').vm.$emit('update:modelValue', 'school');
+    await flushPromises();
+    select(wrapper, 'activities-status').vm.$emit('update:modelValue', 'done');
+    await flushPromises();
+    expect(api.inputsOf('activities.list').slice(1)).toEqual([
+      { from: month.from, to: month.to, type: 'lecture' },
+      { from: month.from, to: month.to, type: 'lecture', outreachTarget: 'school' },
+      { from: month.from, to: month.to, type: 'lecture', outreachTarget: 'school', status: 'done' },
+    ]);
+    // A cleared select is no filter, not an empty code.
+    select(wrapper, 'activities-type').vm.$emit('update:modelValue', '');
+    await flushPromises();
+    expect(api.inputsOf('activities.list').at(-1)).toEqual({ from: month.from, to: month.to, outreachTarget: 'school', status: 'done' });
+
+    const rows = wrapper.findAll('[data-testid="activities-table"] .el-table__body tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.text()).toContain('2026-01-20 14:00–15:30');
+    expect(rows[0]!.text()).toContain('讲座');
+    expect(rows[0]!.text()).toContain('进学校、进社区');
+    expect(rows[0]!.text()).toContain('资料 150 份、横幅/展板 2 块、咨询台 1 处、线上覆盖约 3000 人次（含估算）');
+    expect(rows[1]!.text()).toContain('计划中');
+    const totals = wrapper.find('[data-testid="activities-table"] .el-table__footer').text();
+    expect(totals).toContain('本期合计');
+    expect(totals).toContain('已开展 2 场');
+    expect(totals).toContain('200 人次');
+    expect(totals).toContain('入户 12 户');
+    expect(totals).toContain('计划中 1 场');
+    expect(wrapper.find('[data-testid="activities-breakdown"]').text()).toContain('讲座 2 场 200 人次');
+    expect(wrapper.find('[data-testid="activities-breakdown"]').text()).not.toContain('义诊/咨询台 0 场');
+  });
+
+  it('a month picked, or a range of days, is the period asked for', async () => {
+    const api = station();
+    const { wrapper } = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia: loggedInAs('counsellor') });
+    const pickers = () => wrapper.findAllComponents({ name: 'ElDatePicker' });
+    pickers()[0]!.vm.$emit('update:modelValue', '2026-02');
+    await flushPromises();
+    expect(api.inputsOf('activities.list').at(-1)).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    await wrapper.findAll('[data-testid="activities-filters"] input[type="radio"]')[1]!.setValue(true);
+    await flushPromises();
+    pickers()[0]!.vm.$emit('update:modelValue', ['2026-03-05', '2026-04-10']);
+    await flushPromises();
+    expect(api.inputsOf('activities.list').at(-1)).toEqual({ from: '2026-03-05', to: '2026-04-10' });
+    expect(api.inputsOf('activities.counts').at(-1)).toEqual({ from: '2026-03-05', to: '2026-04-10' });
+  });
+
+  it('offers 新建活动 to the 站长 and counsellors, never to reception (core refuses its writes); all may export and print', async () => {
+    for (const [role, offered] of [['admin', true], ['counsellor', true], ['reception', false]] as const) {
+      const { wrapper } = await mountScreen(ActivitiesView, { api: station(), pattern: '/activities', path: '/activities', pinia: loggedInAs(role) });
+      expect(wrapper.find('[data-testid="activity-new"]').exists(), role).toBe(offered);
+      expect(wrapper.find('[data-testid="activities-export"]').exists(), role).toBe(true);
+      expect(wrapper.find('[data-testid="activities-print"]').exists(), role).toBe(true);
+      wrapper.unmount();
+    }
+  });
+});
+
+describe('one activity', () => {
+  const buttons = (wrapper: VueWrapper) => ['activity-edit', 'activity-mark-done', 'activity-remove'].filter((testid) => wrapper.find(`[data-testid="${testid}"]`).exists());
+  async function open(role: Exclude<Role, 'kiosk'>, record: ActivityRecord, extra: FakeHandlers = {}) {
+    const api = station({ 'activities.get': () => record, ...extra });
+    const { wrapper } = await mountScreen(ActivityView, { api, pattern: '/activities/:id', path: `/activities/${record.id}`, pinia: loggedInAs(role) });
+    return { api, wrapper };
+  }
+
+  it('shows only the buttons core allows: staff edit; mark done once started; only the 站长 removes a held activity', async () => {
+    const past = planned('2020-05-01');
+    const future = planned('2099-05-01');
+    const cases: Array<[Exclude<Role, 'kiosk'>, ActivityRecord, string[]]> = [
+      ['reception', { ...lecture, editable: false, roster: null }, []],
+      ['counsellor', { ...lecture, editable: false }, []],
+      ['counsellor', lecture, ['activity-edit']],
+      ['counsellor', past, ['activity-edit', 'activity-mark-done', 'activity-remove']],
+      ['counsellor', future, ['activity-edit', 'activity-remove']],
+      ['admin', lecture, ['activity-edit', 'activity-remove']],
+      ['admin', past, ['activity-edit', 'activity-mark-done', 'activity-remove']],
+    ];
+    for (const [role, record, offered] of cases) {
+      const { wrapper } = await open(role, record);
+      expect({ role, theme: record.theme, status: record.status, editable: record.editable, buttons: buttons(wrapper) }).toEqual({ role, theme: record.theme, status: record.status, editable: record.editable, buttons: offered });
+      wrapper.unmount();
+    }
+    const { wrapper } = await open('counsellor', future);
+    expect(wrapper.find('[data-testid="activity-wait-hint"]').text()).toContain('2099-05-01 14:00');
+  });
+
+  it('says the roster in words: names shown, how many hidden, and nothing for reception', async () => {
+    const counsellor = await open('counsellor', lecture);
+    expect(counsellor.wrapper.find('[data-testid="activity-roster"]').text()).toBe('张三；另有 2 名来访者不在您负责或共享的个案中，不显示姓名');
+    expect(counsellor.wrapper.find('[data-testid="activity-outputs"]').text()).toContain('线上覆盖约 3000 人次（含估算）');
+    counsellor.wrapper.unmount();
+    const colleague = await open('counsellor', { ...lecture, editable: false, roster: { shown: [], hidden: 3 } });
+    expect(colleague.wrapper.find('[data-testid="activity-roster"]').text()).toBe('名单中有 3 名来访者，均不在您负责或共享的个案中，不显示姓名');
+    colleague.wrapper.unmount();
+    const desk = await open('reception', { ...lecture, editable: false, roster: null });
+    expect(desk.wrapper.find('[data-testid="activity-roster"]').text()).toBe('参与来访者名单仅站长和咨询师可见');
+    expect(desk.wrapper.text()).not.toContain('张三');
+  });
+
+  it('marks a planned activity held with the count given, then shows what core answered', async () => {
+    const past = planned('2020-05-01');
+    const { api, wrapper } = await open('counsellor', past, { 'activities.markDone': (input) => ({ ...past, status: 'done', participantCount: input.participantCount, summary: input.summary ?? '' }) });
+    await wrapper.find('[data-testid="activity-mark-done"]').trigger('click');
+    await flushPromises();
+    await wrapper.find('[data-testid="mark-done-count"] input').setValue('45');
+    await wrapper.find('[data-testid="mark-done-summary"]').setValue('按计划开展。');
+    await wrapper.find('[data-testid="mark-done-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('activities.markDone')).toEqual([{ id: 6, participantCount: 45, summary: '按计划开展。' }]);
+    expect(wrapper.find('[data-testid="activity-participants"]').text()).toBe('45');
+    expect(buttons(wrapper)).toEqual(['activity-edit']);
+  });
+
+  it('the 站长 removes a held activity only with a reason; the schema’s message is on the field and nothing is sent', async () => {
+    const { api, wrapper, router } = await (async () => {
+      const api = station({ 'activities.get': () => lecture, 'activities.remove': () => ({ ok: true as const }) });
+      return { api, ...(await mountScreen(ActivityView, { api, pattern: '/activities/:id', path: '/activities/5', pinia: loggedInAs('admin') })) };
+    })();
+    await wrapper.find('[data-testid="activity-remove"]').trigger('click');
+    await flushPromises();
+    expect(document.body.textContent).toContain('已开展，是台账记录');
+    await wrapper.find('[data-testid="remove-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('activities.remove')).toEqual([]);
+    expect(fieldErrors(wrapper)['删除原因']).toContain('删除原因');
+    await wrapper.find('[data-testid="remove-reason"]').setValue('重复登记');
+    await wrapper.find('[data-testid="remove-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('activities.remove')).toEqual([{ id: 5, reason: '重复登记' }]);
+    expect(router.currentRoute.value.path).toBe('/activities');
+  });
+});
+
+describe('the activity form', () => {
+  async function mountForm(extra: FakeHandlers = {}) {
+    const api = station(extra);
+    const { wrapper } = await mountScreen(ActivityDialog, { api, pattern: '/activities', path: '/activities', pinia: loggedInAs('counsellor') });
+    return { api, wrapper };
+  }
+
+  it('checks with the shared schema before sending: each message on its field, nothing sent', async () => {
+    const { api, wrapper } = await mountForm();
+    await wrapper.find('[data-testid="activity-submit"]').trigger('click');
+    await flushPromises();
+    expect(fieldErrors(wrapper)['活动主题']).toContain('活动主题');
+    expect(api.inputsOf('activities.create')).toEqual([]);
+  });
+
+  it('sends every field, the recorder among the staff; a refusal of core’s own shows on its field in Chinese', async () => {
+    const refusal = new ApiCallError({ code: 'INVALID_INPUT', message: '活动时间 2099-01-01 09:00 还未到，不能登记为已开展。', details: [{ path: 'date', message: '活动时间 2099-01-01 09:00 还未到，不能登记为已开展。' }] });
+    const { api, wrapper } = await mountForm({
+      'activities.create': () => {
+        throw refusal;
+      },
+    });
+    select(wrapper, 'activity-type').vm.$emit('update:modelValue', 'lecture');
+    select(wrapper, 'activity-targets').vm.$emit('update:modelValue', ['school']);
+    await wrapper.find('[data-testid="activity-theme"]').setValue('考前减压讲座');
+    const pickers = wrapper.findAllComponents({ name: 'ElTimePicker' });
+    pickers[0]!.vm.$emit('update:modelValue', '09:00');
+    pickers[1]!.vm.$emit('update:modelValue', '10:30');
+    await wrapper.find('[data-testid="activity-location"]').setValue('第一中学');
+    select(wrapper, 'activity-partners').vm.$emit('update:modelValue', ['第一中学']);
+    select(wrapper, 'activity-volunteers').vm.$emit('update:modelValue', ['赵老师']);
+    await wrapper.find('[data-testid="activity-materials"] input').setValue('80');
+    await wrapper.find('[data-testid="activity-online-reach"] input').setValue('500');
+    await flushPromises();
+    await wrapper.find('[data-testid="activity-online-estimated"]').trigger('click');
+    await wrapper.find('[data-testid="activity-summary"]').setValue('计划面向初三学生。');
+    await wrapper.find('[data-testid="activity-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('activities.create')).toEqual([
+      {
+        type: 'lecture',
+        outreachTargets: ['school'],
+        theme: '考前减压讲座',
+        date: localDay(new Date()),
+        startTime: '09:00',
+        endTime: '10:30',
+        location: '第一中学',
+        partnerUnits: ['第一中学'],
+        staffIds: [2],
+        volunteers: ['赵老师'],
+        participantCount: null,
+        rosterClientIds: [],
+        outputs: { materials: 80, displays: 0, consultDesk: false, householdVisits: 0, onlineReach: 500, onlineReachEstimated: true },
+        summary: '计划面向初三学生。',
+        status: 'planned',
+      },
+    ]);
+    expect(fieldErrors(wrapper)['日期']).toContain('还未到，不能登记为已开展');
+    expect(wrapper.find('[data-testid="activity-error"]').text()).toContain('还未到');
+  });
+});
