@@ -264,7 +264,7 @@ describe('the activity form', () => {
     select(wrapper, 'activity-type').vm.$emit('update:modelValue', 'lecture');
     select(wrapper, 'activity-targets').vm.$emit('update:modelValue', ['school']);
     await wrapper.find('[data-testid="activity-theme"]').setValue('考前减压讲座');
-    const pickers = wrapper.findAllComponents({ name: 'ElTimePicker' });
+    const pickers = wrapper.findAllComponents({ name: 'ElTimeSelect' });
     pickers[0]!.vm.$emit('update:modelValue', '09:00');
     pickers[1]!.vm.$emit('update:modelValue', '10:30');
     await wrapper.find('[data-testid="activity-location"]').setValue('第一中学');
