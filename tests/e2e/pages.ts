@@ -171,3 +171,38 @@ export class AppointmentPages {
     await this.page.getByRole('option', { name: option }).click();
   }
 }
+
+export class ActivityPages {
+  constructor(private readonly page: Page) {}
+
+  /** A planned activity on the form's day (today), from `start` to `end` (quarter hours, HH:mm). */
+  async plan(fields: { type: string; target: string; theme: string; start: string; end: string; location: string }): Promise<void> {
+    await this.page.getByTestId('activity-new').click();
+    await this.choose('activity-type', fields.type);
+    await this.choose('activity-targets', fields.target);
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('activity-theme').fill(fields.theme);
+    await this.choose('activity-start', fields.start);
+    await this.choose('activity-end', fields.end);
+    await this.page.getByTestId('activity-location').fill(fields.location);
+    await this.page.getByTestId('activity-submit').click();
+    await expect(this.page.getByTestId('activity-form')).toBeHidden();
+  }
+
+  async open(theme: string): Promise<void> {
+    await this.page.getByTestId('activities-table').getByRole('link', { name: theme }).click();
+    await expect(this.page.getByTestId('activity-title')).toHaveText(theme);
+  }
+
+  async markDone(participants: number): Promise<void> {
+    await this.page.getByTestId('activity-mark-done').click();
+    await this.page.getByTestId('mark-done-count').locator('input').fill(String(participants));
+    await this.page.getByTestId('mark-done-submit').click();
+    await expect(this.page.getByTestId('activity-status')).toHaveText('已开展');
+  }
+
+  private async choose(testId: string, option: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+}

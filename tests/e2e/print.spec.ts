@@ -1,53 +1,13 @@
 import type { Page } from '@playwright/test';
 import { LockScreen } from './pages.js';
 import { expect, test } from './fixtures.js';
-
-test.use({ demo: true });
+import { countPrints, countPrintsFromNowOn, expectWholeOnPaper } from './paper.js';
 
 /**
  * Printouts go through one print layer: the document is rendered from data into the print root and
- * printed as the browser's print of that root alone. Here the browser's print dialog is replaced by
- * a counter (headless Chromium has none), then the page is looked at as paper: print media, the A4
- * content width, and Chromium's own PDF of it.
+ * printed as the browser's print of that root alone; paper.ts looks at it as paper.
  */
-const a4ContentWidthPx = Math.round(((210 - 32) / 25.4) * 96);
-const a4ContentHeightPx = Math.round(((297 - 16 - 18) / 25.4) * 96);
-
-/** The page's window, as far as the stand-in print dialog uses it. */
-type PrintCounter = { print: () => void; xinyiPrints?: number };
-
-async function countPrints(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as PrintCounter).xinyiPrints ?? 0);
-}
-
-/**
- * The printed document starts at the top of page one and every section is on paper, unclipped;
- * `onPaper` looks further while the page is in print media (taking the PDF returns it to screen).
- */
-async function expectWholeOnPaper(page: Page, sections: readonly string[], title: string, onPaper: () => Promise<void> = async () => undefined): Promise<void> {
-  await page.setViewportSize({ width: a4ContentWidthPx, height: a4ContentHeightPx });
-  await page.emulateMedia({ media: 'print' });
-  const root = page.getByTestId('print-root');
-  await expect(root.locator('.print-title')).toHaveText(title);
-  await expect(page.locator('#app')).toBeHidden();
-  expect((await root.boundingBox())!.y).toBeLessThanOrEqual(1);
-  for (const section of sections) {
-    const element = root.getByTestId(section);
-    await element.scrollIntoViewIfNeeded();
-    // In the viewport as IntersectionObserver sees it: an ancestor's overflow would clip it away.
-    await expect(element).toBeInViewport();
-    expect((await element.boundingBox())!.height).toBeGreaterThan(10);
-  }
-  await onPaper();
-  const contentHeight = await root.evaluate((element) => element.scrollHeight);
-  const pdfBytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const pdf = pdfBytes.toString('latin1');
-  const pages = pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
-  const fullPages = Math.ceil(contentHeight / a4ContentHeightPx);
-  // As many pages as the content needs (sections kept whole may push one more), never fewer.
-  expect(pages).toBeGreaterThanOrEqual(fullPages);
-  expect(pages).toBeLessThanOrEqual(fullPages + 1);
-}
+test.use({ demo: true });
 
 async function administerPhq9(page: Page, answer: string): Promise<void> {
   await page.getByTestId('scale-administer').click();
@@ -62,12 +22,7 @@ async function administerPhq9(page: Page, answer: string): Promise<void> {
 test.beforeEach(async ({ page }) => {
   // Two scales administered by clicking, on a machine shared with other work.
   test.setTimeout(300_000);
-  await page.addInitScript(() => {
-    const counter = globalThis as unknown as PrintCounter;
-    counter.print = () => {
-      counter.xinyiPrints = (counter.xinyiPrints ?? 0) + 1;
-    };
-  });
+  await countPrintsFromNowOn(page);
 });
 
 test('the scale report printed from the case tab is whole: from the top of page one to the signature, with a readable trend', async ({ page, station }) => {
@@ -89,9 +44,9 @@ test('the scale report printed from the case tab is whole: from the top of page 
   const chart = root.getByTestId('report-trend').locator('img');
   await expect(chart).toHaveAttribute('width', '640');
   const sections = ['print-station', 'report-client', 'report-result', 'report-items', 'report-trend', 'report-comment', 'print-signatures'];
-  await expectWholeOnPaper(page, sections, '心理测评个人报告', async () => {
+  await expectWholeOnPaper(page, sections, '心理测评个人报告', {
     // Readable: drawn at its print size, not a thumbnail.
-    expect((await chart.boundingBox())!.height).toBeGreaterThanOrEqual(200);
+    onPaper: async () => expect((await chart.boundingBox())!.height).toBeGreaterThanOrEqual(200),
   });
 });
 

@@ -1,0 +1,77 @@
+import { seriousViolations } from './axe.js';
+import { ActivityPages, LockScreen } from './pages.js';
+import { expect, test } from './fixtures.js';
+import { countPrints, countPrintsFromNowOn, expectWholeOnPaper } from './paper.js';
+
+test.use({ demo: true });
+
+/**
+ * Issue 12, the 活动台账 end to end: the 站长 plans a 讲座 for today, marks it held with the number who came,
+ * finds it in the month's ledger with the month's totals, and prints the month's ledger on A4 landscape. The
+ * screens the demo station cannot show before an activity exists (its page, the mark-done dialog, the ledger
+ * with a row and the printed ledger) are checked with axe on the way.
+ */
+test('the 站长 plans a 讲座, marks it held, sees it in the month’s totals and prints the month’s ledger on landscape paper', async ({ page, station }) => {
+  await countPrintsFromNowOn(page);
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
+  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
+
+  // An hour that has begun on the browser's (the station's) clock, so it may be marked held today.
+  const hour = Number(await page.evaluate('new Date().getHours()'));
+  const clock = (value: number) => `${String(value).padStart(2, '0')}:00`;
+  const [start, end] = [clock(Math.max(hour - 1, 0)), clock(Math.max(hour - 1, 0) + 1)];
+  const month = String(await page.evaluate(`new Date().toLocaleDateString('sv-SE').slice(0, 7)`));
+  const monthLabel = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+
+  // The side menu is reached with the keyboard: Tab to the entry, Enter opens it.
+  const entry = page.getByTestId('nav-activities');
+  await expect(entry).toHaveAttribute('tabindex', '0');
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/activities$/);
+
+  const activities = new ActivityPages(page);
+  await activities.plan({ type: '讲座', target: '进社区', theme: '情绪与睡眠健康讲座', start, end, location: '阳光社区活动室' });
+  const table = page.getByTestId('activities-table');
+  await expect(table.locator('.el-table__body tbody tr')).toHaveCount(1);
+  await expect(table.locator('.el-table__body tbody tr').first()).toContainText('计划中');
+
+  const found: string[] = [];
+  await activities.open('情绪与睡眠健康讲座');
+  found.push(...(await seriousViolations(page, 'activity page')));
+  await page.getByTestId('activity-mark-done').click();
+  await expect(page.getByTestId('mark-done-count')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'mark-done dialog')));
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await activities.markDone(42);
+  await expect(page.getByTestId('activity-participants')).toHaveText('42');
+  await expect(page.getByTestId('activity-mark-done')).toBeHidden();
+
+  await page.getByTestId('nav-activities').click();
+  const row = table.locator('.el-table__body tbody tr').first();
+  await expect(row).toContainText('已开展');
+  await expect(row).toContainText('进社区');
+  const totals = table.locator('.el-table__footer');
+  await expect(totals).toContainText('已开展 1 场');
+  await expect(totals).toContainText('42 人次');
+  await expect(totals).toContainText('计划中 0 场');
+  await expect(page.getByTestId('activities-breakdown')).toContainText('讲座 1 场 42 人次');
+  found.push(...(await seriousViolations(page, 'ledger with its totals')));
+
+  await page.getByTestId('activities-print').click();
+  await expect.poll(() => countPrints(page)).toBe(1);
+  const root = page.getByTestId('print-root');
+  // The page rule turns the sheet (a <style> has no rendered text: read its source).
+  expect(await root.locator('style').evaluate((style) => style.textContent)).toContain('size: A4 landscape');
+  await expect(root.getByTestId('activity-ledger').locator('tbody tr').first()).toContainText('情绪与睡眠健康讲座');
+  await expect(root.getByTestId('activity-ledger-totals')).toContainText('已开展 1 场');
+  await expect(root.getByTestId('print-signatures')).toContainText('审核人');
+  await expectWholeOnPaper(page, ['print-station', 'activity-ledger', 'activity-ledger-totals', 'activity-ledger-breakdown', 'print-signatures'], `${monthLabel}活动台账`, {
+    orientation: 'landscape',
+    onPaper: async () => {
+      found.push(...(await seriousViolations(page, 'printed ledger')));
+    },
+  });
+  expect(found).toEqual([]);
+});
