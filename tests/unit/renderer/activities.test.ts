@@ -3,14 +3,14 @@ import { ElFormItem, ElSelect } from 'element-plus';
 import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/access.js';
-import type { ActivityCounts, ActivityRecord } from '../../../shared/api/schemas/activities.js';
-import type { DictionaryItem } from '../../../shared/api/schemas/dictionaries.js';
+import type { ActivityRecord } from '../../../shared/api/schemas/activities.js';
 import { localDay } from '../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../shared/domain/periods.js';
 import { ApiCallError } from '../../../renderer/src/api/client.js';
 import ActivityDialog from '../../../renderer/src/features/ledgers/components/ActivityDialog.vue';
 import ActivitiesView from '../../../renderer/src/features/ledgers/views/ActivitiesView.vue';
 import ActivityView from '../../../renderer/src/features/ledgers/views/ActivityView.vue';
+import { activityDictionaries, heldLecture, januaryCounts, plannedLecture } from './support/activities.js';
 import { fakeApi, type FakeHandlers } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
@@ -28,58 +28,12 @@ function loggedInAs(role: Exclude<Role, 'kiosk'>) {
   return pinia;
 }
 
-const dictionary = (name: 'activityType' | 'outreachTarget', entries: Array<[string, string]>): DictionaryItem[] =>
-  entries.map(([code, label], index) => ({ id: index + 1 + (name === 'activityType' ? 0 : 100), dictionary: name, code, label, active: true, builtin: true }));
-const dictionaries = [
-  ...dictionary('activityType', [['lecture', '讲座'], ['consult_desk', '义诊/咨询台']]),
-  ...dictionary('outreachTarget', [['school', '进学校'], ['community', '进社区']]),
-];
-
-/** A 讲座 at a school, long past, run by 李伟 (a counsellor). */
-const lecture: ActivityRecord = {
-  id: 5,
-  type: 'lecture',
-  outreachTargets: ['school', 'community'],
-  theme: '青春期情绪管理',
-  date: '2026-01-20',
-  startTime: '14:00',
-  endTime: '15:30',
-  location: '实验中学报告厅',
-  partnerUnits: ['实验中学'],
-  staff: [users.counsellor],
-  volunteers: ['赵老师'],
-  participantCount: 120,
-  roster: { shown: [{ clientId: 7, name: '张三' }], hidden: 2 },
-  outputs: { materials: 150, displays: 2, consultDesk: true, householdVisits: 0, onlineReach: 3000, onlineReachEstimated: true },
-  summary: '讲解情绪识别与调节方法。',
-  status: 'done',
-  createdAt: '2026-01-20T08:00:00.000Z',
-  updatedAt: '2026-01-20T08:00:00.000Z',
-  editable: true,
-};
-const planned = (date: string): ActivityRecord => ({ ...lecture, id: 6, theme: '社区讲座', date, participantCount: null, status: 'planned', roster: { shown: [], hidden: 0 } });
-
-const counts: ActivityCounts = {
-  from: '2026-01-01',
-  to: '2026-01-31',
-  byType: [
-    { code: 'lecture', label: '讲座', activities: 2, participants: 200 },
-    { code: 'consult_desk', label: '义诊/咨询台', activities: 0, participants: 0 },
-  ],
-  byOutreachTarget: [
-    { code: 'school', label: '进学校', activities: 2, participants: 200 },
-    { code: 'community', label: '进社区', activities: 1, participants: 80 },
-  ],
-  total: { activities: 2, participants: 200, materials: 200, displays: 3, consultDesks: 1, householdVisits: 12, onlineReach: 3000, onlineReachEstimated: true },
-  planned: 1,
-};
-
 function station(extra: FakeHandlers = {}) {
   return fakeApi({
-    'dictionaries.list': () => dictionaries,
+    'dictionaries.list': () => activityDictionaries,
     'users.directory': () => [{ ...users.admin, role: 'admin' }, { ...users.counsellor, role: 'counsellor' }],
-    'activities.list': () => [lecture, planned('2026-01-28')],
-    'activities.counts': (input) => ({ ...counts, ...input }),
+    'activities.list': () => [heldLecture, plannedLecture('2026-01-28')],
+    'activities.counts': (input) => ({ ...januaryCounts, ...input }),
     ...extra,
   });
 }
@@ -172,15 +126,15 @@ describe('one activity', () => {
   }
 
   it('shows only the buttons core allows: staff edit; mark done once started; only the 站长 removes a held activity', async () => {
-    const past = planned('2020-05-01');
-    const future = planned('2099-05-01');
+    const past = plannedLecture('2020-05-01');
+    const future = plannedLecture('2099-05-01');
     const cases: Array<[Exclude<Role, 'kiosk'>, ActivityRecord, string[]]> = [
-      ['reception', { ...lecture, editable: false, roster: null }, []],
-      ['counsellor', { ...lecture, editable: false }, []],
-      ['counsellor', lecture, ['activity-edit']],
+      ['reception', { ...heldLecture, editable: false, roster: null }, []],
+      ['counsellor', { ...heldLecture, editable: false }, []],
+      ['counsellor', heldLecture, ['activity-edit']],
       ['counsellor', past, ['activity-edit', 'activity-mark-done', 'activity-remove']],
       ['counsellor', future, ['activity-edit', 'activity-remove']],
-      ['admin', lecture, ['activity-edit', 'activity-remove']],
+      ['admin', heldLecture, ['activity-edit', 'activity-remove']],
       ['admin', past, ['activity-edit', 'activity-mark-done', 'activity-remove']],
     ];
     for (const [role, record, offered] of cases) {
@@ -193,20 +147,20 @@ describe('one activity', () => {
   });
 
   it('says the roster in words: names shown, how many hidden, and nothing for reception', async () => {
-    const counsellor = await open('counsellor', lecture);
+    const counsellor = await open('counsellor', heldLecture);
     expect(counsellor.wrapper.find('[data-testid="activity-roster"]').text()).toBe('张三；另有 2 名来访者不在您负责或共享的个案中，不显示姓名');
     expect(counsellor.wrapper.find('[data-testid="activity-outputs"]').text()).toContain('线上覆盖约 3000 人次（含估算）');
     counsellor.wrapper.unmount();
-    const colleague = await open('counsellor', { ...lecture, editable: false, roster: { shown: [], hidden: 3 } });
+    const colleague = await open('counsellor', { ...heldLecture, editable: false, roster: { shown: [], hidden: 3 } });
     expect(colleague.wrapper.find('[data-testid="activity-roster"]').text()).toBe('名单中有 3 名来访者，均不在您负责或共享的个案中，不显示姓名');
     colleague.wrapper.unmount();
-    const desk = await open('reception', { ...lecture, editable: false, roster: null });
+    const desk = await open('reception', { ...heldLecture, editable: false, roster: null });
     expect(desk.wrapper.find('[data-testid="activity-roster"]').text()).toBe('参与来访者名单仅站长和咨询师可见');
     expect(desk.wrapper.text()).not.toContain('张三');
   });
 
   it('marks a planned activity held with the count given, then shows what core answered', async () => {
-    const past = planned('2020-05-01');
+    const past = plannedLecture('2020-05-01');
     const { api, wrapper } = await open('counsellor', past, { 'activities.markDone': (input) => ({ ...past, status: 'done', participantCount: input.participantCount, summary: input.summary ?? '' }) });
     await wrapper.find('[data-testid="activity-mark-done"]').trigger('click');
     await flushPromises();
@@ -221,7 +175,7 @@ describe('one activity', () => {
 
   it('the 站长 removes a held activity only with a reason; the schema’s message is on the field and nothing is sent', async () => {
     const { api, wrapper, router } = await (async () => {
-      const api = station({ 'activities.get': () => lecture, 'activities.remove': () => ({ ok: true as const }) });
+      const api = station({ 'activities.get': () => heldLecture, 'activities.remove': () => ({ ok: true as const }) });
       return { api, ...(await mountScreen(ActivityView, { api, pattern: '/activities/:id', path: '/activities/5', pinia: loggedInAs('admin') })) };
     })();
     await wrapper.find('[data-testid="activity-remove"]').trigger('click');

@@ -8,7 +8,6 @@ import type { StationProfile } from '../../../shared/api/schemas/station.js';
 import { defaultFormWording } from '../../../shared/forms/blankForms.js';
 import { builtinScales } from '../../../shared/scales/library.js';
 import { scoreAnswers } from '../../../shared/scales/score.js';
-import type { ActivityCounts, ActivityRecord } from '../../../shared/api/schemas/activities.js';
 import ActivityLedgerPrint from '../../../renderer/src/features/ledgers/print/ActivityLedgerPrint.vue';
 import AppointmentSlipPrint from '../../../renderer/src/features/appointments/print/AppointmentSlipPrint.vue';
 import DaySheetPrint from '../../../renderer/src/features/appointments/print/DaySheetPrint.vue';
@@ -19,6 +18,7 @@ import RecoveryKeyPrint from '../../../renderer/src/features/foundation/print/Re
 import ScaleReportPrint from '../../../renderer/src/features/scales/print/ScaleReportPrint.vue';
 import ScreeningSlipsPrint from '../../../renderer/src/features/scales/print/ScreeningSlipsPrint.vue';
 import { createAppI18n } from '../../../renderer/src/i18n/index.js';
+import { activityDictionaries, heldLecture, januaryCounts, plannedLecture } from './support/activities.js';
 import { booking } from './support/bookings.js';
 import PrintHost from '../../../renderer/src/shared/print/PrintHost.vue';
 import { currentPrintJob, printDocument } from '../../../renderer/src/shared/print/printJob.js';
@@ -29,19 +29,11 @@ import { fakeApi } from './support/fakeApi.js';
 /** Print views are rendered from data: each test gives the data and reads the document. */
 const station: StationProfile = { name: '阳光街道社会心理服务站', level: 'street', regionCode: '110105001', address: '阳光路 8 号', phone: '010-65001234', openingHours: '' };
 
-/** The dictionary entries a ledger's codes are printed with. */
-const dictionaryItems = [
-  { id: 1, dictionary: 'activityType', code: 'lecture', label: '讲座', builtin: true, active: true },
-  { id: 2, dictionary: 'activityType', code: 'consult_desk', label: '义诊/咨询台', builtin: true, active: true },
-  { id: 3, dictionary: 'outreachTarget', code: 'school', label: '进学校', builtin: true, active: true },
-  { id: 4, dictionary: 'outreachTarget', code: 'village', label: '进农村', builtin: true, active: true },
-] as const;
-
 /** Mounted as the print root would show it, with the station profile (and the dictionaries the screen loaded) in their stores. */
 async function render(view: Component, props: Record<string, unknown>) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const api = fakeApi({ 'station.get': () => station, 'dictionaries.list': () => [...dictionaryItems] });
+  const api = fakeApi({ 'station.get': () => station, 'dictionaries.list': () => activityDictionaries });
   const wrapper = mount(view, { props, global: { plugins: [createAppI18n('zh-CN'), pinia, api.plugin] } });
   await Promise.all([useStationStore().load(), useDictionaryStore().load()]);
   await flushPromises();
@@ -214,61 +206,34 @@ describe('other documents', () => {
 });
 
 describe('the activities ledger (活动台账)', () => {
-  const held: ActivityRecord = {
-    id: 1,
-    type: 'lecture',
-    outreachTargets: ['school'],
-    theme: '青春期情绪管理',
-    date: '2026-11-20',
-    startTime: '14:00',
-    endTime: '15:30',
-    location: '实验中学报告厅',
-    partnerUnits: ['实验中学'],
-    staff: [{ id: 2, displayName: '李伟' }],
-    volunteers: ['赵老师'],
-    participantCount: 120,
-    roster: { shown: [{ clientId: 7, name: '张三' }], hidden: 0 },
-    outputs: { materials: 150, displays: 2, consultDesk: true, householdVisits: 0, onlineReach: null, onlineReachEstimated: false },
-    summary: '',
-    status: 'done',
-    createdAt: '2026-11-20T08:00:00.000Z',
-    updatedAt: '2026-11-20T08:00:00.000Z',
-    editable: true,
-  };
-  const desk: ActivityRecord = { ...held, id: 2, type: 'consult_desk', outreachTargets: ['village'], theme: '赶集日咨询台', date: '2026-11-28', partnerUnits: [], volunteers: [], participantCount: null, status: 'planned', outputs: { ...held.outputs, materials: 0, displays: 0, householdVisits: 12, consultDesk: true } };
-  const counts: ActivityCounts = {
-    from: '2026-11-01',
-    to: '2026-11-30',
-    byType: [
-      { code: 'lecture', label: '讲座', activities: 1, participants: 120 },
-      { code: 'consult_desk', label: '义诊/咨询台', activities: 0, participants: 0 },
-    ],
-    byOutreachTarget: [
-      { code: 'school', label: '进学校', activities: 1, participants: 120 },
-      { code: 'village', label: '进农村', activities: 0, participants: 0 },
-    ],
-    total: { activities: 1, participants: 120, materials: 150, displays: 2, consultDesks: 1, householdVisits: 0, onlineReach: 0, onlineReachEstimated: false },
-    planned: 1,
+  const planned = {
+    ...plannedLecture('2026-01-28'),
+    type: 'consult_desk',
+    outreachTargets: ['community'],
+    theme: '社区咨询台',
+    partnerUnits: [],
+    volunteers: [],
+    outputs: { materials: 0, displays: 0, consultDesk: true, householdVisits: 12, onlineReach: null, onlineReachEstimated: false },
   };
 
   it('is a paper 台账: the period in the title, a ruled line per activity in the ledger’s columns, the totals line, the breakdown and 制表人/审核人 with dates; no client names', async () => {
-    const wrapper = await render(ActivityLedgerPrint, { periodLabel: '2026年11月', activities: [held, desk], counts });
+    const wrapper = await render(ActivityLedgerPrint, { periodLabel: '2026年1月', activities: [heldLecture, planned], counts: januaryCounts });
     expectStationHeader(wrapper);
-    expect(wrapper.find('.print-title').text()).toBe('2026年11月活动台账');
+    expect(wrapper.find('.print-title').text()).toBe('2026年1月活动台账');
     const ledger = wrapper.find('[data-testid="activity-ledger"]');
     expect(ledger.findAll('thead th').map((cell) => cell.text())).toEqual(['序号', '日期/时间', '活动类型', '“五进”', '活动主题', '地点', '合作单位', '工作人员（志愿者）', '参与人数', '活动产出', '状态']);
     const lines = ledger.findAll('tbody tr');
     expect(lines[0]!.findAll('td').map((cell) => cell.text())).toEqual([
       '1',
-      '2026-11-2014:00–15:30',
+      '2026-01-2014:00–15:30',
       '讲座',
-      '进学校',
+      '进学校、进社区',
       '青春期情绪管理',
       '实验中学报告厅',
       '实验中学',
       '李伟；志愿者：赵老师',
       '120',
-      '资料 150 份、横幅/展板 2 块、咨询台 1 处',
+      '资料 150 份、横幅/展板 2 块、咨询台 1 处、线上覆盖约 3000 人次（含估算）',
       '已开展',
     ]);
     expect(lines[1]!.text()).toContain('义诊/咨询台');
@@ -276,13 +241,13 @@ describe('the activities ledger (活动台账)', () => {
     expect(lines[1]!.text()).toContain('计划中');
     const totals = wrapper.find('[data-testid="activity-ledger-totals"]').text();
     expect(totals).toContain('本期合计');
-    expect(totals).toContain('已开展 1 场；计划中 1 场');
-    expect(totals).toContain('120');
-    expect(totals).toContain('资料 150 份、横幅/展板 2 块、咨询台 1 处');
-    expect(totals).not.toContain('线上');
+    expect(totals).toContain('已开展 2 场；计划中 1 场');
+    expect(totals).toContain('200');
+    expect(totals).toContain('资料 200 份、横幅/展板 3 块、咨询台 1 处、入户 12 户、线上覆盖约 3000 人次（含估算）');
     const breakdown = wrapper.find('[data-testid="activity-ledger-breakdown"]').text();
-    expect(breakdown).toContain('按活动类型：讲座 1 场 120 人次');
-    expect(breakdown).toContain('按“五进”对象：进学校 1 场 120 人次');
+    expect(breakdown).toContain('按活动类型：讲座 2 场 200 人次');
+    expect(breakdown).not.toContain('义诊/咨询台 0 场');
+    expect(breakdown).toContain('按“五进”对象：进学校 2 场 200 人次；进社区 1 场 80 人次');
     const signatures = wrapper.find('[data-testid="print-signatures"]').text();
     expect(signatures).toContain('制表人：');
     expect(signatures).toContain('审核人：');
@@ -291,7 +256,7 @@ describe('the activities ledger (活动台账)', () => {
   });
 
   it('an empty period still prints its ledger page with zero totals', async () => {
-    const none: ActivityCounts = { ...counts, byType: [], byOutreachTarget: [], total: { ...counts.total, activities: 0, participants: 0, materials: 0, displays: 0, consultDesks: 0 }, planned: 0 };
+    const none = { ...januaryCounts, byType: [], byOutreachTarget: [], total: { ...januaryCounts.total, activities: 0, participants: 0, materials: 0, displays: 0, consultDesks: 0, householdVisits: 0, onlineReach: 0, onlineReachEstimated: false }, planned: 0 };
     const wrapper = await render(ActivityLedgerPrint, { periodLabel: '2026年12月', activities: [], counts: none });
     expect(wrapper.find('[data-testid="activity-ledger"] tbody').text()).toBe('本期没有活动记录。');
     expect(wrapper.find('[data-testid="activity-ledger-totals"]').text()).toContain('已开展 0 场');

@@ -35,6 +35,13 @@ export function outputsText(t: Translate, figures: OutputFigures): string {
   return parts.length > 0 ? parts.join('、') : '—';
 }
 
+/** Held activities by type or by "五进" target in words ("讲座 2 场 200 人次；…"), leaving out the ones with none. */
+export function countRowsText(t: Translate, rows: ActivityCounts['byType']): string {
+  const held = rows.filter((row) => row.activities > 0);
+  if (held.length === 0) return t('activities.totals.noneHeld');
+  return held.map((row) => t('activities.totals.row', { label: row.label, activities: row.activities, participants: row.participants })).join('；');
+}
+
 /** Core's rule (activityChecks.requireNotFuture): an activity may be recorded as held once its start has passed. */
 export function hasStarted(activity: Pick<ActivityRecord, 'date' | 'startTime'>, now: Date): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(activity.date) && /^\d{2}:\d{2}$/.test(activity.startTime) && toMinute(`${activity.date}T${activity.startTime}`) <= localMinute(now);
