@@ -94,4 +94,18 @@ describe('cases, sessions and access', () => {
     expect((await station.call(liwei, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' })).status).toBe('closed');
     station.dispose();
   });
+
+  it('a draft leaves its writer’s 待签名 list once the case is transferred away (they could no longer sign it)', async () => {
+    const opened = await openCase(liwei);
+    const draft = await station.call(liwei, 'sessions.saveDraft', { caseId: opened.id, heldOn: '2026-11-23', startTime: '09:30', durationMinutes: 50, modality: 'in_person', kind: 'intake', note });
+    const unsigned = async (token: string) => (await station.call(token, 'dashboard.today', {})).unsignedSessions.map((row) => row.id);
+    expect(await unsigned(liwei)).toEqual([draft.id]);
+    const chenId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'chen')!.id;
+    await station.call(station.admin, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '咨询师调岗' });
+    expect(await unsigned(liwei)).toEqual([]);
+    expect(code(await station.raw(liwei, 'sessions.sign', { id: draft.id }))).toBe('FORBIDDEN');
+    // The 站长 still sees every unsigned note of the station: it is theirs to follow up.
+    expect(await unsigned(station.admin)).toEqual([draft.id]);
+    station.dispose();
+  });
 });
