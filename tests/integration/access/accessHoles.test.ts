@@ -40,11 +40,13 @@ async function auditRows(action: string) {
 describe('registration details of clients a counsellor does not reach (§3.3)', () => {
   it('are masked for another counsellor: no colour, masked ID number and phones, no address', async () => {
     const seen = await station.call(chen, 'clients.get', { id: clientId });
-    expect(seen).toMatchObject({ name: '张三', riskLevel: null, idNumber: '110105********002X', phone: '138****5678', guardianPhone: '137****2222', address: '' });
+    // mayEdit is core's own line for 编辑 / 添加同意书, so the client page offers only what core accepts.
+    expect(seen).toMatchObject({ name: '张三', riskLevel: null, idNumber: '110105********002X', phone: '138****5678', guardianPhone: '137****2222', address: '', mayEdit: false });
+    expect(await station.raw(chen, 'clients.update', { id: clientId, client: adult })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const own = await station.call(liwei, 'clients.get', { id: clientId });
-    expect(own).toMatchObject({ riskLevel: 'red', idNumber: adult.idNumber, phone: adult.phone, address: '胜利路 8 号 3 单元' });
+    expect(own).toMatchObject({ riskLevel: 'red', idNumber: adult.idNumber, phone: adult.phone, address: '胜利路 8 号 3 单元', mayEdit: true });
     // Reception registers, so it keeps the full registration (but never the colour).
-    expect(await station.call(reception, 'clients.get', { id: clientId })).toMatchObject({ riskLevel: null, idNumber: adult.idNumber });
+    expect(await station.call(reception, 'clients.get', { id: clientId })).toMatchObject({ riskLevel: null, idNumber: adult.idNumber, mayEdit: true });
   });
 
   it('lists show no colour, and searching by colour does not find them', async () => {

@@ -217,6 +217,7 @@ export const en: Messages = {
     refused: 'Cannot open',
     back: 'Back to clients',
     resultsAfterCase: 'Open a case to administer scales and see results here.',
+    editByDesk: 'This client is not in your care: the front desk or the station manager changes the registration and consents.',
   },
   sessionPrint: {
     title: 'Counselling session record',

@@ -222,6 +222,7 @@ export const zhCN = {
     refused: '无法打开',
     back: '返回来访者列表',
     resultsAfterCase: '开案后可在此测评并查看测评记录。',
+    editByDesk: '该来访者不由您负责：登记信息和同意书请由前台或站长修改。',
   },
   sessionPrint: {
     title: '心理咨询记录',
