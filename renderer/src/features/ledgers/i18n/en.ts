@@ -8,4 +8,5 @@ export const en: Messages = {
     objects: { activity: 'Activity' },
     details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown' },
   },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' } },
 };

@@ -6,6 +6,8 @@ import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js'
  */
 export const zhCN = {
   audit: ledgersAuditWords,
+  // The settings' 字典 tab names each dictionary by the feature that brings it.
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象' } },
 };
 
 export type Messages = typeof zhCN;
