@@ -203,10 +203,12 @@ describe('waiting list (候补)', () => {
     ]);
     expect(await station.raw(reception, 'waitlist.add', { note: '无人' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     // Another counsellor sees that someone waits for 李伟, not who; a walk-in waiting for anyone stays visible.
+    // mayChange is the booking rule the screen follows: chen may book 钱七 (waiting for anyone), not 李伟's client.
     expect(await station.call(chen, 'waitlist.list', {})).toMatchObject([
-      { clientId: null, who: '（其他咨询师的来访者）', phone: '', note: '' },
-      { who: '钱七', phone: '13900000009' },
+      { clientId: null, who: '（其他咨询师的来访者）', phone: '', note: '', mayChange: false },
+      { who: '钱七', phone: '13900000009', mayChange: true },
     ]);
+    expect(await station.raw(chen, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await station.call(reception, 'waitlist.close', { id: list[0]!.id, status: 'booked' })).toMatchObject([{ who: '钱七' }]);
     expect(await station.raw(reception, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await station.call(reception, 'waitlist.close', { id: list[1]!.id, status: 'removed' })).toEqual([]);

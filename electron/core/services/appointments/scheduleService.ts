@@ -146,13 +146,13 @@ export class ScheduleService {
   waitlist(session: Session) {
     const db = this.vault.connection();
     const rows = listWaiting(db);
-    if (session.role !== 'counsellor') return rows;
+    if (session.role !== 'counsellor') return rows.map((row) => ({ ...row, mayChange: true }));
     const others = rows.filter((row) => row.counsellorId !== null && row.counsellorId !== session.userId && row.clientId !== null).map((row) => row.clientId!);
     const reached = reachableClients(db, others, caseAccessOf(session));
     return rows.map((row) =>
       row.counsellorId === null || row.counsellorId === session.userId || (row.clientId !== null && reached.has(row.clientId))
-        ? row
-        : { ...row, clientId: null, who: someoneElsesClient, phone: '', note: '' },
+        ? { ...row, mayChange: true }
+        : { ...row, clientId: null, who: someoneElsesClient, phone: '', note: '', mayChange: false },
     );
   }
 
