@@ -300,6 +300,14 @@ describe('status rules and reach', () => {
     expect(audit.rows.length).toBeGreaterThan(0);
     station.dispose();
   });
+
+  it('a counsellor booked with a client who has no case yet sees the no-show count (a first intake); a colleague does not', async () => {
+    const { station, reception, liwei, chen, liweiId, roomA, clientId } = await setup();
+    await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
+    expect(await station.call(liwei, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 0 });
+    expect(await station.raw(chen, 'appointments.noShows', { clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    station.dispose();
+  });
 });
 
 describe('more bad input', () => {
