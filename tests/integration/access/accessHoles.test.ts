@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ipcChannels } from '../../../shared/api/methodNames.js';
 import { bindIpc } from '../../../electron/main/ipc.js';
 import { appOrigin } from '../../../electron/main/security.js';
@@ -212,6 +212,7 @@ const critical = [0, 0, 0, 0, 0, 0, 0, 0, 2];
 describe('events check the session on every event (§3.5); this block disables chen, so it runs last', () => {
   it('an alert about a client reaches only staff who reach the client; an anonymous one all clinical staff; a disabled session\'s stream ends at once', async () => {
     const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token: 'sse-token' });
+    onTestFinished(() => host.close());
     const ipc = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const bridge = bindIpc({ handle: (channel: string, handler: never) => ipc.set(channel, handler) } as never, station.core);
     const frame = { url: `${appOrigin}/` };
@@ -237,6 +238,5 @@ describe('events check the session on every event (§3.5); this block disables c
     await station.call(station.admin, 'users.setDisabled', { userId: chenId, disabled: true });
     await chenStream.ended;
     expect(receptionStream.text()).not.toContain('alert.raised');
-    await host.close();
   });
 });
