@@ -293,7 +293,6 @@ describe('status rules and reach', () => {
     await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
     expect(await station.call(liwei, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 0 });
     expect(await station.raw(chen, 'appointments.noShows', { clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    station.dispose();
   });
 });
 

@@ -105,6 +105,5 @@ describe('cases, sessions and access', () => {
     expect(code(await station.raw(liwei, 'sessions.sign', { id: draft.id }))).toBe('FORBIDDEN');
     // The 站长 still sees every unsigned note of the station: it is theirs to follow up.
     expect(await unsigned(station.admin)).toEqual([draft.id]);
-    station.dispose();
   });
 });
