@@ -23,7 +23,8 @@ describe('access to a client runs through cases', () => {
     expect((await station.call(chen, 'alerts.list', {})).map((alert) => alert.id)).toEqual([anonymous.alertId]);
     expect((await station.call(liwei, 'alerts.list', {})).map((alert) => alert.id).sort()).toEqual([named.alertId, anonymous.alertId].sort());
     expect(await station.raw(chen, 'alerts.acknowledge', { id: named.alertId!, actionNote: '越权处理' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await station.raw(chen, 'results.linkClient', { resultId: anonymous.id, clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Said as it is (no case of theirs: open one first), not as a refusal about risk colours.
+    expect(await station.raw(chen, 'results.linkClient', { resultId: anonymous.id, clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('请先开案') } });
   });
 
   it('list reads of clinical records are audited', async () => {
