@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldLabels } from './fieldLabels.js';
+import { fieldLabels } from './fieldLabels/index.js';
 
 /**
  * The one place the contract's default validation messages are made: Chinese, naming the field

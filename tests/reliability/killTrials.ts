@@ -148,8 +148,13 @@ async function reopenAndCheck(dataDir: string, acknowledged: number, expect: Exp
 
 async function basicTrial(scenario: 'writes' | 'backup' | 'restore', random: () => number): Promise<TrialOutcome> {
   const seeded = await createStation();
-  const backupFile = scenario === 'restore' ? (await seeded.call(seeded.admin, 'backup.create', {})).file : null;
-  seeded.dispose();
+  // Plain try/finally, not onTestFinished: `npm run soak` runs this outside vitest.
+  let backupFile: string | null = null;
+  try {
+    if (scenario === 'restore') backupFile = (await seeded.call(seeded.admin, 'backup.create', {})).file;
+  } finally {
+    seeded.dispose();
+  }
   const host = await startHost(seeded.dataDir);
   const post = await host.unlock();
   if (!post) throw new Error('the host died before it was killed');

@@ -31,7 +31,7 @@ export function requireCase(db: Db, session: Session, caseId: number): CaseAcces
 
 export function requireClientCases(db: Db, session: Session, clientId: number): CaseAccess {
   const access = caseAccessOf(session);
-  if (!canReachClientCases(db, clientId, access)) throw new AppError('FORBIDDEN', '您没有该来访者的个案，不能查看或修改其风险信息。');
+  if (!canReachClientCases(db, clientId, access)) throw new AppError('FORBIDDEN', '您没有该来访者的个案（未分配或共享给您），不能查看或修改其个案内容；请先开案，或由站长分配。');
   return access;
 }
 

@@ -1,5 +1,5 @@
 import { listDictionary } from '../repositories/dictionariesRepo.js';
-import type { DictionaryName } from '../../../shared/domain/dictionaries.js';
+import type { DictionaryName } from '../../../shared/domain/dictionaries/index.js';
 import type { Db } from '../db/driver.js';
 
 /** A dictionary's codes to labels; a code the dictionary no longer has is shown as it is stored. */

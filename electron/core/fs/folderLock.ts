@@ -45,7 +45,11 @@ export function acquireFolderLock(dir: string): () => void {
     }
     fs.writeFileSync(file, mine);
   }
+  // Released once: a second call (core.close() twice) must not remove a lock this process took again since.
+  let held = true;
   return () => {
+    if (!held) return;
+    held = false;
     try {
       if (fs.readFileSync(file, 'utf8').trim() === mine) fs.rmSync(file);
     } catch {

@@ -159,6 +159,11 @@ export function seriesMembers(db: Db, seriesId: number, fromMinute: number): Arr
     .all(seriesId, fromMinute) as Array<{ id: number; startMinute: number; endMinute: number; status: string }>;
 }
 
+/** Whether a counsellor has (or had) any booking with a client. */
+export function hasBookingWith(db: Db, clientId: number, counsellorId: number): boolean {
+  return db.prepare('SELECT 1 FROM appointments WHERE client_id = ? AND counsellor_id = ? LIMIT 1').get(clientId, counsellorId) !== undefined;
+}
+
 export function noShowCount(db: Db, clientId: number): number {
   return (db.prepare("SELECT count(*) AS n FROM appointments WHERE client_id = ? AND status = 'no_show'").get(clientId) as { n: number }).n;
 }

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
-import type { ClientDetail, ClientListRow, RiskLevel, clientRegistration } from '../../../shared/api/schemas/clients.js';
+import type { ClientListRow, RiskLevel, StoredClientDetail, clientRegistration } from '../../../shared/api/schemas/clients.js';
 import { ageOn, checkIdNumber, maskIdNumber, maskPhone } from '../../../shared/domain/idNumber.js';
 import type { Db } from '../db/driver.js';
 
@@ -180,12 +180,12 @@ export function searchClients(db: Db, query: ClientQuery, today: string, showRis
   return { total, rows: rows.map((row) => toListRow(db, row, today, showRisk)) };
 }
 
-export function readClientDetail(db: Db, id: number, today: string, showRisk: boolean): ClientDetail | undefined {
+export function readClientDetail(db: Db, id: number, today: string, showRisk: boolean): StoredClientDetail | undefined {
   const row = db.prepare('SELECT * FROM clients WHERE id = ? AND merged_into IS NULL').get(id) as ClientRow | undefined;
   if (!row) return undefined;
   const consents = db
     .prepare('SELECT id, kind, signer_name AS signerName, signed_on AS signedOn, note, recorded_at AS recordedAt FROM consents WHERE client_id = ? ORDER BY signed_on DESC, id DESC')
-    .all(id) as ClientDetail['consents'];
+    .all(id) as StoredClientDetail['consents'];
   return {
     id: row.id,
     name: row.name,

@@ -1,5 +1,5 @@
 import type { DictionaryItem } from '../../../shared/api/schemas/dictionaries.js';
-import { builtinDictionaries, dictionaryNames, type DictionaryName } from '../../../shared/domain/dictionaries.js';
+import { builtinDictionaries, dictionaryNames, type DictionaryName } from '../../../shared/domain/dictionaries/index.js';
 import type { Db } from '../db/driver.js';
 
 type Row = { id: number; dictionary: DictionaryName; code: string; label: string; builtin: 0 | 1; active: 0 | 1 };

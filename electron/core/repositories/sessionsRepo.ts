@@ -46,6 +46,7 @@ function toRecord(db: Db, row: SessionRow): SessionRecord {
   return {
     id: row.id,
     caseId: row.case_id,
+    counsellorId: row.counsellor_id,
     counsellorName: row.counsellor_name,
     heldOn: row.held_on,
     startTime: row.start_time,
@@ -72,9 +73,9 @@ export function sessionsOfCase(db: Db, caseId: number): SessionRecord[] {
   );
 }
 
-export function readSession(db: Db, id: number): (SessionRecord & { counsellorId: number }) | undefined {
+export function readSession(db: Db, id: number): SessionRecord | undefined {
   const row = db.prepare(`${selectSessions} WHERE s.id = ?`).get(id) as SessionRow | undefined;
-  return row && { ...toRecord(db, row), counsellorId: row.counsellor_id };
+  return row && toRecord(db, row);
 }
 
 function noteColumns(db: Db, id: number, draft: SessionDraft) {
@@ -135,7 +136,9 @@ export function unsignedSessions(db: Db, counsellorId: number | null) {
     .prepare(
       `SELECT s.id, s.case_id AS caseId, cl.name AS clientName, s.held_on AS heldOn
        FROM counselling_sessions s JOIN cases c ON c.id = s.case_id JOIN clients cl ON cl.id = c.client_id
-       WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR s.counsellor_id = @counsellorId)
+       WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
+         -- only while they may still sign it: the case is theirs or shared with them (not after a transfer away)
+         AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))
        ORDER BY s.held_on LIMIT 100`,
     )
     .all({ counsellorId }) as Array<{ id: number; caseId: number; clientName: string; heldOn: string }>;

@@ -172,6 +172,8 @@ export const waitlistEntry = z.object({
   counsellorName: z.string().nullable(),
   note: z.string(),
   createdAt: z.string(),
+  /** The viewer may book or remove it: waiting for anyone, for them, or for a colleague's client they reach (as bookings). */
+  mayChange: z.boolean(),
 });
 export const waitlistRemoveInput = z.object({ id: idSchema, status: z.enum(['booked', 'removed']) });
 

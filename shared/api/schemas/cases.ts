@@ -71,6 +71,8 @@ export const addendum = z.object({ id: idSchema, text: z.string(), signedBy: z.s
 export const sessionRecord = z.object({
   id: idSchema,
   caseId: idSchema,
+  /** Who wrote it: only they save its draft and sign it (core's rule), so others see it read-only. */
+  counsellorId: idSchema,
   counsellorName: z.string(),
   heldOn: isoDate,
   startTime: z.string(),

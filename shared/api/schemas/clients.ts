@@ -99,7 +99,8 @@ export const consentInput = z.object({
   note: optionalText(200, '说明'),
 });
 
-export const clientDetail = z.object({
+/** A client file as stored; callers get `clientDetail`, which adds what the viewer may do with it. */
+export const storedClientDetail = z.object({
   id: idSchema,
   name: z.string(),
   gender: z.enum(genders),
@@ -119,6 +120,14 @@ export const clientDetail = z.object({
   riskLevel: riskLevel.nullable(),
   consents: z.array(consentRecord),
   createdAt: isoTimestamp,
+});
+export type StoredClientDetail = z.infer<typeof storedClientDetail>;
+export const clientDetail = storedClientDetail.extend({
+  /**
+   * The viewer may edit the registration and record consents: the front desk and the 站长 always; a counsellor for
+   * clients whose cases they reach, or whom they registered and nobody has a case for yet (core's own line).
+   */
+  mayEdit: z.boolean(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 

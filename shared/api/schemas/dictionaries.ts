@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { dictionaryNames } from '../../domain/dictionaries.js';
+import { dictionaryNames } from '../../domain/dictionaries/index.js';
 import { idSchema, trimmed } from './common.js';
 
 export const dictionaryName = z.enum(dictionaryNames, { message: '未知的字典。' });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ipcChannels } from '../../../shared/api/methodNames.js';
 import { bindIpc } from '../../../electron/main/ipc.js';
 import { appOrigin } from '../../../electron/main/security.js';
@@ -40,11 +40,13 @@ async function auditRows(action: string) {
 describe('registration details of clients a counsellor does not reach (§3.3)', () => {
   it('are masked for another counsellor: no colour, masked ID number and phones, no address', async () => {
     const seen = await station.call(chen, 'clients.get', { id: clientId });
-    expect(seen).toMatchObject({ name: '张三', riskLevel: null, idNumber: '110105********002X', phone: '138****5678', guardianPhone: '137****2222', address: '' });
+    // mayEdit is core's own line for 编辑 / 添加同意书, so the client page offers only what core accepts.
+    expect(seen).toMatchObject({ name: '张三', riskLevel: null, idNumber: '110105********002X', phone: '138****5678', guardianPhone: '137****2222', address: '', mayEdit: false });
+    expect(await station.raw(chen, 'clients.update', { id: clientId, client: adult })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const own = await station.call(liwei, 'clients.get', { id: clientId });
-    expect(own).toMatchObject({ riskLevel: 'red', idNumber: adult.idNumber, phone: adult.phone, address: '胜利路 8 号 3 单元' });
+    expect(own).toMatchObject({ riskLevel: 'red', idNumber: adult.idNumber, phone: adult.phone, address: '胜利路 8 号 3 单元', mayEdit: true });
     // Reception registers, so it keeps the full registration (but never the colour).
-    expect(await station.call(reception, 'clients.get', { id: clientId })).toMatchObject({ riskLevel: null, idNumber: adult.idNumber });
+    expect(await station.call(reception, 'clients.get', { id: clientId })).toMatchObject({ riskLevel: null, idNumber: adult.idNumber, mayEdit: true });
   });
 
   it('lists show no colour, and searching by colour does not find them', async () => {
@@ -210,6 +212,7 @@ const critical = [0, 0, 0, 0, 0, 0, 0, 0, 2];
 describe('events check the session on every event (§3.5); this block disables chen, so it runs last', () => {
   it('an alert about a client reaches only staff who reach the client; an anonymous one all clinical staff; a disabled session\'s stream ends at once', async () => {
     const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token: 'sse-token' });
+    onTestFinished(() => host.close());
     const ipc = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const bridge = bindIpc({ handle: (channel: string, handler: never) => ipc.set(channel, handler) } as never, station.core);
     const frame = { url: `${appOrigin}/` };
@@ -235,6 +238,5 @@ describe('events check the session on every event (§3.5); this block disables c
     await station.call(station.admin, 'users.setDisabled', { userId: chenId, disabled: true });
     await chenStream.ended;
     expect(receptionStream.text()).not.toContain('alert.raised');
-    await host.close();
   });
 });

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
 import type { Clock } from '../../../electron/core/clock.js';
-import { createStaffedStation, manualClock } from '../helpers/station.js';
+import { createStaffedStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 /** Monday 2026-11-23, 09:00 in Beijing: tests never depend on the day they run. */
 const monday = () => manualClock(new Date('2026-11-23T01:00:00Z')).clock;
 
 async function setup(options: { clock?: Clock } = {}) {
-  const station = await createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: monday(), ...options });
+  const station = disposeWhenTestEnds(await createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: monday(), ...options }));
   const { liwei, chen, qiantai: reception } = station.staff;
   const users = await station.call(station.admin, 'users.list', {});
   const id = (name: string) => users.find((user) => user.username === name)!.id;
@@ -47,7 +47,6 @@ describe('the 2026 official calendar (国务院办公厅 2026 年部分节假日
     const official = await station.raw(station.admin, 'calendar.removeDay', { day: '2026-10-01' });
     expect(official).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '2026-10-01 没有本站录入的安排；国家法定安排不能删除。' } });
     expect((await station.call(reception, 'calendar.get', { from: '2026-10-01', to: '2026-10-01' })).days).toHaveLength(1);
-    station.dispose();
   });
 });
 
@@ -71,7 +70,6 @@ describe('booking rules', () => {
     expect(await station.raw(reception, 'appointments.create', { ...base, clientId: other.id, roomId: roomB, start: '2026-12-07T09:50' })).toMatchObject({ ok: true });
     await station.call(reception, 'appointments.cancel', { id: first.id, reason: '来访者临时有事' });
     expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-07T09:00', durationMinutes: 40 })).toMatchObject({ ok: true });
-    station.dispose();
   });
 
   it('counts a move to another start as 改约 (not a longer session), refuses a move onto a clash, links a registered walk-in, records who cancelled', async () => {
@@ -91,7 +89,6 @@ describe('booking rules', () => {
     const walkIn = await station.call(reception, 'appointments.create', { walkIn: { name: '钱七', phone: '' }, counsellorId: chenId, roomId: roomA, start: '2026-12-09T10:30', durationMinutes: 50, type: 'individual', overrideReason: '测试' });
     expect(await station.raw(reception, 'appointments.linkClient', { id: walkIn.id, clientId })).toMatchObject({ ok: false, error: { code: 'APPOINTMENT_CONFLICT' } });
     expect((await station.call(reception, 'appointments.cancel', { id: walkIn.id, reason: '来访者临时有事' }))[0]).toMatchObject({ cancelledBy: 'qiantai', cancelReason: '来访者临时有事' });
-    station.dispose();
   });
 
   it('asks for a reason outside opening hours or availability, and a confirmation on a holiday', async () => {
@@ -111,7 +108,6 @@ describe('booking rules', () => {
     const holiday = { ...base, start: '2026-10-01T09:00', confirmPast: true };
     expect(await station.raw(reception, 'appointments.create', holiday)).toMatchObject({ ok: false, error: { code: 'HOLIDAY_CONFIRMATION' } });
     expect(await station.raw(reception, 'appointments.create', { ...holiday, confirmHoliday: true, overrideReason: '危机随访' })).toMatchObject({ ok: true });
-    station.dispose();
   });
 
   it('asks for a confirmation before booking a start that has passed (补登), and names the field of a bad input in Chinese', async () => {
@@ -127,7 +123,6 @@ describe('booking rules', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '输入内容有误：请选择咨询师。' } });
     const details = (empty as { error: { details: Array<{ path: string; message: string }> } }).error.details;
     expect(details).toEqual(expect.arrayContaining([{ path: 'roomId', message: '请选择房间。' }, { path: 'durationMinutes', message: '时长至少 5 分钟。' }]));
-    station.dispose();
   });
 
   it.each([
@@ -141,7 +136,6 @@ describe('booking rules', () => {
     const result = await station.raw(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual', ...change } as Booking);
     expect(result).toMatchObject({ ok: false, error: { code } });
     expect(await station.call(reception, 'appointments.list', { from: '2026-12-01', to: '2026-12-31' })).toEqual([]);
-    station.dispose();
   });
 });
 
@@ -170,7 +164,6 @@ describe('recurring series', () => {
     expect((await station.call(reception, 'appointments.list', { from: '2026-09-01', to: '2026-10-31', clientId })).map((item) => item.start)).toEqual(all.map((item) => item.start));
     const cancelled = await station.call(reception, 'appointments.cancel', { id: third.id, scope: 'following', reason: '来访者结案' });
     expect(cancelled).toHaveLength(2);
-    station.dispose();
   });
 });
 
@@ -188,7 +181,6 @@ describe('statuses', () => {
     const missed = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-11-17T10:00', durationMinutes: 45, type: 'individual', confirmPast: true });
     await station.call(reception, 'appointments.setStatus', { id: missed.id, status: 'no_show' });
     expect(await station.call(reception, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 1 });
-    station.dispose();
   });
 });
 
@@ -203,14 +195,15 @@ describe('waiting list (候补)', () => {
     ]);
     expect(await station.raw(reception, 'waitlist.add', { note: '无人' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     // Another counsellor sees that someone waits for 李伟, not who; a walk-in waiting for anyone stays visible.
+    // mayChange is the booking rule the screen follows: chen may book 钱七 (waiting for anyone), not 李伟's client.
     expect(await station.call(chen, 'waitlist.list', {})).toMatchObject([
-      { clientId: null, who: '（其他咨询师的来访者）', phone: '', note: '' },
-      { who: '钱七', phone: '13900000009' },
+      { clientId: null, who: '（其他咨询师的来访者）', phone: '', note: '', mayChange: false },
+      { who: '钱七', phone: '13900000009', mayChange: true },
     ]);
+    expect(await station.raw(chen, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await station.call(reception, 'waitlist.close', { id: list[0]!.id, status: 'booked' })).toMatchObject([{ who: '钱七' }]);
     expect(await station.raw(reception, 'waitlist.close', { id: list[0]!.id, status: 'removed' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await station.call(reception, 'waitlist.close', { id: list[1]!.id, status: 'removed' })).toEqual([]);
-    station.dispose();
   });
 });
 
@@ -230,7 +223,6 @@ describe('预约随访 from the follow-up list', () => {
     expect((await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 }))[0]).toMatchObject({ bookedFor: '2026-12-07T10:00' });
     await station.call(reception, 'appointments.cancel', { id: booked.id, reason: '来访者改电话随访' });
     expect((await station.call(liwei, 'followUps.list', { scope: 'due', withinDays: 30 }))[0]).toMatchObject({ bookedFor: null });
-    station.dispose();
   });
 
   it('books after 结案 with the counsellor of the closed case; recording the follow-up settles its booking and refuses another', async () => {
@@ -248,7 +240,6 @@ describe('预约随访 from the follow-up list', () => {
     expect(await station.call(liwei, 'appointments.list', { from: '2026-11-01', to: '2027-02-01', counsellorId: liweiId })).toEqual([
       expect.objectContaining({ id: booked.id, status: 'cancelled', cancelReason: '随访已记录，无需再到访', cancelledBy: 'liwei' }),
     ]);
-    station.dispose();
   });
 });
 
@@ -276,7 +267,6 @@ describe('status rules and reach', () => {
     expect(await station.raw(reception, 'appointments.setStatus', { id: future.id, status: 'no_show' })).toMatchObject({ ok: false, error: { message: '预约时间还没到，不能记为爽约。' } });
     expect(await station.raw(chen, 'appointments.complete', { id: future.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await station.call(liwei, 'appointments.list', { from: '2026-12-08', to: '2026-12-08' }))[0]).toMatchObject({ status: 'booked' });
-    station.dispose();
   });
 
   it('a counsellor sees other counsellors\' bookings as occupied only, and cannot read another client\'s bookings', async () => {
@@ -296,7 +286,13 @@ describe('status rules and reach', () => {
     expect(await station.call(reception, 'appointments.list', { from: '2026-12-01', to: '2026-12-31', clientId })).toHaveLength(1);
     const audit = await station.call(station.admin, 'audit.list', { action: 'appointments.list' });
     expect(audit.rows.length).toBeGreaterThan(0);
-    station.dispose();
+  });
+
+  it('a counsellor booked with a client who has no case yet sees the no-show count (a first intake); a colleague does not', async () => {
+    const { station, reception, liwei, chen, liweiId, roomA, clientId } = await setup();
+    await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });
+    expect(await station.call(liwei, 'appointments.noShows', { clientId })).toEqual({ clientId, noShows: 0 });
+    expect(await station.raw(chen, 'appointments.noShows', { clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 
@@ -314,7 +310,6 @@ describe('more bad input', () => {
     const one = await station.call(reception, 'appointments.createSeries', { ...series, count: 2 });
     expect(await station.raw(reception, 'appointments.updateSeries', { id: one.created[0]!.id, scope: 'all', startTime: '24:00', durationMinutes: 50, roomId: roomA, counsellorId: liweiId, overrideReason: '测试' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await station.call(reception, 'appointments.list', { from: '2026-01-01', to: '2026-12-31' })).toHaveLength(2);
-    station.dispose();
   });
 
   it('asks once for the reason of a series outside opening hours; back-to-back opening ranges join', async () => {
@@ -325,7 +320,6 @@ describe('more bad input', () => {
     const { openingHours } = await station.call(station.admin, 'settings.get', {});
     await station.call(station.admin, 'settings.update', { openingHours: [...openingHours, { weekday: 3, start: '12:00', end: '14:00' }] });
     expect(await station.raw(reception, 'appointments.create', { ...evening, start: '2026-12-09T11:30', durationMinutes: 60 })).toMatchObject({ ok: true });
-    station.dispose();
   });
 });
 
@@ -359,6 +353,5 @@ describe('property: accepted bookings never overlap', () => {
       }),
       { numRuns: 30 },
     );
-    station.dispose();
   });
 });

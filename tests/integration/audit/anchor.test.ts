@@ -8,7 +8,7 @@ import { readBackupHeader } from '../../../electron/core/services/backup/backupF
 import { createCore, type Core } from '../../../electron/core/createCore.js';
 import type { Db } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf, manualClock, tempDir, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manualClock, tempDir, type Station } from '../helpers/station.js';
 
 /**
  * Tamper cases for the audit trail (issue 9 §2, AUD-4): someone with the data key edits the
@@ -54,7 +54,7 @@ async function reopen(dataDir: string) {
 /** A station with some history: n settings changes, each one audit row; `tick` moves its clock past a backup's name. */
 async function closedStation(changes = 12): Promise<Station & { tick: () => void }> {
   const { clock, advance } = manualClock();
-  const station = await createStation({ clock });
+  const station = disposeWhenTestEnds(await createStation({ clock }));
   for (let index = 0; index < changes; index += 1) {
     await station.call(station.admin, 'settings.update', { idleLockMinutes: 5 + (index % 3) });
   }
@@ -92,11 +92,11 @@ describe('audit anchors', () => {
     expect(result.ok).toBe(true);
     expect(result.anchors.findings.filter((finding) => finding.compared)).toHaveLength(2);
     expect(fs.existsSync(path.join(station.dataDir, 'audit-anchor.json'))).toBe(true);
-    station.dispose();
   });
 
   it.each([1, 10])('names the %i newest rows deleted while the station was closed', async (count) => {
     const station = await closedStation();
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     let removed = { from: 0, to: 0 };
     await withRawDatabase(station.dataDir, (db) => {
@@ -116,6 +116,7 @@ describe('audit anchors', () => {
 
   it('names a deleted row in the middle (chain) and the rewritten tail (anchor)', async () => {
     const station = await closedStation();
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     await withRawDatabase(station.dataDir, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 5').run());
     const result = await (await reopen(station.dataDir)).verify();
@@ -130,6 +131,7 @@ describe('audit anchors', () => {
     for (let index = 0; index < 5; index += 1) await station.call(station.admin, 'settings.update', { idleLockMinutes: 7 + (index % 2) });
     station.tick();
     const second = await station.call(station.admin, 'backup.create', {});
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     await withRawDatabase(station.dataDir, (db) => rechainFrom(db, agreedSeq + 3));
     const result = await (await reopen(station.dataDir)).verify();
@@ -142,6 +144,7 @@ describe('audit anchors', () => {
 
   it('names rows forged onto the end outside the program', async () => {
     const station = await closedStation(3);
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     let forged = 0;
     await withRawDatabase(station.dataDir, (db) => {
@@ -163,7 +166,6 @@ describe('audit anchors', () => {
     const before = (await station.call(station.admin, 'audit.list', { pageSize: 1 })).rows[0]!.seq;
     await station.call(station.admin, 'settings.update', { idleLockMinutes: 11 });
     fs.copyFileSync(path.join(station.dataDir, 'audit-anchor.json'), path.join(copy, 'audit-anchor.json'));
-    station.dispose();
     const result = await (await reopen(copy)).verify();
     expect(result.ok).toBe(false);
     expect(result.anchors.findings.find((finding) => !finding.ok)?.message).toMatch(/^审计日志比最近记录短：第 \d+–\d+ 条缺失/);
@@ -173,12 +175,14 @@ describe('audit anchors', () => {
   it('an edited or foreign anchor file is named, a missing one too', async () => {
     const station = await closedStation(2);
     const anchorFile = path.join(station.dataDir, 'audit-anchor.json');
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     const anchor = JSON.parse(fs.readFileSync(anchorFile, 'utf8')) as { head: { seq: number } };
     anchor.head.seq += 5;
     fs.writeFileSync(anchorFile, JSON.stringify(anchor));
     const edited = await (await reopen(station.dataDir)).verify();
     expect(edited.anchors.findings.map((finding) => finding.message)).toContain('锚点文件的校验码不符：锚点被改动过，或不属于本站点。');
+    // closes mid-test: reopens once the anchor file is removed
     cores.splice(0).forEach((core) => core.close());
     fs.rmSync(anchorFile);
     const missing = await (await reopen(station.dataDir)).verify();
@@ -192,6 +196,7 @@ describe('audit anchors', () => {
     station.tick();
     await station.call(station.admin, 'backup.create', {});
     await station.call(station.admin, 'backup.restore', { file: backup.file });
+    // closes mid-test: reopens after the restore
     station.dispose();
     const result = await (await reopen(station.dataDir)).verify();
     expect(result.anchors.findings.filter((finding) => !finding.ok)).toEqual([]);
@@ -205,6 +210,7 @@ describe('audit anchors', () => {
     const leaver = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'leaver')!;
     await station.call(station.admin, 'users.setDisabled', { userId: leaver.id, disabled: true });
     expect((await station.call(station.admin, 'system.verify', {})).ok).toBe(true);
+    // closes mid-test: reopens after the rotation
     station.dispose();
     const result = await (await reopen(station.dataDir)).verify();
     expect(result.anchors.findings.filter((finding) => !finding.ok)).toEqual([]);
@@ -215,6 +221,7 @@ describe('audit anchors', () => {
     const station = await closedStation(3);
     const usb = tempDir();
     const kept = await station.call(station.admin, 'backup.create', { file: path.join(usb, 'station.xybak') });
+    // closes mid-test: the files are tampered with while the station is closed
     station.dispose();
     await withRawDatabase(station.dataDir, (db) => deleteTail(db, 4));
     fs.rmSync(path.join(station.dataDir, 'audit-anchor.json'));

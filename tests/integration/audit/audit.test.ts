@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf, manualClock } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 async function openRaw(dataDir: string) {
   const dataKey = await databaseKeyOf(dataDir, 'admin', adminPassword);
@@ -11,7 +11,7 @@ async function openRaw(dataDir: string) {
 
 describe('audit log', () => {
   it('records who did what to which record, filterable by user, action and date', async () => {
-    const station = await createStation({ clock: manualClock().clock });
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock().clock }));
     await station.addUser('liwei', 'counsellor');
     await station.call(station.admin, 'station.update', { name: '新名称服务站', level: 'street', regionCode: '500118001' });
     const all = await station.call(station.admin, 'audit.list', {});
@@ -28,20 +28,19 @@ describe('audit log', () => {
     expect((await station.call(station.admin, 'audit.list', { from: '2020-01-01', to: '2020-01-31' })).total).toBe(0);
     const badRange = await station.raw(station.admin, 'audit.list', { from: '2026-02-01', to: '2026-01-01' });
     expect(badRange).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    station.dispose();
   });
 
   it('never stores the sensitive content itself', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'station.update', { name: '保密测试站', level: 'street', regionCode: '500118001', address: 'SECRET-ADDRESS-42' });
     const rows = JSON.stringify((await station.call(station.admin, 'audit.list', { pageSize: 200 })).rows);
     expect(rows).not.toContain('SECRET-ADDRESS-42');
     expect(rows).not.toContain(adminPassword);
-    station.dispose();
   });
 
   it('refuses UPDATE and DELETE at the SQL level', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the database is opened raw after close
     station.dispose();
     const db = await openRaw(station.dataDir);
     expect(() => db.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
@@ -54,8 +53,9 @@ describe('audit log', () => {
     ['a deleted row', 'DELETE FROM audit_log WHERE seq = 3', 3, '缺失'],
     ['a re-linked row', "UPDATE audit_log SET prev_hash = '00' WHERE seq = 4", 4, '链接不符'],
   ])('names the exact place of %s', async (_label, tamper, brokenAt, reason) => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.addUser('liwei', 'counsellor');
+    // closes mid-test: the database is opened raw after close
     station.dispose();
     const db = await openRaw(station.dataDir);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, brokenAt: null });
@@ -68,9 +68,8 @@ describe('audit log', () => {
   });
 
   it('system.verify reports database integrity and the audit chain together', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const result = await station.call(station.admin, 'system.verify', {});
     expect(result).toMatchObject({ ok: true, integrity: { ok: true, problems: [] }, auditChain: { ok: true } });
-    station.dispose();
   });
 });

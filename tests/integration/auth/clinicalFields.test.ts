@@ -5,7 +5,7 @@ import type { Db } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import { clinicalColumns } from '../../../electron/core/repositories/clinicalFields.js';
 import { adult } from '../helpers/clients.js';
-import { adminPassword, createStation, databaseKeyOf, manualClock, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manualClock, type Station } from '../helpers/station.js';
 
 const marker = '机密标记';
 const textMark = '\u0001';
@@ -85,7 +85,7 @@ async function fillClinicalRecords(station: Station, liwei: string, reception: s
 
 /** A station with a counsellor (liwei), the front desk (zhao) and clinical records in every encrypted table. */
 async function stationWithRecords() {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
   const liwei = await station.addUser('liwei', 'counsellor');
   const reception = await station.addUser('zhao', 'reception');
   return { station, liwei, ids: await fillClinicalRecords(station, liwei, reception) };
@@ -110,6 +110,7 @@ describe('clinical fields encrypted with the clinical key (issue 9 §1)', { time
     expect((await station.call(liwei, 'results.get', { id: ids.resultId })).comment).toBe(`首次评估${marker}`);
     const [attachment] = await station.call(liwei, 'attachments.list', { ownerType: 'case', ownerId: ids.caseId });
     expect(Buffer.from((await station.call(liwei, 'attachments.get', { id: attachment!.id })).dataBase64, 'base64').toString()).toBe(`%PDF-1.7 附件内容${marker}`);
+    // closes mid-test: the database file is read with the front desk's key after close
     station.dispose();
 
     // The front desk's own slot opens the database file, and nothing clinical in it.
@@ -136,12 +137,11 @@ describe('clinical fields encrypted with the clinical key (issue 9 §1)', { time
     const verified = await station.call(station.admin, 'system.verify', {});
     expect(verified.ok).toBe(false);
     expect(verified.clinicalFields).toEqual({ ok: false, checked: true, unreadable: 1, named: [`转介记录（第 ${ids.referralId} 条）无法解密，可能已被改动或损坏。`] });
-    station.dispose();
   });
 
   it('the kiosk during a staff lock seals to the clinical public key; a counsellor reads it after logging in', async () => {
     const time = manualClock();
-    const station = await createStation({ clock: time.clock });
+    const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
     const liwei = await station.addUser('liwei', 'counsellor');
     await station.addUser('zhao', 'reception');
     const opened = await station.call(liwei, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' });
@@ -167,7 +167,6 @@ describe('clinical fields encrypted with the clinical key (issue 9 §1)', { time
     expect(alert).toMatchObject({ who: '小王', messages: ['第 9 题（伤害自己的念头）≥“好几天”：无论总分多少，须立即进行自杀风险评估。'] });
     const result = await station.call(again.sessionToken, 'results.get', { id: alert!.resultId });
     expect(result.answers).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 2]);
-    station.dispose();
   });
 
   it('an upgraded station encrypts its plaintext at the first clinical login; a rotation re-encrypts under the new key', async () => {
@@ -212,6 +211,5 @@ describe('clinical fields encrypted with the clinical key (issue 9 §1)', { time
     expect(reread.sessions[0]!.note).toMatchObject({ complaint: `旧记录${marker}`, plan: `每周一次${marker}` });
     expect((await station.call(admin.sessionToken, 'referrals.list', { clientId: ids.clientId }))[0]!.reason).toBe(`旧转介${marker}`);
     expect((await station.call(admin.sessionToken, 'system.verify', {})).ok).toBe(true);
-    station.dispose();
   });
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
 import { lockFileName } from '../../../electron/core/fs/folderLock.js';
 import { rotationSteps, type RotationStep } from '../../../electron/core/vault.js';
-import { adminPassword, createStation, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -28,17 +28,19 @@ describe('key rotation interrupted at each step', { timeout: 240_000 }, () => {
       const crashed = tempDir('xinyi-crash-');
       fs.rmSync(crashed, { recursive: true });
       let armed = false;
-      const station = await createStation({
-        dataDir,
-        keyFaults: {
-          rotationStep: (at) => {
-            if (!armed || at !== step) return;
-            armed = false;
-            snapshot(dataDir, crashed);
-            throw new Error(`injected failure at ${at}`);
+      const station = disposeWhenTestEnds(
+        await createStation({
+          dataDir,
+          keyFaults: {
+            rotationStep: (at) => {
+              if (!armed || at !== step) return;
+              armed = false;
+              snapshot(dataDir, crashed);
+              throw new Error(`injected failure at ${at}`);
+            },
           },
-        },
-      });
+        }),
+      );
       await station.call(station.admin, 'users.create', { username: 'zhao', displayName: '赵', role: 'reception', temporaryPassword: 'temporary-2026' });
       const zhao = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'zhao')!;
       armed = true;
@@ -53,7 +55,6 @@ describe('key rotation interrupted at each step', { timeout: 240_000 }, () => {
         committed ? 'WRONG_CREDENTIALS' : 'ok',
       );
       expect(fs.readdirSync(dataDir).filter((name) => name.includes('.rotating'))).toEqual([]);
-      station.dispose();
 
       // After a crash at that instant: the next start settles the rotation the same way.
       const restarted = createStationAt(crashed);
@@ -61,30 +62,29 @@ describe('key rotation interrupted at each step', { timeout: 240_000 }, () => {
       expect(admin.ok).toBe(true);
       expect(errorCode(await restarted.unlock('zhao', 'temporary-2026'))).toBe(committed ? 'WRONG_CREDENTIALS' : 'ok');
       expect(fs.readdirSync(crashed).filter((name) => name.includes('.rotating'))).toEqual([]);
-      restarted.dispose();
     });
   }
 });
 
 describe('key rotation killed inside its copy', () => {
   it('leaves the copy and the rollback journal VACUUM INTO writes beside it; the next start removes both', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: partial rotation files are planted while the station is closed
     station.dispose();
     // What a SIGKILL during the copy leaves (found by the kill trials): a partial copy and its journal.
     for (const name of ['xinyi.db.rotating', 'xinyi.db.rotating-journal']) fs.writeFileSync(path.join(station.dataDir, name), 'partial');
     const restarted = createStationAt(station.dataDir);
     expect((await restarted.unlock('admin', adminPassword)).ok).toBe(true);
     expect(fs.readdirSync(station.dataDir).filter((name) => name.includes('.rotating'))).toEqual([]);
-    restarted.dispose();
   });
 });
 
-/** A core on an existing folder, without setup. */
+/** A core on an existing folder, without setup, closed when the test ends. */
 function createStationAt(dataDir: string) {
   const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0 });
+  onTestFinished(() => core.close());
   const context = { scope: 'staff' as const, transport: 'direct' as const, sessionToken: null };
   return {
     unlock: (username: string, password: string) => core.call(context, 'auth.unlock', { username, password }),
-    dispose: () => core.close(),
   };
 }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore.js';
 import { readKeyring } from '../../../electron/core/keyring/keyring.js';
 import { wrapDataKey } from '../../../electron/core/keyring/keySlot.js';
 import { sha256OfFile, writeBackupFile, type BackupHeader } from '../../../electron/core/services/backup/backupFile.js';
 import type { KeyFaults } from '../../../electron/core/vault.js';
-import { adminPassword, createStation, databaseKeyOf, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -15,10 +15,11 @@ const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result
  * directly with a password. Built from a real station by writing its keyring the old way.
  */
 async function formatOneStation() {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
   await station.addUser('liu', 'counsellor');
   await station.addUser('zhao', 'reception');
   const recoveryKey = station.recoveryKey.replace(/-/g, '');
+  // closes mid-test: the keyring is rewritten the old way while the station is closed
   station.dispose();
   const databaseKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
   const users = [
@@ -37,6 +38,7 @@ async function formatOneStation() {
 
 function open(dataDir: string, keyFaults?: KeyFaults) {
   const core: Core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, ...(keyFaults ? { keyFaults } : {}) });
+  onTestFinished(() => core.close());
   const ctx = (sessionToken: string | null) => ({ scope: 'staff' as const, transport: 'direct' as const, sessionToken });
   return {
     core,
@@ -84,6 +86,7 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     await station.raw(liu, 'auth.lock', {});
     const recovered = await station.raw(null, 'auth.recover', { recoveryKey: old.recoveryKey, username: 'admin', newPassword: 'a-brand-new-pass-1' });
     expect(errorCode(recovered)).toBe('ok');
+    // closes mid-test: the keyring is read after close
     station.core.close();
     const final = keyring();
     expect(final.legacy).toEqual([]);
@@ -116,7 +119,6 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     expect([slotOf('admin'), slotOf('liu')]).toEqual(['current', 'none']);
     expect(errorCode(await station.raw(admin, 'users.resetPassword', { userId: 2, temporaryPassword: 'liu-temp-2026' }))).toBe('ok');
     await station.unlock('liu', 'liu-temp-2026');
-    station.core.close();
   });
 
   it('an upgrade that cannot write the keyring still logs in, and leaves the format-1 keyring as it was', async () => {
@@ -136,7 +138,6 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     writable = true;
     await station.unlock('liu', 'liu-pass-2026');
     expect(readKeyring(old.keyringFile).accounts.map((slot) => slot.username)).toEqual(['liu']);
-    station.core.close();
   });
 
   it('restores a backup whose keyring is format 1, with a password of its day', async () => {
@@ -156,12 +157,11 @@ describe('keyring format 1 → 2', { timeout: 240_000 }, () => {
     } as unknown as BackupHeader;
     await writeBackupFile(backupFile, header, database);
 
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const restored = await station.raw(station.admin, 'backup.restore', { file: backupFile, credential: { username: 'zhao', password: 'zhao-pass-2026' } });
     expect(errorCode(restored)).toBe('ok');
     const liu = await station.call(null, 'auth.unlock', { username: 'liu', password: 'liu-pass-2026' });
     expect(liu.user.role).toBe('counsellor');
     expect(readKeyring(path.join(station.dataDir, 'keyring.json')).accounts.map((slot) => slot.username)).toEqual(['liu']);
-    station.dispose();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import { readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { adminPassword, createStation, databaseKeyOf, tempDir, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, tempDir, type Station } from '../helpers/station.js';
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 const keyringOf = (station: Station) => readKeyring(path.join(station.dataDir, 'keyring.json'));
@@ -21,7 +21,7 @@ const userId = async (station: Station, username: string) =>
 // Each test runs a dozen real scrypt derivations (128 MiB each); on a busy 2-core machine that takes a while.
 describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => {
   it('seals the clinical key only to 站长, counsellor and recovery slots; a reception-only station holds it nowhere', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const liu = await station.addUser('liu', 'counsellor');
     await station.addUser('zhao', 'reception');
     const keyring = keyringOf(station);
@@ -46,11 +46,10 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
     expect(station.core.clinicalKeyHeld()).toBe(true);
     await station.call(zhao.sessionToken, 'auth.lock', {});
     expect(station.core.clinicalKeyHeld()).toBe(false);
-    station.dispose();
   });
 
   it('disabling rotates both keys (DB-9) with progress: the remaining passwords open the new keys, the old key opens nothing', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const liu = await station.addUser('liu', 'counsellor');
     await station.addUser('zhao', 'reception');
     const oldKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
@@ -67,6 +66,7 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
     const rows = (await station.call(station.admin, 'audit.list', { action: 'users.disable' })).rows;
     expect(rows[0]?.detail).toMatchObject({ keysRotated: true });
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'zhao', password: 'zhao-pass-2026' }))).toBe('WRONG_CREDENTIALS');
+    // closes mid-test: the keyring and database files are read after close
     station.dispose();
 
     const newKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
@@ -80,7 +80,7 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
   });
 
   it("a 站长's reset of someone else's password rotates the keys; their own reset and a password change do not", async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.addUser('liu', 'counsellor');
     const first = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
     await station.call(station.admin, 'users.resetPassword', { userId: await userId(station, 'admin'), temporaryPassword: 'admin-temp-2026' });
@@ -91,17 +91,17 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'liu', password: 'liu-pass-2026' }))).toBe('WRONG_CREDENTIALS');
     const liu = await station.call(null, 'auth.unlock', { username: 'liu', password: 'liu-temp-2026' });
     expect(liu.user.mustChangePassword).toBe(true);
-    station.dispose();
   });
 
   it('a recovery-key reset rotates the keys and the other accounts keep working', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.addUser('liu', 'counsellor');
     const before = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
     await station.call(station.admin, 'auth.lock', {});
     const session = await station.call(null, 'auth.recover', { recoveryKey: station.recoveryKey, username: 'admin', newPassword: 'a-brand-new-pass-1' });
     expect(station.core.clinicalKeyHeld()).toBe(true);
     expect((await station.call(session.sessionToken, 'station.get', {})).name).toBe('胜利路街道社会心理服务站');
+    // closes mid-test: the keyring is read after close
     station.dispose();
     const after = await databaseKeyOf(station.dataDir, 'admin', 'a-brand-new-pass-1');
     expect(after.equals(before)).toBe(false);
@@ -110,7 +110,7 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
   });
 
   it('a backup made before a rotation restores with the passwords valid when it was made', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.addUser('zhao', 'reception');
     const out = path.join(tempDir(), 'before-rotation.xybak');
     await station.call(station.admin, 'backup.create', { file: out });
@@ -120,14 +120,13 @@ describe('keyring v2: two keys, account key pairs', { timeout: 240_000 }, () => 
     await station.call(station.admin, 'backup.restore', { file: out, credential: { username: 'zhao', password: 'zhao-pass-2026' } });
     const zhao = await station.call(null, 'auth.unlock', { username: 'zhao', password: 'zhao-pass-2026' });
     expect(zhao.user.disabled).toBe(false);
-    station.dispose();
   });
 });
 
 describe('a lock during a key rotation', { timeout: 240_000 }, () => {
   it('waits for the rotation to end, then leaves the station locked with the change committed', async () => {
     let duringRotation: (() => void) | null = null;
-    const station = await createStation({ keyFaults: { rotationStep: (step) => (step === 'apply' ? duringRotation?.() : undefined) } });
+    const station = disposeWhenTestEnds(await createStation({ keyFaults: { rotationStep: (step) => (step === 'apply' ? duringRotation?.() : undefined) } }));
     await station.call(station.admin, 'users.create', { username: 'zhao', displayName: '赵', role: 'reception', temporaryPassword: 'temporary-2026' });
     duringRotation = () => station.core.lock('idle');
     const result = await station.raw(station.admin, 'users.setDisabled', { userId: await userId(station, 'zhao'), disabled: true });
@@ -138,20 +137,21 @@ describe('a lock during a key rotation', { timeout: 240_000 }, () => {
     duringRotation = null;
     const admin = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
     expect((await station.call(admin.sessionToken, 'users.list', {})).find((user) => user.username === 'zhao')?.disabled).toBe(true);
-    station.dispose();
   });
 });
 
 describe('a keyring that cannot be written (section 4)', { timeout: 240_000 }, () => {
   it('create user, change password and disable complete in both places or in neither', async () => {
     let keyringWritable = true;
-    const station = await createStation({
-      keyFaults: {
-        keyringWrite: () => {
-          if (!keyringWritable) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+    const station = disposeWhenTestEnds(
+      await createStation({
+        keyFaults: {
+          keyringWrite: () => {
+            if (!keyringWritable) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+          },
         },
-      },
-    });
+      }),
+    );
     const liu = await station.addUser('liu', 'counsellor');
     const zhao = await station.addUser('zhao', 'reception');
     const auditCount = async () => (await station.call(station.admin, 'audit.list', {})).total;
@@ -181,6 +181,5 @@ describe('a keyring that cannot be written (section 4)', { timeout: 240_000 }, (
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'wang', password: 'temporary-2026' }))).toBe('WRONG_CREDENTIALS');
     const admin = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
     await station.call(admin.sessionToken, 'users.create', { username: 'wang', displayName: '王', role: 'counsellor', temporaryPassword: 'temporary-2026' });
-    station.dispose();
   });
 });

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
-import { adminPassword, createStation, manualClock } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 // Counts password KDF runs, so the cost of an unknown name is checked without timing anything.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -17,23 +17,23 @@ const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result
 
 describe('failed logins (issue 9 §3)', () => {
   it('are in the audit trail at once when the database is open', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.addUser('zhou', 'counsellor');
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'zhou', password: 'wrong-guess-1' }))).toBe('WRONG_CREDENTIALS');
     const failures = await station.call(station.admin, 'audit.list', { action: 'auth.unlock' });
     expect(failures.rows.filter((row) => row.result === 'failure').map((row) => row.actorName)).toEqual(['zhou']);
-    station.dispose();
   });
 
   it('keep their back-off and their audit rows across a restart, and the CLI is held to it', async () => {
     // The CLI below runs on the real clock: start the station's clock now and block for minutes.
     const time = manualClock(new Date());
-    const station = await createStation({ clock: time.clock });
+    const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
     await station.call(station.admin, 'auth.lock', {});
     for (let attempt = 0; attempt < 7; attempt += 1) {
       if (attempt >= 5) time.advance(61_000);
       expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'admin', password: `wrong-${attempt}-guess` }))).toBe('WRONG_CREDENTIALS');
     }
+    // closes mid-test: the CLI and a restarted core open the folder
     station.dispose();
 
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', '--user', 'admin', '--data-dir', station.dataDir], {
@@ -45,6 +45,7 @@ describe('failed logins (issue 9 §3)', () => {
     expect(cli.stderr).toContain('失败次数过多');
 
     const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: time.clock });
+    onTestFinished(() => core.close());
     const call = (method: 'auth.unlock', input: { username: string; password: string }) =>
       core.call({ scope: 'staff', transport: 'direct', sessionToken: null }, method, input);
     expect(errorCode(await call('auth.unlock', { username: 'admin', password: adminPassword }))).toBe('TOO_MANY_ATTEMPTS');
@@ -57,11 +58,10 @@ describe('failed logins (issue 9 §3)', () => {
     expect(audit.value.rows.filter((row) => row.result === 'failure')).toHaveLength(7);
     const stored = JSON.parse(fs.readFileSync(path.join(station.dataDir, 'login-attempts.json'), 'utf8')) as { pending: unknown[] };
     expect(stored.pending).toEqual([]);
-    core.close();
   });
 
   it('an unknown name costs the same password derivation as a known one', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'auth.lock', {});
     const scrypt = vi.mocked(crypto.scrypt);
     scrypt.mockClear();
@@ -71,6 +71,5 @@ describe('failed logins (issue 9 §3)', () => {
     expect(errorCode(await station.raw(null, 'auth.unlock', { username: 'nobody-here', password: 'not-the-password' }))).toBe('WRONG_CREDENTIALS');
     expect(known).toBeGreaterThan(0);
     expect(scrypt.mock.calls.length).toBe(known);
-    station.dispose();
   });
 });

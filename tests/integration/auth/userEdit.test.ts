@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
-import { adminPassword, createStation, databaseKeyOf, type Station } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, type Station } from '../helpers/station.js';
 
 const keyringOf = (station: Station) => readKeyring(path.join(station.dataDir, 'keyring.json'));
 const sealedClinical = (station: Station, username: string) => keyringOf(station).accounts.find((slot) => slot.username === username)?.clinicalKey ?? null;
@@ -16,7 +16,7 @@ async function keysOf(station: Station, username: string, password: string) {
 // Several real scrypt derivations and one key rotation: slow on a busy 2-core machine.
 describe('the 站长 edits accounts (name and role), audited, with the keys following the role', { timeout: 240_000 }, () => {
   it('renames without touching keys; reception → counsellor seals the clinical key to the account; counsellor → reception rotates both keys', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const zhaoSession = await station.addUser('zhao', 'reception');
     await station.addUser('liu', 'counsellor');
     const zhao = await userId(station, 'zhao');
@@ -58,11 +58,10 @@ describe('the 站长 edits accounts (name and role), audited, with the keys foll
       { renamed: false, roleFrom: 'reception', roleTo: 'counsellor', keysRotated: false, clinicalKeySealed: true },
       { renamed: true, keysRotated: false },
     ]);
-    station.dispose();
   });
 
   it('refuses a 站长 changing their own role, an unknown account and an empty name, and changes nothing', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const admin = await userId(station, 'admin');
     const before = keyringOf(station);
     expect(await station.raw(station.admin, 'users.update', { userId: admin, displayName: '王站长', role: 'counsellor' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -71,6 +70,5 @@ describe('the 站长 edits accounts (name and role), audited, with the keys foll
     expect(keyringOf(station)).toEqual(before);
     expect((await station.call(station.admin, 'users.list', {}))[0]).toMatchObject({ displayName: '王站长', role: 'admin' });
     expect((await station.call(station.admin, 'audit.list', { action: 'users.update' })).rows).toEqual([]);
-    station.dispose();
   });
 });

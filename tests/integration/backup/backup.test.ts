@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
-import { adminPassword, createStation, manualClock, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, manualClock, tempDir } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
 
 describe('backup', () => {
   it('writes a verified, encrypted backup with progress, and lists it', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'station.update', { name: 'BACKUP-MARKER-站', level: 'street', regionCode: '500118001' });
     const progress: number[] = [];
     station.core.events.subscribe((event) => {
@@ -23,11 +23,10 @@ describe('backup', () => {
     expect((await station.call(station.admin, 'backup.list', {})).backups.map((item) => item.file)).toEqual([backup.file]);
     expect((await station.call(station.admin, 'system.about', {})).lastBackupAt).toBe(backup.createdAt);
     expect(fs.readdirSync(path.dirname(backup.file)).filter((name) => name.endsWith('.partial'))).toEqual([]);
-    station.dispose();
   });
 
   it('restores: verifies first, keeps the replaced files beside, and everyone logs in again', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const out = path.join(tempDir(), '备份 1.xybak');
     await station.call(station.admin, 'backup.create', { file: out });
     await station.call(station.admin, 'station.update', { name: '备份之后改的名字', level: 'street', regionCode: '500118001' });
@@ -39,11 +38,10 @@ describe('backup', () => {
     expect((await station.call(session.sessionToken, 'station.get', {})).name).toBe('胜利路街道社会心理服务站');
     const restoreRow = (await station.call(session.sessionToken, 'audit.list', { action: 'backup.restore' })).rows[0];
     expect(restoreRow?.objectId).toBe('备份 1.xybak');
-    station.dispose();
   });
 
   it('refuses a damaged backup and changes nothing', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const out = path.join(tempDir(), 'damaged.xybak');
     await station.call(station.admin, 'backup.create', { file: out });
     const bytes = fs.readFileSync(out);
@@ -57,24 +55,21 @@ describe('backup', () => {
     const notBackup = path.join(tempDir(), 'x.xybak');
     fs.writeFileSync(notBackup, 'hello');
     expect(await station.raw(station.admin, 'backup.restore', { file: notBackup })).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID', message: '该文件不是心驿备份文件。' } });
-    station.dispose();
   });
 
   it("needs the other station's recovery key to restore its backup", async () => {
-    const other = await createStation();
+    const other = disposeWhenTestEnds(await createStation());
     const out = path.join(tempDir(), 'other.xybak');
     await other.call(other.admin, 'backup.create', { file: out });
-    other.dispose();
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     expect(await station.raw(station.admin, 'backup.restore', { file: out })).toMatchObject({ ok: false, error: { code: 'BACKUP_KEY_MISMATCH' } });
     const restored = await station.call(station.admin, 'backup.restore', { file: out, credential: { recoveryKey: other.recoveryKey } });
     expect(fs.existsSync(restored.replacedKeptIn)).toBe(true);
-    station.dispose();
   });
 
   it('does not overwrite an existing file and rotates dated backups in the folder', async () => {
     const time = manualClock();
-    const station = await createStation({ clock: time.clock });
+    const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
     const out = path.join(tempDir(), 'exists.xybak');
     fs.writeFileSync(out, 'keep me');
     expect(await station.raw(station.admin, 'backup.create', { file: out })).toMatchObject({ ok: false, error: { code: 'FILE_ERROR' } });
@@ -89,15 +84,16 @@ describe('backup', () => {
       time.advance(86_400_000);
     }
     expect(fs.readdirSync(dir).sort()).toEqual([...made.slice(1).map((file) => path.basename(file)), 'not-ours.xybak'].sort());
-    station.dispose();
   });
 
   it('from the problem screen: a station whose keyring is gone restores with the recovery key', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const backup = await station.call(station.admin, 'backup.create', {});
+    // closes mid-test: the keyring is removed and the folder reopened
     station.dispose();
     fs.rmSync(path.join(station.dataDir, 'keyring.json'));
     const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0 });
+    onTestFinished(() => core.close());
     const status = await core.call(ctx, 'app.status', {});
     expect(status).toMatchObject({ ok: true, value: { phase: 'error', problem: { code: 'KEYRING_INVALID' } } });
     const listed = await core.call(ctx, 'recovery.listBackups', {});
@@ -107,14 +103,13 @@ describe('backup', () => {
     const restored = await core.call(ctx, 'recovery.restore', { file: backup.file, credential: { recoveryKey: station.recoveryKey } });
     expect(restored.ok).toBe(true);
     expect(await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword })).toMatchObject({ ok: true });
-    core.close();
   });
 });
 
 describe('scheduled and cancelled backups', () => {
   it('writes the daily backup only when the newest one is a day old', async () => {
     const time = manualClock();
-    const station = await createStation({ clock: time.clock });
+    const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
     expect(await station.core.runScheduledBackup()).toBe(true);
     time.advance(60 * 60_000);
     expect(await station.core.runScheduledBackup()).toBe(false);
@@ -124,11 +119,10 @@ describe('scheduled and cancelled backups', () => {
     await station.call(station.admin, 'auth.lock', {});
     time.advance(48 * 60 * 60_000);
     expect(await station.core.runScheduledBackup()).toBe(false);
-    station.dispose();
   });
 
   it('a cancelled backup stops between steps and leaves no file behind', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const dir = tempDir();
     station.core.events.subscribe((event) => {
       if (event.name === 'operation.progress' && event.payload.stage === 'copy') {
@@ -139,6 +133,5 @@ describe('scheduled and cancelled backups', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'OPERATION_CANCELLED' } });
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(await station.raw(station.admin, 'operation.cancel', { operationId: 'cancel-me' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    station.dispose();
   });
 });

@@ -124,8 +124,11 @@ describe('recovery.listFolder / recovery.chooseNative: choosing a backup on the 
     root = makeTree();
     const station = await createStation();
     dataDir = station.dataDir;
-    await station.call(station.admin, 'backup.create', {});
-    station.dispose();
+    try {
+      await station.call(station.admin, 'backup.create', {});
+    } finally {
+      station.dispose();
+    }
     // A keyring that is gone: the station cannot open its database, so the problem screen offers a restore.
     fs.rmSync(path.join(dataDir, 'keyring.json'));
   });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
-import { adminPassword, createStation, filesIn, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, filesIn, tempDir } from '../helpers/station.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
@@ -11,9 +11,10 @@ const leftovers = (dir: string) => filesIn(dir).filter((file) => /\.partial|rest
 
 /** A station with a backup, then one more user the backup does not have (so we can tell which database is live). */
 async function stationWithBackup() {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
   const backup = await station.call(station.admin, 'backup.create', {});
   await station.addUser('laterhire', 'reception');
+  // closes mid-test: the folder is copied for worker processes after close
   station.dispose();
   const backupFile = path.join(tempDir(), 'before.xybak');
   fs.renameSync(backup.file, backupFile);
@@ -22,10 +23,12 @@ async function stationWithBackup() {
 
 async function startAndList(dataDir: string) {
   const core = createCore({ dataDir, idleCheckMs: 0 });
+  onTestFinished(() => core.close());
   const status = await core.call(ctx, 'app.status', {});
   const unlock = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
   const token = unlock.ok ? (unlock.value as { sessionToken: string }).sessionToken : null;
   const users = await core.call({ ...ctx, sessionToken: token }, 'users.list', {});
+  // closes mid-test: the folder's files are checked after close
   core.close();
   return { status, unlock, usernames: users.ok ? (users.value as Array<{ username: string }>).map((user) => user.username) : [] };
 }
@@ -65,7 +68,8 @@ describe('a restore killed during the swap is finished or undone at the next sta
   });
 
   it('temporary files of an interrupted backup or keyring write are removed at start; others are kept', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: temporary files are planted while the station is closed
     station.dispose();
     const backups = path.join(station.dataDir, 'backups');
     fs.mkdirSync(backups, { recursive: true });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import path from 'node:path';
 import { adminPassword, createStation, databaseKeyOf, manualClock, type Station } from '../helpers/station.js';
@@ -22,6 +22,7 @@ describe('cases, sessions and access', () => {
     reception = await station.addUser('qiantai', 'reception');
     clientId = (await station.call(reception, 'clients.register', adult)).id;
   });
+  afterEach(() => station.dispose());
 
   const openCase = (token: string) =>
     station.call(token, 'cases.open', { clientId, problemCategories: ['emotion', 'sleep'], reason: '自主来访，主诉失眠', openedOn: '2026-11-23' });
@@ -44,7 +45,6 @@ describe('cases, sessions and access', () => {
     await station.call(station.admin, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '咨询师调岗' });
     expect((await station.call(chen, 'cases.get', { id: opened.id })).case.counsellorName).toBe('chen');
     expect((await station.call(station.admin, 'audit.list', { action: 'cases.transfer' })).total).toBe(1);
-    station.dispose();
   });
 
   it('refuses a case for a child under 14 without a guardian consent on record', async () => {
@@ -62,7 +62,6 @@ describe('cases, sessions and access', () => {
     expect(await station.call(station.admin, 'cases.list', { status: 'all' })).toEqual([]);
     await station.call(reception, 'clients.addConsent', { clientId: child.id, kind: 'guardian', signerName: '王芳', signedOn: '2026-11-23' });
     expect((await station.call(liwei, 'cases.open', { clientId: child.id, problemCategories: ['study'], reason: '学校转介', openedOn: '2026-11-23' })).status).toBe('open');
-    station.dispose();
   });
 
   it('session notes: drafts save over, signing locks (even against SQL), addenda are appended and signed', async () => {
@@ -79,6 +78,7 @@ describe('cases, sessions and access', () => {
     const withAddendum = await station.call(liwei, 'sessions.addAddendum', { sessionId: draft.id, text: '补充：来访者当晚来电表示情绪已平稳。' });
     expect(withAddendum.addenda).toEqual([expect.objectContaining({ signedBy: 'liwei', text: '补充：来访者当晚来电表示情绪已平稳。' })]);
     expect((await station.call(liwei, 'cases.get', { id: opened.id })).sessions).toHaveLength(1);
+    // closes mid-test: the database is opened raw after close
     station.dispose();
 
     const key = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
@@ -92,6 +92,18 @@ describe('cases, sessions and access', () => {
     expect(code(await station.raw(liwei, 'cases.close', { id: opened.id, reason: '', closedOn: '2026-11-23' }))).toBe('INVALID_INPUT');
     expect(code(await station.raw(liwei, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-01' }))).toBe('INVALID_INPUT');
     expect((await station.call(liwei, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' })).status).toBe('closed');
-    station.dispose();
+  });
+
+  it('a draft leaves its writer’s 待签名 list once the case is transferred away (they could no longer sign it)', async () => {
+    const opened = await openCase(liwei);
+    const draft = await station.call(liwei, 'sessions.saveDraft', { caseId: opened.id, heldOn: '2026-11-23', startTime: '09:30', durationMinutes: 50, modality: 'in_person', kind: 'intake', note });
+    const unsigned = async (token: string) => (await station.call(token, 'dashboard.today', {})).unsignedSessions.map((row) => row.id);
+    expect(await unsigned(liwei)).toEqual([draft.id]);
+    const chenId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'chen')!.id;
+    await station.call(station.admin, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '咨询师调岗' });
+    expect(await unsigned(liwei)).toEqual([]);
+    expect(code(await station.raw(liwei, 'sessions.sign', { id: draft.id }))).toBe('FORBIDDEN');
+    // The 站长 still sees every unsigned note of the station: it is theirs to follow up.
+    expect(await unsigned(station.admin)).toEqual([draft.id]);
   });
 });

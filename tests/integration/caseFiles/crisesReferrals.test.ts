@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { caseFileStation } from '../helpers/caseFileStation.js';
+import { disposeWhenTestEnds } from '../helpers/station.js';
 
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-const setup = () => caseFileStation();
+const setup = async () => disposeWhenTestEnds(await caseFileStation());
 
 describe('危机干预', () => {
   it('any counsellor may open a crisis; it grades the client red; steps are timestamped; resolving records the outcome', async () => {
@@ -28,7 +29,6 @@ describe('危机干预', () => {
     const resolved = await station.call(chen, 'crises.resolve', { crisisId: crisis.id, outcome: 'family_pickup', outcomeNote: '家属接回，情绪平稳', followUpPlan: '明日电话随访' });
     expect(resolved).toMatchObject({ status: 'resolved', outcome: 'family_pickup' });
     expect(code(await station.raw(chen, 'crises.checkStep', { crisisId: crisis.id, step: 'hotline_given' }))).toBe('INVALID_INPUT');
-    station.dispose();
   });
 
   it('starts from an unknown person, and is hidden from counsellors with no part in it', async () => {
@@ -39,7 +39,6 @@ describe('危机干预', () => {
     expect(crisis.clientId).toBeNull();
     expect(code(await station.raw(other, 'crises.get', { id: crisis.id }))).toBe('FORBIDDEN');
     expect(await station.call(other, 'crises.list', {})).toEqual([]);
-    station.dispose();
   });
 });
 
@@ -61,7 +60,6 @@ describe('转诊转介', () => {
     const done = await station.call(liwei, 'referrals.update', { id: referral.id, status: 'feedback', on: '2026-12-01', feedback: '诊断为抑郁发作，已开始药物治疗' });
     expect(done).toMatchObject({ status: 'feedback', receivedOn: '2026-12-01', feedback: '诊断为抑郁发作，已开始药物治疗' });
     expect(code(await station.raw(liwei, 'referrals.update', { id: referral.id, status: 'received', on: '2026-12-01' }))).toBe('INVALID_INPUT');
-    station.dispose();
   });
 });
 
@@ -77,7 +75,6 @@ describe('attachments', () => {
     const opened = await station.call(liwei, 'attachments.get', { id: list[0]!.id });
     expect(Buffer.from(opened.dataBase64, 'base64').equals(pngBytes)).toBe(true);
     expect((await station.call(station.admin, 'audit.list', { action: 'attachments.open' })).total).toBe(1);
-    station.dispose();
   });
 
   it.each([
@@ -90,7 +87,6 @@ describe('attachments', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(result.ok ? '' : result.error.message + JSON.stringify(result.error.details ?? '')).toContain(message);
     expect(await station.call(liwei, 'attachments.list', { ownerType: 'case', ownerId: caseId })).toEqual([]);
-    station.dispose();
   });
 
   it('case attachments follow the case rule: reception and other counsellors cannot reach them', async () => {
@@ -98,6 +94,5 @@ describe('attachments', () => {
     await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: caseId, fileName: '转介函.pdf', mime: 'application/pdf', dataBase64: Buffer.from('%PDF-1.7 test').toString('base64') });
     expect(code(await station.raw(chen, 'attachments.list', { ownerType: 'case', ownerId: caseId }))).toBe('FORBIDDEN');
     expect(code(await station.raw(reception, 'attachments.list', { ownerType: 'case', ownerId: caseId }))).toBe('FORBIDDEN');
-    station.dispose();
   });
 });

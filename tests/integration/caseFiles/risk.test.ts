@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adult } from '../helpers/clients.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
+import { disposeWhenTestEnds } from '../helpers/station.js';
 
 const day = 86_400_000;
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-const stationWithCase = () => caseFileStation({ registrar: 'liwei' });
+const stationWithCase = async () => disposeWhenTestEnds(await caseFileStation({ registrar: 'liwei' }));
 
 describe('三色预警 and 随访', () => {
   it('grading needs a reason and access; red schedules a follow-up in 7 days that becomes overdue', async () => {
@@ -23,7 +24,6 @@ describe('三色预警 and 随访', () => {
     const overdue = await station.call(liwei, 'followUps.list', { scope: 'overdue' });
     expect(overdue).toEqual([expect.objectContaining({ clientName: '张三', overdueDays: 2 })]);
     expect((await station.call(station.admin, 'dashboard.today', {})).overdueFollowUps).toHaveLength(1);
-    station.dispose();
   });
 
   it('a follow-up re-assesses the colour; lowering needs a reason; the next one follows the new colour', async () => {
@@ -48,7 +48,6 @@ describe('三色预警 and 随访', () => {
     expect(await station.raw(liwei, 'followUps.record', { ...record, reason: '重复' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const page = await station.call(liwei, 'cases.get', { id: (await station.call(liwei, 'cases.list', {}))[0]!.id });
     expect(page.riskHistory.map((grade) => grade.level)).toEqual(['yellow', 'red']);
-    station.dispose();
   });
 
   it('the station sets the follow-up plan per colour', async () => {
@@ -56,7 +55,6 @@ describe('三色预警 and 随访', () => {
     await station.call(station.admin, 'settings.update', { followUpDays: { red: 3, yellow: 10, green: 60 } });
     const graded = await station.call(liwei, 'risk.grade', { clientId, level: 'green', reason: '一般心理困扰', evidence: 'scale' });
     expect(graded.followUps[0]?.dueOn).toBe('2027-01-22');
-    station.dispose();
   });
 });
 
@@ -72,7 +70,6 @@ describe('dictionaries and merging', () => {
     const refused = await station.raw(liwei, 'clients.register', { ...adult, idNumber: '', name: '钱七', tags: ['petitioner'] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await station.call(liwei, 'clients.register', { ...adult, idNumber: '', name: '钱七', tags: [added.code] })).tags).toEqual([added.code]);
-    station.dispose();
   });
 
   it('merging is explicit, moves the records and is audited', async () => {
@@ -84,6 +81,5 @@ describe('dictionaries and merging', () => {
     expect((await station.call(station.admin, 'cases.list', { clientId })).length).toBe(2);
     expect(await station.raw(station.admin, 'clients.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await station.call(station.admin, 'audit.list', { action: 'clients.merge' })).rows[0]?.detail).toEqual({ mergedId: other.id, reasonLength: '同一人重复登记'.length });
-    station.dispose();
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminPassword, createStation, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 
@@ -20,9 +20,10 @@ function xinyi(args: string[], env: Record<string, string> = {}, input?: string)
 
 describe('the CLI writes its whole output into a pipe', () => {
   it('`call` with far more than 64 KiB of JSON', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const rooms = await station.call(station.admin, 'rooms.add', { name: '一号咨询室', kind: 'counselling' });
     await station.seedAppointments({ count: 1500, counsellorIds: [1], roomIds: rooms.map((room) => room.id) });
+    // closes mid-test: the CLI opens the folder in another process
     station.dispose();
     const result = xinyi(
       ['call', 'appointments.list', '--input', '-', '--user', 'admin', '--data-dir', station.dataDir],
@@ -48,7 +49,8 @@ describe('the CLI writes its whole output into a pipe', () => {
 
 describe('case data and secrets never travel on the command line', () => {
   it('`call --input FILE` reads the JSON from a file', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the CLI opens the folder in another process
     station.dispose();
     const input = path.join(tempDir(), 'register.json');
     fs.writeFileSync(input, JSON.stringify({ username: 'liwei', displayName: '李伟', role: 'counsellor', temporaryPassword: 'temporary-2026' }));
@@ -61,10 +63,10 @@ describe('case data and secrets never travel on the command line', () => {
   });
 
   it('restore takes the recovery key from --recovery-key-file or XINYI_RECOVERY_KEY', async () => {
-    const other = await createStation();
+    const other = disposeWhenTestEnds(await createStation());
     const backup = await other.call(other.admin, 'backup.create', { file: path.join(tempDir(), 'other.xybak') });
-    other.dispose();
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the CLI opens the folder in another process
     station.dispose();
     const keyFile = path.join(tempDir(), 'recovery.txt');
     fs.writeFileSync(keyFile, `${other.recoveryKey}\n`);

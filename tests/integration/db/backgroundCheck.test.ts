@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AppEvent } from '../../../shared/api/events.js';
 import { createCore, type Core } from '../../../electron/core/createCore.js';
 import { integrityFailureMessage, openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import type { Db } from '../../../electron/core/db/driver.js';
-import { adminPassword, createStation, databaseKeyOf } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds } from '../helpers/station.js';
 
 /**
  * The quick_check after unlock runs in a worker thread (DESIGN.md §4, issue 15): unlock does not
@@ -20,8 +20,9 @@ const contentHashes = (dir: string) => [fileHash(databaseOf(dir)), fileHash(`${d
 
 /** A closed station with a probe table of ~300 pages that nothing at unlock reads; `damage` then works on it. */
 async function stationWithProbe(damage: (db: Db, dir: string) => void = () => {}): Promise<string> {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
   const dir = station.dataDir;
+  // closes mid-test: a probe table is written while the station is closed
   station.dispose();
   const db = openEncryptedDatabase(databaseOf(dir), await databaseKeyOf(dir, 'admin', adminPassword));
   db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL); CREATE INDEX probe_body ON probe (body);');
@@ -50,6 +51,7 @@ function expectChineseSentence(message: string) {
 /** After a damaged verdict: the problem shows, writes are refused in Chinese and change nothing, unlock refuses as before. */
 async function expectDamagedStation(dir: string) {
   const core = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
+  onTestFinished(() => core.close());
   const heard: AppEvent[] = [];
   core.events.subscribe((event) => heard.push(event));
   const as = await unlock(core);
@@ -76,7 +78,6 @@ async function expectDamagedStation(dir: string) {
   const again = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
   expect(again).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: integrityFailureMessage } });
   expect(await core.call(ctx, 'app.status', {})).toMatchObject({ ok: true, value: { phase: 'error', problem: { code: 'DB_CORRUPT' } } });
-  core.close();
 }
 
 describe('the quick_check after unlock', () => {
@@ -105,33 +106,35 @@ describe('the quick_check after unlock', () => {
   it('a sound station: the check passes and writes go on', async () => {
     const dir = await stationWithProbe();
     const core = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
+    onTestFinished(() => core.close());
     const as = await unlock(core);
     const outcome = await core.backgroundCheck();
     expect(outcome).toMatchObject({ verdict: 'sound', problems: [] });
     expect(outcome!.ms).toBeGreaterThan(0);
     expect(await core.call(ctx, 'app.status', {})).toMatchObject({ ok: true, value: { phase: 'unlocked', problem: null } });
     expect(await core.call(as, 'settings.update', { idleLockMinutes: 9 })).toMatchObject({ ok: true, value: { idleLockMinutes: 9 } });
-    core.close();
   });
 
   it('a lock or a close while the check runs ends it without a crash, and the station opens again', async () => {
     const dir = await stationWithProbe();
     const core = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
+    onTestFinished(() => core.close());
     await unlock(core);
     core.lock('manual');
     // Settles only once the worker thread has exited: nothing of it is left running.
     const locked = await core.backgroundCheck();
     expect(['stopped', 'sound']).toContain(locked?.verdict);
     const as = await unlock(core);
+    // closes mid-test: closing while the check runs is what is tested
     core.close();
     const closed = await core.backgroundCheck();
     expect(['stopped', 'sound']).toContain(closed?.verdict);
     expect(await core.call(as, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     // No connection or lock left behind: a new start opens, checks and writes.
     const next = createCore({ dataDir: dir, idleCheckMs: 0, backupCheckMs: 0 });
+    onTestFinished(() => next.close());
     const nextAs = await unlock(next);
     expect((await next.backgroundCheck())?.verdict).toBe('sound');
     expect(await next.call(nextAs, 'settings.update', { idleLockMinutes: 7 })).toMatchObject({ ok: true });
-    next.close();
   });
 });

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { adminPassword, createStation, tempDir } from '../helpers/station.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { adminPassword, createStation, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 const token = 'crash-test-token';
 
@@ -12,7 +12,8 @@ const token = 'crash-test-token';
  */
 describe('SIGKILL during a stream of writes', () => {
   it('keeps every acknowledged write and passes integrity_check after reopening', async () => {
-    const seeded = await createStation();
+    const seeded = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the host runs in a child process on the folder
     seeded.dispose();
     const staticDir = tempDir();
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
@@ -21,6 +22,10 @@ describe('SIGKILL during a stream of writes', () => {
       ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', seeded.dataDir, '--port', '0', '--static', staticDir],
       { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XINYI_TOKEN: token } },
     );
+    // A test that fails before the kill must not leave the host running on the folder.
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const origin = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -60,6 +65,7 @@ describe('SIGKILL during a stream of writes', () => {
 
     const { createCore } = await import('../../../electron/core/createCore.js');
     const core = createCore({ dataDir: seeded.dataDir, idleCheckMs: 0 });
+    onTestFinished(() => core.close());
     const ctx = { scope: 'staff' as const, transport: 'direct' as const };
     const login = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
     expect(login.ok).toBe(true);
@@ -71,6 +77,5 @@ describe('SIGKILL during a stream of writes', () => {
     expect(updates.value.total).toBeGreaterThanOrEqual(acknowledged + 1);
     const verify = (await core.call({ ...ctx, sessionToken }, 'system.verify', {})) as { value: { ok: boolean } };
     expect(verify.value.ok).toBe(true);
-    core.close();
   });
 });

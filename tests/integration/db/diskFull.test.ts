@@ -4,12 +4,13 @@ import { toApiError } from '../../../electron/core/errors.js';
 import { dataPaths } from '../../../electron/core/paths.js';
 import { Vault } from '../../../electron/core/vault.js';
 import { systemClock } from '../../../electron/core/clock.js';
-import { adminPassword, createStation, databaseKeyOf } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds } from '../helpers/station.js';
 
 /** FI-3: a full disk rolls back the whole change with its audit row, and reads still work. */
 describe('disk full', () => {
   it('rolls back the change and its audit row, reports DISK_FULL in Chinese, and keeps reading', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: a raw vault opens the folder
     station.dispose();
     const vault = new Vault(dataPaths(station.dataDir), '0.0.0-test', systemClock);
     vault.open(await databaseKeyOf(station.dataDir, 'admin', adminPassword));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf, filesIn } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, filesIn } from '../helpers/station.js';
 
 const marker = 'SENTINEL-张三-抑郁-7f3a';
 
@@ -17,7 +17,7 @@ const hashFile = (file: string) => createHash('sha256').update(fs.readFileSync(f
 
 describe('encryption at rest', () => {
   it('never writes a marker in plaintext to any file of the data folder (db, -wal, -shm, keyring)', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'station.update', {
       name: '阳光社区心理咨询室',
       level: 'community',
@@ -29,12 +29,14 @@ describe('encryption at rest', () => {
     expect(live.some((file) => file.endsWith('-wal'))).toBe(true);
     for (const file of live) expect(contains(file, marker), file).toBe(false);
     // … and after close, when the WAL has been checkpointed into the main file.
+    // closes mid-test: the files are read after close, with the WAL checkpointed
     station.dispose();
     for (const file of filesIn(station.dataDir)) expect(contains(file, marker), file).toBe(false);
   });
 
   it('cannot be opened by plain SQLite, nor with the library but without the key', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the files are read after close
     station.dispose();
     const file = path.join(station.dataDir, 'xinyi.db');
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -44,7 +46,8 @@ describe('encryption at rest', () => {
   });
 
   it('uses authenticated AEGIS-256 with a raw 32-byte key: the same hex as a passphrase does not open it', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the files are read after close
     station.dispose();
     const dataKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
     expect(dataKey).toHaveLength(32);
@@ -64,7 +67,8 @@ describe('encryption at rest', () => {
   });
 
   it('opens a writable connection with WAL and synchronous=FULL', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the files are read after close
     station.dispose();
     const dataKey = await databaseKeyOf(station.dataDir, null, station.recoveryKey.replace(/-/g, ''));
     const db = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), dataKey);
@@ -74,7 +78,7 @@ describe('encryption at rest', () => {
   });
 
   it('a wrong password changes nothing on disk and is answered with a clear message', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'auth.lock', {});
     const before = new Map(filesIn(station.dataDir).map((file) => [file, hashFile(file)]));
     const result = await station.raw(null, 'auth.unlock', { username: 'admin', password: 'not-the-password' });
@@ -85,11 +89,10 @@ describe('encryption at rest', () => {
     const after = new Map(filesIn(station.dataDir).filter((file) => file !== attempts).map((file) => [file, hashFile(file)]));
     expect(after).toEqual(before);
     expect(fs.readFileSync(attempts, 'utf8')).toContain('"admin"');
-    station.dispose();
   });
 
   it('keeps key material out of the API: no result or event carries the data key', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const events: string[] = [];
     station.core.events.subscribe((event) => events.push(JSON.stringify(event)));
     const about = await station.call(station.admin, 'system.about', {});
@@ -98,6 +101,5 @@ describe('encryption at rest', () => {
     const everything = JSON.stringify([about, backup, events]);
     expect(everything).not.toContain(dataKey.toString('hex'));
     expect(everything).not.toContain(dataKey.toString('base64'));
-    station.dispose();
   });
 });

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Result } from '../../../shared/api/errors.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf, filesIn, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, filesIn, tempDir } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
 const hashes = (dir: string) => new Map(filesIn(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
@@ -18,15 +18,18 @@ async function stationKey(dir: string): Promise<Buffer> {
 
 /** A closed station, its database replaced by `replace`; then start it, try to unlock, look at the files. */
 async function startAfter(replace: (dataDir: string) => void | Promise<void>) {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
+  // closes mid-test: the database is replaced while the station is closed
   station.dispose();
   for (const file of fs.readdirSync(station.dataDir)) if (file.startsWith('xinyi.db')) fs.rmSync(path.join(station.dataDir, file));
   await replace(station.dataDir);
   const before = hashes(station.dataDir);
   const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0 });
+  onTestFinished(() => core.close());
   const unlock = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
   const status = await core.call(ctx, 'app.status', {});
   const backups = await core.call(ctx, 'recovery.listBackups', {});
+  // closes mid-test: the files are hashed after close
   core.close();
   return { unlock, status, backups, after: hashes(station.dataDir), before };
 }
@@ -54,7 +57,8 @@ describe('opening an existing station never creates a database', () => {
   });
 
   it("another station's database beside this keyring is refused, unchanged", async () => {
-    const other = await createStation();
+    const other = disposeWhenTestEnds(await createStation());
+    // closes mid-test: its database files are copied after close
     other.dispose();
     const result = await startAfter((dir) => {
       for (const file of fs.readdirSync(other.dataDir)) {
@@ -78,8 +82,9 @@ describe('opening an existing station never creates a database', () => {
 
 describe('corruption and unwritable folders are told in Chinese sentences', () => {
   it('a failed integrity check in `system.verify` names no SQLite text', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const dir = station.dataDir;
+    // closes mid-test: the database is edited while the station is closed
     station.dispose();
     // An index that no longer matches its table: integrity_check reports it (quick_check does not).
     const db = openEncryptedDatabase(databaseOf(dir), await stationKey(dir));
@@ -89,11 +94,11 @@ describe('corruption and unwritable folders are told in Chinese sentences', () =
     db.prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX probe_a ON probe (b)' WHERE name = 'probe_a'").run();
     db.close();
     const core = createCore({ dataDir: dir, idleCheckMs: 0 });
+    onTestFinished(() => core.close());
     const session = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
     const token = session.ok ? (session.value as { sessionToken: string }).sessionToken : '';
     const verify = await core.call({ ...ctx, sessionToken: token }, 'system.verify', {});
     const backup = await core.call({ ...ctx, sessionToken: token }, 'backup.create', {});
-    core.close();
     expect(verify).toMatchObject({ ok: true, value: { ok: false, integrity: { ok: false } } });
     const problems = verify.ok ? (verify.value as { integrity: { problems: string[] } }).integrity.problems : [];
     expect(problems.length).toBeGreaterThan(0);

@@ -1,26 +1,29 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { adminPassword, createStation, databaseKeyOf, filesIn } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, filesIn } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
 const hashes = (dir: string) => new Map(filesIn(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
 
 /** A closed station with some data, then damaged by `damage`; returns what unlocking says. */
 async function damagedStation(damage: (dataDir: string) => void | Promise<void>) {
-  const station = await createStation();
+  const station = disposeWhenTestEnds(await createStation());
   await station.addUser('liwei', 'counsellor');
+  // closes mid-test: the folder is damaged while the station is closed
   station.dispose();
   await damage(station.dataDir);
   const before = hashes(station.dataDir);
   const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0 });
+  onTestFinished(() => core.close());
   const unlock = await core.call(ctx, 'auth.unlock', { username: 'admin', password: adminPassword });
   // The quick_check runs after unlock (issue 15): its verdict, if an unlock opened the file at all.
   const check = await core.backgroundCheck();
   const status = await core.call(ctx, 'app.status', {});
+  // closes mid-test: the files are compared after close
   core.close();
   return { unlock, check, status, unchanged: () => expect(hashes(station.dataDir)).toEqual(before) };
 }
@@ -72,8 +75,7 @@ describe('a damaged or foreign data folder: clear message, nothing overwritten',
   });
 
   it("another station's keyring beside this database", async () => {
-    const other = await createStation();
-    other.dispose();
+    const other = disposeWhenTestEnds(await createStation());
     const result = await damagedStation((dir) => fs.copyFileSync(path.join(other.dataDir, 'keyring.json'), path.join(dir, 'keyring.json')));
     expect(result.unlock).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
     expect(result.unlock.ok ? '' : result.unlock.error.message).toContain('密钥环不匹配');
@@ -92,16 +94,17 @@ describe('a damaged or foreign data folder: clear message, nothing overwritten',
   });
 
   it('a missing database next to a keyring is an error, never a new empty station', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
+    // closes mid-test: the database is removed and the folder reopened
     station.dispose();
     for (const file of fs.readdirSync(station.dataDir)) if (file.startsWith('xinyi.db')) fs.rmSync(path.join(station.dataDir, file));
     const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0 });
+    onTestFinished(() => core.close());
     expect(await core.call(ctx, 'app.status', {})).toMatchObject({ ok: true, value: { phase: 'error', problem: { code: 'DB_CORRUPT' } } });
     const setup = await core.call(ctx, 'setup.create', {
       station: { name: '新站', level: 'community', regionCode: '500118' },
       admin: { username: 'admin', displayName: '站长', password: 'another-pass-1' },
     });
     expect(setup).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
-    core.close();
   });
 });

@@ -74,8 +74,11 @@ describe('upgrading a populated station from every earlier schema version', () =
   beforeAll(async () => {
     const dataDir = tempDir('xinyi-migrate-demo-');
     const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0 });
-    await core.seedDemo();
-    core.close();
+    try {
+      await core.seedDemo();
+    } finally {
+      core.close();
+    }
     demo = openEncryptedDatabase(path.join(dataDir, databaseFileName), await databaseKeyOf(dataDir, 'zhanzhang', demoPassword), { readonly: true });
     const fresh = freshDatabase();
     migrate(fresh, migrations);

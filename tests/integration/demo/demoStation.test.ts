@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { crisisSteps } from '../../../shared/api/schemas/crises.js';
 import { addDays, localDay } from '../../../shared/domain/dates.js';
 import { ageOn } from '../../../shared/domain/idNumber.js';
@@ -28,8 +28,11 @@ const today = localDay(now);
 async function seededDemo(): Promise<Db> {
   const dataDir = tempDir('xinyi-demo-');
   const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
-  await core.seedDemo();
-  core.close();
+  try {
+    await core.seedDemo();
+  } finally {
+    core.close();
+  }
   const opened = await openWithSecret(readKeyring(path.join(dataDir, 'keyring.json')), { kind: 'user', username: 'zhanzhang' }, demoPassword);
   if (!opened?.keys.clinical) throw new Error('the demo 站长 does not open the demo station');
   const clinical = opened.keys.clinical;
@@ -364,6 +367,7 @@ describe('demo and bench seeding', () => {
     const dataDir = tempDir('xinyi-bench-demo-');
     const password = 'bench-station-pass';
     const bench = createBenchStation({ dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
+    onTestFinished(() => bench.core.close());
     const setup = await bench.core.call({ scope: 'staff', transport: 'direct', sessionToken: null }, 'setup.create', {
       station: stationInput,
       admin: { username: 'admin', displayName: '站长', password },
@@ -372,6 +376,7 @@ describe('demo and bench seeding', () => {
     const counts = await bench.seedCaseFiles({ clients: seedClients, sessionsPerCase: [2, 10] });
     expect(counts.clients).toBe(seedClients);
     expect(counts.sessions).toBeGreaterThan(counts.cases);
+    // closes mid-test: the database is read after close
     bench.core.close();
     const db = openEncryptedDatabase(path.join(dataDir, databaseFileName), await databaseKeyOf(dataDir, 'admin', password), { readonly: true });
     try {

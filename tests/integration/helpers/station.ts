@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { Result } from '../../../shared/api/errors.js';
 import type { Clock } from '../../../electron/core/clock.js';
@@ -11,10 +12,16 @@ import type { CallContext } from '../../../electron/core/dispatch.js';
 import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
 
 /**
- * A real encrypted station in a temp folder. Usage:
- *   const station = await createStation();            // set up, admin logged in
+ * A real encrypted station in a temp folder. Usage inside a test:
+ *   const station = disposeWhenTestEnds(await createStation());   // set up, admin logged in
  *   const users = await station.call(station.admin, 'users.list', {});
- *   station.dispose();
+ * The station is disposed when the test ends, passed or failed, so a failed assertion never leaves its folder
+ * lock and database open for the next test. A station made in beforeAll is disposed in afterAll instead:
+ *   beforeAll(async () => { station = await createStation(); });
+ *   afterAll(() => station.dispose());
+ * A raw core (createCore) made inside a test: `onTestFinished(() => core.close())` right after creating it.
+ * dispose() and core.close() may be called again: a test that closes mid-way (to reopen the folder, or to read
+ * its files) keeps its hook. tests/unit/testsHygiene.test.ts checks that integration tests follow this.
  */
 export const adminPassword = 'station-pass-2026';
 export const stationInput = {
@@ -39,6 +46,15 @@ export function manualClock(start = new Date('2026-11-23T01:00:00Z')) {
 
 export type Station = Awaited<ReturnType<typeof createStation>>;
 
+/**
+ * Dispose this station when the running test ends, whether it passed or failed (vitest's onTestFinished).
+ * For stations made inside a test; vitest refuses it in beforeAll, where afterAll disposes. Returns the station.
+ */
+export function disposeWhenTestEnds<S extends { dispose(): void }>(station: S): S {
+  onTestFinished(() => station.dispose());
+  return station;
+}
+
 type StaffRole = 'admin' | 'counsellor' | 'reception';
 export type StaffAccount = readonly [username: string, role: StaffRole];
 
@@ -58,8 +74,11 @@ function staffedTemplate(staff: readonly StaffAccount[], clock: Clock | undefine
   if (!folder) {
     folder = (async () => {
       const template = await createStation(clock ? { clock: manualClock(clock.now()).clock } : {});
-      for (const [username, role] of staff) await template.addUser(username, role);
-      template.dispose();
+      try {
+        for (const [username, role] of staff) await template.addUser(username, role);
+      } finally {
+        template.dispose();
+      }
       return { dataDir: template.dataDir, recoveryKey: template.recoveryKey };
     })();
     staffedTemplates.set(key, folder);
@@ -119,6 +138,14 @@ export async function createStation(options: { dataDir?: string; clock?: Clock; 
     return session.sessionToken;
   }
 
+  // Twice is harmless: a test that disposes mid-way still has its end-of-test hook.
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    core.close();
+  };
+
   return {
     core,
     dataDir,
@@ -128,7 +155,7 @@ export async function createStation(options: { dataDir?: string; clock?: Clock; 
     raw,
     addUser,
     seedAppointments: bench.seedAppointments,
-    dispose: () => core.close(),
+    dispose,
   };
 }
 

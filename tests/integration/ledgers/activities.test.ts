@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import type { ExportFile } from '../../../shared/api/schemas/exports.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
-import { tempDir } from '../helpers/station.js';
+import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 type Setup = Awaited<ReturnType<typeof caseFileStation>>;
 
@@ -49,7 +49,7 @@ async function open(file: ExportFile) {
 
 describe('activities ledger (活动台账)', () => {
   it('a counsellor records a done lecture, reads it back, edits it; each write is audited with the fields changed', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei } = setup;
     const ids = await userIds(setup);
     const created = await station.call(liwei, 'activities.create', lecture([ids.liwei!]));
@@ -69,7 +69,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('plans an activity ahead, refuses to mark it done before it starts, then marks it done with the count', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, time } = setup;
     const ids = await userIds(setup);
     const planned = await station.call(liwei, 'activities.create', { ...lecture([ids.liwei!]), date: '2026-11-25', participantCount: null, status: 'planned' });
@@ -88,7 +88,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('lists by period, type, "五进" target and status, oldest first, and leaves removed entries out', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei } = setup;
     const ids = await userIds(setup);
     const base = lecture([ids.liwei!]);
@@ -120,7 +120,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('counts done activities of a period by type and by "五进" target in SQL, with the outputs totalled', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei } = setup;
     const ids = await userIds(setup);
     const base = lecture([ids.liwei!]);
@@ -155,7 +155,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('roles: reception reads without the roster and may not write; a counsellor edits only what they ran and sees only the names of their clients', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, chen, reception, clientId } = setup;
     const ids = await userIds(setup);
     const group = { ...lecture([ids.liwei!]), type: 'group_counselling', participantCount: 8, rosterClientIds: [clientId] };
@@ -207,7 +207,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('a merged client stays on the roster once, as the kept record', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, reception, clientId } = setup;
     const ids = await userIds(setup);
     const twin = await station.call(reception, 'clients.register', { name: '张三', gender: 'female', phone: '13812345678', source: 'walk_in' });
@@ -219,7 +219,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('refuses bad input with a Chinese message and changes nothing', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, clientId } = setup;
     const ids = await userIds(setup);
     const good = lecture([ids.liwei!]);
@@ -275,7 +275,7 @@ describe('activities ledger (活动台账)', () => {
   });
 
   it('exports the month as an XLSX ledger for any staff role, audited with the row count', async () => {
-    const setup = await caseFileStation();
+    const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, reception, clientId } = setup;
     const ids = await userIds(setup);
     await station.call(liwei, 'activities.create', { ...lecture([ids.liwei!]), rosterClientIds: [clientId] });

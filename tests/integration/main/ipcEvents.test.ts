@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ipcChannels } from '../../../shared/api/methodNames.js';
 import { bindIpc } from '../../../electron/main/ipc.js';
 import { appOrigin } from '../../../electron/main/security.js';
-import { adminPassword, createStation } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds } from '../helpers/station.js';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 /** The IPC bridge over a real core: a window that unlocked hears the lock, whatever caused it. */
 describe('IPC events', () => {
   it.each(['idle', 'system'] as const)('a %s lock reaches the window that held the session', async (reason) => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     await station.call(station.admin, 'auth.lock', {});
     const handlers = new Map<string, Handler>();
     const bridge = bindIpc({ handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as never, station.core);
@@ -21,6 +21,5 @@ describe('IPC events', () => {
     expect(unlocked).toMatchObject({ ok: true });
     station.core.lock(reason);
     expect(sent).toContainEqual([ipcChannels.event, 'session.locked', { reason }]);
-    station.dispose();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../electron/core/dispatch.js';
 import { adult } from '../helpers/clients.js';
-import { adminPassword, createStation, manualClock } from '../helpers/station.js';
+import { adminPassword, createStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 async function setup() {
   const time = manualClock();
-  const station = await createStation({ clock: time.clock });
+  const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
   const liwei = await station.addUser('liwei', 'counsellor');
   const opened = await station.call(liwei, 'kiosk.open', { scaleIds: ['PHQ-9', 'GAD-7'], pin: '2468' });
   const kiosk: CallContext = { scope: 'kiosk', transport: 'http', sessionToken: opened.sessionToken };
@@ -27,7 +27,6 @@ describe('resident kiosk', () => {
     expect(admin).toMatchObject({ via: 'kiosk', respondent: '小王', clientId: null, administeredBy: null });
     expect(await station.call(liwei, 'kiosk.close', {})).toEqual({ ok: true });
     expect(await asKiosk('kiosk.info', {})).toMatchObject({ ok: false });
-    station.dispose();
   });
 
   it('a critical answer at the kiosk alerts staff at once', async () => {
@@ -37,7 +36,6 @@ describe('resident kiosk', () => {
     expect(await asKiosk('kiosk.submit', { scaleId: 'PHQ-9', version: 1, answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] })).toEqual({ ok: true, value: { critical: true, result: null } });
     expect(heard).toContain('alert.raised');
     expect((await station.call(station.admin, 'alerts.list', {}))[0]).toMatchObject({ who: '匿名来访者', scaleId: 'PHQ-9' });
-    station.dispose();
   });
 
   it('keeps working when staff lock; leaving needs the PIN, and then the station locks fully', async () => {
@@ -52,7 +50,6 @@ describe('resident kiosk', () => {
     time.advance(31_000);
     expect(await asKiosk('kiosk.exit', { pin: '2468' })).toEqual({ ok: true, value: { ok: true } });
     expect(await station.call(null, 'app.status', {})).toMatchObject({ phase: 'locked' });
-    station.dispose();
   });
 
   it('opening the kiosk in a browser locks the workbench: every staff session ends and every screen hears why; the kiosk goes on', async () => {
@@ -68,7 +65,6 @@ describe('resident kiosk', () => {
     expect(await asKiosk('kiosk.submit', { scaleId: 'GAD-7', version: 1, answers: [0, 0, 0, 0, 0, 0, 0] })).toMatchObject({ ok: true });
     const again = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
     expect((await station.call(again.sessionToken, 'audit.list', { action: 'auth.lock' })).rows[0]).toMatchObject({ actorName: 'liwei', detail: { reason: 'kiosk' } });
-    station.dispose();
   });
 
   it('lists a day\'s kiosk results (today by default, unlinked ones) for clinical staff; linking one moves it out of the unlinked list', async () => {
@@ -103,6 +99,5 @@ describe('resident kiosk', () => {
 
     const audit = await station.call(station.admin, 'audit.list', { action: 'results.kioskList' });
     expect(audit.rows.find((row) => row.actorName === 'liwei' && row.detail.date === '2026-11-24')).toMatchObject({ detail: { unlinkedOnly: true } });
-    station.dispose();
   });
 });

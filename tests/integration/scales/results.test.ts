@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScales } from '../../../shared/scales/library.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
-import { createStation } from '../helpers/station.js';
+import { createStation, disposeWhenTestEnds } from '../helpers/station.js';
 
-const setup = () => caseFileStation({ start: new Date('2026-11-23T01:00:00Z'), registrar: 'liwei' });
+const setup = async () => disposeWhenTestEnds(await caseFileStation({ start: new Date('2026-11-23T01:00:00Z'), registrar: 'liwei' }));
 
 describe('administering a scale', () => {
   it('stores answers, the result and the definition version; core scores with the shared engine', async () => {
@@ -12,7 +12,6 @@ describe('administering a scale', () => {
     expect(result).toMatchObject({ scaleId: 'GAD-7', scaleVersion: 1, clientName: '张三', via: 'counsellor', administeredBy: 'liwei', alertId: null });
     expect(result.result).toMatchObject({ total: 10, band: { index: 2, id: 'moderate' }, critical: false });
     expect((await station.call(liwei, 'results.list', { clientId })).map((item) => item.id)).toEqual([result.id]);
-    station.dispose();
   });
 
   it('a critical answer raises an alert at once, kept until acknowledged with an action note (audited)', async () => {
@@ -33,7 +32,6 @@ describe('administering a scale', () => {
     expect((await station.call(station.admin, 'audit.list', { action: 'alerts.acknowledge' })).total).toBe(1);
     // A critical result suggests a red grade; it never sets one.
     expect((await station.call(liwei, 'clients.get', { id: clientId })).riskLevel).toBeNull();
-    station.dispose();
   });
 
   it('an old alert beyond the newest 200 can still be acknowledged', async () => {
@@ -43,7 +41,6 @@ describe('administering a scale', () => {
     expect((await station.call(liwei, 'alerts.list', { open: true })).some((alert) => alert.id === first.alertId)).toBe(false);
     const left = await station.call(liwei, 'alerts.acknowledge', { id: first.alertId!, actionNote: '已电话联系，来访者安全' });
     expect(left).toHaveLength(200);
-    station.dispose();
   });
 
   it('bad answers store nothing; a counsellor without a case for the client cannot administer', async () => {
@@ -53,7 +50,6 @@ describe('administering a scale', () => {
     expect(await station.raw(liwei, 'results.submit', { scaleId: 'NOPE', answers: [], clientId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await station.raw(chen, 'results.submit', { scaleId: 'GAD-7', answers: [0, 0, 0, 0, 0, 0, 0], clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await station.call(liwei, 'results.list', { clientId })).toEqual([]);
-    station.dispose();
   });
 
   it('an anonymous result can be linked to a client later', async () => {
@@ -63,7 +59,6 @@ describe('administering a scale', () => {
     const linked = await station.call(liwei, 'results.linkClient', { resultId: anonymous.id, clientId });
     expect(linked.clientName).toBe('张三');
     expect(await station.raw(liwei, 'results.linkClient', { resultId: anonymous.id, clientId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    station.dispose();
   });
 });
 
@@ -88,7 +83,6 @@ describe('importing and exporting definitions', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'EPDS 第 2 版已有测评结果，不能替换；请使用新的版本号。' },
     });
-    station.dispose();
   });
 
   it.each([
@@ -98,11 +92,10 @@ describe('importing and exporting definitions', () => {
     ['bands out of order', JSON.stringify({ ...builtinScales.get('GAD-7'), version: 9, scoring: { ...builtinScales.get('GAD-7')!.scoring, bands: [...builtinScales.get('GAD-7')!.scoring.bands].reverse() } }), '分级须按分数从低到高排列'],
     ['a reference to a missing item', JSON.stringify({ ...builtinScales.get('PHQ-9'), version: 9, scoring: { ...builtinScales.get('PHQ-9')!.scoring, critical: [{ id: 'x', when: { item: 'q99', op: '>=', value: 1 }, message: { zh: 'x' } }] } }), '不存在的题目 q99'],
   ])('refuses %s with a precise message and stores nothing', async (_label, json, message) => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const result = await station.raw(station.admin, 'scales.import', { json });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(result.ok ? '' : result.error.message).toContain(message);
     expect((await station.call(station.admin, 'scales.list', {})).every((summary) => summary.builtin)).toBe(true);
-    station.dispose();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../electron/core/dispatch.js';
-import { createStation } from '../helpers/station.js';
+import { createStation, disposeWhenTestEnds } from '../helpers/station.js';
 
 describe('group screening (普查)', () => {
   it('codes completed at the kiosk give a band distribution and a list of positives to follow up', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const liwei = await station.addUser('liwei', 'counsellor');
     const screening = await station.call(liwei, 'screenings.create', { name: '实验中学初二（3）班', scaleIds: ['PHQ-9', 'GAD-7'], codes: 3 });
     expect(screening.participantList).toHaveLength(3);
@@ -31,11 +31,10 @@ describe('group screening (普查)', () => {
     // Only b's GAD-7 counts: a's came after the screening closed.
     const gad = (await station.call(liwei, 'screenings.get', { id: screening.id })).distribution[1]!;
     expect(gad.bands.reduce((total, band) => total + band.count, 0)).toBe(1);
-    station.dispose();
   });
 
   it('takes a roster instead of codes, and refuses both or neither', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const roster = await station.call(station.admin, 'screenings.create', { name: '社区老年人筛查', scaleIds: ['GDS-15'], roster: ['王奶奶', '李爷爷'] });
     expect(roster.participantList.map((participant) => participant.rosterName)).toEqual(['王奶奶', '李爷爷']);
     expect(await station.raw(station.admin, 'screenings.create', { name: '两者都有', scaleIds: ['GDS-15'], codes: 2, roster: ['x'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -48,6 +47,5 @@ describe('group screening (普查)', () => {
       expect(await station.raw(station.admin, method, input as never), method).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('未包含题目文本') } });
     }
     expect(await station.raw(station.admin, 'screenings.create', { name: '未知量表', scaleIds: ['NOPE'], codes: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    station.dispose();
   });
 });

@@ -3,9 +3,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startHttpHost, type RunningHost } from '../../../electron/server/httpHost.js';
-import { createStation, tempDir, type Station } from '../helpers/station.js';
+import { createStation, disposeWhenTestEnds, tempDir, type Station } from '../helpers/station.js';
 
 const token = 'test-launch-token-123';
 
@@ -121,8 +121,9 @@ describe('loopback HTTP host', () => {
   });
 
   it('streams events to a session and tells it when the workbench locks', async () => {
-    const other = await createStation();
+    const other = disposeWhenTestEnds(await createStation());
     const otherHost = await startHttpHost({ core: other.core, staticDir: null, port: 0, token });
+    onTestFinished(() => otherHost.close());
     const received = await new Promise<string>((resolve, reject) => {
       const req = http.request(
         { host: '127.0.0.1', port: otherHost.port, path: '/api/events', method: 'GET', headers: { 'x-xinyi-token': token, 'x-xinyi-session': other.admin } },
@@ -139,19 +140,16 @@ describe('loopback HTTP host', () => {
       req.end();
     });
     expect(received).toContain('event: session.locked\ndata: {"reason":"manual"}');
-    await otherHost.close();
-    other.dispose();
   });
 });
 
 describe('kiosk tokens and the event stream', () => {
   it('a kiosk token cannot listen to staff events with a staff session', async () => {
-    const station = await createStation();
+    const station = disposeWhenTestEnds(await createStation());
     const host = await startHttpHost({ core: station.core, staticDir: null, port: 0, token });
+    onTestFinished(() => host.close());
     const kioskToken = (await station.call(station.admin, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' })).token;
     const response = await request(host, { path: '/api/events', method: 'GET', headers: { 'x-xinyi-token': kioskToken, 'x-xinyi-session': station.admin } });
     expect(response.status).toBe(403);
-    await host.close();
-    station.dispose();
   });
 });

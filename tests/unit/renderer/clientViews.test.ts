@@ -37,11 +37,33 @@ const caseSummary = (riskLevel: RiskLevel | null): CaseSummary => ({
 
 const followUp: FollowUpRecord = { id: 9, clientId: 7, clientName: '张三', dueOn: '2026-11-30', level: 'red', status: 'due', doneOn: null, method: null, participants: [], findings: '', reassessedLevel: null, overdueDays: 0, bookedFor: null };
 
+const clientFile = (riskLevel: RiskLevel | null): ClientDetail => ({
+  id: 7,
+  name: '张三',
+  gender: 'female',
+  birthDate: '1990-01-01',
+  age: 36,
+  idNumber: '',
+  phone: '',
+  address: '',
+  community: '',
+  grid: '',
+  guardianName: '',
+  guardianPhone: '',
+  guardianRelation: '',
+  tags: [],
+  source: 'walk_in',
+  note: '',
+  riskLevel,
+  consents: [],
+  createdAt: '2026-11-23T01:00:00.000Z',
+  mayEdit: true,
+});
+
 /** One client with one open case of the counsellor's, graded in core's memory as the calls arrive. */
 function stationOfOneClient(extra: FakeHandlers = {}) {
   let level: RiskLevel | null = null;
-  const client = (): ClientDetail =>
-    ({ id: 7, name: '张三', gender: 'female', birthDate: '1990-01-01', age: 36, idNumber: '', phone: '', address: '', community: '', grid: '', guardianName: '', guardianPhone: '', guardianRelation: '', tags: [], source: 'walk_in', note: '', riskLevel: level, consents: [], createdAt: '2026-11-23T01:00:00.000Z' }) as ClientDetail;
+  const client = () => clientFile(level);
   const page = (): CasePage => ({ case: caseSummary(level), openReason: '自主来访', closeReason: null, sharedWith: [], sessions: [], riskHistory: [], followUps: level ? [followUp] : [] });
   return fakeApi({
     'dictionaries.list': () => [],
@@ -157,6 +179,18 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     expect(wrapper.text()).not.toContain('暂无个案');
     expect(wrapper.text()).not.toContain('暂无测评记录');
     expect(api.methods()).not.toContain('results.list');
+  });
+
+  it('offers no 编辑, 添加同意书 or 分级 that core would refuse, and says who edits the registration (issue 9)', async () => {
+    const api = stationOfOneClient({
+      'clients.get': () => ({ ...clientFile(null), mayEdit: false }),
+      'cases.list': () => {
+        throw refusal('FORBIDDEN', colleagues);
+      },
+    });
+    const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+    for (const action of ['client-edit', 'consent-open', 'grade-open']) expect(wrapper.find(`[data-testid="${action}"]`).exists()).toBe(false);
+    expect(wrapper.find('[data-testid="client-not-yours"]').text()).toContain('请由前台或站长修改');
   });
 
   it('a client without any case asks for one before results, and lists no cases', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeMessages, messageSources, messages } from '../../../renderer/src/i18n/index.js';
 import { auditActions } from '../../../shared/api/contract/index.js';
+import { dictionaryNames } from '../../../shared/domain/dictionaries/index.js';
 
 function entries(value: unknown, prefix = ''): Array<[string, string]> {
   if (typeof value !== 'object' || value === null) return [[prefix, String(value)]];
@@ -23,6 +24,13 @@ describe('messages', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const labelled = new Set(keys((messages[locale] as { audit: { actions: unknown } }).audit.actions));
       expect({ locale, missing: auditActions.filter((action) => !labelled.has(action)) }).toEqual({ locale, missing: [] });
+    }
+  });
+
+  it('every dictionary is named in both languages by the feature that brings it (the settings’ 字典 tab)', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const named = new Set(keys((messages[locale] as { dictionaries: { names: unknown } }).dictionaries.names));
+      expect({ locale, missing: dictionaryNames.filter((name) => !named.has(name)) }).toEqual({ locale, missing: [] });
     }
   });
 

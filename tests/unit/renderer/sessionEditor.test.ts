@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { ElMessageBox } from 'element-plus';
+import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { CasePage, SessionRecord } from '../../../shared/api/schemas/cases.js';
@@ -12,7 +13,7 @@ const page = { case: { id: 1, clientId: 7, clientName: '张三', counsellorName:
 const profile = { name: '胜利路街道社会心理服务站' } as MethodOutput<'station.get'>;
 
 function record(input: MethodInput<'sessions.saveDraft'>, signedAt: string | null = null): SessionRecord {
-  return { ...input, id: 41, counsellorName: '李咨询', signedAt, signedBy: signedAt ? '李咨询' : null, addenda: [], updatedAt: '2026-03-02T02:00:00.000Z' } as SessionRecord;
+  return { ...input, id: 41, counsellorId: 2, counsellorName: '李咨询', signedAt, signedBy: signedAt ? '李咨询' : null, addenda: [], updatedAt: '2026-03-02T02:00:00.000Z' } as SessionRecord;
 }
 
 function station(saveDraft?: (input: MethodInput<'sessions.saveDraft'>) => SessionRecord, casePage: CasePage = page) {
@@ -26,8 +27,15 @@ function station(saveDraft?: (input: MethodInput<'sessions.saveDraft'>) => Sessi
   });
 }
 
+/** The editor as 李咨询 (user 2), the counsellor who writes the notes here, opens it. */
+function openEditor(api: ReturnType<typeof fakeApi>, path: string) {
+  const pinia = createPinia();
+  pinia.state.value.session = { status: null, current: { user: { id: 2, username: 'lizixun', displayName: '李咨询', role: 'counsellor' }, idleLockMinutes: 5 } };
+  return mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path, pinia });
+}
+
 async function openNew(api: ReturnType<typeof fakeApi>) {
-  return mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/new' });
+  return openEditor(api, '/cases/1/sessions/new');
 }
 
 beforeEach(() => {
@@ -134,7 +142,7 @@ const pageWith = (...sessions: SessionRecord[]) => ({ ...page, sessions }) as Ca
 describe('session editor: no draft is written that nobody typed (issue 11)', { timeout: 30_000 }, () => {
   it('opening an existing draft and reading it saves nothing, even after 3 s or on leaving (no extra 修改草稿)', async () => {
     const api = station(undefined, pageWith(earlier));
-    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    const { wrapper } = await openEditor(api, '/cases/1/sessions/41');
     expect((wrapper.find('[data-testid="note-complaint"]').element as HTMLTextAreaElement).value).toBe('失眠');
     await vi.advanceTimersByTimeAsync(10_000);
     await flushPromises();
@@ -156,7 +164,7 @@ describe('session editor: no draft is written that nobody typed (issue 11)', { t
 
   it('typing back what was saved cancels the pending autosave', async () => {
     const api = station(undefined, pageWith(earlier));
-    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    const { wrapper } = await openEditor(api, '/cases/1/sessions/41');
     await wrapper.find('[data-testid="note-complaint"]').setValue('失眠两周');
     await vi.advanceTimersByTimeAsync(1000);
     await wrapper.find('[data-testid="note-complaint"]').setValue('失眠');
@@ -180,9 +188,25 @@ describe('session editor: no draft is written that nobody typed (issue 11)', { t
   it('signing an unchanged saved draft signs it without saving it again', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never);
     const api = station(undefined, pageWith(earlier));
-    const { wrapper } = await mountScreen(SessionEditor, { api, pattern: '/cases/:caseId/sessions/:sessionId', path: '/cases/1/sessions/41' });
+    const { wrapper } = await openEditor(api, '/cases/1/sessions/41');
     await wrapper.find('[data-testid="session-sign"]').trigger('click');
     await flushPromises();
     expect(noteCalls(api)).toEqual(['cases.get', 'sessions.sign']);
+  });
+});
+
+describe('session editor: another counsellor’s draft (issue 9: no button core refuses)', () => {
+  it('is read-only for whoever did not write it: no 保存草稿, no 签名, no autosave, and a sentence says why', async () => {
+    const api = station(undefined, pageWith({ ...earlier, counsellorId: 3, counsellorName: '王咨询' }));
+    const { wrapper } = await openEditor(api, '/cases/1/sessions/41');
+    expect(wrapper.find('[data-testid="session-save"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="session-sign"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="session-others-draft"]').text()).toContain('王咨询 撰写的草稿');
+    expect(wrapper.find('[data-testid="note-complaint"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.find('[data-testid="session-print"]').exists()).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    wrapper.unmount();
+    await flushPromises();
+    expect(noteCalls(api)).toEqual(['cases.get']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z as zod } from 'zod';
 import { contract } from '../../../shared/api/contract/index.js';
-import { fieldLabels } from '../../../shared/api/fieldLabels.js';
+import { fieldLabels, mergeFieldLabels } from '../../../shared/api/fieldLabels/index.js';
 import { appointmentInput } from '../../../shared/api/schemas/appointments.js';
 import { z } from '../../../shared/api/zod.js';
 
@@ -27,6 +27,11 @@ function keysOf(schema: zod.ZodType, keys = new Set<string>(), seen = new Set<un
 const messages = (schema: zod.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
 
 describe('validation messages', () => {
+  it('take field names from each feature’s file; a key named differently by two features is refused', () => {
+    expect(mergeFieldLabels([['a', { theme: '活动主题' }], ['b', { theme: '活动主题', place: '地点' }]])).toEqual({ theme: '活动主题', place: '地点' });
+    expect(() => mergeFieldLabels([['a', { theme: '活动主题' }], ['b', { theme: '主题' }]])).toThrow('field theme is named 活动主题 by a and 主题 by b');
+  });
+
   it('name every field of every contract input in Chinese', () => {
     const unnamed = new Set<string>();
     for (const spec of Object.values(contract)) for (const key of keysOf(spec.input)) if (!fieldLabels[key]) unnamed.add(key);

@@ -6,7 +6,7 @@ import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
-import { noShowCount } from '../../repositories/appointmentsRepo.js';
+import { hasBookingWith, noShowCount } from '../../repositories/appointmentsRepo.js';
 import { deleteException, exceptionOwner, exceptionsOf, insertException, replaceWeeklyRanges, weeklyRangesOf } from '../../repositories/availabilityRepo.js';
 import { deleteStationDay, hasEnteredHolidays, saveStationDay } from '../../repositories/calendarDaysRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
@@ -134,7 +134,9 @@ export class ScheduleService {
 
   noShows(session: Session, clientId: number) {
     return auditedRead(this.vault, session, { action: 'appointments.noShows', objectType: 'client', objectId: clientId }, (db) => {
-      if (session.role !== 'reception') requireClientCases(db, session, clientId);
+      // A counsellor booked with the client sees the count on their own booking (a first intake has no case yet).
+      const booked = session.role === 'counsellor' && hasBookingWith(db, clientId, session.userId ?? 0);
+      if (session.role !== 'reception' && !booked) requireClientCases(db, session, clientId);
       return { clientId, noShows: noShowCount(db, clientId) };
     });
   }
@@ -146,13 +148,13 @@ export class ScheduleService {
   waitlist(session: Session) {
     const db = this.vault.connection();
     const rows = listWaiting(db);
-    if (session.role !== 'counsellor') return rows;
+    if (session.role !== 'counsellor') return rows.map((row) => ({ ...row, mayChange: true }));
     const others = rows.filter((row) => row.counsellorId !== null && row.counsellorId !== session.userId && row.clientId !== null).map((row) => row.clientId!);
     const reached = reachableClients(db, others, caseAccessOf(session));
     return rows.map((row) =>
       row.counsellorId === null || row.counsellorId === session.userId || (row.clientId !== null && reached.has(row.clientId))
-        ? row
-        : { ...row, clientId: null, who: someoneElsesClient, phone: '', note: '' },
+        ? { ...row, mayChange: true }
+        : { ...row, clientId: null, who: someoneElsesClient, phone: '', note: '', mayChange: false },
     );
   }
 

@@ -61,9 +61,11 @@ export class ClientsService {
 
   private detailFor(db: Db, session: Session, id: number): ClientDetail | undefined {
     const detail = readClientDetail(db, id, this.today(), seesRisk(session));
-    if (!detail || this.reaches(db, session, id)) return detail;
+    if (!detail) return undefined;
+    if (this.reaches(db, session, id)) return { ...detail, mayEdit: true };
     return {
       ...detail,
+      mayEdit: false,
       riskLevel: null,
       idNumber: maskIdNumber(detail.idNumber) ?? '',
       phone: maskPhone(detail.phone) ?? '',
@@ -149,7 +151,7 @@ export class ClientsService {
       if (!clientExists(db, input.keepId) || !clientExists(db, input.mergeId)) throw new AppError('NOT_FOUND', '找不到要合并的档案。');
       mergeClients(db, input.keepId, input.mergeId, input.reason, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'clients.merge', objectType: 'client', objectId: input.keepId, detail: { mergedId: input.mergeId, reasonLength: input.reason.length } });
-      return readClientDetail(db, input.keepId, this.today(), seesRisk(session))!;
+      return this.detailFor(db, session, input.keepId)!;
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { DictionaryName } from '../../../../shared/domain/dictionaries.js';
+import type { DictionaryName } from '../../../../shared/domain/dictionaries/index.js';
 import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';

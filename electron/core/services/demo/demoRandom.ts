@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { builtinDictionaries } from '../../../../shared/domain/dictionaries.js';
+import { builtinDictionaries } from '../../../../shared/domain/dictionaries/index.js';
 
 /** The demo's one source of chance: faker, seeded by the caller, so the same seed gives the same station. */
 export { faker };

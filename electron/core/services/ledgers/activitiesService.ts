@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActivityInput, ActivityRecord, activityListInput, activityMarkDoneInput, activityRemoveInput } from '../../../../shared/api/schemas/activities.js';
-import { fieldLabels } from '../../../../shared/api/fieldLabels.js';
+import { fieldLabels } from '../../../../shared/api/fieldLabels/index.js';
 import { actorOf } from '../../auth/actor.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';

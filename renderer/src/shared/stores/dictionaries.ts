@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import type { DictionaryItem } from '../../../../shared/api/schemas/dictionaries.js';
-import type { DictionaryName } from '../../../../shared/domain/dictionaries.js';
+import type { DictionaryName } from '../../../../shared/domain/dictionaries/index.js';
 import { useApi } from '../../api/provide.js';
 import { referenceData } from './referenceData.js';
 

@@ -100,6 +100,7 @@ export const en: Messages = {
     sign: 'Sign and lock',
     signConfirm: 'A signed note is locked; only addenda can follow. Sign now?',
     signedBy: 'Signed by {name} at {at}',
+    othersDraft: 'This draft was written by {name}: only its writer can change and sign it; you can read and print it.',
     addenda: 'Addenda',
     addAddendum: 'Add addendum',
     addendumText: 'Addendum',
@@ -216,6 +217,7 @@ export const en: Messages = {
     refused: 'Cannot open',
     back: 'Back to clients',
     resultsAfterCase: 'Open a case to administer scales and see results here.',
+    editByDesk: 'This client is not in your care: the front desk or the station manager changes the registration and consents.',
   },
   sessionPrint: {
     title: 'Counselling session record',

@@ -105,6 +105,7 @@ export const zhCN = {
     sign: '签名并锁定',
     signConfirm: '签名后记录将被锁定，不能再修改，只能添加补充说明。确定签名吗？',
     signedBy: '{name} 签名于 {at}',
+    othersDraft: '这是 {name} 撰写的草稿，只有撰写人可以修改和签名；您可以查看和打印。',
     addenda: '补充说明',
     addAddendum: '添加补充说明',
     addendumText: '补充内容',
@@ -221,6 +222,7 @@ export const zhCN = {
     refused: '无法打开',
     back: '返回来访者列表',
     resultsAfterCase: '开案后可在此测评并查看测评记录。',
+    editByDesk: '该来访者不由您负责：登记信息和同意书请由前台或站长修改。',
   },
   sessionPrint: {
     title: '心理咨询记录',

@@ -276,7 +276,7 @@ export const en: Messages = {
   dictionaries: {
     labels: { which: 'Dictionary', itemActive: 'Item in use' },
     title: 'Dictionaries',
-    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants', activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' },
+    names: { populationTag: 'Population groups', problemCategory: 'Problem categories', clientSource: 'Client sources', referralTarget: 'Referral targets', followUpParticipant: 'Follow-up participants' },
     newLabel: 'New entry',
     add: 'Add',
     label: 'Label',

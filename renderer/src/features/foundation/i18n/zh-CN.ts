@@ -231,7 +231,7 @@ export const zhCN = {
   dictionaries: {
     labels: { which: '字典', itemActive: '启用此项' },
     title: '字典',
-    names: { populationTag: '重点人群', problemCategory: '问题类别', clientSource: '来访来源', referralTarget: '转介机构类别', followUpParticipant: '随访参与人员', activityType: '活动类型', outreachTarget: '“五进”对象' },
+    names: { populationTag: '重点人群', problemCategory: '问题类别', clientSource: '来访来源', referralTarget: '转介机构类别', followUpParticipant: '随访参与人员' },
     newLabel: '新增项目名称',
     add: '新增',
     label: '名称',

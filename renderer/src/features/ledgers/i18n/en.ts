@@ -108,4 +108,5 @@ export const en: Messages = {
     preparer: 'Prepared by',
     reviewer: 'Reviewed by',
   },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' } },
 };

@@ -103,6 +103,8 @@ export const zhCN = {
     preparer: '制表人',
     reviewer: '审核人',
   },
+  // The settings' 字典 tab names each dictionary by the feature that brings it.
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象' } },
 };
 
 export type Messages = typeof zhCN;

@@ -1,13 +1,10 @@
-/**
- * Built-in entries of the station-extensible dictionaries (DESIGN.md §1: dictionaries are data).
- * Sources: 2018 社会心理服务体系建设试点工作方案 重点人群; reports-standards.md §3.2 code lists;
- * seeds/003 (三色预警, 关爱帮扶小组; 讲座 and the "五进" of 进学校/进企业/进农村/进社区/进机关);
- * station-work-and-reporting.md §1.3 (活动: 讲座, 咨询台, 进村入户, 宣传). A station adds its own entries; built-ins can be hidden, not removed.
- */
-export const dictionaryNames = ['populationTag', 'problemCategory', 'clientSource', 'referralTarget', 'followUpParticipant', 'activityType', 'outreachTarget'] as const;
-export type DictionaryName = (typeof dictionaryNames)[number];
+import type { DictionaryEntries } from './entries.js';
 
-export const builtinDictionaries: Record<DictionaryName, ReadonlyArray<readonly [code: string, label: string]>> = {
+/**
+ * Built-in entries of the case files' dictionaries. Sources: 2018 社会心理服务体系建设试点工作方案 重点人群;
+ * reports-standards.md §3.2 code lists; seeds/003 (三色预警, 关爱帮扶小组).
+ */
+export const caseFilesDictionaries = {
   populationTag: [
     ['youth', '青少年'],
     ['left_behind_child', '留守儿童'],
@@ -69,24 +66,4 @@ export const builtinDictionaries: Record<DictionaryName, ReadonlyArray<readonly 
     ['social_worker', '社工'],
     ['community_cadre', '村（居）委干部'],
   ],
-  // Activity ledger types (issue 12): what stations hold and count as 场次 (reports-standards.md §2.3).
-  activityType: [
-    ['lecture', '讲座'],
-    ['group_counselling', '团体辅导'],
-    ['consult_desk', '义诊/咨询台'],
-    ['checkup', '心理体检/测评'],
-    ['sandplay', '沙盘体验'],
-    ['online_post', '线上科普推文'],
-    ['publicity', '宣传'],
-    ['training', '培训'],
-    ['crisis_support', '危机事件心理援助'],
-  ],
-  // seeds/003: 心理健康知识"五进"活动 — 进学校、进企业、进农村、进社区、进机关 (a tag, editable: no national scheme found).
-  outreachTarget: [
-    ['school', '进学校'],
-    ['enterprise', '进企业'],
-    ['village', '进农村'],
-    ['community', '进社区'],
-    ['government', '进机关'],
-  ],
-};
+} satisfies Record<string, DictionaryEntries>;
