@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AppointmentPages, LockScreen, SetupWizard, UsersPage, Workbench } from './pages.js';
+import { AppointmentPages, chooseOption, LockScreen, SetupWizard, UsersPage, Workbench } from './pages.js';
 import { expect, test } from './fixtures.js';
 
 /** Forms and messages (issue 11): Chinese field messages, dialogs that fit 1280×720, a reload that keeps the page. */
@@ -72,8 +72,7 @@ test.describe('with the demo station', () => {
       ['appointment-counsellor', '李明'],
       ['appointment-room', '个体咨询室一（演示）'],
     ] as const) {
-      await page.getByTestId(testId).click();
-      await page.getByRole('option', { name: option }).click();
+      await chooseOption(page, testId, option);
     }
     await booking.retime(`${localDay(-1)} 10:00`);
     await expect(page.locator('.el-message-box')).toContainText('已经过去，请确认是补登已发生的预约');

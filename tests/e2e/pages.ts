@@ -1,6 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page objects: intent-named actions over the screens, so specs read like the journey. */
+
+/**
+ * Picks `option` in the list that belongs to the select marked `testId`. Element Plus keeps a closed
+ * select's list in the page while it fades out, so an option looked up page-wide can match two lists.
+ */
+export async function chooseOption(page: Page, testId: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  const listId = await select.getByRole('combobox').getAttribute('aria-controls');
+  await page.locator(`[id="${listId}"]`).getByRole('option', { name: option, exact: true }).click();
+}
+
 export class SetupWizard {
   constructor(private readonly page: Page) {}
 
@@ -104,8 +116,7 @@ export class ClientPages {
 
   async openCase(problem: string, reason: string): Promise<void> {
     await this.page.getByTestId('case-open').click();
-    await this.page.getByTestId('case-problems').click();
-    await this.page.getByRole('option', { name: problem }).click();
+    await chooseOption(this.page, 'case-problems', problem);
     await this.page.keyboard.press('Escape');
     await this.page.getByTestId('case-reason').fill(reason);
     await this.page.getByTestId('case-open-submit').click();
@@ -113,8 +124,7 @@ export class ClientPages {
 
   async addConsent(kind: string): Promise<void> {
     await this.page.getByTestId('consent-open').click();
-    await this.page.getByTestId('consent-kind').click();
-    await this.page.getByRole('option', { name: kind }).click();
+    await chooseOption(this.page, 'consent-kind', kind);
     await this.page.getByTestId('consent-submit').click();
     await expect(this.page.getByTestId('consents-table')).toContainText(kind);
   }
@@ -128,8 +138,8 @@ export class AppointmentPages {
     await this.page.getByTestId('appointment-new').click();
     await this.page.getByTestId('appointment-walkin').click();
     await this.page.getByTestId('appointment-walkin-name').fill(name);
-    await this.choose('appointment-counsellor', counsellor);
-    await this.choose('appointment-room', room);
+    await chooseOption(this.page, 'appointment-counsellor', counsellor);
+    await chooseOption(this.page, 'appointment-room', room);
     const when = this.page.getByTestId('appointment-start').locator('input');
     await when.fill(start);
     await when.press('Enter');
@@ -165,11 +175,6 @@ export class AppointmentPages {
     await this.page.mouse.move(x + column.width * days, y, { steps: 8 });
     await this.page.mouse.up();
   }
-
-  private async choose(testId: string, option: string): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    await this.page.getByRole('option', { name: option }).click();
-  }
 }
 
 export class ActivityPages {
@@ -178,12 +183,12 @@ export class ActivityPages {
   /** A planned activity on the form's day (today), from `start` to `end` (quarter hours, HH:mm). */
   async plan(fields: { type: string; target: string; theme: string; start: string; end: string; location: string }): Promise<void> {
     await this.page.getByTestId('activity-new').click();
-    await this.choose('activity-type', fields.type);
-    await this.choose('activity-targets', fields.target);
+    await chooseOption(this.page, 'activity-type', fields.type);
+    await chooseOption(this.page, 'activity-targets', fields.target);
     await this.page.keyboard.press('Escape');
     await this.page.getByTestId('activity-theme').fill(fields.theme);
-    await this.choose('activity-start', fields.start);
-    await this.choose('activity-end', fields.end);
+    await chooseOption(this.page, 'activity-start', fields.start);
+    await chooseOption(this.page, 'activity-end', fields.end);
     await this.page.getByTestId('activity-location').fill(fields.location);
     await this.page.getByTestId('activity-submit').click();
     await expect(this.page.getByTestId('activity-form')).toBeHidden();
@@ -199,10 +204,5 @@ export class ActivityPages {
     await this.page.getByTestId('mark-done-count').locator('input').fill(String(participants));
     await this.page.getByTestId('mark-done-submit').click();
     await expect(this.page.getByTestId('activity-status')).toHaveText('已开展');
-  }
-
-  private async choose(testId: string, option: string): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 }
