@@ -70,6 +70,17 @@ export function reachableClients(db: Db, clientIds: readonly number[], access: C
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Open cases among these clients that `access` reaches, as "clientId:counsellorId": a booking completes into a
+ * note only in an open case of its own counsellor that the one completing it reaches (appointments.complete).
+ */
+export function reachableOpenCaseOwners(db: Db, clientIds: readonly number[], access: CaseAccess): Set<string> {
+  const rows = db
+    .prepare(`SELECT DISTINCT c.client_id AS clientId, c.counsellor_id AS counsellorId FROM cases c WHERE c.status = 'open' AND c.client_id IN (SELECT value FROM json_each(@ids)) AND ${visibleClause}`)
+    .all({ ids: JSON.stringify(clientIds), userId: access.userId, seesAll: access.seesAll ? 1 : 0 }) as Array<{ clientId: number; counsellorId: number }>;
+  return new Set(rows.map((row) => `${row.clientId}:${row.counsellorId}`));
+}
+
 /** Does this user reach any case of the client (for grading and follow-ups)? */
 export function canReachClientCases(db: Db, clientId: number, access: CaseAccess): boolean {
   if (access.seesAll) return true;

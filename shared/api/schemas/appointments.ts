@@ -115,6 +115,11 @@ export const appointmentRecord = storedAppointment.extend({
    * their own bookings and clients whose cases they reach (the line core enforces, so screens offer only that).
    */
   mayChange: z.boolean(),
+  /**
+   * The viewer may complete it into a session note (已完成): a clinical viewer who may change it, the booking still
+   * live, and an open case of its counsellor with this client that the viewer reaches. Otherwise the case comes first.
+   */
+  mayComplete: z.boolean(),
 });
 export type AppointmentRecord = z.infer<typeof appointmentRecord>;
 

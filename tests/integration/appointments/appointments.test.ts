@@ -184,6 +184,30 @@ describe('statuses', () => {
   });
 });
 
+describe('完成 is offered where it is accepted (issue 9: no button core refuses)', () => {
+  it('mayComplete: a live booking of a client with an open case of its counsellor that the viewer reaches', async () => {
+    const { station, reception, liwei, chen, liweiId, chenId, roomA, clientId } = await setup();
+    const base: Booking = { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' };
+    const first = await station.call(reception, 'appointments.create', base);
+    const day = { from: '2026-12-07', to: '2026-12-07' };
+    const seenBy = async (token: string) => (await station.call(token, 'appointments.list', day)).map((row) => ({ id: row.id, mayComplete: row.mayComplete }));
+    // No case yet (first intake): the case comes first, for everyone.
+    expect(await seenBy(liwei)).toEqual([{ id: first.id, mayComplete: false }]);
+    expect(await station.raw(liwei, 'appointments.complete', { id: first.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await station.call(liwei, 'cases.open', { clientId, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' });
+    // chen's own booking of liwei's client: chen changes it (own booking) but has no case to write the note into.
+    const chens = await station.call(reception, 'appointments.create', { ...base, counsellorId: chenId, start: '2026-12-07T14:00' });
+    expect(await seenBy(liwei)).toEqual([{ id: first.id, mayComplete: true }, { id: chens.id, mayComplete: false }]);
+    expect(await seenBy(station.admin)).toEqual([{ id: first.id, mayComplete: true }, { id: chens.id, mayComplete: false }]);
+    expect(await seenBy(reception)).toEqual([{ id: first.id, mayComplete: false }, { id: chens.id, mayComplete: false }]);
+    expect(await seenBy(chen)).toEqual([{ id: first.id, mayComplete: false }, { id: chens.id, mayComplete: false }]);
+    expect((await station.call(chen, 'appointments.list', day))[1]).toMatchObject({ mayChange: true });
+    expect(await station.raw(chen, 'appointments.complete', { id: chens.id })).toMatchObject({ ok: false });
+    // Every true above is accepted.
+    expect((await station.call(station.admin, 'appointments.complete', { id: first.id })).appointment).toMatchObject({ status: 'completed', mayComplete: false });
+  });
+});
+
 describe('waiting list (候补)', () => {
   it('keeps registered and walk-in residents in order until booked or removed, once', async () => {
     const { station, reception, chen, liweiId, clientId } = await setup();

@@ -24,4 +24,5 @@ export const booking: AppointmentRecord = {
   rescheduleCount: 0,
   cancelledBy: null,
   mayChange: true,
+  mayComplete: true,
 };

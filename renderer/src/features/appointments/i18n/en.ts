@@ -49,6 +49,8 @@ export const en: Messages = {
     followUpBooked: 'Follow-up booked: {start}, {room}.',
     status: 'Status',
     notYours: 'This is another counsellor’s booking: only they, the station manager or the front desk can check in, reschedule or cancel it.',
+    needsCase: '{counsellor} has no open case with this client (or it is not shared with you): open a case on the client’s file first, then complete the booking into a session note.',
+    openClientFile: 'Open the client’s file',
     reschedule: 'Reschedule',
     rescheduled: 'rescheduled {count}×',
     slipNote: 'To reschedule or cancel, please call the station in advance.',

@@ -53,6 +53,8 @@ export const zhCN = {
     followUpBooked: '已预约随访：{start}，{room}。',
     status: '状态',
     notYours: '这是其他咨询师的预约：只有其本人、站长或前台可以签到、改约或取消。',
+    needsCase: '{counsellor}与该来访者还没有在案个案（或未共享给您）：请先在来访者档案中开案，再完成并生成咨询记录。',
+    openClientFile: '打开来访者档案',
     reschedule: '改约',
     rescheduled: '改约 {count} 次',
     slipNote: '如需改约或取消，请提前致电本站。',
