@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
-import type { ClientListRow, RiskLevel, StoredClientDetail, clientRegistration } from '../../../shared/api/schemas/clients.js';
+import type { ClientListRow, RiskLevel, StoredClientDetail, clientRegistration, clientSearchInput } from '../../../shared/api/schemas/clients.js';
 import { ageOn, checkIdNumber, maskIdNumber, maskPhone } from '../../../shared/domain/idNumber.js';
 import type { Db } from '../db/driver.js';
 
@@ -132,19 +132,14 @@ export function listRowOf(db: Db, id: number, today: string, showRisk: boolean):
   return row && toListRow(db, row, today, showRisk);
 }
 
-export type ClientQuery = Readonly<{
-  query: string;
-  riskLevel?: RiskLevel | undefined;
-  tag?: string | undefined;
-  limit: number;
-  offset: number;
-}>;
+export type ClientQuery = Readonly<z.output<typeof clientSearchInput>>;
 
 /**
  * Search as you type: Chinese characters match the name, letters match full pinyin or initials
  * (张三 ← "zhangs", "zs"), digits match the tail of the phone or ID number.
  */
-export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean, riskReachOf: number | null = null) {
+/** `reachOf`: a counsellor, whose reach bounds a search by colour or for reached clients only; null for the 站长. */
+export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean, reachOf: number | null = null) {
   const where = ['merged_into IS NULL'];
   const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
   const text = query.query.toLowerCase();
@@ -162,11 +157,11 @@ export function searchClients(db: Db, query: ClientQuery, today: string, showRis
   if (query.riskLevel && showRisk) {
     where.push('risk_level = @risk');
     params.risk = query.riskLevel;
-    // A counsellor finds by colour only the clients whose cases they reach: the filter would tell the colour.
-    if (riskReachOf !== null) {
-      where.push('id IN (SELECT c.client_id FROM cases c WHERE c.counsellor_id = @reachOf OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @reachOf))');
-      params.reachOf = riskReachOf;
-    }
+  }
+  // A counsellor finds by colour only the clients whose cases they reach: the filter would tell the colour.
+  if (reachOf !== null && ((query.riskLevel && showRisk) || query.reachedOnly)) {
+    where.push('id IN (SELECT c.client_id FROM cases c WHERE c.counsellor_id = @reachOf OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @reachOf))');
+    params.reachOf = reachOf;
   }
   if (query.tag) {
     where.push('id IN (SELECT client_id FROM client_tags WHERE tag = @tag)');

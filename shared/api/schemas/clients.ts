@@ -77,6 +77,8 @@ export const clientSearchInput = z.object({
   query: z.string().trim().max(40).default(''),
   riskLevel: riskLevel.optional(),
   tag: z.string().max(40).optional(),
+  /** Only clients whose cases the viewer reaches (all for the 站长, none for the front desk): those a result may join. */
+  reachedOnly: z.boolean().default(false),
   limit: z.number().int().min(1).max(100).default(30),
   offset: z.number().int().min(0).default(0),
 });

@@ -56,6 +56,14 @@ describe('registration details of clients a counsellor does not reach (§3.3)', 
     expect((await station.call(liwei, 'clients.search', { riskLevel: 'red' })).rows.map((row) => row.id)).toEqual([clientId]);
   });
 
+  it('the kiosk-result picker (reachedOnly) lists only clients a result may join: reached ones, all for the 站长, none for the front desk', async () => {
+    const reached = (token: string) => station.call(token, 'clients.search', { query: '张三', reachedOnly: true });
+    expect(await reached(chen)).toEqual({ total: 0, rows: [] });
+    expect((await reached(liwei)).rows.map((row) => row.id)).toEqual([clientId]);
+    expect((await reached(station.admin)).rows.map((row) => row.id)).toEqual([clientId]);
+    expect(await reached(reception)).toEqual({ total: 0, rows: [] });
+  });
+
   it('another counsellor cannot save over the record they see masked', async () => {
     const result = await station.raw(chen, 'clients.update', { id: clientId, client: { ...adult, phone: '13900000000' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

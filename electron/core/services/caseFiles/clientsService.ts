@@ -118,6 +118,8 @@ export class ClientsService {
 
   /** Searching by colour is a clinical list read: audited once per call. */
   search(session: Session, query: ClientQuery) {
+    // The front desk reaches no case, so no client is "reached" for them.
+    if (query.reachedOnly && !seesRisk(session)) return { total: 0, rows: [] };
     const run = (db: Db) => {
       const found = searchClients(db, query, this.today(), seesRisk(session), session.role === 'counsellor' ? session.userId : null);
       return { total: found.total, rows: this.rowsFor(db, session, found.rows) };

@@ -51,7 +51,7 @@ export const en: Messages = {
     actions: 'Actions',
     link: 'Link to client',
     linkTitle: 'Link to a client file',
-    linkHint: 'Check the person’s identity first. Once linked, the result joins the client’s assessment record.',
+    linkHint: 'Check the person’s identity first. Once linked, the result joins the client’s assessment record. Only clients whose cases are yours or shared with you are listed; open a case for a newly registered client first, then link.',
     pickClient: 'Search by name, pinyin, phone or last four ID digits',
     pickRequired: 'Choose a client.',
     linked: 'Linked to {name}’s file.',
