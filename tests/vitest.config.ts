@@ -12,6 +12,8 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: on 2 cores the files ran one at a time while the
     // second core idled through each file's scrypt and fsync waits. Two workers keep both busy.
     maxWorkers: 2,
+    // The CLI and host bundles that integration and reliability tests spawn, built once per run.
+    globalSetup: ['tests/buildEntries.ts'],
     projects: [
       {
         extends: true,

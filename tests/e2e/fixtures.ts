@@ -46,19 +46,32 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ demo: boolean; station: StationHost }>({
+/** `xinyi demo` run once per worker; each demo test starts from a copy (the demo's dates are relative to today). */
+function seedDemo(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-e2e-demo-'));
+  const seeded = spawnSync(process.execPath, ['out/cli/index.cjs', 'demo', '--data-dir', dataDir], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
+  if (seeded.status !== 0) throw new Error(`demo failed: ${seeded.stderr}`);
+  return dataDir;
+}
+
+export const test = base.extend<{ demo: boolean; station: StationHost }, { demoFolder: () => string }>({
   /** `test.use({ demo: true })`: the station starts as `xinyi demo` leaves it (password xinyi-demo-2026). */
   demo: [false, { option: true }],
-  station: async ({ demo }, use) => {
+  // Seeding costs seconds of scrypt and writes; a worker seeds at most once, and only if a test asks for the demo.
+  demoFolder: [
+    async ({}, use) => {
+      let seeded: string | undefined;
+      await use(() => (seeded ??= seedDemo()));
+    },
+    { scope: 'worker' },
+  ],
+  station: async ({ demo, demoFolder }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-e2e-'));
-    if (demo) {
-      const seeded = spawnSync(process.execPath, ['out/cli/index.cjs', 'demo', '--data-dir', dataDir], {
-        cwd: repo,
-        encoding: 'utf8',
-        env: { ...process.env, TZ: 'Asia/Shanghai' },
-      });
-      if (seeded.status !== 0) throw new Error(`demo failed: ${seeded.stderr}`);
-    }
+    if (demo) fs.cpSync(demoFolder(), dataDir, { recursive: true });
     let running = await startHost(dataDir);
     const station: StationHost = {
       ...running.host,

@@ -8,6 +8,7 @@ import { latestSchemaVersion } from '../../electron/core/db/migrations/index.js'
 import { rotatingDatabase } from '../../electron/core/keyring/rotationFiles.js';
 import { databaseFileName, dataPaths } from '../../electron/core/paths.js';
 import { extractDatabase } from '../../electron/core/services/backup/backupFile.js';
+import { entries, repo } from '../integration/helpers/entries.js';
 import { adminPassword, createStation } from '../integration/helpers/station.js';
 import { bystander, callCore, copyStation, killStations, readFacts, target, type Facts } from './killStations.js';
 
@@ -16,7 +17,6 @@ import { bystander, callCore, copyStation, killStations, readFacts, target, type
  * moment, the station is reopened. Nothing acknowledged may be lost, verification (integrity, audit
  * chain, anchors) must pass, and no half-written file may pass for a good one.
  */
-const repo = path.resolve(import.meta.dirname, '../..');
 const token = 'kill-trial-token';
 
 export type Scenario = 'writes' | 'backup' | 'restore' | 'rotation' | 'migration';
@@ -31,7 +31,7 @@ type Post = (method: string, body: unknown) => Promise<Answer>;
 async function startHost(dataDir: string) {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', dataDir, '--port', '0', '--static', staticDir], {
+  const child = spawn(process.execPath, [entries.server, '--data-dir', dataDir, '--port', '0', '--static', staticDir], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, XINYI_TOKEN: token },

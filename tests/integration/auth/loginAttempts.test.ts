@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createCore } from '../../../electron/core/createCore.js';
+import { xinyi } from '../helpers/entries.js';
 import { adminPassword, createStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 // Counts password KDF runs, so the cost of an unknown name is checked without timing anything.
@@ -12,7 +12,6 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...original, scrypt: vi.fn(original.scrypt) };
 });
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 describe('failed logins (issue 9 §3)', () => {
@@ -36,12 +35,8 @@ describe('failed logins (issue 9 §3)', () => {
     // closes mid-test: the CLI and a restarted core open the folder
     station.dispose();
 
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'verify', '--user', 'admin', '--data-dir', station.dataDir], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { ...process.env, XINYI_PASSWORD: adminPassword },
-    });
-    expect(cli.status).not.toBe(0);
+    const cli = xinyi(['verify', '--user', 'admin', '--data-dir', station.dataDir], { XINYI_PASSWORD: adminPassword });
+    expect(cli.code).not.toBe(0);
     expect(cli.stderr).toContain('失败次数过多');
 
     const core = createCore({ dataDir: station.dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: time.clock });

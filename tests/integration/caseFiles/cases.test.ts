@@ -87,6 +87,20 @@ describe('cases, sessions and access', () => {
     db.close();
   });
 
+  it('only its counsellor or the 站长 closes a case or hands it over; a colleague it is shared with does neither (issue 9)', async () => {
+    const opened = await openCase(liwei);
+    const chenId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'chen')!.id;
+    const liweiId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'liwei')!.id;
+    await station.call(liwei, 'cases.share', { id: opened.id, userId: chenId, shared: true });
+    const refused = await station.raw(chen, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有负责该个案的咨询师或站长可以结案、转移或共享个案。' } });
+    expect(code(await station.raw(chen, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '我来接手' }))).toBe('FORBIDDEN');
+    expect(code(await station.raw(liwei, 'cases.transfer', { id: opened.id, counsellorId: liweiId, reason: '原地转移' }))).toBe('INVALID_INPUT');
+    // A counsellor going on leave hands their own case over.
+    expect(await station.call(liwei, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '本人休产假，交陈老师跟进' })).toMatchObject({ counsellorName: 'chen', status: 'open' });
+    expect((await station.call(chen, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' })).status).toBe('closed');
+  });
+
   it('closes with a reason and a date in range', async () => {
     const opened = await openCase(liwei);
     expect(code(await station.raw(liwei, 'cases.close', { id: opened.id, reason: '', closedOn: '2026-11-23' }))).toBe('INVALID_INPUT');

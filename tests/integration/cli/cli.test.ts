@@ -1,20 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { xinyi } from '../helpers/entries.js';
 import { tempDir } from '../helpers/station.js';
-
-const repo = path.resolve(import.meta.dirname, '../../..');
-
-function xinyi(args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, XINYI_PASSWORD: '', ...env },
-    ...(input === undefined ? {} : { input }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const password = { XINYI_PASSWORD: 'cli-station-pass' };
 

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../shared/domain/dates.js';
+import { xinyi } from '../helpers/entries.js';
 import { tempDir } from '../helpers/station.js';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 const password = { XINYI_PASSWORD: 'cli-station-pass' };
-
-function xinyi(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, XINYI_PASSWORD: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 async function sheetOf(file: string) {
   const workbook = new ExcelJS.Workbook();

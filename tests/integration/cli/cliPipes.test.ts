@@ -2,22 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entries, repo, xinyi } from '../helpers/entries.js';
 import { adminPassword, createStation, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
-
-/** spawnSync gives the child a pipe for stdout, the case that was cut short. */
-function xinyi(args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, XINYI_PASSWORD: '', XINYI_RECOVERY_KEY: '', ...env },
-    ...(input === undefined ? {} : { input }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
+// xinyi() runs the CLI with spawnSync, which gives the child a pipe for stdout: the case that was cut short.
 describe('the CLI writes its whole output into a pipe', () => {
   it('`call` with far more than 64 KiB of JSON', async () => {
     const station = disposeWhenTestEnds(await createStation());
@@ -82,7 +70,7 @@ describe('case data and secrets never travel on the command line', () => {
 
 describe('the browser-mode host', () => {
   it('takes a fixed token only from XINYI_TOKEN; --token is refused', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', tempDir(), '--token', 'secret-on-argv'], {
+    const result = spawnSync(process.execPath, [entries.server, '--data-dir', tempDir(), '--token', 'secret-on-argv'], {
       cwd: repo,
       encoding: 'utf8',
       timeout: 30_000,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { entries, repo } from '../helpers/entries.js';
 import { adminPassword, createStation, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 const token = 'crash-test-token';
@@ -19,8 +20,8 @@ describe('SIGKILL during a stream of writes', () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'electron/server/index.ts', '--data-dir', seeded.dataDir, '--port', '0', '--static', staticDir],
-      { cwd: path.resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XINYI_TOKEN: token } },
+      [entries.server, '--data-dir', seeded.dataDir, '--port', '0', '--static', staticDir],
+      { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XINYI_TOKEN: token } },
     );
     // A test that fails before the kill must not leave the host running on the folder.
     onTestFinished(() => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Result } from '../../../shared/api/errors.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import { xinyi } from '../helpers/entries.js';
 import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, filesIn, tempDir } from '../helpers/station.js';
 
 const ctx = { scope: 'staff' as const, transport: 'direct' as const };
@@ -110,16 +110,10 @@ describe('corruption and unwritable folders are told in Chinese sentences', () =
   it('a read-only data folder says so in one Chinese line (CLI)', () => {
     const dir = tempDir();
     fs.chmodSync(dir, 0o555);
-    const repo = path.resolve(import.meta.dirname, '../../..');
     // Root writes anywhere, so as root the CLI runs as `nobody`, for whom the folder is read-only.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'call', 'app.status', '--data-dir', dir], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { ...process.env, HOME: tempDir() },
-      ...asUser,
-    });
-    expect(result.status).toBe(1);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const result = xinyi(['call', 'app.status', '--data-dir', dir], { HOME: tempDir() }, undefined, asUser);
+    expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('是只读的');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import type { ExportFile } from '../../../shared/api/schemas/exports.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
+import { xinyi } from '../helpers/entries.js';
 import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
 
 type Setup = Awaited<ReturnType<typeof caseFileStation>>;
@@ -298,19 +298,16 @@ describe('activities ledger (活动台账)', () => {
 
 describe('xinyi export activities', () => {
   it('writes the month\'s activity ledger with --period', async () => {
-    const repo = path.resolve(import.meta.dirname, '../../..');
-    const env = { ...process.env, XINYI_PASSWORD: 'cli-station-pass' };
-    const xinyi = (args: string[], input?: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: repo, encoding: 'utf8', env, ...(input === undefined ? {} : { input }) });
+    const password = { XINYI_PASSWORD: 'cli-station-pass' };
     const dir = tempDir();
-    expect(xinyi(['init', '--station-name', '测试街道社会心理服务站', '--level', 'street', '--region-code', '500118001', '--admin-user', 'admin', '--data-dir', dir]).status).toBe(0);
-    const me = JSON.parse(xinyi(['call', 'auth.me', '--user', 'admin', '--data-dir', dir]).stdout) as { user: { id: number } };
+    expect(xinyi(['init', '--station-name', '测试街道社会心理服务站', '--level', 'street', '--region-code', '500118001', '--admin-user', 'admin', '--data-dir', dir], password).code).toBe(0);
+    const me = JSON.parse(xinyi(['call', 'auth.me', '--user', 'admin', '--data-dir', dir], password).stdout) as { user: { id: number } };
     const activity = { ...lecture([me.user.id]), date: '2026-11-05' };
-    const created = xinyi(['call', 'activities.create', '--input', '-', '--user', 'admin', '--data-dir', dir], JSON.stringify(activity));
-    expect(created.status, created.stderr).toBe(0);
+    const created = xinyi(['call', 'activities.create', '--input', '-', '--user', 'admin', '--data-dir', dir], password, JSON.stringify(activity));
+    expect(created.code, created.stderr).toBe(0);
     const out = path.join(tempDir(), '活动台账.xlsx');
-    const written = xinyi(['export', 'activities', '--period', '2026-11', '--out', out, '--user', 'admin', '--data-dir', dir]);
-    expect(written.status, written.stderr).toBe(0);
+    const written = xinyi(['export', 'activities', '--period', '2026-11', '--out', out, '--user', 'admin', '--data-dir', dir], password);
+    expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toContain('已导出 1 行');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

@@ -193,6 +193,20 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     expect(wrapper.find('[data-testid="client-not-yours"]').text()).toContain('请由前台或站长修改');
   });
 
+  it('the case page offers 结案 and 转移 to its counsellor, and to a colleague it is shared with neither (issue 9)', async () => {
+    const directory = () => [{ id: 2, displayName: '李伟' }, { id: 4, displayName: '陈静' }] as MethodOutput<'users.directory'>;
+    const own = await mountScreen(CaseView, { api: stationOfOneClient({ 'users.directory': directory }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    expect(own.wrapper.find('[data-testid="case-close"]').exists()).toBe(true);
+    await own.wrapper.find('[data-testid="case-transfer"]').trigger('click');
+    await flushPromises();
+    // Handed to anyone but its counsellor.
+    expect(own.wrapper.findComponent('[data-testid="case-transfer-to"]').findAllComponents({ name: 'ElOption' }).map((option) => option.props('label'))).toEqual(['陈静']);
+    own.wrapper.unmount();
+    const sharedCase = (): CasePage => ({ case: { ...caseSummary(null), counsellorId: 4, counsellorName: '陈静' }, openReason: '', closeReason: null, sharedWith: [{ id: 2, displayName: '李伟' }], sessions: [], riskHistory: [], followUps: [] });
+    const shared = await mountScreen(CaseView, { api: stationOfOneClient({ 'users.directory': directory, 'cases.get': sharedCase }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    for (const action of ['case-close', 'case-transfer']) expect(shared.wrapper.find(`[data-testid="${action}"]`).exists()).toBe(false);
+  });
+
   it('a client without any case asks for one before results, and lists no cases', async () => {
     const api = stationOfOneClient({ 'cases.list': () => [] });
     const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });

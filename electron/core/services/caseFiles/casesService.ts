@@ -106,8 +106,8 @@ export class CasesService {
 
   close(session: Session, caseId: number, reason: string, closedOn: string) {
     return this.vault.write((db, audit) => {
-      requireCase(db, session, caseId);
-      const current = readCase(db, caseId)!;
+      // 结案 is the responsible counsellor's (or the 站长's) decision: a colleague it is shared with reads and writes notes only.
+      const current = this.requireOwner(db, session, caseId);
       if (current.status === 'closed') throw new AppError('INVALID_INPUT', '该个案已结案。');
       if (closedOn < current.openedOn || closedOn > this.today()) throw new AppError('INVALID_INPUT', '结案日期须在开案日期与今天之间。');
       closeCase(db, caseId, closedOn, reason);
@@ -116,11 +116,11 @@ export class CasesService {
     });
   }
 
-  /** Only the 站长 or the assigned counsellor hands a case over or shares it. */
+  /** Only the 站长 or the assigned counsellor closes a case, hands it over (a counsellor leaving or on leave) or shares it. */
   private requireOwner(db: Db, session: Session, caseId: number) {
     const access = requireCase(db, session, caseId);
     const current = readCase(db, caseId)!;
-    if (!access.seesAll && current.counsellorId !== access.userId) throw new AppError('FORBIDDEN', '只有负责该个案的咨询师或站长可以转移或共享个案。');
+    if (!access.seesAll && current.counsellorId !== access.userId) throw new AppError('FORBIDDEN', '只有负责该个案的咨询师或站长可以结案、转移或共享个案。');
     return current;
   }
 
@@ -128,6 +128,7 @@ export class CasesService {
     return this.vault.write((db, audit) => {
       const current = this.requireOwner(db, session, caseId);
       this.requireCounsellor(db, counsellorId);
+      if (counsellorId === current.counsellorId) throw new AppError('INVALID_INPUT', '该咨询师本来就负责此个案。');
       assignCase(db, caseId, counsellorId);
       if (session.role === 'admin') grantCaseHistory(db, caseId);
       audit({ ...actorOf(session), action: 'cases.transfer', objectType: 'case', objectId: caseId, detail: { from: current.counsellorId, to: counsellorId, reasonLength: reason.length } });
