@@ -6,7 +6,7 @@ import { readKeyring } from '../../../electron/core/keyring/keyring.js';
 import { wrapDataKey } from '../../../electron/core/keyring/keySlot.js';
 import { sha256OfFile, writeBackupFile, type BackupHeader } from '../../../electron/core/services/backup/backupFile.js';
 import type { KeyFaults } from '../../../electron/core/vault.js';
-import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, tempDir } from '../helpers/station.js';
+import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, staffPassword, staffedFolder, tempDir } from '../helpers/station.js';
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -15,17 +15,13 @@ const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result
  * directly with a password. Built from a real station by writing its keyring the old way.
  */
 async function formatOneStation() {
-  const station = disposeWhenTestEnds(await createStation());
-  await station.addUser('liu', 'counsellor');
-  await station.addUser('zhao', 'reception');
+  const station = await staffedFolder([['liu', 'counsellor'], ['zhao', 'reception']]);
   const recoveryKey = station.recoveryKey.replace(/-/g, '');
-  // closes mid-test: the keyring is rewritten the old way while the station is closed
-  station.dispose();
   const databaseKey = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
   const users = [
     { userId: 1, username: 'admin', password: adminPassword },
-    { userId: 2, username: 'liu', password: 'liu-pass-2026' },
-    { userId: 3, username: 'zhao', password: 'zhao-pass-2026' },
+    { userId: 2, username: 'liu', password: staffPassword('liu') },
+    { userId: 3, username: 'zhao', password: staffPassword('zhao') },
   ];
   const slots = [];
   for (const user of users) slots.push(await wrapDataKey(databaseKey, user.password, { kind: 'user', userId: user.userId, username: user.username }));

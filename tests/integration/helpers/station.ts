@@ -86,15 +86,21 @@ function staffedTemplate(staff: readonly StaffAccount[], clock: Clock | undefine
   return folder;
 }
 
+/** A closed copy of a staffed template's data folder, for a test that rewrites files before anything opens it. */
+export async function staffedFolder(staff: readonly StaffAccount[], clock?: Clock): Promise<{ dataDir: string; recoveryKey: string }> {
+  const dataDir = tempDir();
+  const template = await staffedTemplate(staff, clock);
+  fs.cpSync(template.dataDir, dataDir, { recursive: true });
+  return { dataDir, recoveryKey: template.recoveryKey };
+}
+
 /**
  * A station with these staff accounts, each logged in (`staff[username]` is the session token), the 站长 as
  * `admin`. A copy of a template built once per file: tests stay independent and cost a login per account.
  */
 export async function createStaffedStation<const Staff extends readonly StaffAccount[]>(staff: Staff, options: { clock?: Clock } = {}) {
-  const dataDir = tempDir();
-  const template = await staffedTemplate(staff, options.clock);
-  fs.cpSync(template.dataDir, dataDir, { recursive: true });
-  const station = await createStation({ ...options, dataDir, existing: { recoveryKey: template.recoveryKey } });
+  const { dataDir, recoveryKey } = await staffedFolder(staff, options.clock);
+  const station = await createStation({ ...options, dataDir, existing: { recoveryKey } });
   const tokens = {} as Record<Staff[number][0], string>;
   for (const [username] of staff) tokens[username as Staff[number][0]] = (await station.call(null, 'auth.unlock', { username, password: staffPassword(username) })).sessionToken;
   return { ...station, staff: tokens };
