@@ -91,6 +91,18 @@ describe('the activities ledger list', () => {
     expect(wrapper.find('[data-testid="activities-breakdown"]').text()).not.toContain('义诊/咨询台 0 场');
   });
 
+  it('is still filtered when staff open an activity and come back (the back link remounts the list)', async () => {
+    const pinia = loggedInAs('admin');
+    const first = await mountScreen(ActivitiesView, { api: station(), pattern: '/activities', path: '/activities', pinia });
+    select(first.wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
+    await flushPromises();
+    first.wrapper.unmount();
+    const api = station();
+    const again = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia });
+    expect(api.inputsOf('activities.list')).toEqual([expect.objectContaining({ type: 'lecture' })]);
+    expect(select(again.wrapper, 'activities-type').props('modelValue')).toBe('lecture');
+  });
+
   it('a month picked, or a range of days, is the period asked for', async () => {
     const api = station();
     const { wrapper } = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia: loggedInAs('counsellor') });
