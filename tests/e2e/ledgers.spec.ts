@@ -31,11 +31,17 @@ test('the 站长 plans a 讲座, marks it held, sees it in the month’s totals 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/activities$/);
 
+  // The demo station keeps a year of activities, this month's among them: what this test adds is counted on top.
+  const table = page.getByTestId('activities-table');
+  const totals = table.locator('.el-table__footer');
+  const rows = table.locator('.el-table__body tbody tr');
+  await expect(totals).toContainText('已开展');
+  const before = { rows: await rows.count(), ...figures(await totals.innerText(), await page.getByTestId('activities-breakdown').innerText()) };
+
   const activities = new ActivityPages(page);
   await activities.plan({ type: '讲座', target: '进社区', theme: '情绪与睡眠健康讲座', start, end, location: '阳光社区活动室' });
-  const table = page.getByTestId('activities-table');
-  await expect(table.locator('.el-table__body tbody tr')).toHaveCount(1);
-  await expect(table.locator('.el-table__body tbody tr').first()).toContainText('计划中');
+  await expect(rows).toHaveCount(before.rows + 1);
+  await expect(rows.filter({ hasText: '情绪与睡眠健康讲座' })).toContainText('计划中');
 
   const found: string[] = [];
   await activities.open('情绪与睡眠健康讲座');
@@ -49,14 +55,13 @@ test('the 站长 plans a 讲座, marks it held, sees it in the month’s totals 
   await expect(page.getByTestId('activity-mark-done')).toBeHidden();
 
   await page.getByTestId('nav-activities').click();
-  const row = table.locator('.el-table__body tbody tr').first();
+  const row = rows.filter({ hasText: '情绪与睡眠健康讲座' });
   await expect(row).toContainText('已开展');
   await expect(row).toContainText('进社区');
-  const totals = table.locator('.el-table__footer');
-  await expect(totals).toContainText('已开展 1 场');
-  await expect(totals).toContainText('42 人次');
-  await expect(totals).toContainText('计划中 0 场');
-  await expect(page.getByTestId('activities-breakdown')).toContainText('讲座 1 场 42 人次');
+  await expect(totals).toContainText(`已开展 ${before.held + 1} 场`);
+  await expect(totals).toContainText(`${before.people + 42} 人次`);
+  await expect(totals).toContainText(`计划中 ${before.planned} 场`);
+  await expect(page.getByTestId('activities-breakdown')).toContainText(`讲座 ${before.lectures + 1} 场 ${before.lecturePeople + 42} 人次`);
   found.push(...(await seriousViolations(page, 'ledger with its totals')));
 
   await page.getByTestId('activities-print').click();
@@ -64,8 +69,8 @@ test('the 站长 plans a 讲座, marks it held, sees it in the month’s totals 
   const root = page.getByTestId('print-root');
   // The page rule turns the sheet (a <style> has no rendered text: read its source).
   expect(await root.locator('style').evaluate((style) => style.textContent)).toContain('size: A4 landscape');
-  await expect(root.getByTestId('activity-ledger').locator('tbody tr').first()).toContainText('情绪与睡眠健康讲座');
-  await expect(root.getByTestId('activity-ledger-totals')).toContainText('已开展 1 场');
+  await expect(root.getByTestId('activity-ledger').locator('tbody tr').filter({ hasText: '情绪与睡眠健康讲座' })).toHaveCount(1);
+  await expect(root.getByTestId('activity-ledger-totals')).toContainText(`已开展 ${before.held + 1} 场`);
   await expect(root.getByTestId('print-signatures')).toContainText('审核人');
   await expectWholeOnPaper(page, ['print-station', 'activity-ledger', 'activity-ledger-totals', 'activity-ledger-breakdown', 'print-signatures'], `${monthLabel}活动台账`, {
     orientation: 'landscape',
@@ -75,3 +80,15 @@ test('the 站长 plans a 讲座, marks it held, sees it in the month’s totals 
   });
   expect(found).toEqual([]);
 });
+
+/** The month's totals row and breakdown as numbers: held 场次, 人次 and planned; held lectures and their 人次. */
+function figures(totalsText: string, breakdownText: string) {
+  const number = (text: string, pattern: RegExp, group = 1) => Number(pattern.exec(text)?.[group] ?? 0);
+  return {
+    held: number(totalsText, /已开展\s*(\d+)\s*场/),
+    people: number(totalsText, /(\d+)\s*人次/),
+    planned: number(totalsText, /计划中\s*(\d+)\s*场/),
+    lectures: number(breakdownText, /讲座\s*(\d+)\s*场\s*(\d+)\s*人次/),
+    lecturePeople: number(breakdownText, /讲座\s*(\d+)\s*场\s*(\d+)\s*人次/, 2),
+  };
+}
