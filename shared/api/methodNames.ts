@@ -136,6 +136,9 @@ export const methodNames = [
   'activities.remove',
   'activities.counts',
   'activities.export',
+  'activities.importSignIns',
+  'activities.signIns',
+  'activities.signInTemplate',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -4,10 +4,11 @@ import type { FeatureHandlers } from '../../handlerTable.js';
 import type { Vault } from '../../vault.js';
 import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
+import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService }>;
 
-export function createLedgerHandlers({ vault, activities }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, signIns }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -17,5 +18,8 @@ export function createLedgerHandlers({ vault, activities }: LedgerDeps): Feature
     'activities.remove': (input, session) => activities.remove(requireSession(session), input),
     'activities.counts': (input) => activities.counts(input.from, input.to),
     'activities.export': (input, session) => exportActivities(vault, requireSession(session), input),
+    'activities.importSignIns': (input, session) => signIns.import(requireSession(session), input),
+    'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
+    'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
   };
 }

@@ -3,10 +3,10 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   audit: {
     actions: {
-      activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed' },
+      activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
     },
     objects: { activity: 'Activity' },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown' },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in' },
   },
   activities: {
     nav: 'Activities ledger',
