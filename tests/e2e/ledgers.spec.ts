@@ -12,7 +12,7 @@ test.use({ demo: true });
  * screens the demo station cannot show before an activity exists (its page, the mark-done dialog, the ledger
  * with a row and the printed ledger) are checked with axe on the way.
  */
-test('the 站长 plans a 讲座, imports its sign-in sheet, marks it held, sees it in the month’s totals and prints the month’s ledger on landscape paper', async ({ page, station }) => {
+test('the 站长 plans a 讲座, imports its sign-in sheet, marks it held with a photo, sees it in the month’s totals and prints the month’s ledger on landscape paper', async ({ page, station }) => {
   await countPrintsFromNowOn(page);
   await page.goto(station.url);
   await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
@@ -60,6 +60,10 @@ test('the 站长 plans a 讲座, imports its sign-in sheet, marks it held, sees 
   await activities.markDone(42);
   await expect(page.getByTestId('activity-participants')).toHaveText('42');
   await expect(page.getByTestId('activity-mark-done')).toBeHidden();
+  // A photo of the lecture as evidence beside the ledger, encrypted like every file.
+  const photos = page.getByTestId('activity-photos');
+  await photos.getByTestId('attachment-input').setInputFiles({ name: '讲座现场.png', mimeType: 'image/png', buffer: onePixelPng });
+  await expect(photos).toContainText('讲座现场.png');
 
   await page.getByTestId('nav-activities').click();
   const row = rows.filter({ hasText: '情绪与睡眠健康讲座' });
@@ -109,3 +113,6 @@ async function signInSheet(names: readonly string[]): Promise<Buffer> {
   names.forEach((name, index) => sheet.addRow([index + 1, name, '', '阳光社区', '']));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** The smallest whole PNG (one white pixel): the photo stands for any phone picture under the downscale size. */
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');

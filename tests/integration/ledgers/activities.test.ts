@@ -309,6 +309,25 @@ describe('activities ledger (活动台账)', () => {
   });
 });
 
+describe('photos of an activity (现场照片)', () => {
+  it('are added and opened by its staff and the 站长 through the encrypted attachments path; the front desk is told why not', async () => {
+    const setup = disposeWhenTestEnds(await caseFileStation());
+    const { station, liwei, reception } = setup;
+    const ids = await userIds(setup);
+    const activity = await station.call(liwei, 'activities.create', lecture([ids.liwei!]));
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('LECTURE-PHOTO-MARKER')]);
+    const photo = { ownerType: 'activity' as const, ownerId: activity.id, fileName: '讲座现场.jpg', mime: 'image/jpeg' as const, dataBase64: jpeg.toString('base64') };
+    const listed = await station.call(liwei, 'attachments.add', photo);
+    expect(listed).toEqual([expect.objectContaining({ fileName: '讲座现场.jpg', size: jpeg.length })]);
+    const opened = await station.call(station.admin, 'attachments.get', { id: listed[0]!.id });
+    expect(Buffer.from(opened.dataBase64, 'base64')).toEqual(jpeg);
+    const refused = await station.raw(reception, 'attachments.list', { ownerType: 'activity', ownerId: activity.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('只有站长和咨询师') } });
+    expect(await station.raw(liwei, 'attachments.add', { ...photo, ownerId: activity.id + 100 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '找不到该活动记录。' } });
+    expect((await station.call(station.admin, 'audit.list', { action: 'attachments.add' })).rows[0]).toMatchObject({ objectType: 'activity', objectId: String(activity.id) });
+  });
+});
+
 describe('xinyi export activities', () => {
   it('writes the month\'s activity ledger with --period', async () => {
     const password = { XINYI_PASSWORD: 'cli-station-pass' };

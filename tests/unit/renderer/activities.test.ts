@@ -34,6 +34,7 @@ function station(extra: FakeHandlers = {}) {
     'users.directory': () => [{ ...users.admin, role: 'admin' }, { ...users.counsellor, role: 'counsellor' }],
     'activities.list': () => [heldLecture, plannedLecture('2026-01-28')],
     'activities.counts': (input) => ({ ...januaryCounts, ...input }),
+    'attachments.list': () => [],
     ...extra,
   });
 }

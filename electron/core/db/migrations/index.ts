@@ -21,6 +21,7 @@ import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
 import { migration as clinicalFieldEncryption } from './0120-clinical-field-encryption.js';
 import { migration as activities } from './0130-activities.js';
 import { migration as activitySignIns } from './0140-activity-sign-ins.js';
+import { migration as activityAttachments } from './0150-activity-attachments.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   clinicalFieldEncryption,
   activities,
   activitySignIns,
+  activityAttachments,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -215,9 +215,9 @@ CREATE TABLE appointments (
       ) STRICT;
 
 -- table attachments
-CREATE TABLE attachments (
+CREATE TABLE "attachments" (
         id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis')),
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,

@@ -9,6 +9,7 @@ export const en: Messages = {
     details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in' },
   },
   activities: {
+    photos: 'Photos and documents',
     nav: 'Activities ledger',
     title: 'Activities ledger',
     new: 'New activity',

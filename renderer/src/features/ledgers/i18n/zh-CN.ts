@@ -4,6 +4,7 @@ import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js'
 export const zhCN = {
   audit: ledgersAuditWords,
   activities: {
+    photos: '现场照片与材料',
     nav: '活动台账',
     title: '活动台账',
     new: '新建活动',

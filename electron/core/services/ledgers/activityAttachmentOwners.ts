@@ -1,0 +1,16 @@
+import type { AttachmentOwner } from '../../../../shared/api/schemas/attachments.js';
+import { AppError } from '../../errors.js';
+import { readActivity } from '../../repositories/activitiesRepo.js';
+import type { AttachmentOwnerRule } from '../caseFiles/attachmentOwnerRules.js';
+
+/**
+ * Photos of an activity (现场照片, the evidence inspectors ask for beside the ledger). Files are encrypted with the
+ * clinical key like every attachment, so the 站长 and counsellors add and open them; the front desk, which holds no
+ * clinical key, is told so rather than failing on the file.
+ */
+export const ledgerAttachmentOwners = {
+  activity(db, session, ownerId) {
+    if (!readActivity(db, ownerId)) throw new AppError('NOT_FOUND', '找不到该活动记录。');
+    if (session.role !== 'admin' && session.role !== 'counsellor') throw new AppError('FORBIDDEN', '活动照片与个案资料一样加密保存，只有站长和咨询师可以查看或上传。');
+  },
+} as const satisfies Partial<Record<AttachmentOwner, AttachmentOwnerRule>>;
