@@ -136,6 +136,7 @@ export const baseFieldLabels: Readonly<Record<string, string>> = {
   step: '步骤',
   summary: '情况概述',
   tag: '标签',
+  reachedOnly: '只列出可关联的来访者',
   tags: '重点人群标签',
   target: '转介机构类别',
   targetDetail: '转介机构',

@@ -1,5 +1,6 @@
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
+  activityId: '活动',
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

@@ -141,6 +141,10 @@ const cases = (): Record<string, Expect> => {
     'activities.update': { input: { ...activity(), id: ids.activity, theme: '改名' } },
     'activities.markDone': { input: { id: ids.activity, participantCount: 8 } },
     'activities.remove': { input: { id: ids.activity, reason: '活动取消' } },
+    // Residents' names and phones: only the front desk, the 站长 and the activity's own staff.
+    'activities.importSignIns': { input: { activityId: ids.activity, dataBase64: Buffer.from('not a sheet').toString('base64') } },
+    'activities.signIns': { input: { id: ids.activity } },
+    'activities.signInTemplate': { exempt: 'the blank sheet carries the activity\'s date and theme, which every staff role reads in the ledger' },
   };
 };
 

@@ -96,6 +96,8 @@ describe('cases, sessions and access', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有负责该个案的咨询师或站长可以结案、转移或共享个案。' } });
     expect(code(await station.raw(chen, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '我来接手' }))).toBe('FORBIDDEN');
     expect(code(await station.raw(liwei, 'cases.transfer', { id: opened.id, counsellorId: liweiId, reason: '原地转移' }))).toBe('INVALID_INPUT');
+    // The 站长 assigning it to its own counsellor is not a no-op: it opens the client's earlier history (accessHoles).
+    expect(code(await station.raw(station.admin, 'cases.transfer', { id: opened.id, counsellorId: liweiId, reason: '站长分配' }))).toBe('ok');
     // A counsellor going on leave hands their own case over.
     expect(await station.call(liwei, 'cases.transfer', { id: opened.id, counsellorId: chenId, reason: '本人休产假，交陈老师跟进' })).toMatchObject({ counsellorName: 'chen', status: 'open' });
     expect((await station.call(chen, 'cases.close', { id: opened.id, reason: '目标达成', closedOn: '2026-11-23' })).status).toBe('closed');

@@ -128,7 +128,8 @@ export class CasesService {
     return this.vault.write((db, audit) => {
       const current = this.requireOwner(db, session, caseId);
       this.requireCounsellor(db, counsellorId);
-      if (counsellorId === current.counsellorId) throw new AppError('INVALID_INPUT', '该咨询师本来就负责此个案。');
+      // The 站长 "assigning" a case to its own counsellor is meaningful (it opens the client's earlier history to them).
+      if (counsellorId === current.counsellorId && session.role !== 'admin') throw new AppError('INVALID_INPUT', '该咨询师本来就负责此个案。');
       assignCase(db, caseId, counsellorId);
       if (session.role === 'admin') grantCaseHistory(db, caseId);
       audit({ ...actorOf(session), action: 'cases.transfer', objectType: 'case', objectId: caseId, detail: { from: current.counsellorId, to: counsellorId, reasonLength: reason.length } });
