@@ -136,6 +136,14 @@ export const methodNames = [
   'activities.remove',
   'activities.counts',
   'activities.export',
+  'calls.list',
+  'calls.get',
+  'calls.create',
+  'calls.update',
+  'calls.remove',
+  'calls.openCrisis',
+  'calls.counts',
+  'calls.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

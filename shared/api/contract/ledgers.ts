@@ -17,6 +17,7 @@ import {
 } from '../schemas/activities.js';
 import { idInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
+import { callsAuditActions, callsContract } from './calls.js';
 import { method, type MethodSpec } from './method.js';
 
 export const ledgersContract = {
@@ -29,7 +30,8 @@ export const ledgersContract = {
   'activities.remove': method(clinical, activityRemoveInput, okOutput),
   'activities.counts': method(anyStaff, activityCountsInput, activityCounts),
   'activities.export': method(anyStaff, periodExportInput, exportFile),
+  ...callsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list'] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', ...callsAuditActions] as const;

@@ -1,5 +1,8 @@
+import { callsFieldLabels } from './calls.js';
+
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
+  ...callsFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

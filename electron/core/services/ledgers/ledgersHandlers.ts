@@ -4,10 +4,12 @@ import type { FeatureHandlers } from '../../handlerTable.js';
 import type { Vault } from '../../vault.js';
 import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
+import { createCallHandlers } from './callsHandlers.js';
+import type { CallsService } from './callsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; calls: CallsService }>;
 
-export function createLedgerHandlers({ vault, activities }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -17,5 +19,6 @@ export function createLedgerHandlers({ vault, activities }: LedgerDeps): Feature
     'activities.remove': (input, session) => activities.remove(requireSession(session), input),
     'activities.counts': (input) => activities.counts(input.from, input.to),
     'activities.export': (input, session) => exportActivities(vault, requireSession(session), input),
+    ...createCallHandlers(vault, calls),
   };
 }

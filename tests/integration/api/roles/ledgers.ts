@@ -1,4 +1,5 @@
 import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
+import { callsRows } from './calls.js';
 import { A, D, type Rows } from './matrix.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names) and exports it; counsellors and the 站长 record it. */
@@ -11,4 +12,5 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.remove': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'activities.counts': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.export': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  ...callsRows,
 };

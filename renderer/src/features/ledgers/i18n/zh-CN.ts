@@ -1,8 +1,10 @@
 import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js';
+import { callsZhCN } from './calls.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
   audit: ledgersAuditWords,
+  ...callsZhCN.messages,
   activities: {
     nav: '活动台账',
     title: '活动台账',
@@ -104,7 +106,7 @@ export const zhCN = {
     reviewer: '审核人',
   },
   // The settings' 字典 tab names each dictionary by the feature that brings it.
-  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象' } },
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames } },
 };
 
 export type Messages = typeof zhCN;
