@@ -20,4 +20,4 @@ export const callsContract = {
   'calls.export': method(anyStaff, periodExportInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
-export const callsAuditActions = ['calls.create', 'calls.update', 'calls.remove', 'calls.openCrisis', 'calls.export'] as const;
+export const callsAuditActions = ['calls.create', 'calls.update', 'calls.remove', 'calls.openCrisis', 'calls.export', 'calls.view'] as const;

@@ -61,7 +61,7 @@ export const callRecord = z.object({
   difficult: z.boolean(),
   repeatCaller: z.boolean(),
   outcome: z.enum(callOutcomes),
-  /** Null when this user may not read it (reception; a counsellor on a call someone else took). */
+  /** Null when this user may not read it (reception; a counsellor on a call someone else took), and in lists. */
   note: z.string().nullable(),
   /** The linked client; null when none, or when this user does not reach them (then `clientHidden`). */
   client: z.object({ id: idSchema, name: z.string() }).nullable(),

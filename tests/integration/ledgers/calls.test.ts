@@ -63,7 +63,7 @@ describe('hotline ledger (热线/电话咨询登记)', () => {
     expect(await auditRows(setup, 'calls.create')).toHaveLength(1);
   });
 
-  it('reception records a call and never reads a note back', async () => {
+  it('reception records a call and never reads a note back; lists carry no notes; reading one is audited', async () => {
     const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei, chen, reception } = setup;
     const ids = await userIds(setup);
@@ -78,6 +78,11 @@ describe('hotline ledger (热线/电话咨询登记)', () => {
     // The 站长 reads every note (reception's too, sealed while no clinical key was held); chen none he did not take.
     expect((await station.call(station.admin, 'calls.get', { id: byDesk.id })).note).toBe('来电者询问预约，情绪激动。');
     expect((await station.call(chen, 'calls.get', { id: byLiwei.id })).note).toBeNull();
+    // Lists carry no note for anyone; reading one, call by call, is audited (who read which call, never the note).
+    expect((await station.call(station.admin, 'calls.list', { from: '2026-11-01', to: '2026-11-30' })).map((row) => row.note)).toEqual([null, null]);
+    const reads = await auditRows(setup, 'calls.view');
+    expect(reads.map((row) => [row.actorName, row.objectId])).toEqual([['admin', String(byDesk.id)]]);
+    expect(JSON.stringify(reads)).not.toContain('情绪激动');
     // Reception may not record a call as someone else's, nor edit one.
     const asLiwei = await station.raw(reception, 'calls.create', call(ids.liwei!));
     expect(asLiwei.ok ? null : asLiwei.error.message).toContain('只能登记自己接听的来电');
@@ -206,7 +211,7 @@ describe('hotline ledger (热线/电话咨询登记)', () => {
     expect(await fieldOf({ ...good, takenBy: ids.chen! })).toEqual(['takenBy']);
     const reversed = await station.raw(liwei, 'calls.list', { from: '2026-11-30', to: '2026-11-01' });
     expect(reversed.ok ? null : reversed.error.message).toContain('开始日期不能晚于结束日期。');
-    expect(await station.call(liwei, 'calls.list', { from: '2020-01-01', to: '2026-12-31' })).toEqual([kept]);
+    expect(await station.call(liwei, 'calls.list', { from: '2020-01-01', to: '2026-12-31' })).toEqual([{ ...kept, note: null }]);
     expect(await auditRows(setup, 'calls.update')).toEqual([]);
   });
 

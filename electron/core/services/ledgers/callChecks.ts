@@ -49,13 +49,13 @@ export function checkCall(db: Db, session: Session, now: Date, input: CallInput,
   }
 }
 
-/** What this user sees of a stored call: the note only where they may read it, the client's name only where they reach them. */
-export function viewOf(db: Db, session: Session, call: StoredCall): CallRecord {
+/** What this user sees of a stored call: the note only where they may read it (and it is asked for), the client's name only where they reach them. */
+export function viewOf(db: Db, session: Session, call: StoredCall, options: { withNote: boolean } = { withNote: true }): CallRecord {
   const { sealedNote: _sealed, clientId, clientName, ...rest } = call;
   const reached = clientId === null || session.role !== 'counsellor' || reachableClients(db, [clientId], caseAccessOf(session)).has(clientId);
   return {
     ...rest,
-    note: mayReadNote(session, call) ? openCallNote(db, call) : null,
+    note: options.withNote && mayReadNote(session, call) ? openCallNote(db, call) : null,
     client: clientId !== null && reached ? { id: clientId, name: clientName ?? '' } : null,
     clientHidden: clientId !== null && !reached,
     editable: mayEdit(session, call),

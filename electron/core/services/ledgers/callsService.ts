@@ -34,14 +34,18 @@ export class CallsService {
     return call;
   }
 
+  /** The list never carries notes (the screens and the print show none): a note is read one call at a time, audited. */
   list(session: Session, filter: z.output<typeof callListInput>): CallRecord[] {
     const db = this.vault.connection();
-    return listCalls(db, filter).map((call) => viewOf(db, session, call));
+    return listCalls(db, filter).map((call) => viewOf(db, session, call, { withNote: false }));
   }
 
+  /** Reading a call's note is audited like opening a case file (who read which call, never the note). */
   get(session: Session, id: number): CallRecord {
     const db = this.vault.connection();
-    return viewOf(db, session, this.require(db, id));
+    const view = viewOf(db, session, this.require(db, id));
+    if (view.note) this.vault.write((_db, audit) => audit({ ...actorOf(session), action: 'calls.view', objectType: 'call', objectId: id }));
+    return view;
   }
 
   counts(from: string, to: string) {

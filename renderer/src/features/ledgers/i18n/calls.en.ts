@@ -3,7 +3,7 @@ import type { callsZhCN } from './calls.zh-CN.js';
 /** The hotline ledger's messages in English (the same keys as calls.zh-CN.ts). */
 export const callsEn: typeof callsZhCN = {
   audit: {
-    actions: { create: 'Hotline call recorded', update: 'Hotline call changed', remove: 'Hotline call deleted', openCrisis: 'Crisis opened from a hotline call', export: 'Hotline ledger exported' },
+    actions: { create: 'Hotline call recorded', update: 'Hotline call changed', remove: 'Hotline call deleted', openCrisis: 'Crisis opened from a hotline call', export: 'Hotline ledger exported', view: 'Hotline call summary read' },
     objects: { call: 'Hotline call' },
     details: { problemType: 'Problem type', callOutcome: 'Outcome', highRisk: 'High risk', crisisId: 'Crisis number', callDate: 'Call date' },
   },
