@@ -17,6 +17,8 @@ export type StoredActivity = Readonly<{
   participantCount: number | null;
   /** Clients on the roster, merged-away records left out (their rows were copied to the kept client). */
   rosterClientIds: number[];
+  /** Residents on its imported sign-in sheet (签到表). */
+  signInCount: number;
   outputs: ActivityOutputs;
   summary: string;
   status: ActivityStatus;
@@ -52,6 +54,7 @@ type Row = {
   outreach: string;
   staff: string;
   roster: string;
+  sign_ins: number;
 };
 
 const selectActivities = `
@@ -62,7 +65,8 @@ const selectActivities = `
     (SELECT json_group_array(json_object('id', id, 'displayName', display_name)) FROM (SELECT u.id, u.display_name FROM activity_staff s
        JOIN users u ON u.id = s.user_id WHERE s.activity_id = a.id ORDER BY u.id)) AS staff,
     (SELECT json_group_array(client_id) FROM (SELECT r.client_id FROM activity_roster r
-       JOIN clients c ON c.id = r.client_id AND c.merged_into IS NULL WHERE r.activity_id = a.id ORDER BY r.client_id)) AS roster
+       JOIN clients c ON c.id = r.client_id AND c.merged_into IS NULL WHERE r.activity_id = a.id ORDER BY r.client_id)) AS roster,
+    (SELECT count(*) FROM activity_sign_ins si WHERE si.activity_id = a.id) AS sign_ins
   FROM activities a`;
 
 function toActivity(row: Row): StoredActivity {
@@ -80,6 +84,7 @@ function toActivity(row: Row): StoredActivity {
     volunteers: JSON.parse(row.volunteers) as string[],
     participantCount: row.participant_count,
     rosterClientIds: JSON.parse(row.roster) as number[],
+    signInCount: row.sign_ins,
     outputs: {
       materials: row.materials,
       displays: row.displays,

@@ -9,7 +9,7 @@ import { folderListInput, folderListing, nativeChooseInput, nativeChooseOutput, 
 import { blankForm, blankFormList, blankFormUpdateInput } from '../schemas/forms.js';
 import { stationProfile } from '../schemas/station.js';
 import { aboutOutput, settings, settingsUpdate, verifyInput, verifyOutput } from '../schemas/system.js';
-import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, updateUserInput, userDirectory, userList, userSummary } from '../schemas/users.js';
+import { createUserInput, newRecoveryKeyOutput, resetPasswordInput, setUserDisabledInput, updateUserInput, userDirectory, userDirectoryInput, userList, userSummary } from '../schemas/users.js';
 import { method, type MethodSpec } from './method.js';
 
 export const foundationContract = {
@@ -36,8 +36,8 @@ export const foundationContract = {
 
   // Users
   'users.list': method(adminOnly, emptyInput, userList),
-  /** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
-  'users.directory': method(anyStaff, emptyInput, userDirectory),
+  /** Names of active staff to pick from: those who can be booked, or everyone (userDirectoryInput). */
+  'users.directory': method(anyStaff, userDirectoryInput, userDirectory),
   'users.create': method(adminOnly, createUserInput, userSummary),
   'users.setDisabled': method(adminOnly, setUserDisabledInput, userSummary),
   'users.update': method(adminOnly, updateUserInput, userSummary),

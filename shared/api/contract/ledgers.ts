@@ -17,6 +17,7 @@ import {
 } from '../schemas/activities.js';
 import { idInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
+import { signInImportInput, signInImportOutput, signInList } from '../schemas/signIns.js';
 import { callsAuditActions, callsContract } from './calls.js';
 import { method, type MethodSpec } from './method.js';
 
@@ -30,8 +31,12 @@ export const ledgersContract = {
   'activities.remove': method(clinical, activityRemoveInput, okOutput),
   'activities.counts': method(anyStaff, activityCountsInput, activityCounts),
   'activities.export': method(anyStaff, periodExportInput, exportFile),
+  // Sign-in sheets: the front desk records them too (issue 12); core allows counsellors the activities they ran.
+  'activities.importSignIns': method(anyStaff, signInImportInput, signInImportOutput),
+  'activities.signIns': method(anyStaff, idInput, signInList),
+  'activities.signInTemplate': method(anyStaff, idInput, exportFile),
   ...callsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', ...callsAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions] as const;

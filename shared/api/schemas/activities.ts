@@ -97,6 +97,8 @@ export const activityRecord = z.object({
   participantCount: z.number().int().nullable(),
   /** Null for a role that never sees client names (reception); else the clients this user reaches and how many others. */
   roster: z.object({ shown: z.array(rosterEntry), hidden: z.number().int() }).nullable(),
+  /** Residents on its imported sign-in sheet (签到表, activities.signIns lists them). */
+  signInCount: z.number().int(),
   outputs: activityOutputs,
   summary: z.string(),
   status: z.enum(activityStatuses),

@@ -69,5 +69,10 @@ export const resetPasswordInput = z.object({ userId: idSchema, temporaryPassword
 export const newRecoveryKeyOutput = z.object({ recoveryKey: z.string() });
 
 export const userList = z.array(userListEntry);
-/** Who can be booked: names of active counsellors and 站长 for every staff screen (reception books). */
+/**
+ * Whose names a staff screen picks from: `counsellors` (the default) are the active 站长 and counsellors, who can
+ * be booked, assigned and shared with; `everyone` adds the front desk, for who ran an activity or took a call.
+ */
+export const userDirectoryInput = z.object({ scope: z.enum(['counsellors', 'everyone']).default('counsellors') });
+/** Names of active staff for every staff screen (reception books, so it reads them too). */
 export const userDirectory = z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() }));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { crisisSteps } from '../../../shared/api/schemas/crises.js';
 import { addDays, localDay } from '../../../shared/domain/dates.js';
+import { weekdayOf } from '../../../shared/domain/localTime.js';
 import { ageOn } from '../../../shared/domain/idNumber.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import type { Db } from '../../../electron/core/db/driver.js';
@@ -347,6 +348,31 @@ describe('the demo station', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps a year of the activities ledger: held ones in the past with their counts, plans ahead, "五进" all reached, the mental-health days marked', () => {
+    type Activity = { id: number; type: string; held_on: string; start_time: string; status: string; participant_count: number | null; online_reach: number | null; online_reach_estimated: number };
+    const activities = rows<Activity>(db, 'SELECT * FROM activities WHERE removed_at IS NULL ORDER BY held_on');
+    const wrong: string[] = [];
+    for (const item of activities) {
+      if (item.status === 'done' && item.held_on >= today) wrong.push(`activity ${item.id} held on ${item.held_on}, not before today`);
+      if (item.status === 'planned' && item.held_on < today) wrong.push(`activity ${item.id} still planned on ${item.held_on}`);
+      if (item.status === 'done' && item.participant_count === null) wrong.push(`activity ${item.id} held without a count`);
+      if (weekdayOf(item.held_on) > 5) wrong.push(`activity ${item.id} on a weekend`);
+      if (item.type === 'online_post' && !(item.online_reach !== null && item.online_reach_estimated === 1)) wrong.push(`post ${item.id} without an estimated reach`);
+    }
+    expect(wrong).toEqual([]);
+    // Twelve months back from today's month: every month has a lecture; plans wait ahead.
+    const months = new Set(activities.filter((item) => item.type === 'lecture').map((item) => item.held_on.slice(0, 7)));
+    expect(months.size).toBe(12);
+    expect(activities[0]!.held_on >= addDays(today, -366)).toBe(true);
+    expect(activities.filter((item) => item.status === 'planned' && item.held_on > today).length).toBeGreaterThanOrEqual(2);
+    const targets = rows<{ target: string }>(db, 'SELECT DISTINCT target FROM activity_outreach').map((row) => row.target).sort();
+    expect(targets).toEqual(['community', 'enterprise', 'government', 'school', 'village']);
+    const days = activities.filter((item) => item.type === 'publicity').map((item) => item.held_on.slice(5));
+    expect(days.some((day) => day >= '10-10' && day <= '10-12')).toBe(true);
+    // The front desk helps on those days, so it is among the staff of some activity.
+    expect(rows(db, "SELECT 1 FROM activity_staff s JOIN users u ON u.id = s.user_id WHERE u.role = 'reception'").length).toBeGreaterThan(0);
   });
 });
 

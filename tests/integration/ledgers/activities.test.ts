@@ -48,6 +48,19 @@ async function open(file: ExportFile) {
 }
 
 describe('activities ledger (活动台账)', () => {
+  it('the front desk can be listed as having run an activity: the activity form picks from everyone, not only those who counsel', async () => {
+    const setup = disposeWhenTestEnds(await caseFileStation());
+    const { station, reception } = setup;
+    const ids = await userIds(setup);
+    const names = async (input: MethodInput<'users.directory'>) => (await station.call(reception, 'users.directory', input)).map((user) => user.displayName).sort();
+    expect(await names({})).toEqual(['chen', 'liwei', '王站长']);
+    expect(await names({ scope: 'everyone' })).toEqual(['chen', 'liwei', 'qiantai', '王站长']);
+    const ran = await station.call(station.admin, 'activities.create', { ...lecture([ids.qiantai!]), type: 'publicity', theme: '世界精神卫生日宣传' });
+    expect(ran.staff).toEqual([{ id: ids.qiantai, displayName: 'qiantai' }]);
+    await station.call(station.admin, 'users.setDisabled', { userId: ids.chen!, disabled: true });
+    expect(await names({ scope: 'everyone' })).toEqual(['liwei', 'qiantai', '王站长']);
+  });
+
   it('a counsellor records a done lecture, reads it back, edits it; each write is audited with the fields changed', async () => {
     const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei } = setup;

@@ -91,6 +91,18 @@ describe('the activities ledger list', () => {
     expect(wrapper.find('[data-testid="activities-breakdown"]').text()).not.toContain('义诊/咨询台 0 场');
   });
 
+  it('is still filtered when staff open an activity and come back (the back link remounts the list)', async () => {
+    const pinia = loggedInAs('admin');
+    const first = await mountScreen(ActivitiesView, { api: station(), pattern: '/activities', path: '/activities', pinia });
+    select(first.wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
+    await flushPromises();
+    first.wrapper.unmount();
+    const api = station();
+    const again = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia });
+    expect(api.inputsOf('activities.list')).toEqual([expect.objectContaining({ type: 'lecture' })]);
+    expect(select(again.wrapper, 'activities-type').props('modelValue')).toBe('lecture');
+  });
+
   it('a month picked, or a range of days, is the period asked for', async () => {
     const api = station();
     const { wrapper } = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia: loggedInAs('counsellor') });
@@ -190,6 +202,50 @@ describe('one activity', () => {
     await flushPromises();
     expect(api.inputsOf('activities.remove')).toEqual([{ id: 5, reason: '重复登记' }]);
     expect(router.currentRoute.value.path).toBe('/activities');
+  });
+});
+
+describe('the sign-in sheet of an activity', () => {
+  async function openAs(role: Exclude<Role, 'kiosk'>, record: ActivityRecord, extra: FakeHandlers = {}) {
+    const api = station({ 'activities.get': () => record, ...extra });
+    const { wrapper } = await mountScreen(ActivityView, { api, pattern: '/activities/:id', path: `/activities/${record.id}`, pinia: loggedInAs(role) });
+    return { api, wrapper };
+  }
+  async function chooseFile(wrapper: VueWrapper, name: string) {
+    const input = wrapper.find('[data-testid="sign-in-input"]');
+    Object.defineProperty(input.element, 'files', { value: [new File([new Uint8Array([80, 75, 3, 4])], name)], configurable: true });
+    await input.trigger('change');
+    await flushPromises();
+  }
+
+  it('is offered to the front desk and to staff who may edit, not to a counsellor who did not run it', async () => {
+    expect((await openAs('reception', { ...heldLecture, editable: false, roster: null })).wrapper.find('[data-testid="sign-in-import"]').exists()).toBe(true);
+    expect((await openAs('counsellor', heldLecture)).wrapper.find('[data-testid="sign-in-import"]').exists()).toBe(true);
+    expect((await openAs('counsellor', { ...heldLecture, editable: false })).wrapper.find('[data-testid="sign-in-sheet"]').exists()).toBe(false);
+  });
+
+  it('lists every refused row by its Excel row number, and shows the new count after an import', async () => {
+    const problems = [
+      { row: 4, reason: '性别“F”应为“男”或“女”（或留空）' },
+      { row: 7, reason: '与第 3 行是同一人（姓名和电话相同）' },
+    ];
+    let refuse = true;
+    const { api, wrapper } = await openAs('reception', { ...heldLecture, editable: false, roster: null }, {
+      'activities.importSignIns': (input) => {
+        if (refuse) throw new ApiCallError({ code: 'INVALID_INPUT', message: '签到表有 2 行无法导入，整份未导入。', details: { problems } });
+        return { imported: 130, participantCountRaised: true, activity: { ...heldLecture, editable: false, roster: null, signInCount: 130, participantCount: 130, id: input.activityId } };
+      },
+    });
+    await chooseFile(wrapper, '签到表.xlsx');
+    expect(api.inputsOf('activities.importSignIns')).toEqual([{ activityId: heldLecture.id, dataBase64: 'UEsDBA==' }]);
+    const alert = wrapper.find('[data-testid="sign-in-refused"]');
+    expect(alert.text()).toContain('整份未导入，原名单不变');
+    expect(alert.findAll('li').map((item) => item.text())).toEqual(['第 4 行：性别“F”应为“男”或“女”（或留空）', '第 7 行：与第 3 行是同一人（姓名和电话相同）']);
+    refuse = false;
+    await chooseFile(wrapper, '签到表.xlsx');
+    expect(wrapper.find('[data-testid="sign-in-refused"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="sign-in-count"]').text()).toBe('已签到 130 人');
+    expect(wrapper.find('[data-testid="activity-participants"]').text()).toBe('130');
   });
 });
 

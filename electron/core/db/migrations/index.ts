@@ -20,7 +20,8 @@ import { migration as auditAnchor } from './0100-audit-anchor.js';
 import { migration as caseHistoryGrant } from './0110-case-history-grant.js';
 import { migration as clinicalFieldEncryption } from './0120-clinical-field-encryption.js';
 import { migration as activities } from './0130-activities.js';
-import { migration as hotlineCalls } from './0140-hotline-calls.js';
+import { migration as activitySignIns } from './0140-activity-sign-ins.js';
+import { migration as hotlineCalls } from './0150-hotline-calls.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   caseHistoryGrant,
   clinicalFieldEncryption,
   activities,
+  activitySignIns,
   hotlineCalls,
 ];
 

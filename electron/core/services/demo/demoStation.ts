@@ -5,6 +5,7 @@ import { setMustChangePassword } from '../../repositories/usersRepo.js';
 import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
+import { seedActivitiesDemo } from './activitiesDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
@@ -55,11 +56,13 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     mustChangePassword: false,
   };
   const counsellorIds: number[] = [];
+  const receptionIds: number[] = [];
   for (const account of staff) {
     const user = await handlers['users.create']({ ...account, temporaryPassword: demoPassword }, adminSession);
     // Demo accounts are ready to use; a real account must change its temporary password.
     vault.write((db) => setMustChangePassword(db, user.id, false));
     if (user.role === 'counsellor') counsellorIds.push(user.id);
+    if (user.role === 'reception') receptionIds.push(user.id);
   }
   vault.write((db, audit) => {
     writeMarker(db, 'demo', true);
@@ -75,5 +78,6 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
+  await seedActivitiesDemo(handlers, adminSession, { adminId: adminSession.userId, counsellorIds, receptionIds }, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

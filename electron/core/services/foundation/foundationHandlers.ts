@@ -98,9 +98,9 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
       }),
 
     'users.list': () => users.list(),
-    'users.directory': () =>
+    'users.directory': (input) =>
       listUsers(vault.connection())
-        .filter(canCounsel)
+        .filter((user) => (input.scope === 'everyone' ? !user.disabled : canCounsel(user)))
         .map((user) => ({ id: user.id, displayName: user.displayName, role: user.role })),
     'users.create': (input, session) => users.create(requireSession(session), input),
     'users.setDisabled': (input, session) =>

@@ -98,7 +98,7 @@ export class ActivitiesService {
       requireEditable(session, current);
       if (current.status === 'done') throw new AppError('INVALID_INPUT', '该活动已标记为已开展。');
       requireNotFuture(this.clock.now(), current);
-      requireParticipants(input.participantCount, current.rosterClientIds.length);
+      requireParticipants(input.participantCount, current.rosterClientIds.length, current.signInCount);
       markActivityDone(db, input.id, input.participantCount, input.summary, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'activities.markDone', objectType: 'activity', objectId: input.id, detail: { participantCount: input.participantCount } });
       return viewOf(db, session, this.require(db, input.id));

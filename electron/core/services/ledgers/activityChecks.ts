@@ -65,8 +65,10 @@ function rosterToStore(db: Db, session: Session, given: readonly number[], curre
   return [...given, ...listed.filter((id) => !reachedBefore.has(id) && !given.includes(id))];
 }
 
-export function requireParticipants(count: number | null, rosterSize: number): void {
+/** Everyone on the roster and everyone who signed in took part. */
+export function requireParticipants(count: number | null, rosterSize: number, signInCount: number): void {
   if (count !== null && count < rosterSize) throw fieldRefusal('participantCount', `参与人数（${count}）不能少于名单中的来访者人数（${rosterSize}）。`);
+  if (count !== null && count < signInCount) throw fieldRefusal('participantCount', `参与人数（${count}）不能少于签到表上的人数（${signInCount}）。`);
 }
 
 /** Every rule a create or an edit must pass, in the order a person would fix them; returns the roster to store. */
@@ -77,7 +79,7 @@ export function checkActivity(db: Db, session: Session, now: Date, input: Activi
   if (current?.status === 'done' && input.status === 'planned') throw fieldRefusal('status', '已开展的活动不能改回“计划中”。');
   requireStaff(db, session, input.staffIds, current);
   const roster = rosterToStore(db, session, input.rosterClientIds, current);
-  requireParticipants(input.participantCount, roster.length);
+  requireParticipants(input.participantCount, roster.length, current?.signInCount ?? 0);
   return roster;
 }
 

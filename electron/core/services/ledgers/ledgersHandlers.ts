@@ -6,10 +6,11 @@ import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
 import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
+import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; calls: CallsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService }>;
 
-export function createLedgerHandlers({ vault, activities, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, signIns, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -19,6 +20,9 @@ export function createLedgerHandlers({ vault, activities, calls }: LedgerDeps): 
     'activities.remove': (input, session) => activities.remove(requireSession(session), input),
     'activities.counts': (input) => activities.counts(input.from, input.to),
     'activities.export': (input, session) => exportActivities(vault, requireSession(session), input),
+    'activities.importSignIns': (input, session) => signIns.import(requireSession(session), input),
+    'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
+    'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
     ...createCallHandlers(vault, calls),
   };
 }

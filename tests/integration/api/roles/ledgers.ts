@@ -2,7 +2,7 @@ import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js
 import { callsRows } from './calls.js';
 import { A, D, type Rows } from './matrix.js';
 
-/** Ledgers: reception reads the activities ledger (no roster names) and exports it; counsellors and the 站长 record it. */
+/** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.list': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.get': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
@@ -12,5 +12,8 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.remove': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'activities.counts': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.export': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.importSignIns': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.signIns': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  'activities.signInTemplate': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   ...callsRows,
 };

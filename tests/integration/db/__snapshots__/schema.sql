@@ -158,6 +158,17 @@ CREATE TABLE activity_roster (
         PRIMARY KEY (activity_id, client_id)
       ) STRICT, WITHOUT ROWID;
 
+-- table activity_sign_ins
+CREATE TABLE activity_sign_ins (
+        activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+        row_no INTEGER NOT NULL CHECK (row_no > 0),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+        gender TEXT CHECK (gender IS NULL OR gender IN ('male', 'female')),
+        unit TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (activity_id, row_no)
+      ) STRICT, WITHOUT ROWID;
+
 -- table activity_staff
 CREATE TABLE activity_staff (
         activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,

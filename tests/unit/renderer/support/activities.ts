@@ -24,6 +24,7 @@ export const heldLecture: ActivityRecord = {
   volunteers: ['赵老师'],
   participantCount: 120,
   roster: { shown: [{ clientId: 7, name: '张三' }], hidden: 2 },
+  signInCount: 0,
   outputs: { materials: 150, displays: 2, consultDesk: true, householdVisits: 0, onlineReach: 3000, onlineReachEstimated: true },
   summary: '讲解情绪识别与调节方法。',
   status: 'done',

@@ -4,11 +4,11 @@ import { callsEn } from './calls.en.js';
 export const en: Messages = {
   audit: {
     actions: {
-      activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed' },
+      activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
       calls: callsEn.audit.actions,
     },
     objects: { activity: 'Activity', ...callsEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', ...callsEn.audit.details },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details },
   },
   ...callsEn.messages,
   activities: {
@@ -110,6 +110,24 @@ export const en: Messages = {
     none: 'No activities in this period.',
     preparer: 'Prepared by',
     reviewer: 'Reviewed by',
+  },
+  signIns: {
+    title: 'Sign-in sheet',
+    count: '{count} signed in',
+    template: 'Download the sign-in template',
+    import: 'Import sign-in sheet…',
+    show: 'Show who signed in',
+    hint: 'Print the template for the day, or fill it in Excel and import it (.xlsx with at least a 姓名 column). A new import replaces the list; a held activity counts at least those who signed in.',
+    imported: '{count} sign-ins imported',
+    importedRaised: '{count} sign-ins imported; participants set to {count}',
+    refused: 'Sign-in sheet not imported (nothing was imported; the list is unchanged)',
+    problem: 'Row {row}: {reason}',
+    row: 'Excel row',
+    name: 'Name',
+    gender: 'Gender',
+    genders: { male: 'Male', female: 'Female' },
+    unit: 'Unit / community',
+    phone: 'Phone',
   },
   dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames } },
 };

@@ -8,7 +8,7 @@ import type { Migration } from './types.js';
  * by the service; a removed row stays with who, when and why, its note erased.
  */
 export const migration: Migration = {
-  version: 140,
+  version: 150,
   name: 'hotline-calls',
   up(db) {
     db.exec(`
