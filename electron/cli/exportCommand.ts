@@ -20,6 +20,7 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   screening: { needsPeriod: false, run: (cli, _range, flags) => cli.call('screenings.export', { id: screeningId(flags) }) },
   audit: { needsPeriod: true, run: (cli, range) => cli.call('audit.export', range!) },
   activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
+  calls: { needsPeriod: true, run: (cli, range) => cli.call('calls.export', range!) },
 };
 
 function screeningId(flags: Flags): number {

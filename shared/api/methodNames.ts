@@ -139,6 +139,14 @@ export const methodNames = [
   'activities.importSignIns',
   'activities.signIns',
   'activities.signInTemplate',
+  'calls.list',
+  'calls.get',
+  'calls.create',
+  'calls.update',
+  'calls.remove',
+  'calls.openCrisis',
+  'calls.counts',
+  'calls.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

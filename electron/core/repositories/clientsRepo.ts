@@ -252,6 +252,7 @@ export const clientMergeRules = {
   client_tags: 'union',
   // A merged client's roster rows stay (reads skip merged clients), copied to the kept one where absent.
   activity_roster: 'union',
+  hotline_calls: 'move',
 } as const satisfies Record<string, 'move' | 'union'>;
 
 const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));

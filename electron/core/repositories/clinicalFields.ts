@@ -21,6 +21,7 @@ export const clinicalColumns = {
   scale_results: { label: '测评结果', rowKey: ['id'], columns: ['answers', 'result', 'comment'] },
   alerts: { label: '危机预警', rowKey: ['id'], columns: ['action_note'] },
   attachments: { label: '附件', rowKey: ['id'], columns: ['data'] },
+  hotline_calls: { label: '热线来电记录', rowKey: ['id'], columns: ['note'] },
 } as const satisfies Record<string, Readonly<{ label: string; rowKey: readonly string[]; columns: readonly string[] }>>;
 
 export type ClinicalTable = keyof typeof clinicalColumns;

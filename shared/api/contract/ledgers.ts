@@ -18,6 +18,7 @@ import {
 import { idInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { signInImportInput, signInImportOutput, signInList } from '../schemas/signIns.js';
+import { callsAuditActions, callsContract } from './calls.js';
 import { method, type MethodSpec } from './method.js';
 
 export const ledgersContract = {
@@ -34,7 +35,8 @@ export const ledgersContract = {
   'activities.importSignIns': method(anyStaff, signInImportInput, signInImportOutput),
   'activities.signIns': method(anyStaff, idInput, signInList),
   'activities.signInTemplate': method(anyStaff, idInput, exportFile),
+  ...callsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns'] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions] as const;

@@ -1,3 +1,4 @@
+import { callsDictionaries } from './calls.js';
 import type { DictionaryEntries } from './entries.js';
 
 /**
@@ -25,4 +26,5 @@ export const ledgersDictionaries = {
     ['community', '进社区'],
     ['government', '进机关'],
   ],
+  ...callsDictionaries,
 } satisfies Record<string, DictionaryEntries>;

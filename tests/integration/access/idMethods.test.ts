@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'chen', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -47,6 +47,7 @@ beforeAll(async () => {
   chen = await station.addUser('chen', 'counsellor');
   const users = await station.call(station.admin, 'users.list', {});
   ids.liwei = users.find((user) => user.username === 'liwei')!.id;
+  ids.chen = users.find((user) => user.username === 'chen')!.id;
   ids.room = (await station.call(station.admin, 'rooms.add', { name: '咨询室一', kind: 'counselling' }))[0]!.id;
   ids.client = (await station.call(liwei, 'clients.register', { ...adult, address: '胜利路 8 号' })).id;
   ids.case = (await station.call(liwei, 'cases.open', { clientId: ids.client, problemCategories: ['emotion'], reason: '主诉失眠', openedOn: '2026-11-01' })).id;
@@ -69,10 +70,13 @@ beforeAll(async () => {
   ids.exception = (await station.call(liwei, 'availability.addException', { userId: ids.liwei, fromDay: '2026-12-21', toDay: '2026-12-22', kind: 'leave' })).exceptions[0]!.id;
   ids.waitlist = (await station.call(liwei, 'waitlist.add', { clientId: ids.client, counsellorId: ids.liwei }))[0]!.id;
   ids.activity = (await station.call(liwei, 'activities.create', activity())).id;
+  ids.call = (await station.call(liwei, 'calls.create', hotlineCall())).id;
 });
 
 /** liwei's planned group session with their client on the roster. */
 const activity = () => ({ type: 'group_counselling', theme: '睡眠改善小组', date: '2026-12-05', startTime: '14:00', endTime: '16:00', location: '团体活动室', staffIds: [ids.liwei], rosterClientIds: [ids.client] });
+/** A 高危 call liwei took from their client, its note clinical. */
+const hotlineCall = () => ({ date: '2026-11-20', startTime: '22:00', durationMinutes: 30, takenBy: ids.liwei, callerType: 'self', problemType: 'emotion', highRisk: true, outcome: 'counselled' as const, note: '失眠三月', clientId: ids.client });
 afterAll(() => station.dispose());
 
 const cases = (): Record<string, Expect> => {
@@ -145,6 +149,11 @@ const cases = (): Record<string, Expect> => {
     'activities.importSignIns': { input: { activityId: ids.activity, dataBase64: Buffer.from('not a sheet').toString('base64') } },
     'activities.signIns': { input: { id: ids.activity } },
     'activities.signInTemplate': { exempt: 'the blank sheet carries the activity\'s date and theme, which every staff role reads in the ledger' },
+    // The phone rings for whoever is on duty: B may record a call from A's client, and is answered without the client.
+    'calls.create': { input: { ...hotlineCall(), takenBy: ids.chen, note: '值班来电' }, answers: 'masked' },
+    'calls.get': { input: { id: ids.call }, answers: 'masked' },
+    'calls.update': { input: { ...hotlineCall(), id: ids.call } },
+    'calls.openCrisis': { exempt: 'like crises.open: any counsellor present opens the crisis of a 高危 call, without its note (CallsService)' },
   };
 };
 

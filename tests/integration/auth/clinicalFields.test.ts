@@ -79,6 +79,10 @@ async function fillClinicalRecords(station: Station, liwei: string, reception: s
   await station.call(liwei, 'referrals.update', { id: referral.id, status: 'feedback', on: '2026-11-24', feedback: `诊断抑郁发作${marker}` });
   const result = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1], clientId: client.id, comment: `首次评估${marker}` });
   await station.call(liwei, 'alerts.acknowledge', { id: result.alertId!, actionNote: `已当面评估${marker}` });
+  const takers = Object.fromEntries((await station.call(station.admin, 'users.list', {})).map((user) => [user.username, user.id]));
+  const hotlineCall = { date: '2026-11-23', startTime: '08:00', durationMinutes: 20, callerType: 'self', problemType: 'emotion', outcome: 'counselled' } as const;
+  await station.call(liwei, 'calls.create', { ...hotlineCall, takenBy: takers.liwei!, note: `来电诉失眠${marker}` });
+  await station.call(reception, 'calls.create', { ...hotlineCall, takenBy: takers.zhao!, note: `前台接听${marker}` });
   await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: opened.id, fileName: '评估.pdf', mime: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.7 附件内容${marker}`).toString('base64') });
   return { clientId: client.id, caseId: opened.id, sessionId: session.id, crisisId: crisis.id, referralId: referral.id, resultId: result.id };
 }

@@ -10,9 +10,9 @@ const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles,
 
 describe('feature list', () => {
   it('the side menu shows each role its pages, in the workbench order', () => {
-    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/users', '/audit', '/settings']);
-    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/settings']);
-    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/settings']);
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/users', '/audit', '/settings']);
+    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/settings']);
+    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/calls', '/settings']);
   });
 
   it('settings tabs and home cards follow their declared order and roles', () => {

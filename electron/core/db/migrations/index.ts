@@ -22,6 +22,7 @@ import { migration as clinicalFieldEncryption } from './0120-clinical-field-encr
 import { migration as activities } from './0130-activities.js';
 import { migration as activitySignIns } from './0140-activity-sign-ins.js';
 import { migration as activityAttachments } from './0150-activity-attachments.js';
+import { migration as hotlineCalls } from './0160-hotline-calls.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   activities,
   activitySignIns,
   activityAttachments,
+  hotlineCalls,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

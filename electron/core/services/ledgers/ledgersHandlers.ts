@@ -4,11 +4,13 @@ import type { FeatureHandlers } from '../../handlerTable.js';
 import type { Vault } from '../../vault.js';
 import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
+import { createCallHandlers } from './callsHandlers.js';
+import type { CallsService } from './callsService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService }>;
 
-export function createLedgerHandlers({ vault, activities, signIns }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, signIns, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -21,5 +23,6 @@ export function createLedgerHandlers({ vault, activities, signIns }: LedgerDeps)
     'activities.importSignIns': (input, session) => signIns.import(requireSession(session), input),
     'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
     'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
+    ...createCallHandlers(vault, calls),
   };
 }

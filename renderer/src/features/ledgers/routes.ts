@@ -7,4 +7,6 @@ import type { FeatureRoute } from '../feature.js';
 export const routes: readonly FeatureRoute[] = [
   { path: 'activities', component: () => import('./views/ActivitiesView.vue'), menu: { label: 'activities.nav', order: 85 } },
   { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
+  { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86 } },
+  { path: 'calls/:id(\\d+)', component: () => import('./views/CallView.vue') },
 ];

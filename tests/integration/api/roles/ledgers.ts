@@ -1,4 +1,5 @@
 import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
+import { callsRows } from './calls.js';
 import { A, D, type Rows } from './matrix.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
@@ -14,4 +15,5 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.importSignIns': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.signIns': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.signInTemplate': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
+  ...callsRows,
 };

@@ -82,6 +82,12 @@ CREATE INDEX follow_ups_client ON follow_ups (client_id, due_on);
 -- index follow_ups_due
 CREATE INDEX follow_ups_due ON follow_ups (status, due_on);
 
+-- index hotline_calls_by_client
+CREATE INDEX hotline_calls_by_client ON hotline_calls (client_id) WHERE client_id IS NOT NULL;
+
+-- index hotline_calls_by_day
+CREATE INDEX hotline_calls_by_day ON hotline_calls (called_on, problem_type);
+
 -- index referrals_client
 CREATE INDEX referrals_client ON referrals (client_id);
 
@@ -464,6 +470,31 @@ CREATE TABLE follow_ups (
         reassessed_level TEXT CHECK (reassessed_level IN ('red', 'yellow', 'green')),
         recorded_by INTEGER REFERENCES users (id),
         cancel_reason TEXT
+      ) STRICT;
+
+-- table hotline_calls
+CREATE TABLE hotline_calls (
+        id INTEGER PRIMARY KEY,
+        called_on TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+        taken_by INTEGER NOT NULL REFERENCES users (id),
+        caller_type TEXT NOT NULL,
+        problem_type TEXT NOT NULL,
+        high_risk INTEGER NOT NULL DEFAULT 0 CHECK (high_risk IN (0, 1)),
+        difficult INTEGER NOT NULL DEFAULT 0 CHECK (difficult IN (0, 1)),
+        repeat_caller INTEGER NOT NULL DEFAULT 0 CHECK (repeat_caller IN (0, 1)),
+        outcome TEXT NOT NULL CHECK (outcome IN ('counselled', 'referred', 'police', 'ambulance', 'station_case')),
+        note TEXT NOT NULL DEFAULT '',
+        client_id INTEGER REFERENCES clients (id),
+        crisis_id INTEGER REFERENCES crises (id),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by INTEGER REFERENCES users (id),
+        removed_reason TEXT,
+        CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
 -- table referrals

@@ -1,13 +1,16 @@
 import type { Messages } from './zh-CN.js';
+import { callsEn } from './calls.en.js';
 
 export const en: Messages = {
   audit: {
     actions: {
       activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
+      calls: callsEn.audit.actions,
     },
-    objects: { activity: 'Activity' },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in' },
+    objects: { activity: 'Activity', ...callsEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details },
   },
+  ...callsEn.messages,
   activities: {
     photos: 'Photos and documents',
     nav: 'Activities ledger',
@@ -127,5 +130,5 @@ export const en: Messages = {
     unit: 'Unit / community',
     phone: 'Phone',
   },
-  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")' } },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames } },
 };

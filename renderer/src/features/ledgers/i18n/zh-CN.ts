@@ -1,8 +1,10 @@
 import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js';
+import { callsZhCN } from './calls.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
   audit: ledgersAuditWords,
+  ...callsZhCN.messages,
   activities: {
     photos: '现场照片与材料',
     nav: '活动台账',
@@ -123,7 +125,7 @@ export const zhCN = {
     phone: '联系电话',
   },
   // The settings' 字典 tab names each dictionary by the feature that brings it.
-  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象' } },
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames } },
 };
 
 export type Messages = typeof zhCN;
