@@ -1,6 +1,4 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { ElFormItem, ElSelect } from 'element-plus';
-import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/access.js';
 import type { ActivityRecord } from '../../../shared/api/schemas/activities.js';
@@ -12,43 +10,19 @@ import ActivitiesView from '../../../renderer/src/features/ledgers/views/Activit
 import ActivityView from '../../../renderer/src/features/ledgers/views/ActivityView.vue';
 import { activityDictionaries, heldLecture, januaryCounts, plannedLecture } from './support/activities.js';
 import { fakeApi, type FakeHandlers } from './support/fakeApi.js';
+import { fieldErrors, ledgerUsers, loggedInAs, selectByTestid } from './support/screenParts.js';
 import { mountScreen } from './support/mountScreen.js';
 
 /** Issue 12: the 活动台账 screens ask core what the filters say, and offer only what core lets this user do. */
-const users = {
-  admin: { id: 1, displayName: '王站长' },
-  counsellor: { id: 2, displayName: '李伟' },
-  reception: { id: 3, displayName: '前台小周' },
-} as const;
-
-function loggedInAs(role: Exclude<Role, 'kiosk'>) {
-  const pinia = createPinia();
-  const user = { ...users[role], username: role, role, disabled: false, mustChangePassword: false, createdAt: '2026-11-01T01:00:00.000Z', lastLoginAt: null, keySlot: 'current' as const };
-  pinia.state.value.session = { status: null, current: { user, idleLockMinutes: 5 } };
-  return pinia;
-}
-
 function station(extra: FakeHandlers = {}) {
   return fakeApi({
     'dictionaries.list': () => activityDictionaries,
-    'users.directory': () => [{ ...users.admin, role: 'admin' }, { ...users.counsellor, role: 'counsellor' }],
+    'users.directory': () => [{ ...ledgerUsers.admin, role: 'admin' }, { ...ledgerUsers.counsellor, role: 'counsellor' }],
     'activities.list': () => [heldLecture, plannedLecture('2026-01-28')],
     'activities.counts': (input) => ({ ...januaryCounts, ...input }),
     'attachments.list': () => [],
     ...extra,
   });
-}
-
-/** The message each form field shows, by its label (Element Plus renders it through a transition the tests stub). */
-function fieldErrors(wrapper: VueWrapper): Record<string, string> {
-  const items = wrapper.findAllComponents(ElFormItem).filter((item) => item.props('error'));
-  return Object.fromEntries(items.map((item) => [String(item.props('label')), String(item.props('error'))]));
-}
-
-function select(wrapper: VueWrapper, testid: string) {
-  const found = wrapper.findAllComponents(ElSelect).find((component) => component.attributes('data-testid') === testid);
-  if (!found) throw new Error(`no select ${testid}`);
-  return found;
 }
 
 describe('the activities ledger list', () => {
@@ -59,11 +33,11 @@ describe('the activities ledger list', () => {
     expect(api.inputsOf('activities.list')).toEqual([{ from: month.from, to: month.to }]);
     expect(api.inputsOf('activities.counts')).toEqual([{ from: month.from, to: month.to }]);
 
-    select(wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
+    selectByTestid(wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
     await flushPromises();
-    select(wrapper, 'activities-target').vm.$emit('update:modelValue', 'school');
+    selectByTestid(wrapper, 'activities-target').vm.$emit('update:modelValue', 'school');
     await flushPromises();
-    select(wrapper, 'activities-status').vm.$emit('update:modelValue', 'done');
+    selectByTestid(wrapper, 'activities-status').vm.$emit('update:modelValue', 'done');
     await flushPromises();
     expect(api.inputsOf('activities.list').slice(1)).toEqual([
       { from: month.from, to: month.to, type: 'lecture' },
@@ -71,7 +45,7 @@ describe('the activities ledger list', () => {
       { from: month.from, to: month.to, type: 'lecture', outreachTarget: 'school', status: 'done' },
     ]);
     // A cleared select is no filter, not an empty code.
-    select(wrapper, 'activities-type').vm.$emit('update:modelValue', '');
+    selectByTestid(wrapper, 'activities-type').vm.$emit('update:modelValue', '');
     await flushPromises();
     expect(api.inputsOf('activities.list').at(-1)).toEqual({ from: month.from, to: month.to, outreachTarget: 'school', status: 'done' });
 
@@ -95,13 +69,13 @@ describe('the activities ledger list', () => {
   it('is still filtered when staff open an activity and come back (the back link remounts the list)', async () => {
     const pinia = loggedInAs('admin');
     const first = await mountScreen(ActivitiesView, { api: station(), pattern: '/activities', path: '/activities', pinia });
-    select(first.wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
+    selectByTestid(first.wrapper, 'activities-type').vm.$emit('update:modelValue', 'lecture');
     await flushPromises();
     first.wrapper.unmount();
     const api = station();
     const again = await mountScreen(ActivitiesView, { api, pattern: '/activities', path: '/activities', pinia });
     expect(api.inputsOf('activities.list')).toEqual([expect.objectContaining({ type: 'lecture' })]);
-    expect(select(again.wrapper, 'activities-type').props('modelValue')).toBe('lecture');
+    expect(selectByTestid(again.wrapper, 'activities-type').props('modelValue')).toBe('lecture');
   });
 
   it('a month picked, or a range of days, is the period asked for', async () => {
@@ -272,15 +246,15 @@ describe('the activity form', () => {
         throw refusal;
       },
     });
-    select(wrapper, 'activity-type').vm.$emit('update:modelValue', 'lecture');
-    select(wrapper, 'activity-targets').vm.$emit('update:modelValue', ['school']);
+    selectByTestid(wrapper, 'activity-type').vm.$emit('update:modelValue', 'lecture');
+    selectByTestid(wrapper, 'activity-targets').vm.$emit('update:modelValue', ['school']);
     await wrapper.find('[data-testid="activity-theme"]').setValue('考前减压讲座');
     const pickers = wrapper.findAllComponents({ name: 'ElTimeSelect' });
     pickers[0]!.vm.$emit('update:modelValue', '09:00');
     pickers[1]!.vm.$emit('update:modelValue', '10:30');
     await wrapper.find('[data-testid="activity-location"]').setValue('第一中学');
-    select(wrapper, 'activity-partners').vm.$emit('update:modelValue', ['第一中学']);
-    select(wrapper, 'activity-volunteers').vm.$emit('update:modelValue', ['赵老师']);
+    selectByTestid(wrapper, 'activity-partners').vm.$emit('update:modelValue', ['第一中学']);
+    selectByTestid(wrapper, 'activity-volunteers').vm.$emit('update:modelValue', ['赵老师']);
     await wrapper.find('[data-testid="activity-materials"] input').setValue('80');
     await wrapper.find('[data-testid="activity-online-reach"] input').setValue('500');
     await flushPromises();
