@@ -34,7 +34,7 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
 
 /**
  * The old station is at schema 60, as an app before field encryption left it: clinical content in
- * plaintext. Its first unlock runs the real migrations 70 to 130 and, at the 站长's login, encrypts
+ * plaintext. Its first unlock runs the real migrations 70 to 160 and, at the 站长's login, encrypts
  * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
  * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
  * against it), the encryption with the notes. Together they are a fraction of a second against a key
@@ -42,9 +42,27 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  * database rather than from the unlock request (killTrials.ts).
  */
 const oldSchemaVersion = 60;
-/** Undoes 70 to 130 by hand: a newer migration must be undone here too (build() refuses until it is). */
-const undoneUpTo = 130;
+/** Undoes 70 to 160 by hand: a newer migration must be undone here too (build() refuses until it is). */
+const undoneUpTo = 160;
 const undoMigrationsAfter60 = `
+  DROP TABLE hotline_calls;
+  CREATE TABLE attachments_before_150 (
+    id INTEGER PRIMARY KEY,
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis')),
+    owner_id INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO attachments_before_150 SELECT * FROM attachments;
+  DROP TABLE attachments;
+  ALTER TABLE attachments_before_150 RENAME TO attachments;
+  CREATE INDEX attachments_owner ON attachments (owner_type, owner_id);
+  DROP TABLE activity_sign_ins;
   DROP TABLE activity_roster;
   DROP TABLE activity_staff;
   DROP TABLE activity_outreach;
