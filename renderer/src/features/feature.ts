@@ -21,8 +21,12 @@ export type FeatureRoute = Readonly<{
   public?: boolean;
   /** The resident kiosk: reached with a kiosk token, never the workbench. */
   kiosk?: boolean;
-  /** An entry in the side menu: an i18n key, placed by `order` among every feature's entries. */
-  menu?: Readonly<{ label: string; order: number }>;
+  /**
+   * An entry in the side menu: an i18n key, placed by `order` among every feature's entries. Entries with the
+   * same `group` (the group's i18n key, e.g. 'ledgers.nav' for 台账) sit together under one heading, placed where
+   * the group's first entry would be.
+   */
+  menu?: Readonly<{ label: string; order: number; group?: string }>;
 }>;
 
 /** A tab of the settings page, placed by `order` among every feature's tabs. */

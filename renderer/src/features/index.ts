@@ -23,9 +23,35 @@ const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a,
 export const menuEntries = () =>
   byOrder(
     features.flatMap((feature) =>
-      feature.routes.flatMap((route) => (route.menu ? [{ path: `/${route.path}`, label: route.menu.label, order: route.menu.order, roles: route.roles }] : [])),
+      feature.routes.flatMap((route) =>
+        route.menu ? [{ path: `/${route.path}`, label: route.menu.label, order: route.menu.order, group: route.menu.group, roles: route.roles }] : [],
+      ),
     ),
   );
+
+export type MenuEntry = ReturnType<typeof menuEntries>[number];
+export type MenuItem = Readonly<{ kind: 'page'; entry: MenuEntry }> | Readonly<{ kind: 'group'; label: string; entries: MenuEntry[] }>;
+
+/** The side menu as shown: pages in order, a group's pages gathered under its heading where its first page falls. */
+export function menuTree(entries: readonly MenuEntry[]): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<string, MenuEntry[]>();
+  for (const entry of entries) {
+    if (!entry.group) {
+      items.push({ kind: 'page', entry });
+      continue;
+    }
+    const members = groups.get(entry.group);
+    if (members) {
+      members.push(entry);
+      continue;
+    }
+    const created = [entry];
+    groups.set(entry.group, created);
+    items.push({ kind: 'group', label: entry.group, entries: created });
+  }
+  return items;
+}
 
 export const settingsTabs = (): SettingsTab[] => byOrder(features.flatMap((feature) => feature.settingsTabs ?? []));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/access.js';
 import { allows } from '../../../renderer/src/features/feature.js';
-import { features, homeCards, menuEntries, settingsTabs } from '../../../renderer/src/features/index.js';
+import { features, homeCards, menuEntries, menuTree, settingsTabs } from '../../../renderer/src/features/index.js';
 import { createAppRouter } from '../../../renderer/src/router.js';
 
 /** The feature list drives the side menu, the settings tabs, the home cards and the router. */
@@ -13,6 +13,17 @@ describe('feature list', () => {
     expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/users', '/audit', '/settings']);
     expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/settings']);
     expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/calls', '/settings']);
+  });
+
+  it('the ledgers sit under one 台账 heading where the first of them falls', () => {
+    const shown = menuTree(menuEntries().filter((entry) => allows(entry.roles, 'reception')));
+    expect(shown.map((item) => (item.kind === 'page' ? item.entry.path : [item.label, item.entries.map((entry) => entry.path)]))).toEqual([
+      '/',
+      '/appointments',
+      '/clients',
+      ['ledgers.nav', ['/activities', '/calls']],
+      '/settings',
+    ]);
   });
 
   it('settings tabs and home cards follow their declared order and roles', () => {

@@ -5,8 +5,8 @@ import type { FeatureRoute } from '../feature.js';
  * roster's names, as core answers); the screens offer writing only where core allows it.
  */
 export const routes: readonly FeatureRoute[] = [
-  { path: 'activities', component: () => import('./views/ActivitiesView.vue'), menu: { label: 'activities.nav', order: 85 } },
+  { path: 'activities', component: () => import('./views/ActivitiesView.vue'), menu: { label: 'activities.nav', order: 85, group: 'ledgers.nav' } },
   { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
-  { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86 } },
+  { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86, group: 'ledgers.nav' } },
   { path: 'calls/:id(\\d+)', component: () => import('./views/CallView.vue') },
 ];

@@ -11,6 +11,7 @@ export const en: Messages = {
     details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details },
   },
   ...callsEn.messages,
+  ledgers: { nav: 'Ledgers' },
   activities: {
     photos: 'Photos and documents',
     nav: 'Activities ledger',

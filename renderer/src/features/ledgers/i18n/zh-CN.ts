@@ -5,6 +5,7 @@ import { callsZhCN } from './calls.zh-CN.js';
 export const zhCN = {
   audit: ledgersAuditWords,
   ...callsZhCN.messages,
+  ledgers: { nav: '台账' },
   activities: {
     photos: '现场照片与材料',
     nav: '活动台账',
