@@ -147,6 +147,21 @@ export const methodNames = [
   'calls.openCrisis',
   'calls.counts',
   'calls.export',
+  'people.list',
+  'people.get',
+  'people.create',
+  'people.update',
+  'people.saveQualification',
+  'people.removeQualification',
+  'people.addTraining',
+  'people.removeTraining',
+  'people.addServiceHours',
+  'people.removeServiceHours',
+  'people.expiring',
+  'people.counts',
+  'people.export',
+  'people.importStaffList',
+  'people.importTemplate',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -42,9 +42,13 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  * database rather than from the unlock request (killTrials.ts).
  */
 const oldSchemaVersion = 60;
-/** Undoes 70 to 160 by hand: a newer migration must be undone here too (build() refuses until it is). */
-const undoneUpTo = 160;
+/** Undoes 70 to 170 by hand: a newer migration must be undone here too (build() refuses until it is). */
+const undoneUpTo = 170;
 const undoMigrationsAfter60 = `
+  DROP TABLE volunteer_service_hours;
+  DROP TABLE person_trainings;
+  DROP TABLE person_qualifications;
+  DROP TABLE people;
   DROP TABLE hotline_calls;
   CREATE TABLE attachments_before_150 (
     id INTEGER PRIMARY KEY,

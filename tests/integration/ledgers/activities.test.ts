@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
-import type { ExportFile } from '../../../shared/api/schemas/exports.js';
+import { readLedgerSheet } from '../helpers/workbook.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { xinyi } from '../helpers/entries.js';
 import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
@@ -38,14 +38,6 @@ async function auditRows(setup: Setup, action: string) {
   return (await setup.station.call(setup.station.admin, 'audit.list', { action, pageSize: 200 })).rows;
 }
 
-async function open(file: ExportFile) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  // Empty cells come back as holes: read them as null.
-  const values = (index: number) => Array.from((sheet.getRow(index).values as ExcelJS.CellValue[]).slice(1), (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null)));
-  return { title: String(values(1)[0]), headers: values(2), rows: Array.from({ length: sheet.rowCount - 2 }, (_, index) => values(index + 3)) };
-}
 
 describe('activities ledger (活动台账)', () => {
   it('the front desk can be listed as having run an activity: the activity form picks from everyone, not only those who counsel', async () => {
@@ -297,7 +289,7 @@ describe('activities ledger (活动台账)', () => {
 
     const file = await station.call(reception, 'activities.export', { from: '2026-11-01', to: '2026-11-30' });
     expect(file).toMatchObject({ fileName: '活动台账_2026年11月.xlsx', rows: 2 });
-    const sheet = await open(file);
+    const sheet = await readLedgerSheet(file);
     expect(sheet.title).toContain('活动台账 · 2026年11月');
     expect(sheet.headers).toEqual(['日期', '时间', '活动类型', '“五进”', '主题', '地点', '合作单位', '工作人员', '志愿者/外请人员', '参与人数', '其中已建档来访者', '资料份数', '横幅/展板', '咨询台', '入户数', '线上覆盖人次', '覆盖人次为估算', '状态', '活动小结']);
     expect(sheet.rows[0]).toEqual(['2026-11-20', '14:00–15:30', '讲座', '进学校', '青春期情绪管理', '实验中学报告厅', '实验中学', 'liwei', '赵老师', 120, 1, 150, 2, '有', 0, null, null, '已开展', '讲解情绪识别与调节方法，现场答疑。']);

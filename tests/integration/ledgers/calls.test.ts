@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
-import type { ExportFile } from '../../../shared/api/schemas/exports.js';
+import { readLedgerSheet } from '../helpers/workbook.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { xinyi } from '../helpers/entries.js';
 import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
@@ -35,13 +35,6 @@ async function auditRows(setup: Setup, action: string) {
   return (await setup.station.call(setup.station.admin, 'audit.list', { action, pageSize: 200 })).rows;
 }
 
-async function sheetOf(file: ExportFile) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const values = (index: number) => Array.from((sheet.getRow(index).values as ExcelJS.CellValue[]).slice(1), (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null)));
-  return { title: String(values(1)[0]), headers: values(2), rows: Array.from({ length: sheet.rowCount - 2 }, (_, index) => values(index + 3)) };
-}
 
 describe('hotline ledger (热线/电话咨询登记)', () => {
   it('a counsellor records a call, reads it back with its note, edits it; the edit is audited with the fields changed, never the note', async () => {
@@ -223,7 +216,7 @@ describe('hotline ledger (热线/电话咨询登记)', () => {
     await station.call(liwei, 'calls.create', { ...call(ids.liwei!), date: '2026-10-30' });
     const file = await station.call(reception, 'calls.export', { from: '2026-11-01', to: '2026-11-30' });
     expect(file).toMatchObject({ fileName: '热线来电登记_2026年11月.xlsx', rows: 1 });
-    const sheet = await sheetOf(file);
+    const sheet = await readLedgerSheet(file);
     expect(sheet.title).toContain('热线来电登记 · 2026年11月');
     expect(sheet.headers).toEqual(['日期', '开始时间', '时长（分钟）', '接听人', '来电者', '问题类型', '高危', '困难', '反复来电', '处理方式', '已建档', '危机干预编号']);
     // A row's empty last cell (no crisis) is not written.

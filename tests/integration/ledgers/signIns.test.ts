@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
+import { typedSheet } from '../helpers/workbook.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { disposeWhenTestEnds } from '../helpers/station.js';
 
@@ -31,14 +32,7 @@ async function heldLecture(setup: Setup) {
 }
 
 /** A sheet as a station types it: a title row, the header, then the rows given (cells in header order). */
-async function sheet(rows: ReadonlyArray<ReadonlyArray<string | number | null>>, header = ['序号', '姓名', '性别', '单位/社区', '联系电话']): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet('签到表');
-  worksheet.addRow(['阳光社区老年人情绪健康讲座 签到表']);
-  worksheet.addRow(header);
-  for (const row of rows) worksheet.addRow([...row]);
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-}
+const sheet = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>, header = ['序号', '姓名', '性别', '单位/社区', '联系电话']) => typedSheet('阳光社区老年人情绪健康讲座 签到表', header, rows);
 
 describe('activity sign-in sheets (签到表)', () => {
   it('the template, filled in, imports whole at the front desk; a held activity’s 参与人数 rises to those who signed in', async () => {

@@ -10,9 +10,9 @@ const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles,
 
 describe('feature list', () => {
   it('the side menu shows each role its pages, in the workbench order', () => {
-    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/users', '/audit', '/settings']);
-    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/settings']);
-    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/calls', '/settings']);
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/people', '/users', '/audit', '/settings']);
+    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/calls', '/people', '/settings']);
+    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/calls', '/people', '/settings']);
   });
 
   it('the ledgers sit under one 台账 heading where the first of them falls', () => {
@@ -21,7 +21,7 @@ describe('feature list', () => {
       '/',
       '/appointments',
       '/clients',
-      ['ledgers.nav', ['/activities', '/calls']],
+      ['ledgers.nav', ['/activities', '/calls', '/people']],
       '/settings',
     ]);
   });
@@ -30,7 +30,7 @@ describe('feature list', () => {
     expect(tabsFor('admin')).toEqual(['station', 'security', 'appointments', 'scales', 'dictionaries', 'backup', 'forms', 'about', 'language']);
     expect(tabsFor('counsellor')).toEqual(['station', 'appointments', 'forms', 'about', 'language']);
     expect(tabsFor('reception')).toEqual(['station', 'forms', 'about', 'language']);
-    expect(homeCards().map((card) => allows(card.roles, 'reception'))).toEqual([false, true]);
+    expect(homeCards().map((card) => allows(card.roles, 'reception'))).toEqual([false, true, false]);
   });
 
   it('the router has every feature page, with the roles declared beside it', () => {

@@ -4,15 +4,13 @@ import { toMinute } from '../../../../shared/domain/localTime.js';
 import { caseAccessOf } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
-import { AppError } from '../../errors.js';
+import { AppError, fieldRefusal } from '../../errors.js';
 import { clientNames, type StoredActivity } from '../../repositories/activitiesRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
 
-/** A refusal about one field: the form shows the message on that field (the same shape as the contract's schema errors). */
-const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
 
 /** The 站长 edits every activity; a counsellor those they are listed as staff of (issue 12: "activities they took part in"). */
 export function mayEdit(session: Session, activity: StoredActivity): boolean {

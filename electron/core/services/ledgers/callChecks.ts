@@ -4,15 +4,13 @@ import { toMinute } from '../../../../shared/domain/localTime.js';
 import { caseAccessOf } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
-import { AppError } from '../../errors.js';
+import { AppError, fieldRefusal } from '../../errors.js';
 import { openCallNote, type StoredCall } from '../../repositories/callsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
 
-/** A refusal about one field, shaped like the contract's schema errors so the form shows it on that field. */
-const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
 
 /** The 站长 edits every call; a counsellor the calls they took (issue 12: "counsellors record … calls they took part in"). */
 export function mayEdit(session: Session, call: StoredCall): boolean {

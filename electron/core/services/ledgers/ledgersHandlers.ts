@@ -6,11 +6,13 @@ import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
 import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
+import { createPeopleHandlers } from './peopleHandlers.js';
+import type { PeopleService } from './peopleService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; people: PeopleService }>;
 
-export function createLedgerHandlers({ vault, activities, signIns, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, signIns, calls, people }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -24,5 +26,6 @@ export function createLedgerHandlers({ vault, activities, signIns, calls }: Ledg
     'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
     'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
     ...createCallHandlers(vault, calls),
+    ...createPeopleHandlers(vault, people),
   };
 }

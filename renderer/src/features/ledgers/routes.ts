@@ -1,4 +1,4 @@
-import type { FeatureRoute } from '../feature.js';
+import type { FeatureRoute, HomeCard } from '../feature.js';
 
 /**
  * The station's ledgers (台账). The activities ledger is read by every staff role (reception without the
@@ -9,4 +9,9 @@ export const routes: readonly FeatureRoute[] = [
   { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
   { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86, group: 'ledgers.nav' } },
   { path: 'calls/:id(\\d+)', component: () => import('./views/CallView.vue') },
+  { path: 'people', component: () => import('./views/PeopleView.vue'), menu: { label: 'people.nav', order: 87, group: 'ledgers.nav' } },
+  { path: 'people/:id(\\d+)', component: () => import('./views/PersonView.vue') },
 ];
+
+/** The 站长's reminder of certificates about to expire (人员台账), above the station's details. */
+export const homeCards: readonly HomeCard[] = [{ order: 30, roles: ['admin'], component: () => import('./components/ExpiringCard.vue') }];

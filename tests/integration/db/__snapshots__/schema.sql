@@ -88,6 +88,15 @@ CREATE INDEX hotline_calls_by_client ON hotline_calls (client_id) WHERE client_i
 -- index hotline_calls_by_day
 CREATE INDEX hotline_calls_by_day ON hotline_calls (called_on, problem_type);
 
+-- index person_qualifications_by_expiry
+CREATE INDEX person_qualifications_by_expiry ON person_qualifications (expires_on) WHERE expires_on IS NOT NULL;
+
+-- index person_qualifications_by_person
+CREATE INDEX person_qualifications_by_person ON person_qualifications (person_id);
+
+-- index person_trainings_by_day
+CREATE INDEX person_trainings_by_day ON person_trainings (held_on, person_id);
+
 -- index referrals_client
 CREATE INDEX referrals_client ON referrals (client_id);
 
@@ -111,6 +120,9 @@ CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
 
 -- index sessions_unsigned
 CREATE INDEX sessions_unsigned ON counselling_sessions (counsellor_id) WHERE signed_at IS NULL;
+
+-- index volunteer_service_hours_by_day
+CREATE INDEX volunteer_service_hours_by_day ON volunteer_service_hours (served_on, person_id);
 
 -- table activities
 CREATE TABLE activities (
@@ -223,7 +235,7 @@ CREATE TABLE appointments (
 -- table attachments
 CREATE TABLE "attachments" (
         id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity')),
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,
@@ -497,6 +509,46 @@ CREATE TABLE hotline_calls (
         CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
+-- table people
+CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        gender TEXT CHECK (gender IN ('male', 'female')),
+        phone TEXT NOT NULL DEFAULT '',
+        employment TEXT NOT NULL CHECK (employment IN ('fulltime', 'parttime', 'volunteer')),
+        fte REAL CHECK ((employment = 'parttime') = (fte IS NOT NULL) AND (fte IS NULL OR (fte > 0 AND fte < 1))),
+        organisation TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        user_id INTEGER UNIQUE REFERENCES users (id),
+        joined_on TEXT NOT NULL,
+        left_on TEXT CHECK (left_on IS NULL OR left_on >= joined_on),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table person_qualifications
+CREATE TABLE person_qualifications (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        kind TEXT NOT NULL,
+        level TEXT NOT NULL DEFAULT '',
+        certificate_no TEXT NOT NULL DEFAULT '',
+        issued_on TEXT,
+        expires_on TEXT
+      ) STRICT;
+
+-- table person_trainings
+CREATE TABLE person_trainings (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        kind TEXT NOT NULL CHECK (kind IN ('training', 'supervision')),
+        held_on TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        provider TEXT NOT NULL DEFAULT '',
+        hours REAL NOT NULL CHECK (hours > 0)
+      ) STRICT;
+
 -- table referrals
 CREATE TABLE referrals (
         id INTEGER PRIMARY KEY,
@@ -632,6 +684,16 @@ CREATE TABLE users (
         must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
         created_at TEXT NOT NULL,
         last_login_at TEXT
+      ) STRICT;
+
+-- table volunteer_service_hours
+CREATE TABLE volunteer_service_hours (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id),
+        served_on TEXT NOT NULL,
+        hours REAL NOT NULL CHECK (hours > 0),
+        activity_id INTEGER REFERENCES activities (id),
+        note TEXT NOT NULL DEFAULT ''
       ) STRICT;
 
 -- table waitlist

@@ -1,16 +1,19 @@
 import type { Messages } from './zh-CN.js';
 import { callsEn } from './calls.en.js';
+import { peopleEn } from './people.en.js';
 
 export const en: Messages = {
   audit: {
     actions: {
       activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
       calls: callsEn.audit.actions,
+      people: peopleEn.audit.actions,
     },
-    objects: { activity: 'Activity', ...callsEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details },
+    objects: { activity: 'Activity', ...callsEn.audit.objects, ...peopleEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...peopleEn.audit.details },
   },
   ...callsEn.messages,
+  ...peopleEn.messages,
   ledgers: { nav: 'Ledgers' },
   activities: {
     photos: 'Photos and documents',
@@ -131,5 +134,5 @@ export const en: Messages = {
     unit: 'Unit / community',
     phone: 'Phone',
   },
-  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames } },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames, ...peopleEn.dictionaryNames } },
 };
