@@ -42,7 +42,7 @@ async function seededDemo(): Promise<Db> {
   return db;
 }
 
-const rows = <T>(db: Db, sql: string): T[] => db.prepare(sql).all() as T[];
+const rows = <T>(db: Db, sql: string, ...params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];
 
 /** A wall-clock time at the station (tests run on Beijing time) as an instant. */
 const instantOf = (day: string, time: string) => new Date(`${day}T${time}:00`).getTime();
@@ -373,6 +373,21 @@ describe('the demo station', () => {
     expect(days.some((day) => day >= '10-10' && day <= '10-12')).toBe(true);
     // The front desk helps on those days, so it is among the staff of some activity.
     expect(rows(db, "SELECT 1 FROM activity_staff s JOIN users u ON u.id = s.user_id WHERE u.role = 'reception'").length).toBeGreaterThan(0);
+  });
+
+  it('keeps the team in the people ledger: every account a person, a certificate due for renewal, monthly supervision, volunteers at the lectures', () => {
+    const accounts = rows<{ id: number }>(db, 'SELECT id FROM users');
+    const linked = rows<{ user_id: number }>(db, 'SELECT user_id FROM people WHERE user_id IS NOT NULL');
+    expect(linked.map((row) => row.user_id).sort()).toEqual(accounts.map((row) => row.id).sort());
+    const kinds = rows<{ employment: string }>(db, 'SELECT DISTINCT employment FROM people ORDER BY 1').map((row) => row.employment);
+    expect(kinds).toEqual(['fulltime', 'parttime', 'volunteer']);
+    const due = rows(db, 'SELECT 1 FROM person_qualifications WHERE expires_on BETWEEN ? AND ?', today, addDays(today, 60));
+    expect(due).toHaveLength(1);
+    const supervisionMonths = new Set(rows<{ held_on: string }>(db, "SELECT held_on FROM person_trainings WHERE kind = 'supervision'").map((row) => row.held_on.slice(0, 7)));
+    expect(supervisionMonths.size).toBeGreaterThanOrEqual(11);
+    const service = rows<{ served_on: string; held_on: string; type: string }>(db, 'SELECT h.served_on, a.held_on, a.type FROM volunteer_service_hours h JOIN activities a ON a.id = h.activity_id');
+    expect(service.length).toBeGreaterThanOrEqual(10);
+    expect(service.filter((row) => row.served_on !== row.held_on || row.type !== 'lecture' || row.served_on > today)).toEqual([]);
   });
 });
 

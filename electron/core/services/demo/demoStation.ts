@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { seedActivitiesDemo } from './activitiesDemo.js';
+import { seedPeopleDemo } from './peopleDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
@@ -78,6 +79,8 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
-  await seedActivitiesDemo(handlers, adminSession, { adminId: adminSession.userId, counsellorIds, receptionIds }, localDay(clock.now()));
+  const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
+  await seedActivitiesDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedPeopleDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }
