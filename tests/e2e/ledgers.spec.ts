@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { seriousViolations } from './axe.js';
 import { ActivityPages, LockScreen } from './pages.js';
 import { expect, test } from './fixtures.js';
 import { countPrints, countPrintsFromNowOn, expectWholeOnPaper } from './paper.js';
+import { typedXlsx } from './sheets.js';
 
 test.use({ demo: true });
 
@@ -48,7 +48,8 @@ test('the 站长 plans a 讲座, imports its sign-in sheet, marks it held with a
   await activities.open('情绪与睡眠健康讲座');
   found.push(...(await seriousViolations(page, 'activity page')));
   // The sheet passed round on the day, typed into Excel afterwards: imported whole, then the count starts from it.
-  await page.getByTestId('sign-in-input').setInputFiles({ name: '签到表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await signInSheet(['张桂英', '李国强', '王秀兰']) });
+  const names = ['张桂英', '李国强', '王秀兰'];
+  await page.getByTestId('sign-in-input').setInputFiles(await typedXlsx('情绪与睡眠健康讲座 签到表', ['序号', '姓名', '性别', '单位/社区', '联系电话'], names.map((name, index) => [index + 1, name, '', '阳光社区', ''])));
   await expect(page.getByTestId('sign-in-count')).toHaveText('已签到 3 人');
   await page.getByTestId('sign-in-show').click();
   await expect(page.getByTestId('sign-in-table').locator('tbody tr')).toHaveCount(3);
@@ -102,16 +103,6 @@ function figures(totalsText: string, breakdownText: string) {
     lectures: number(breakdownText, /讲座\s*(\d+)\s*场\s*(\d+)\s*人次/),
     lecturePeople: number(breakdownText, /讲座\s*(\d+)\s*场\s*(\d+)\s*人次/, 2),
   };
-}
-
-/** A sign-in sheet as a station types it: a title row, the header, one resident a row. */
-async function signInSheet(names: readonly string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('签到表');
-  sheet.addRow(['情绪与睡眠健康讲座 签到表']);
-  sheet.addRow(['序号', '姓名', '性别', '单位/社区', '联系电话']);
-  names.forEach((name, index) => sheet.addRow([index + 1, name, '', '阳光社区', '']));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The smallest whole PNG (one white pixel): the photo stands for any phone picture under the downscale size. */
