@@ -147,6 +147,19 @@ export const methodNames = [
   'calls.openCrisis',
   'calls.counts',
   'calls.export',
+  'meetings.list',
+  'meetings.get',
+  'meetings.create',
+  'meetings.update',
+  'meetings.remove',
+  'meetings.export',
+  'rules.list',
+  'rules.get',
+  'rules.create',
+  'rules.saveDraft',
+  'rules.discardDraft',
+  'rules.adopt',
+  'rules.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -1,5 +1,6 @@
 import { callsDictionaries } from './calls.js';
 import type { DictionaryEntries } from './entries.js';
+import { meetingsDictionaries } from './meetings.js';
 
 /**
  * Built-in entries of the ledgers' dictionaries. Sources: seeds/003 (讲座 and the "五进" of 进学校/进企业/进农村/
@@ -27,4 +28,5 @@ export const ledgersDictionaries = {
     ['government', '进机关'],
   ],
   ...callsDictionaries,
+  ...meetingsDictionaries,
 } satisfies Record<string, DictionaryEntries>;
