@@ -163,7 +163,7 @@ describe('meetings ledger (会议记录)', () => {
     const ids = await userIds(setup);
     const good = meeting([ids.liwei!], ids.liwei!);
     const kept = await station.call(liwei, 'meetings.create', good);
-    const decision = good.decisions[0]!;
+    const decision = good.decisions![0]!;
     const bad: Array<[string, MethodInput<'meetings.create'>, RegExp, string]> = [
       ['end before start', { ...good, endTime: '13:00' }, /结束时间须晚于开始时间/, 'endTime'],
       ['end equals start', { ...good, endTime: '14:00' }, /结束时间须晚于开始时间/, 'endTime'],

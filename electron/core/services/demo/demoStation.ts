@@ -8,6 +8,7 @@ import type { Vault } from '../../vault.js';
 import { seedActivitiesDemo } from './activitiesDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
@@ -78,6 +79,9 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
-  await seedActivitiesDemo(handlers, adminSession, { adminId: adminSession.userId, counsellorIds, receptionIds }, localDay(clock.now()));
+  const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
+  await seedActivitiesDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedMeetingsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedRulesDemo(handlers, adminSession, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

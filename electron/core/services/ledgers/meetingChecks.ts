@@ -59,7 +59,9 @@ function requireAccounts(db: Db, ids: readonly number[], kept: ReadonlySet<numbe
 function requireCaseLink(db: Db, session: Session, caseId: number | null, current: StoredMeeting | null): void {
   if (caseId === null || caseId === current?.caseId) return;
   if (!caseExists(db, caseId)) throw fieldRefusal('caseId', `个案 #${caseId} 不存在。`);
-  if (!reachesLinkedCase(db, session, caseId)) throw fieldRefusal('caseId', '只能关联您负责或共享给您的个案。');
+  // Refused like any reach of another's case (FORBIDDEN), with the field named so the form shows it there.
+  const message = '只能关联您负责或共享给您的个案。';
+  if (!reachesLinkedCase(db, session, caseId)) throw new AppError('FORBIDDEN', message, [{ path: 'caseId', message }]);
 }
 
 /**
