@@ -194,33 +194,37 @@ describe('the meeting form', () => {
 });
 
 describe('the printed meeting record and ledger', () => {
-  async function printed<C extends typeof MeetingPrint | typeof MeetingLedgerPrint>(component: C, props: Record<string, unknown>) {
+  /** The print's plugins: a fresh Pinia, Chinese messages, a fake core with the station and the kinds. */
+  function printPlugins() {
     const pinia = createPinia();
     setActivePinia(pinia);
     const api = fakeApi({
       'station.get': () => ({ name: '阳光街道社会心理服务站', level: 'street', regionCode: '110105001', address: '阳光路 8 号', phone: '010-65001234', openingHours: '' }),
       'dictionaries.list': () => meetingKinds,
     });
-    const wrapper = mount(component as never, { props, global: { plugins: [createAppI18n('zh-CN'), pinia, api.plugin] } });
+    return [createAppI18n('zh-CN'), pinia, api.plugin];
+  }
+  /** The station and the kinds loaded, as usePrint leaves them before printing. */
+  async function loaded<W extends VueWrapper>(wrapper: W): Promise<W> {
     await Promise.all([useStationStore().load(), useDictionaryStore().load()]);
     await flushPromises();
-    return wrapper as VueWrapper;
+    return wrapper;
   }
 
   it('prints one meeting’s 会议记录 with its decisions and the chair’s and recorder’s signature lines', async () => {
-    const wrapper = await printed(MeetingPrint, { meeting: staffMeeting });
+    const wrapper = await loaded(mount(MeetingPrint, { props: { meeting: staffMeeting }, global: { plugins: printPlugins() } }));
     expect(wrapper.find('[data-testid="print-station"]').text()).toContain('阳光街道社会心理服务站');
     expect(wrapper.find('.print-title').text()).toBe('会议记录');
     expect(wrapper.find('[data-testid="meeting-record"]').text()).toContain('工作例会');
     expect(wrapper.find('[data-testid="meeting-record-minutes"]').text()).toBe('讨论热线值班，周三晚由李伟值班。');
     expect(wrapper.find('[data-testid="meeting-record-decisions"] tbody tr').findAll('td').map((cell) => cell.text())).toEqual(['1', '排出四月热线值班表', '李伟', '2026-03-20', '未完成']);
     expect(wrapper.find('[data-testid="print-signatures"]').text()).toMatch(/主持人.*记录人/s);
-    const hidden = await printed(MeetingPrint, { meeting: discussion });
+    const hidden = await loaded(mount(MeetingPrint, { props: { meeting: discussion }, global: { plugins: printPlugins() } }));
     expect(hidden.find('[data-testid="meeting-record-minutes"]').text()).toContain('该会议研讨的个案未分配或共享给您');
   });
 
   it('prints the period’s ledger, one line per meeting, without minutes', async () => {
-    const wrapper = await printed(MeetingLedgerPrint, { periodLabel: '2026年', meetings: [staffMeeting, discussion, planned] });
+    const wrapper = await loaded(mount(MeetingLedgerPrint, { props: { periodLabel: '2026年', meetings: [staffMeeting, discussion, planned] }, global: { plugins: printPlugins() } }));
     expect(wrapper.find('.print-title').text()).toBe('2026年会议台账');
     const rows = wrapper.findAll('[data-testid="meeting-ledger"] tbody tr');
     expect(rows[0]!.findAll('td').map((cell) => cell.text())).toEqual(['1', '2026-03-03 09:00–10:00', '工作例会', '咨询室会议角', '王站长、李伟、社区居委会 王主任', '一、上月小结；二、热线值班排班', '已记录', '1 项，未完成 1 项']);

@@ -77,7 +77,7 @@ describe('one rule', () => {
   it('the 站长 drafts the next version from the current text and adopts it on a day: the text is saved, then adopted', async () => {
     const drafted: RuleDetail = { ...appointmentRule, hasDraft: true, draft: { ...second, id: 13, versionNo: null, adoptedOn: null, adoptedBy: null, fileCount: 0 } };
     const api = station({
-      'rules.saveDraft': (input) => ({ ...drafted, draft: { ...drafted.draft!, body: input.body } }),
+      'rules.saveDraft': (input) => ({ ...drafted, draft: { ...drafted.draft!, body: input.body ?? '' } }),
       'rules.adopt': () => ({ ...appointmentRule, current: { ...appointmentRule.current!, versionNo: 3 } }),
     });
     const { wrapper } = await mountScreen(RuleView, { api, pattern: '/rules/:id', path: '/rules/3', pinia: loggedInAs('admin') });
