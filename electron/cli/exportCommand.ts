@@ -22,6 +22,8 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
   calls: { needsPeriod: true, run: (cli, range) => cli.call('calls.export', range!) },
   people: { needsPeriod: true, run: (cli, range) => cli.call('people.export', range!) },
+  meetings: { needsPeriod: true, run: (cli, range) => cli.call('meetings.export', range!) },
+  rules: { needsPeriod: false, run: (cli) => cli.call('rules.export', {}) },
 };
 
 function screeningId(flags: Flags): number {

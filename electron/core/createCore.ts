@@ -28,13 +28,15 @@ import { ScheduleService } from './services/appointments/scheduleService.js';
 import { ActivitiesService } from './services/ledgers/activitiesService.js';
 import { CallsService } from './services/ledgers/callsService.js';
 import { PeopleService } from './services/ledgers/peopleService.js';
+import { MeetingsService } from './services/ledgers/meetingsService.js';
+import { RulesService } from './services/ledgers/rulesService.js';
 import { SignInsService } from './services/ledgers/signInsService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
-import { ledgerAttachmentOwners } from './services/ledgers/activityAttachmentOwners.js';
+import { ledgerAttachmentOwners } from './services/ledgers/ledgerAttachmentOwners.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { CaseFilesExport } from './services/caseFiles/caseFilesExport.js';
@@ -148,7 +150,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), people: new PeopleService(vault, clock) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

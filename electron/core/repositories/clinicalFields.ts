@@ -22,6 +22,8 @@ export const clinicalColumns = {
   alerts: { label: '危机预警', rowKey: ['id'], columns: ['action_note'] },
   attachments: { label: '附件', rowKey: ['id'], columns: ['data'] },
   hotline_calls: { label: '热线来电记录', rowKey: ['id'], columns: ['note'] },
+  meetings: { label: '会议纪要', rowKey: ['id'], columns: ['minutes'] },
+  meeting_decisions: { label: '会议决议', rowKey: ['id'], columns: ['text'] },
 } as const satisfies Record<string, Readonly<{ label: string; rowKey: readonly string[]; columns: readonly string[] }>>;
 
 export type ClinicalTable = keyof typeof clinicalColumns;

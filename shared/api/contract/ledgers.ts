@@ -1,7 +1,7 @@
 /**
  * Station ledgers (台账, issue 12): records the station keeps as evidence for inspectors and as the source of
- * the checklist's and the periodic report's figures. Activities first; visits, people, duty, meetings and
- * calls join this feature later.
+ * the checklist's and the periodic report's figures. Activities, calls, meetings and the rules; visits,
+ * people and duty join this feature later.
  */
 import { anyStaff, clinical } from '../access.js';
 import {
@@ -19,8 +19,10 @@ import { idInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { signInImportInput, signInImportOutput, signInList } from '../schemas/signIns.js';
 import { callsAuditActions, callsContract } from './calls.js';
+import { meetingsAuditActions, meetingsContract } from './meetings.js';
 import { method, type MethodSpec } from './method.js';
 import { peopleAuditActions, peopleContract } from './people.js';
+import { rulesAuditActions, rulesContract } from './rules.js';
 
 export const ledgersContract = {
   // Reception reads the ledger (without the roster's names); counsellors and the 站长 record it.
@@ -37,8 +39,10 @@ export const ledgersContract = {
   'activities.signIns': method(anyStaff, idInput, signInList),
   'activities.signInTemplate': method(anyStaff, idInput, exportFile),
   ...callsContract,
+  ...meetingsContract,
+  ...rulesContract,
   ...peopleContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...peopleAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions] as const;

@@ -1,11 +1,13 @@
 import { callsFieldLabels } from './calls.js';
 import { peopleFieldLabels } from './people.js';
+import { meetingsFieldLabels } from './meetings.js';
 
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
   activityId: '活动',
   ...callsFieldLabels,
   ...peopleFieldLabels,
+  ...meetingsFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

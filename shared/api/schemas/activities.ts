@@ -5,12 +5,11 @@
  * in 场次 and 人次 (reports-standards.md §2.3).
  */
 import { z } from '../zod.js';
-import { idSchema, isoDate, nameText, trimmed } from './common.js';
+import { hourMinute, idSchema, isoDate, nameText, trimmed } from './common.js';
 
 export const activityStatuses = ['planned', 'done'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM。');
 const count = (label: string) => z.number({ message: `${label}须为数字。` }).int(`${label}须为整数。`).min(0, `${label}不能为负数。`).max(10_000_000, `${label}过大。`);
 const code = z.string().trim().min(1).max(40);
 const uniqueList = <T extends z.ZodType<string | number>>(item: T, max: number, label: string) =>
@@ -35,8 +34,8 @@ const activityFields = z.object({
   outreachTargets: uniqueList(code, 10, '“五进”对象').default([]),
   theme: nameText(1, 100, '活动主题'),
   date: isoDate,
-  startTime: clock,
-  endTime: clock,
+  startTime: hourMinute,
+  endTime: hourMinute,
   location: trimmed(1, 100, '活动地点'),
   partnerUnits: uniqueList(trimmed(1, 60, '合作单位'), 20, '合作单位').default([]),
   staffIds: uniqueList(idSchema, 30, '工作人员').refine((ids) => ids.length > 0, { message: '请至少选择一名开展活动的工作人员。' }),

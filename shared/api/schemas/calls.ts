@@ -4,7 +4,7 @@
  * and the source of the 热线工作报表 figures (§2.1: 高度危机/困难/反复来电数, 来电问题类型).
  */
 import { z } from '../zod.js';
-import { idSchema, isoDate } from './common.js';
+import { hourMinute, idSchema, isoDate } from './common.js';
 
 /** 疏导/转介/报警/120/转本站个案 (issue 12): what the person on the line did, a fixed list the report counts by. */
 export const callOutcomes = ['counselled', 'referred', 'police', 'ambulance', 'station_case'] as const;
@@ -13,12 +13,11 @@ export type CallOutcome = (typeof callOutcomes)[number];
 /** The longest note a call keeps: a short summary, not a session record. */
 export const callNoteMax = 1000;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM。');
 const code = (label: string) => z.string({ message: `请选择${label}。` }).trim().min(1, `请选择${label}。`).max(40, `${label}代码过长。`);
 
 const callFields = z.object({
   date: isoDate,
-  startTime: clock,
+  startTime: hourMinute,
   durationMinutes: z
     .number({ message: '通话时长须为数字。' })
     .int('通话时长须为整数分钟。')

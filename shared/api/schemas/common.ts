@@ -12,6 +12,9 @@ export const isoTimestamp = z.iso.datetime({ offset: true, message: '时间格�
 /** A calendar date as typed by staff: YYYY-MM-DD. */
 export const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD。' });
 
+/** A time of day on a ledger row: HH:MM. */
+export const hourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM。');
+
 export const trimmed = (min: number, max: number, label: string) =>
   z
     .string({ message: `${label}必须是文字。` })

@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'chen', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'chen', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -71,12 +71,15 @@ beforeAll(async () => {
   ids.waitlist = (await station.call(liwei, 'waitlist.add', { clientId: ids.client, counsellorId: ids.liwei }))[0]!.id;
   ids.activity = (await station.call(liwei, 'activities.create', activity())).id;
   ids.call = (await station.call(liwei, 'calls.create', hotlineCall())).id;
+  ids.meeting = (await station.call(liwei, 'meetings.create', caseMeeting())).id;
 });
 
 /** liwei's planned group session with their client on the roster. */
 const activity = () => ({ type: 'group_counselling', theme: '睡眠改善小组', date: '2026-12-05', startTime: '14:00', endTime: '16:00', location: '团体活动室', staffIds: [ids.liwei], rosterClientIds: [ids.client] });
 /** A 高危 call liwei took from their client, its note clinical. */
 const hotlineCall = () => ({ date: '2026-11-20', startTime: '22:00', durationMinutes: 30, takenBy: ids.liwei, callerType: 'self', problemType: 'emotion', highRisk: true, outcome: 'counselled' as const, note: '失眠三月', clientId: ids.client });
+/** liwei's 个案研讨 of their case, the minutes naming the client's trouble. */
+const caseMeeting = () => ({ kind: 'case_discussion', date: '2026-11-20', startTime: '15:00', endTime: '16:00', location: '站内会议室', staffIds: [ids.liwei], agenda: '个案研讨', minutes: '失眠三月，讨论转介', caseId: ids.case });
 afterAll(() => station.dispose());
 
 const cases = (): Record<string, Expect> => {
@@ -154,6 +157,11 @@ const cases = (): Record<string, Expect> => {
     'calls.get': { input: { id: ids.call }, answers: 'masked' },
     'calls.update': { input: { ...hotlineCall(), id: ids.call } },
     'people.get': { exempt: 'the people ledger is the station\'s own team list, read by every staff role (it hangs on the wall): it holds no client' },
+    // B did not attend and does not reach the linked case: the meeting without its minutes, no edit, no link to A's case.
+    'meetings.get': { input: { id: ids.meeting }, answers: 'masked' },
+    'meetings.update': { input: { ...caseMeeting(), id: ids.meeting, staffIds: [ids.chen] } },
+    'meetings.create': { input: { ...caseMeeting(), staffIds: [ids.chen] } },
+    'rules.get': { exempt: 'the station\'s rules are read by every staff role; a rule is not a record of A\'s' },
     'calls.openCrisis': { exempt: 'like crises.open: any counsellor present opens the crisis of a 高危 call, without its note (CallsService)' },
   };
 };

@@ -389,6 +389,51 @@ describe('the demo station', () => {
     expect(service.length).toBeGreaterThanOrEqual(10);
     expect(service.filter((row) => row.served_on !== row.held_on || row.type !== 'lecture' || row.served_on > today)).toEqual([]);
   });
+
+  it('keeps a year of meetings: monthly 例会 and 督导, a 领导小组会议 each half year, a 个案研讨 on a case, plans ahead without minutes', () => {
+    type Meeting = { id: number; kind: string; held_on: string; minutes: string; case_id: number | null; decisions: number; open_late: number };
+    const meetings = rows<Meeting>(
+      db,
+      `SELECT m.*, (SELECT count(*) FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decisions,
+         (SELECT count(*) FROM meeting_decisions d WHERE d.meeting_id = m.id AND d.done = 0 AND d.due_on < '${addDays(today, -60)}') AS open_late
+       FROM meetings m WHERE removed_at IS NULL ORDER BY held_on`,
+    );
+    const wrong: string[] = [];
+    for (const item of meetings) {
+      if (item.held_on > today && (item.minutes !== '' || item.decisions > 0)) wrong.push(`planned meeting ${item.id} with minutes`);
+      if (item.held_on <= today && item.minutes === '') wrong.push(`held meeting ${item.id} without minutes`);
+      if (weekdayOf(item.held_on) > 5) wrong.push(`meeting ${item.id} on a weekend`);
+    }
+    expect(wrong).toEqual([]);
+    const held = meetings.filter((item) => item.held_on <= today && item.held_on > addDays(today, -366));
+    const monthsOf = (kind: string) => new Set(held.filter((item) => item.kind === kind).map((item) => item.held_on.slice(0, 7))).size;
+    expect(monthsOf('supervision')).toBeGreaterThanOrEqual(11);
+    expect(monthsOf('staff')).toBeGreaterThanOrEqual(11);
+    const leading = held.filter((item) => item.kind === 'leading_group').map((item) => item.held_on);
+    expect(leading).toHaveLength(2);
+    expect(addDays(leading[0]!, 150) <= leading[1]!).toBe(true);
+    const discussion = held.find((item) => item.kind === 'case_discussion');
+    expect(discussion?.case_id).not.toBeNull();
+    const discussed = caseOf(discussion!.case_id!);
+    expect(discussed.opened_on <= discussion!.held_on).toBe(true);
+    expect(decryptText(db, 'meetings', 'minutes', discussion!.id, discussion!.minutes)).toContain(clientOf(discussed.client_id).name);
+    expect(meetings.filter((item) => item.held_on > today).length).toBeGreaterThanOrEqual(1);
+    // Most decisions get done; a few stay open, none from long ago forgotten in bulk.
+    expect(meetings.reduce((sum, item) => sum + item.open_late, 0)).toBeLessThan(meetings.reduce((sum, item) => sum + item.decisions, 0) / 4);
+  });
+
+  it('keeps the eight 制度 of seed 003, adopted at the station’s opening, one revised since', () => {
+    type Version = { template_code: string; version_no: number; adopted_on: string };
+    const versions = rows<Version>(db, 'SELECT r.template_code, v.version_no, v.adopted_on FROM rule_versions v JOIN station_rules r ON r.id = v.rule_id ORDER BY r.id, v.version_no');
+    expect(new Set(versions.map((version) => version.template_code)).size).toBe(8);
+    const opening = versions[0]!.adopted_on;
+    expect(opening <= addDays(today, -700)).toBe(true);
+    expect(opening <= rows<{ first: string }>(db, 'SELECT min(opened_on) AS first FROM cases')[0]!.first).toBe(true);
+    const revised = versions.filter((version) => version.version_no === 2);
+    expect(revised.map((version) => version.template_code)).toEqual(['appointment']);
+    expect(revised[0]!.adopted_on > opening && revised[0]!.adopted_on < today).toBe(true);
+    expect(versions.filter((version) => version.version_no === 1).every((version) => version.adopted_on === opening)).toBe(true);
+  });
 });
 
 /** Every case-file row the seeding writes, clinical ciphertext left out (its nonces differ run to run). */

@@ -1,10 +1,10 @@
 import type { Migration } from './types.js';
 
 /**
- * The people ledger (人员台账, issue 12): staff and volunteers whether or not they log in, their qualifications
- * (scans kept as encrypted attachments owned by the qualification), the training and supervision they received and
- * volunteers' service hours. Qualification kinds are dictionary codes (qualificationKind). The attachments table is
- * rebuilt once more for its owner CHECK ('qualification'), keeping every id (each blob's encryption is bound to it).
+ * The people ledger (人员台账, issue 12): staff and volunteers whether or not they log in, their qualifications, the
+ * training and supervision they received and volunteers' service hours. Qualification kinds are dictionary codes
+ * (qualificationKind). Certificate scans are attachments owned by the qualification: 0180 rebuilds the attachments
+ * table once for the owner types 170–190 bring.
  */
 export const migration: Migration = {
   version: 170,
@@ -57,24 +57,6 @@ export const migration: Migration = {
         note TEXT NOT NULL DEFAULT ''
       ) STRICT;
       CREATE INDEX volunteer_service_hours_by_day ON volunteer_service_hours (served_on, person_id);
-
-      CREATE TABLE attachments_rebuilt (
-        id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification')),
-        owner_id INTEGER NOT NULL,
-        file_name TEXT NOT NULL,
-        mime TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        sha256 TEXT NOT NULL,
-        data BLOB NOT NULL,
-        created_by INTEGER NOT NULL REFERENCES users (id),
-        created_at TEXT NOT NULL
-      ) STRICT;
-      INSERT INTO attachments_rebuilt (id, owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at)
-        SELECT id, owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at FROM attachments;
-      DROP TABLE attachments;
-      ALTER TABLE attachments_rebuilt RENAME TO attachments;
-      CREATE INDEX attachments_owner ON attachments (owner_type, owner_id);
     `);
   },
 };

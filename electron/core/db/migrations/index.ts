@@ -24,6 +24,8 @@ import { migration as activitySignIns } from './0140-activity-sign-ins.js';
 import { migration as activityAttachments } from './0150-activity-attachments.js';
 import { migration as hotlineCalls } from './0160-hotline-calls.js';
 import { migration as people } from './0170-people.js';
+import { migration as meetings } from './0180-meetings.js';
+import { migration as rules } from './0190-rules.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -44,6 +46,8 @@ export const migrations: readonly Migration[] = [
   activityAttachments,
   hotlineCalls,
   people,
+  meetings,
+  rules,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

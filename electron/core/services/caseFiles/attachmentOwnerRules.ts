@@ -7,8 +7,11 @@ import { consentExists } from '../../repositories/clientsRepo.js';
 import { referralParties } from '../../repositories/referralsRepo.js';
 import { readSession } from '../../repositories/sessionsRepo.js';
 
-/** Who may reach a record's files: the same rule as the record itself; throws NOT_FOUND or FORBIDDEN. */
-export type AttachmentOwnerRule = (db: Db, session: Session, ownerId: number) => void;
+/**
+ * Who may reach a record's files: the same rule as the record itself; throws NOT_FOUND or FORBIDDEN. `mode` tells
+ * adding a file ('write') from listing or opening one ('read'), for owners whose readers are not all writers.
+ */
+export type AttachmentOwnerRule = (db: Db, session: Session, ownerId: number, mode: 'read' | 'write') => void;
 
 /**
  * The case-file owner kinds. Another feature that keeps files (activity photos, certificate scans) adds

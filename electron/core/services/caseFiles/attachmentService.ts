@@ -52,7 +52,7 @@ export class AttachmentService {
 
   /** The owner is checked before any byte is staged, and again at commit (rights may change meanwhile). */
   uploadBegin(session: Session, input: z.output<typeof uploadBeginInput>) {
-    this.vault.write((db) => this.owners[input.ownerType](db, session, input.ownerId));
+    this.vault.write((db) => this.owners[input.ownerType](db, session, input.ownerId, 'write'));
     return this.staging.begin(tokenOf(session), input);
   }
 
@@ -78,7 +78,7 @@ export class AttachmentService {
 
   private store(session: Session, meta: UploadMeta, data: Buffer, detail: Record<string, unknown>) {
     return this.vault.write((db, audit) => {
-      this.owners[meta.ownerType](db, session, meta.ownerId);
+      this.owners[meta.ownerType](db, session, meta.ownerId, 'write');
       const id = insertAttachment(db, { ...meta, data }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'attachments.add', objectType: meta.ownerType, objectId: meta.ownerId, detail: { attachmentId: id, size: data.length, ...detail } });
       return listAttachments(db, meta.ownerType, meta.ownerId);
@@ -87,7 +87,7 @@ export class AttachmentService {
 
   list(session: Session, ownerType: AttachmentOwner, ownerId: number) {
     return auditedRead(this.vault, session, { action: 'attachments.list', objectType: ownerType, objectId: ownerId }, (db) => {
-      this.owners[ownerType](db, session, ownerId);
+      this.owners[ownerType](db, session, ownerId, 'read');
       return listAttachments(db, ownerType, ownerId);
     });
   }
@@ -97,7 +97,7 @@ export class AttachmentService {
     return auditedRead(this.vault, session, { action: 'attachments.open', objectType: 'attachment', objectId: id }, (db) => {
       const file = readAttachment(db, id);
       if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
-      this.owners[file.ownerType](db, session, file.ownerId);
+      this.owners[file.ownerType](db, session, file.ownerId, 'read');
       const { data, ...info } = file;
       return { ...info, dataBase64: data.toString('base64') };
     });

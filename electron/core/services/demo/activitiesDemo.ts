@@ -1,8 +1,8 @@
 import type { ActivityOutputs } from '../../../../shared/api/schemas/activities.js';
 import { addDays } from '../../../../shared/domain/dates.js';
-import { weekdayOf } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Handlers } from '../../handlerTable.js';
+import { monthStart, weekday } from './demoCalendar.js';
 import { between, faker, pick } from './demoRandom.js';
 
 export type DemoStaff = Readonly<{ adminId: number; counsellorIds: readonly number[]; receptionIds: readonly number[] }>;
@@ -31,12 +31,6 @@ const lectureVenues = [
 const postThemes = ['春节返乡的家庭相处', '开学季的分离焦虑', '睡不好怎么办', '5·25 心理健康日：学会求助', '高考前的陪伴', '暑期亲子相处', '秋季情绪低落的识别', '10·10 世界精神卫生日', '年终压力自查'];
 
 const noOutputs: ActivityOutputs = { materials: 0, displays: 0, consultDesk: false, householdVisits: 0, onlineReach: null, onlineReachEstimated: false };
-
-/** A working day: a weekend date moves to the Monday after. */
-function weekday(day: string): string {
-  const weekdayNumber = weekdayOf(day);
-  return weekdayNumber > 5 ? addDays(day, 8 - weekdayNumber) : day;
-}
 
 /**
  * A year of the activities ledger up to today, as a community station keeps it (station-work-and-reporting.md
@@ -112,14 +106,6 @@ export async function seedActivitiesDemo(handlers: Handlers, admin: Session, sta
     made += 1;
   }
   return made;
-}
-
-/** The first day of the month `monthsBack` months before today's. */
-function monthStart(today: string, monthsBack: number): string {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7)) - 1 - monthsBack;
-  const start = new Date(Date.UTC(year, month, 1));
-  return start.toISOString().slice(0, 10);
 }
 
 function groupCounselling(first: number, second: number): Plan {

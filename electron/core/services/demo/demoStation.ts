@@ -9,6 +9,7 @@ import { seedActivitiesDemo } from './activitiesDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
@@ -81,6 +82,8 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
   const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
   await seedActivitiesDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedMeetingsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedRulesDemo(handlers, adminSession, localDay(clock.now()));
   await seedPeopleDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

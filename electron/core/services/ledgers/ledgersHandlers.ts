@@ -1,5 +1,6 @@
 import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
 import { requireSession } from '../../auth/actor.js';
+import type { Clock } from '../../clock.js';
 import type { FeatureHandlers } from '../../handlerTable.js';
 import type { Vault } from '../../vault.js';
 import type { ActivitiesService } from './activitiesService.js';
@@ -8,11 +9,15 @@ import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
 import { createPeopleHandlers } from './peopleHandlers.js';
 import type { PeopleService } from './peopleService.js';
+import { createMeetingHandlers } from './meetingsHandlers.js';
+import type { MeetingsService } from './meetingsService.js';
+import { createRuleHandlers } from './rulesHandlers.js';
+import type { RulesService } from './rulesService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; people: PeopleService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService }>;
 
-export function createLedgerHandlers({ vault, activities, signIns, calls, people }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -26,6 +31,8 @@ export function createLedgerHandlers({ vault, activities, signIns, calls, people
     'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
     'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
     ...createCallHandlers(vault, calls),
+    ...createMeetingHandlers(vault, clock, meetings),
+    ...createRuleHandlers(vault, rules),
     ...createPeopleHandlers(vault, people),
   };
 }

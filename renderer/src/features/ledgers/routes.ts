@@ -9,7 +9,11 @@ export const routes: readonly FeatureRoute[] = [
   { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
   { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86, group: 'ledgers.nav' } },
   { path: 'calls/:id(\\d+)', component: () => import('./views/CallView.vue') },
-  { path: 'people', component: () => import('./views/PeopleView.vue'), menu: { label: 'people.nav', order: 87, group: 'ledgers.nav' } },
+  { path: 'meetings', component: () => import('./views/MeetingsView.vue'), menu: { label: 'meetings.nav', order: 87, group: 'ledgers.nav' } },
+  { path: 'meetings/:id(\\d+)', component: () => import('./views/MeetingView.vue') },
+  { path: 'rules', component: () => import('./views/RulesView.vue'), menu: { label: 'rules.nav', order: 88, group: 'ledgers.nav' } },
+  { path: 'rules/:id(\\d+)', component: () => import('./views/RuleView.vue') },
+  { path: 'people', component: () => import('./views/PeopleView.vue'), menu: { label: 'people.nav', order: 89, group: 'ledgers.nav' } },
   { path: 'people/:id(\\d+)', component: () => import('./views/PersonView.vue') },
 ];
 

@@ -2,6 +2,7 @@ import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js
 import { callsRows } from './calls.js';
 import { A, D, type Rows } from './matrix.js';
 import { peopleRows } from './people.js';
+import { meetingsRows, rulesRows } from './meetings.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
@@ -18,4 +19,6 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.signInTemplate': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   ...callsRows,
   ...peopleRows,
+  ...meetingsRows,
+  ...rulesRows,
 };

@@ -88,6 +88,18 @@ CREATE INDEX hotline_calls_by_client ON hotline_calls (client_id) WHERE client_i
 -- index hotline_calls_by_day
 CREATE INDEX hotline_calls_by_day ON hotline_calls (called_on, problem_type);
 
+-- index meeting_decisions_open
+CREATE INDEX meeting_decisions_open ON meeting_decisions (responsible_id, due_on) WHERE done = 0;
+
+-- index meeting_staff_by_user
+CREATE INDEX meeting_staff_by_user ON meeting_staff (user_id);
+
+-- index meetings_by_case
+CREATE INDEX meetings_by_case ON meetings (case_id) WHERE case_id IS NOT NULL;
+
+-- index meetings_by_day
+CREATE INDEX meetings_by_day ON meetings (held_on, kind);
+
 -- index person_qualifications_by_expiry
 CREATE INDEX person_qualifications_by_expiry ON person_qualifications (expires_on) WHERE expires_on IS NOT NULL;
 
@@ -105,6 +117,9 @@ CREATE INDEX referrals_status ON referrals (status, sent_on);
 
 -- index risk_grades_client
 CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
+
+-- index rule_versions_one_draft
+CREATE UNIQUE INDEX rule_versions_one_draft ON rule_versions (rule_id) WHERE version_no IS NULL;
 
 -- index scale_results_client
 CREATE INDEX scale_results_client ON scale_results (client_id, scale_id, completed_at);
@@ -235,7 +250,7 @@ CREATE TABLE appointments (
 -- table attachments
 CREATE TABLE "attachments" (
         id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification')),
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,
@@ -509,6 +524,46 @@ CREATE TABLE hotline_calls (
         CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
+-- table meeting_decisions
+CREATE TABLE meeting_decisions (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        responsible_id INTEGER NOT NULL REFERENCES users (id),
+        due_on TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        UNIQUE (meeting_id, position)
+      ) STRICT;
+
+-- table meeting_staff
+CREATE TABLE meeting_staff (
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        PRIMARY KEY (meeting_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table meetings
+CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        held_on TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        end_time TEXT NOT NULL CHECK (end_time > start_time),
+        location TEXT NOT NULL,
+        outside_attendees TEXT NOT NULL DEFAULT '[]',
+        agenda TEXT NOT NULL,
+        minutes TEXT NOT NULL DEFAULT '',
+        case_id INTEGER REFERENCES cases (id),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by INTEGER REFERENCES users (id),
+        removed_reason TEXT,
+        CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
+      ) STRICT;
+
 -- table people
 CREATE TABLE people (
         id INTEGER PRIMARY KEY,
@@ -585,6 +640,21 @@ CREATE TABLE rooms (
         name TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL CHECK (kind IN ('counselling', 'sandplay', 'relaxation', 'catharsis', 'group', 'other')),
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+-- table rule_versions
+CREATE TABLE rule_versions (
+        id INTEGER PRIMARY KEY,
+        rule_id INTEGER NOT NULL REFERENCES station_rules (id),
+        version_no INTEGER,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        adopted_on TEXT,
+        adopted_by INTEGER REFERENCES users (id),
+        drafted_by INTEGER NOT NULL REFERENCES users (id),
+        updated_at TEXT NOT NULL,
+        CHECK ((version_no IS NULL) = (adopted_on IS NULL) AND (adopted_on IS NULL) = (adopted_by IS NULL)),
+        UNIQUE (rule_id, version_no)
       ) STRICT;
 
 -- table scale_definitions
@@ -672,6 +742,14 @@ CREATE TABLE station (
         opening_hours TEXT NOT NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table station_rules
+CREATE TABLE station_rules (
+        id INTEGER PRIMARY KEY,
+        template_code TEXT UNIQUE,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 -- table users

@@ -1,12 +1,16 @@
 import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js';
 import { callsZhCN } from './calls.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
+import { meetingsZhCN } from './meetings.zh-CN.js';
+import { rulesZhCN } from './rules.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
   audit: ledgersAuditWords,
   ...callsZhCN.messages,
   ...peopleZhCN.messages,
+  ...meetingsZhCN.messages,
+  ...rulesZhCN.messages,
   ledgers: { nav: '台账' },
   activities: {
     photos: '现场照片与材料',
@@ -128,7 +132,7 @@ export const zhCN = {
     phone: '联系电话',
   },
   // The settings' 字典 tab names each dictionary by the feature that brings it.
-  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames, ...peopleZhCN.dictionaryNames } },
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames, ...meetingsZhCN.dictionaryNames, ...peopleZhCN.dictionaryNames } },
 };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,43 @@
+import type { rulesZhCN } from './rules.zh-CN.js';
+
+/** The rules' messages in English (the same keys as rules.zh-CN.ts). */
+export const rulesEn: typeof rulesZhCN = {
+  audit: { actions: { create: 'Rule created', saveDraft: 'Rule draft saved', discardDraft: 'Rule draft discarded', adopt: 'Rule version adopted', export: 'Rules exported' } },
+  messages: {
+    rules: {
+      nav: 'Station rules',
+      title: 'Station rules',
+      new: 'New rule',
+      fromTemplate: 'Template',
+      ownRule: 'The station’s own rule',
+      templateUsed: 'already created',
+      exportList: 'rules and versions',
+      none: 'No rules yet',
+      refused: 'This rule cannot be opened',
+      back: 'Back to the rules',
+      current: 'Current version',
+      versionNo: 'Version {no}',
+      notAdopted: 'Not adopted yet',
+      draftWaiting: 'A draft waits',
+      adoptedOn: 'Adopted on',
+      adoptedBy: 'Adopted by',
+      adoptedLine: 'Version {no}, adopted {date}',
+      earlier: 'All versions',
+      draft: 'Draft (next version)',
+      draftHint: 'Only the station manager sees the draft; a file (PDF or image) may be uploaded below; text, a file or both. Once adopted it becomes the current version and earlier ones stay readable.',
+      newDraft: 'Draft a new version',
+      fillTemplate: 'Fill in the template text',
+      saveDraft: 'Save draft',
+      draftSaved: 'Draft saved',
+      adopt: 'Adopt as new version',
+      adopted: 'Version {no} adopted',
+      discard: 'Discard draft',
+      discardConfirm: 'Discard this draft? Its text and files are deleted; adopted versions stay.',
+      files: 'Rule files',
+      filesHidden: 'This version has {count} uploaded files: they are encrypted and the front desk cannot open them.',
+      printWall: 'Print for the wall',
+      printFileOnly: 'This version is an uploaded file: print the original for the wall.',
+      fields: { title: 'Rule name', body: 'Text', template: 'Template' },
+    },
+  },
+};

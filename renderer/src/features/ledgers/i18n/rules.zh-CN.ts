@@ -1,0 +1,43 @@
+import { rulesAuditWords } from '../../../../../shared/audit/words/meetings.js';
+
+/** The rules' messages (制度), spread into the ledgers feature's zh-CN messages; rules.en.ts has the same keys. */
+export const rulesZhCN = {
+  audit: rulesAuditWords,
+  messages: {
+    rules: {
+      nav: '规章制度',
+      title: '规章制度',
+      new: '新建制度',
+      fromTemplate: '制度模板',
+      ownRule: '本站自定制度',
+      templateUsed: '已建立',
+      exportList: '制度及版本',
+      none: '尚未建立制度',
+      refused: '无法打开该制度',
+      back: '返回规章制度',
+      current: '现行版本',
+      versionNo: '第 {no} 版',
+      notAdopted: '尚未通过',
+      draftWaiting: '有待通过的草稿',
+      adoptedOn: '通过日期',
+      adoptedBy: '通过人',
+      adoptedLine: '第 {no} 版　{date} 通过',
+      earlier: '历次版本',
+      draft: '草稿（下一版）',
+      draftHint: '草稿只有站长可见；可在下方上传制度文件（PDF 或图片），正文和文件至少有一项。通过后成为现行版本，原版本保留可查。',
+      newDraft: '起草新版本',
+      fillTemplate: '用模板填入正文',
+      saveDraft: '保存草稿',
+      draftSaved: '草稿已保存',
+      adopt: '通过为新版本',
+      adopted: '已通过第 {no} 版',
+      discard: '放弃草稿',
+      discardConfirm: '放弃这份草稿？草稿正文和上传到草稿的文件都将删除，已通过的版本不变。',
+      files: '制度文件',
+      filesHidden: '本版有 {count} 个上传文件：文件加密保存，前台不能打开。',
+      printWall: '打印上墙',
+      printFileOnly: '本版是上传的文件，请打印原件上墙。',
+      fields: { title: '制度名称', body: '制度正文', template: '制度模板' },
+    },
+  },
+};
