@@ -19,7 +19,9 @@ import { idInput, okOutput } from '../schemas/common.js';
 import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { signInImportInput, signInImportOutput, signInList } from '../schemas/signIns.js';
 import { callsAuditActions, callsContract } from './calls.js';
+import { dutyAuditActions, dutyContract } from './duty.js';
 import { method, type MethodSpec } from './method.js';
+import { visitsAuditActions, visitsContract } from './visits.js';
 
 export const ledgersContract = {
   // Reception reads the ledger (without the roster's names); counsellors and the 站长 record it.
@@ -36,7 +38,9 @@ export const ledgersContract = {
   'activities.signIns': method(anyStaff, idInput, signInList),
   'activities.signInTemplate': method(anyStaff, idInput, exportFile),
   ...callsContract,
+  ...dutyContract,
+  ...visitsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...dutyAuditActions, ...visitsAuditActions] as const;

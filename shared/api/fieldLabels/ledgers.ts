@@ -1,9 +1,13 @@
 import { callsFieldLabels } from './calls.js';
+import { dutyFieldLabels } from './duty.js';
+import { visitsFieldLabels } from './visits.js';
 
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
   activityId: '活动',
   ...callsFieldLabels,
+  ...dutyFieldLabels,
+  ...visitsFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

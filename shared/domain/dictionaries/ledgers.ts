@@ -1,5 +1,6 @@
 import { callsDictionaries } from './calls.js';
 import type { DictionaryEntries } from './entries.js';
+import { visitsDictionaries } from './visits.js';
 
 /**
  * Built-in entries of the ledgers' dictionaries. Sources: seeds/003 (讲座 and the "五进" of 进学校/进企业/进农村/
@@ -27,4 +28,5 @@ export const ledgersDictionaries = {
     ['government', '进机关'],
   ],
   ...callsDictionaries,
+  ...visitsDictionaries,
 } satisfies Record<string, DictionaryEntries>;
