@@ -21,6 +21,8 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   audit: { needsPeriod: true, run: (cli, range) => cli.call('audit.export', range!) },
   activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
   calls: { needsPeriod: true, run: (cli, range) => cli.call('calls.export', range!) },
+  duty: { needsPeriod: true, run: (cli, range) => cli.call('duty.export', range!) },
+  visits: { needsPeriod: true, run: (cli, range) => cli.call('visits.export', range!) },
 };
 
 function screeningId(flags: Flags): number {

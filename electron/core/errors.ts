@@ -17,6 +17,9 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal about one field: the form shows the message on that field (the same shape as the contract's schema errors). */
+export const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
+
 /** SQLite error codes that mean the disk, not the request, is the problem. */
 const diskFullCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC']);
 

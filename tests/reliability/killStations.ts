@@ -34,7 +34,7 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
 
 /**
  * The old station is at schema 60, as an app before field encryption left it: clinical content in
- * plaintext. Its first unlock runs the real migrations 70 to 160 and, at the 站长's login, encrypts
+ * plaintext. Its first unlock runs the real migrations 70 to 210 and, at the 站长's login, encrypts
  * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
  * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
  * against it), the encryption with the notes. Together they are a fraction of a second against a key
@@ -42,9 +42,14 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  * database rather than from the unlock request (killTrials.ts).
  */
 const oldSchemaVersion = 60;
-/** Undoes 70 to 160 by hand: a newer migration must be undone here too (build() refuses until it is). */
-const undoneUpTo = 160;
+/** Undoes 70 to 210 by hand: a newer migration must be undone here too (build() refuses until it is). */
+const undoneUpTo = 210;
 const undoMigrationsAfter60 = `
+  DROP TABLE screening_visit_tags;
+  DROP TABLE screening_visit_visitors;
+  DROP TABLE screening_visits;
+  DROP TABLE duty_logs;
+  DROP TABLE duty_shifts;
   DROP TABLE hotline_calls;
   CREATE TABLE attachments_before_150 (
     id INTEGER PRIMARY KEY,

@@ -253,6 +253,7 @@ export const clientMergeRules = {
   // A merged client's roster rows stay (reads skip merged clients), copied to the kept one where absent.
   activity_roster: 'union',
   hotline_calls: 'move',
+  screening_visits: 'move',
 } as const satisfies Record<string, 'move' | 'union'>;
 
 const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));

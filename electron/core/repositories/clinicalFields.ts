@@ -22,6 +22,7 @@ export const clinicalColumns = {
   alerts: { label: '危机预警', rowKey: ['id'], columns: ['action_note'] },
   attachments: { label: '附件', rowKey: ['id'], columns: ['data'] },
   hotline_calls: { label: '热线来电记录', rowKey: ['id'], columns: ['note'] },
+  screening_visits: { label: '走访排查记录', rowKey: ['id'], columns: ['observations'] },
 } as const satisfies Record<string, Readonly<{ label: string; rowKey: readonly string[]; columns: readonly string[] }>>;
 
 export type ClinicalTable = keyof typeof clinicalColumns;

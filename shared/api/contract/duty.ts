@@ -18,7 +18,7 @@ import {
   dutyShiftInput,
   dutyShiftUpdateInput,
 } from '../schemas/duty.js';
-import { exportFile } from '../schemas/exports.js';
+import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { method, type MethodSpec } from './method.js';
 
 export const dutyContract = {
@@ -30,7 +30,7 @@ export const dutyContract = {
   'duty.logs': method(anyStaff, dutyLogListInput, dutyLogList),
   'duty.writeLog': method(anyStaff, dutyLogInput, dutyLog),
   'duty.updateLog': method(anyStaff, dutyLogUpdateInput, dutyLog),
-  'duty.export': method(anyStaff, dutyMonthInput, exportFile),
+  'duty.export': method(anyStaff, periodExportInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
 export const dutyAuditActions = ['duty.addShift', 'duty.updateShift', 'duty.removeShift', 'duty.repeatWeek', 'duty.writeLog', 'duty.updateLog', 'duty.export'] as const;

@@ -3,17 +3,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
-import type { ExportFile } from '../../../shared/api/schemas/exports.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { xinyi } from '../helpers/entries.js';
+import { auditRows, sheetOf, userIds } from '../helpers/ledgers.js';
 import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
-
-type Setup = Awaited<ReturnType<typeof caseFileStation>>;
-
-async function userIds(setup: Setup): Promise<Record<string, number>> {
-  const users = await setup.station.call(setup.station.admin, 'users.list', {});
-  return Object.fromEntries(users.map((user) => [user.username, user.id]));
-}
 
 /** A call taken on 2026-11-20 (the clock stands at 2026-11-23 10:00 Beijing time). */
 const call = (takenBy: number): MethodInput<'calls.create'> => ({
@@ -30,18 +23,6 @@ const call = (takenBy: number): MethodInput<'calls.create'> => ({
   note: '失眠两周，情绪低落，给予倾听与放松指导。',
   clientId: null,
 });
-
-async function auditRows(setup: Setup, action: string) {
-  return (await setup.station.call(setup.station.admin, 'audit.list', { action, pageSize: 200 })).rows;
-}
-
-async function sheetOf(file: ExportFile) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  const values = (index: number) => Array.from((sheet.getRow(index).values as ExcelJS.CellValue[]).slice(1), (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null)));
-  return { title: String(values(1)[0]), headers: values(2), rows: Array.from({ length: sheet.rowCount - 2 }, (_, index) => values(index + 3)) };
-}
 
 describe('hotline ledger (热线/电话咨询登记)', () => {
   it('a counsellor records a call, reads it back with its note, edits it; the edit is audited with the fields changed, never the note', async () => {

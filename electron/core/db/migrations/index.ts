@@ -23,6 +23,8 @@ import { migration as activities } from './0130-activities.js';
 import { migration as activitySignIns } from './0140-activity-sign-ins.js';
 import { migration as activityAttachments } from './0150-activity-attachments.js';
 import { migration as hotlineCalls } from './0160-hotline-calls.js';
+import { migration as duty } from './0200-duty.js';
+import { migration as screeningVisits } from './0210-screening-visits.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -42,6 +44,8 @@ export const migrations: readonly Migration[] = [
   activitySignIns,
   activityAttachments,
   hotlineCalls,
+  duty,
+  screeningVisits,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

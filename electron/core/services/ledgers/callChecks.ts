@@ -4,15 +4,13 @@ import { toMinute } from '../../../../shared/domain/localTime.js';
 import { caseAccessOf } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
-import { AppError } from '../../errors.js';
+import { AppError, fieldRefusal } from '../../errors.js';
 import { openCallNote, type StoredCall } from '../../repositories/callsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
+import { requireStaffAccount } from './ledgerStaff.js';
 
-/** A refusal about one field, shaped like the contract's schema errors so the form shows it on that field. */
-const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
 
 /** The 站长 edits every call; a counsellor the calls they took (issue 12: "counsellors record … calls they took part in"). */
 export function mayEdit(session: Session, call: StoredCall): boolean {
@@ -32,9 +30,7 @@ function requireCode(db: Db, dictionary: 'callerType' | 'callProblemType', field
 }
 
 function requireTaker(db: Db, session: Session, takenBy: number, current: StoredCall | null): void {
-  const user = findUserById(db, takenBy);
-  if (!user) throw fieldRefusal('takenBy', `接听人账号 #${takenBy} 不存在。`);
-  if (user.disabled && current?.takenBy.id !== takenBy) throw fieldRefusal('takenBy', `账号“${user.displayName}”已停用，不能登记为接听人。`);
+  requireStaffAccount(db, takenBy, current?.takenBy.id === takenBy, 'takenBy', '接听人');
   if (session.role !== 'admin' && takenBy !== session.userId) throw fieldRefusal('takenBy', '只能登记自己接听的来电；其他人接听的来电请由本人或站长登记。');
 }
 

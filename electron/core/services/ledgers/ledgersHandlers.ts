@@ -6,11 +6,15 @@ import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
 import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
+import { createDutyHandlers } from './dutyHandlers.js';
+import type { DutyService } from './dutyService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
+import { createVisitHandlers } from './visitsHandlers.js';
+import type { VisitsService } from './visitsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; duty: DutyService; visits: VisitsService }>;
 
-export function createLedgerHandlers({ vault, activities, signIns, calls }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, activities, signIns, calls, duty, visits }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -24,5 +28,7 @@ export function createLedgerHandlers({ vault, activities, signIns, calls }: Ledg
     'activities.signIns': (input, session) => signIns.list(requireSession(session), input.id),
     'activities.signInTemplate': (input) => signInTemplate(vault, input.id),
     ...createCallHandlers(vault, calls),
+    ...createDutyHandlers(vault, duty),
+    ...createVisitHandlers(vault, visits),
   };
 }

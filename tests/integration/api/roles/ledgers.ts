@@ -1,6 +1,8 @@
 import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
 import { callsRows } from './calls.js';
+import { dutyRows } from './duty.js';
 import { A, D, type Rows } from './matrix.js';
+import { visitsRows } from './visits.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
@@ -16,4 +18,6 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   'activities.signIns': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   'activities.signInTemplate': { admin: A, counsellor: A, reception: A, kiosk: D, none: D },
   ...callsRows,
+  ...dutyRows,
+  ...visitsRows,
 };
