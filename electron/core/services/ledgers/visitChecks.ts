@@ -58,10 +58,11 @@ export function checkVisit(db: Db, session: Session, now: Date, input: VisitInpu
   requireCodes(db, 'visitCompanionRole', 'companionRoles', input.companionRoles, current?.companionRoles ?? [], '同行人员类别');
 }
 
-/** What this user sees of a stored visit: observations only where they may read them (and they are asked for), the client's name only where they reach them. */
+/** What this user sees of a stored visit: observations only where they may read them (and they are asked for), the client's name only where they know them. */
 export function viewOf(db: Db, session: Session, visit: StoredVisit, options: { withObservations: boolean } = { withObservations: true }): VisitRecord {
   const { sealedObservations: _sealed, clientId, clientName, ...rest } = visit;
-  const reached = clientId === null || session.role !== 'counsellor' || reachableClients(db, [clientId], caseAccessOf(session)).has(clientId);
+  // A counsellor knows the clients of visits they made (they were at the door) and of the cases they reach.
+  const reached = clientId === null || session.role !== 'counsellor' || madeBy(session, visit) || reachableClients(db, [clientId], caseAccessOf(session)).has(clientId);
   const clinicalRole = session.role === 'admin' || session.role === 'counsellor';
   return {
     ...rest,
