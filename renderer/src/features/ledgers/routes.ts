@@ -9,4 +9,7 @@ export const routes: readonly FeatureRoute[] = [
   { path: 'activities/:id(\\d+)', component: () => import('./views/ActivityView.vue') },
   { path: 'calls', component: () => import('./views/CallsView.vue'), menu: { label: 'calls.nav', order: 86, group: 'ledgers.nav' } },
   { path: 'calls/:id(\\d+)', component: () => import('./views/CallView.vue') },
+  { path: 'duty', component: () => import('./views/DutyView.vue'), menu: { label: 'duty.nav', order: 87, group: 'ledgers.nav' } },
+  { path: 'visits', component: () => import('./views/VisitsView.vue'), menu: { label: 'visits.nav', order: 88, group: 'ledgers.nav' } },
+  { path: 'visits/:id(\\d+)', component: () => import('./views/VisitView.vue') },
 ];

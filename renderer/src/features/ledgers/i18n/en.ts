@@ -1,16 +1,22 @@
 import type { Messages } from './zh-CN.js';
 import { callsEn } from './calls.en.js';
+import { dutyEn } from './duty.en.js';
+import { visitsEn } from './visits.en.js';
 
 export const en: Messages = {
   audit: {
     actions: {
       activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
       calls: callsEn.audit.actions,
+      duty: dutyEn.audit.actions,
+      visits: visitsEn.audit.actions,
     },
-    objects: { activity: 'Activity', ...callsEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details },
+    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details },
   },
   ...callsEn.messages,
+  ...dutyEn.messages,
+  ...visitsEn.messages,
   ledgers: { nav: 'Ledgers' },
   activities: {
     photos: 'Photos and documents',
@@ -131,5 +137,5 @@ export const en: Messages = {
     unit: 'Unit / community',
     phone: 'Phone',
   },
-  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames } },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames, ...visitsEn.dictionaryNames } },
 };

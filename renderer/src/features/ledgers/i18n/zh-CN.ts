@@ -1,10 +1,14 @@
 import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js';
 import { callsZhCN } from './calls.zh-CN.js';
+import { dutyZhCN } from './duty.zh-CN.js';
+import { visitsZhCN } from './visits.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
   audit: ledgersAuditWords,
   ...callsZhCN.messages,
+  ...dutyZhCN.messages,
+  ...visitsZhCN.messages,
   ledgers: { nav: '台账' },
   activities: {
     photos: '现场照片与材料',
@@ -126,7 +130,7 @@ export const zhCN = {
     phone: '联系电话',
   },
   // The settings' 字典 tab names each dictionary by the feature that brings it.
-  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames } },
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames, ...visitsZhCN.dictionaryNames } },
 };
 
 export type Messages = typeof zhCN;
