@@ -115,7 +115,7 @@ export async function seedActivitiesDemo(handlers: Handlers, admin: Session, sta
 }
 
 /** The first day of the month `monthsBack` months before today's. */
-function monthStart(today: string, monthsBack: number): string {
+export function monthStart(today: string, monthsBack: number): string {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7)) - 1 - monthsBack;
   const start = new Date(Date.UTC(year, month, 1));

@@ -2,12 +2,15 @@ import { AppError } from '../../errors.js';
 import type { Handlers } from '../../handlerTable.js';
 import { writeMarker } from '../../repositories/settingsRepo.js';
 import { setMustChangePassword } from '../../repositories/usersRepo.js';
+import { registeredAt } from '../../repositories/clientsRepo.js';
 import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { seedActivitiesDemo } from './activitiesDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { seedDutyDemo } from './dutyDemo.js';
+import { seedVisitsDemo } from './visitsDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
@@ -78,6 +81,9 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
-  await seedActivitiesDemo(handlers, adminSession, { adminId: adminSession.userId, counsellorIds, receptionIds }, localDay(clock.now()));
+  const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
+  await seedActivitiesDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedDutyDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedVisitsDemo(handlers, adminSession, demoStaff, localDay(clock.now()), (ids) => registeredAt(vault.connection(), ids));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }
