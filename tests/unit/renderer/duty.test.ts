@@ -135,7 +135,7 @@ describe('the printed roster and log', () => {
     const pinia = createPinia();
     setActivePinia(pinia);
     const api = fakeApi({ 'station.get': () => ({ name: '阳光街道社会心理服务站', level: 'street', regionCode: '110105001', address: '阳光路 8 号', phone: '010-65001234', openingHours: '' }) });
-    const wrapper = mount(component as never, { props, global: { plugins: [createAppI18n('zh-CN'), pinia, api.plugin] } });
+    const wrapper = mount(component as never, { props: props as never, global: { plugins: [createAppI18n('zh-CN'), pinia, api.plugin] } });
     await useStationStore().load();
     await flushPromises();
     return wrapper;
