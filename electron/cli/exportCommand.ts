@@ -24,6 +24,8 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   people: { needsPeriod: true, run: (cli, range) => cli.call('people.export', range!) },
   meetings: { needsPeriod: true, run: (cli, range) => cli.call('meetings.export', range!) },
   rules: { needsPeriod: false, run: (cli) => cli.call('rules.export', {}) },
+  duty: { needsPeriod: true, run: (cli, range) => cli.call('duty.export', range!) },
+  visits: { needsPeriod: true, run: (cli, range) => cli.call('visits.export', range!) },
 };
 
 function screeningId(flags: Flags): number {

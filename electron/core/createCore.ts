@@ -27,6 +27,8 @@ import { AppointmentsService } from './services/appointments/appointmentsService
 import { ScheduleService } from './services/appointments/scheduleService.js';
 import { ActivitiesService } from './services/ledgers/activitiesService.js';
 import { CallsService } from './services/ledgers/callsService.js';
+import { DutyService } from './services/ledgers/dutyService.js';
+import { VisitsService } from './services/ledgers/visitsService.js';
 import { PeopleService } from './services/ledgers/peopleService.js';
 import { MeetingsService } from './services/ledgers/meetingsService.js';
 import { RulesService } from './services/ledgers/rulesService.js';
@@ -150,7 +152,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

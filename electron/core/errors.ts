@@ -17,11 +17,11 @@ export class AppError extends Error {
   }
 }
 
-/** SQLite error codes that mean the disk, not the request, is the problem. */
-const diskFullCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC']);
-
 /** A refusal about one field: the form shows the message on that field (the same shape as the contract's schema errors). */
 export const fieldRefusal = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }]);
+
+/** SQLite error codes that mean the disk, not the request, is the problem. */
+const diskFullCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC']);
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return error.toApiError();

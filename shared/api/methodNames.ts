@@ -175,6 +175,23 @@ export const methodNames = [
   'people.export',
   'people.importStaffList',
   'people.importTemplate',
+  'duty.month',
+  'duty.addShift',
+  'duty.updateShift',
+  'duty.removeShift',
+  'duty.repeatWeek',
+  'duty.logs',
+  'duty.writeLog',
+  'duty.updateLog',
+  'duty.export',
+  'visits.list',
+  'visits.get',
+  'visits.create',
+  'visits.update',
+  'visits.remove',
+  'visits.registerClient',
+  'visits.counts',
+  'visits.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

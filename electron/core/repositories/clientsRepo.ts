@@ -113,6 +113,12 @@ export function clientExists(db: Db, id: number): boolean {
   return db.prepare('SELECT 1 FROM clients WHERE id = ? AND merged_into IS NULL').get(id) !== undefined;
 }
 
+/** Each client's registration instant, for records that may only follow it (the demo's visits). */
+export function registeredAt(db: Db, ids: readonly number[]): Map<number, string> {
+  const rows = db.prepare('SELECT id, created_at AS at FROM clients WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number; at: string }>;
+  return new Map(rows.map((row) => [row.id, row.at]));
+}
+
 function toListRow(db: Db, row: ClientRow, today: string, showRisk: boolean): ClientListRow {
   return {
     id: row.id,
@@ -253,6 +259,7 @@ export const clientMergeRules = {
   // A merged client's roster rows stay (reads skip merged clients), copied to the kept one where absent.
   activity_roster: 'union',
   hotline_calls: 'move',
+  screening_visits: 'move',
 } as const satisfies Record<string, 'move' | 'union'>;
 
 const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));

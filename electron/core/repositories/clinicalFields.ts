@@ -24,6 +24,7 @@ export const clinicalColumns = {
   hotline_calls: { label: '热线来电记录', rowKey: ['id'], columns: ['note'] },
   meetings: { label: '会议纪要', rowKey: ['id'], columns: ['minutes'] },
   meeting_decisions: { label: '会议决议', rowKey: ['id'], columns: ['text'] },
+  screening_visits: { label: '走访排查记录', rowKey: ['id'], columns: ['observations'] },
 } as const satisfies Record<string, Readonly<{ label: string; rowKey: readonly string[]; columns: readonly string[] }>>;
 
 export type ClinicalTable = keyof typeof clinicalColumns;

@@ -20,9 +20,11 @@ import { exportFile, periodExportInput } from '../schemas/exports.js';
 import { signInImportInput, signInImportOutput, signInList } from '../schemas/signIns.js';
 import { callsAuditActions, callsContract } from './calls.js';
 import { meetingsAuditActions, meetingsContract } from './meetings.js';
+import { dutyAuditActions, dutyContract } from './duty.js';
 import { method, type MethodSpec } from './method.js';
 import { peopleAuditActions, peopleContract } from './people.js';
 import { rulesAuditActions, rulesContract } from './rules.js';
+import { visitsAuditActions, visitsContract } from './visits.js';
 
 export const ledgersContract = {
   // Reception reads the ledger (without the roster's names); counsellors and the 站长 record it.
@@ -42,7 +44,9 @@ export const ledgersContract = {
   ...meetingsContract,
   ...rulesContract,
   ...peopleContract,
+  ...dutyContract,
+  ...visitsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions] as const;

@@ -1,6 +1,8 @@
 import { callsFieldLabels } from './calls.js';
 import { peopleFieldLabels } from './people.js';
 import { meetingsFieldLabels } from './meetings.js';
+import { dutyFieldLabels } from './duty.js';
+import { visitsFieldLabels } from './visits.js';
 
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
@@ -8,6 +10,8 @@ export const ledgersFieldLabels: Readonly<Record<string, string>> = {
   ...callsFieldLabels,
   ...peopleFieldLabels,
   ...meetingsFieldLabels,
+  ...dutyFieldLabels,
+  ...visitsFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

@@ -2,6 +2,7 @@ import { callsDictionaries } from './calls.js';
 import type { DictionaryEntries } from './entries.js';
 import { peopleDictionaries } from './people.js';
 import { meetingsDictionaries } from './meetings.js';
+import { visitsDictionaries } from './visits.js';
 
 /**
  * Built-in entries of the ledgers' dictionaries. Sources: seeds/003 (讲座 and the "五进" of 进学校/进企业/进农村/
@@ -31,4 +32,5 @@ export const ledgersDictionaries = {
   ...callsDictionaries,
   ...peopleDictionaries,
   ...meetingsDictionaries,
+  ...visitsDictionaries,
 } satisfies Record<string, DictionaryEntries>;

@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'chen', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'visit' | 'dutyLog' | 'chen', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -72,6 +72,8 @@ beforeAll(async () => {
   ids.activity = (await station.call(liwei, 'activities.create', activity())).id;
   ids.call = (await station.call(liwei, 'calls.create', hotlineCall())).id;
   ids.meeting = (await station.call(liwei, 'meetings.create', caseMeeting())).id;
+  ids.visit = (await station.call(liwei, 'visits.create', screeningVisit())).id;
+  ids.dutyLog = (await station.call(liwei, 'duty.writeLog', dutyLog())).id;
 });
 
 /** liwei's planned group session with their client on the roster. */
@@ -80,6 +82,10 @@ const activity = () => ({ type: 'group_counselling', theme: '睡眠改善小组'
 const hotlineCall = () => ({ date: '2026-11-20', startTime: '22:00', durationMinutes: 30, takenBy: ids.liwei, callerType: 'self', problemType: 'emotion', highRisk: true, outcome: 'counselled' as const, note: '失眠三月', clientId: ids.client });
 /** liwei's 个案研讨 of their case, the minutes naming the client's trouble. */
 const caseMeeting = () => ({ kind: 'case_discussion', date: '2026-11-20', startTime: '15:00', endTime: '16:00', location: '站内会议室', staffIds: [ids.liwei], agenda: '个案研讨', minutes: '失眠三月，讨论转介', caseId: ids.case });
+/** liwei's visit to their client with the 网格员, the observations clinical. */
+const screeningVisit = () => ({ date: '2026-11-20', visitorIds: [ids.liwei], clientId: ids.client, companionRoles: ['grid_worker'], tags: ['elderly_alone'], observations: '失眠三月' });
+/** liwei's own duty log (a plain duty note). */
+const dutyLog = () => ({ onDutyId: ids.liwei, date: '2026-11-20', startTime: '09:00', endTime: '12:00', events: '接待来访' });
 afterAll(() => station.dispose());
 
 const cases = (): Record<string, Expect> => {
@@ -162,6 +168,16 @@ const cases = (): Record<string, Expect> => {
     'meetings.update': { input: { ...caseMeeting(), id: ids.meeting, staffIds: [ids.chen] } },
     'meetings.create': { input: { ...caseMeeting(), staffIds: [ids.chen] } },
     'rules.get': { exempt: 'the station\'s rules are read by every staff role; a rule is not a record of A\'s' },
+    // Visits: B records a visit of A's client (B was at the door); B reads A's visit without its observations.
+    'visits.list': { input: { from: '2026-11-01', to: '2026-11-30', visitorId: ids.liwei }, answers: 'masked' },
+    'visits.get': { input: { id: ids.visit }, answers: 'masked' },
+    'visits.create': { input: { ...screeningVisit(), visitorIds: [ids.chen], observations: '值班走访' }, answers: 'masked' },
+    'visits.update': { input: { ...screeningVisit(), id: ids.visit } },
+    'visits.registerClient': { input: { visitId: ids.visit, client: adult } },
+    // Duty logs are plain duty notes every staff role reads; each writes and edits only their own.
+    'duty.logs': { exempt: 'a duty log is a plain duty note (值班记录, not clinical) that every staff role reads for the hand-over' },
+    'duty.writeLog': { exempt: '`onDutyId` names an account, not a record: writing a log as another person is refused on that field (duty.test.ts)' },
+    'duty.updateLog': { input: { ...dutyLog(), id: ids.dutyLog } },
     'calls.openCrisis': { exempt: 'like crises.open: any counsellor present opens the crisis of a 高危 call, without its note (CallsService)' },
   };
 };

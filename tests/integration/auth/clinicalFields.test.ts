@@ -83,6 +83,8 @@ async function fillClinicalRecords(station: Station, liwei: string, reception: s
   const hotlineCall = { date: '2026-11-23', startTime: '08:00', durationMinutes: 20, callerType: 'self', problemType: 'emotion', outcome: 'counselled' } as const;
   await station.call(liwei, 'calls.create', { ...hotlineCall, takenBy: takers.liwei!, note: `来电诉失眠${marker}` });
   await station.call(reception, 'calls.create', { ...hotlineCall, takenBy: takers.zhao!, note: `前台接听${marker}` });
+  await station.call(liwei, 'visits.create', { date: '2026-11-23', visitorIds: [takers.liwei!], clientId: client.id, observations: `入户见独居${marker}` });
+  await station.call(reception, 'visits.create', { date: '2026-11-23', visitorIds: [takers.zhao!], area: '阳光小区 3 栋', observations: `前台走访${marker}` });
   await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: opened.id, fileName: '评估.pdf', mime: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.7 附件内容${marker}`).toString('base64') });
   return { clientId: client.id, caseId: opened.id, sessionId: session.id, crisisId: crisis.id, referralId: referral.id, resultId: result.id };
 }

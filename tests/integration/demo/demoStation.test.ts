@@ -11,6 +11,7 @@ import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyr
 import { databaseFileName } from '../../../electron/core/paths.js';
 import { attachClinicalKeys, clinicalColumns, decryptText } from '../../../electron/core/repositories/clinicalFields.js';
 import { readSettings } from '../../../electron/core/repositories/settingsRepo.js';
+import { dayFacts } from '../../../electron/core/services/appointments/calendar.js';
 import { createBenchStation } from '../../../electron/core/services/demo/benchStation.js';
 import { demoPassword } from '../../../electron/core/services/demo/demoStation.js';
 import { databaseKeyOf, manualClock, stationInput, tempDir } from '../helpers/station.js';
@@ -433,6 +434,50 @@ describe('the demo station', () => {
     expect(revised.map((version) => version.template_code)).toEqual(['appointment']);
     expect(revised[0]!.adopted_on > opening && revised[0]!.adopted_on < today).toBe(true);
     expect(versions.filter((version) => version.version_no === 1).every((version) => version.adopted_on === opening)).toBe(true);
+  });
+
+  it('keeps a year of the duty roster on every working day, logs for past shifts only, never one person twice at once', () => {
+    type Range = { id: number; user_id: number; day: string; start_time: string; end_time: string };
+    const shifts = rows<Range>(db, 'SELECT * FROM duty_shifts ORDER BY day, start_time');
+    const logs = rows<Range>(db, 'SELECT * FROM duty_logs ORDER BY day, start_time');
+    const wrong: string[] = [];
+    for (const [name, list] of [['shift', shifts], ['log', logs]] as const) {
+      list.forEach((item, index) => {
+        if (item.end_time <= item.start_time) wrong.push(`${name} ${item.id} ends before it starts`);
+        const clash = list.slice(index + 1).find((other) => other.user_id === item.user_id && other.day === item.day && other.start_time < item.end_time);
+        if (clash) wrong.push(`${name} ${item.id} overlaps ${clash.id}`);
+      });
+    }
+    for (const log of logs) if (log.day >= today) wrong.push(`log ${log.id} on ${log.day}, not before today`);
+    expect(wrong).toEqual([]);
+    // A shift on every working day of the last half year (调休 weekends too), none on a holiday or a weekend off.
+    const rostered = new Set(shifts.map((item) => item.day));
+    const misplaced: string[] = [];
+    for (let day = addDays(today, -180); day < today; day = addDays(day, 1)) {
+      const working = ['normal', 'workday'].includes(dayFacts(db, day).kind);
+      if (working !== rostered.has(day)) misplaced.push(`${day} ${dayFacts(db, day).kind}`);
+    }
+    expect(misplaced).toEqual([]);
+    expect(shifts[0]!.day >= addDays(today, -366)).toBe(true);
+    // Nearly every past shift was logged; the front desk is on the roster and writes logs too.
+    expect(logs.length / shifts.filter((item) => item.day < today).length).toBeGreaterThan(0.9);
+    expect(rows(db, "SELECT 1 FROM duty_logs l JOIN users u ON u.id = l.user_id WHERE u.role = 'reception'").length).toBeGreaterThan(0);
+  });
+
+  it('keeps monthly 走访排查 rounds with the 网格员: households by building only, clients visited after their file was made', () => {
+    type Visit = { id: number; visited_on: string; client_id: number | null; area: string; companion_roles: string; client_created: string | null };
+    const visits = rows<Visit>(db, 'SELECT v.*, c.created_at AS client_created FROM screening_visits v LEFT JOIN clients c ON c.id = v.client_id ORDER BY visited_on');
+    const wrong: string[] = [];
+    for (const visit of visits) {
+      if (visit.visited_on >= today) wrong.push(`visit ${visit.id} on ${visit.visited_on}, not before today`);
+      if (!visit.companion_roles.split(',').includes('grid_worker')) wrong.push(`visit ${visit.id} without the 网格员`);
+      if (visit.client_id === null && !/栋|院|组/.test(visit.area)) wrong.push(`household visit ${visit.id} without a building`);
+      if (visit.client_created && dayOf(visit.client_created) >= visit.visited_on) wrong.push(`visit ${visit.id} before client ${visit.client_id} was registered`);
+    }
+    expect(wrong).toEqual([]);
+    expect(new Set(visits.map((visit) => visit.visited_on.slice(0, 7))).size).toBeGreaterThanOrEqual(11);
+    expect(visits.some((visit) => visit.client_id !== null) && visits.some((visit) => visit.client_id === null)).toBe(true);
+    expect(rows(db, 'SELECT 1 FROM screening_visit_tags').length).toBe(visits.length);
   });
 });
 

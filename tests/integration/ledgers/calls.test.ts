@@ -6,14 +6,8 @@ import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { readLedgerSheet } from '../helpers/workbook.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { xinyi } from '../helpers/entries.js';
+import { auditRows, userIds } from '../helpers/ledgers.js';
 import { disposeWhenTestEnds, tempDir } from '../helpers/station.js';
-
-type Setup = Awaited<ReturnType<typeof caseFileStation>>;
-
-async function userIds(setup: Setup): Promise<Record<string, number>> {
-  const users = await setup.station.call(setup.station.admin, 'users.list', {});
-  return Object.fromEntries(users.map((user) => [user.username, user.id]));
-}
 
 /** A call taken on 2026-11-20 (the clock stands at 2026-11-23 10:00 Beijing time). */
 const call = (takenBy: number): MethodInput<'calls.create'> => ({
@@ -30,11 +24,6 @@ const call = (takenBy: number): MethodInput<'calls.create'> => ({
   note: '失眠两周，情绪低落，给予倾听与放松指导。',
   clientId: null,
 });
-
-async function auditRows(setup: Setup, action: string) {
-  return (await setup.station.call(setup.station.admin, 'audit.list', { action, pageSize: 200 })).rows;
-}
-
 
 describe('hotline ledger (热线/电话咨询登记)', () => {
   it('a counsellor records a call, reads it back with its note, edits it; the edit is audited with the fields changed, never the note', async () => {

@@ -26,6 +26,8 @@ import { migration as hotlineCalls } from './0160-hotline-calls.js';
 import { migration as people } from './0170-people.js';
 import { migration as meetings } from './0180-meetings.js';
 import { migration as rules } from './0190-rules.js';
+import { migration as duty } from './0200-duty.js';
+import { migration as screeningVisits } from './0210-screening-visits.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -48,6 +50,8 @@ export const migrations: readonly Migration[] = [
   people,
   meetings,
   rules,
+  duty,
+  screeningVisits,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

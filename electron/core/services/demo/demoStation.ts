@@ -6,11 +6,14 @@ import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { seedActivitiesDemo } from './activitiesDemo.js';
+import { seedDutyDemo } from './dutyDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
+import { seedVisitsDemo } from './visitsDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
+import { registeredAt } from '../../repositories/clientsRepo.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
 const demoClients = 400;
@@ -85,5 +88,7 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
   await seedMeetingsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedRulesDemo(handlers, adminSession, localDay(clock.now()));
   await seedPeopleDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedDutyDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedVisitsDemo(handlers, adminSession, demoStaff, localDay(clock.now()), (ids) => registeredAt(vault.connection(), ids));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

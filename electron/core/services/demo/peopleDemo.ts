@@ -2,15 +2,7 @@ import { addDays } from '../../../../shared/domain/dates.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Handlers } from '../../handlerTable.js';
 import type { DemoStaff } from './activitiesDemo.js';
-
-/** The first day of each month from a year before `today` up to today's month, as YYYY-MM-01. */
-function monthStarts(today: string): string[] {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return Array.from({ length: 12 }, (_, index) => {
-    const shifted = new Date(Date.UTC(year, month - 12 + index, 1));
-    return shifted.toISOString().slice(0, 10);
-  });
-}
+import { monthStart } from './demoCalendar.js';
 
 /**
  * The demo station's team in the people ledger (人员台账): its four accounts, a psychiatrist seconded one morning a
@@ -43,7 +35,8 @@ export async function seedPeopleDemo(handlers: Handlers, admin: Session, staff: 
   }
   const [, liming, chenjing, , , zhang, he] = ids as [number, number, number, number, number, number, number];
   const lectures = await handlers['activities.list']({ from: addDays(today, -366), to: today, type: 'lecture' }, admin);
-  for (const [index, month] of monthStarts(today).entries()) {
+  for (let index = 0; index < 12; index += 1) {
+    const month = monthStart(today, 11 - index);
     const day = addDays(month, 14);
     if (day > today || day < opened) continue;
     for (const counsellor of [liming, chenjing]) {

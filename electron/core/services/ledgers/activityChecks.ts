@@ -9,7 +9,7 @@ import { clientNames, type StoredActivity } from '../../repositories/activitiesR
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
+import { requireStaffAccount } from './ledgerStaff.js';
 
 
 /** The 站长 edits every activity; a counsellor those they are listed as staff of (issue 12: "activities they took part in"). */
@@ -35,12 +35,7 @@ function requireCodes(db: Db, dictionary: 'activityType' | 'outreachTarget', cod
 }
 
 function requireStaff(db: Db, session: Session, staffIds: readonly number[], current: StoredActivity | null): void {
-  for (const id of staffIds) {
-    const user = findUserById(db, id);
-    if (!user) throw fieldRefusal('staffIds', `工作人员账号 #${id} 不存在。`);
-    const already = current?.staff.some((member) => member.id === id) ?? false;
-    if (user.disabled && !already) throw fieldRefusal('staffIds', `账号“${user.displayName}”已停用，不能列为工作人员。`);
-  }
+  for (const id of staffIds) requireStaffAccount(db, id, current?.staff.some((member) => member.id === id) ?? false, 'staffIds', '工作人员');
   if (session.role === 'counsellor' && !staffIds.includes(session.userId ?? 0)) {
     throw fieldRefusal('staffIds', '咨询师登记或修改的活动须把自己列为工作人员；其他人开展的活动请由站长登记。');
   }

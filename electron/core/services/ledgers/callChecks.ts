@@ -9,7 +9,7 @@ import { openCallNote, type StoredCall } from '../../repositories/callsRepo.js';
 import { reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
-import { findUserById } from '../../repositories/usersRepo.js';
+import { requireStaffAccount } from './ledgerStaff.js';
 
 
 /** The 站长 edits every call; a counsellor the calls they took (issue 12: "counsellors record … calls they took part in"). */
@@ -30,9 +30,7 @@ function requireCode(db: Db, dictionary: 'callerType' | 'callProblemType', field
 }
 
 function requireTaker(db: Db, session: Session, takenBy: number, current: StoredCall | null): void {
-  const user = findUserById(db, takenBy);
-  if (!user) throw fieldRefusal('takenBy', `接听人账号 #${takenBy} 不存在。`);
-  if (user.disabled && current?.takenBy.id !== takenBy) throw fieldRefusal('takenBy', `账号“${user.displayName}”已停用，不能登记为接听人。`);
+  requireStaffAccount(db, takenBy, current?.takenBy.id === takenBy, 'takenBy', '接听人');
   if (session.role !== 'admin' && takenBy !== session.userId) throw fieldRefusal('takenBy', '只能登记自己接听的来电；其他人接听的来电请由本人或站长登记。');
 }
 

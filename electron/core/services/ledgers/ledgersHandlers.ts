@@ -7,6 +7,10 @@ import type { ActivitiesService } from './activitiesService.js';
 import { exportActivities } from './activitiesExport.js';
 import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
+import { createDutyHandlers } from './dutyHandlers.js';
+import type { DutyService } from './dutyService.js';
+import { createVisitHandlers } from './visitsHandlers.js';
+import type { VisitsService } from './visitsService.js';
 import { createPeopleHandlers } from './peopleHandlers.js';
 import type { PeopleService } from './peopleService.js';
 import { createMeetingHandlers } from './meetingsHandlers.js';
@@ -15,9 +19,9 @@ import { createRuleHandlers } from './rulesHandlers.js';
 import type { RulesService } from './rulesService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService }>;
 
-export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -34,5 +38,7 @@ export function createLedgerHandlers({ vault, clock, activities, signIns, calls,
     ...createMeetingHandlers(vault, clock, meetings),
     ...createRuleHandlers(vault, rules),
     ...createPeopleHandlers(vault, people),
+    ...createDutyHandlers(vault, duty),
+    ...createVisitHandlers(vault, visits),
   };
 }

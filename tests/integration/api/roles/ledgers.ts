@@ -1,8 +1,10 @@
 import type { ledgersContract } from '../../../../shared/api/contract/ledgers.js';
 import { callsRows } from './calls.js';
+import { dutyRows } from './duty.js';
 import { A, D, type Rows } from './matrix.js';
 import { peopleRows } from './people.js';
 import { meetingsRows, rulesRows } from './meetings.js';
+import { visitsRows } from './visits.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
@@ -21,4 +23,6 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   ...peopleRows,
   ...meetingsRows,
   ...rulesRows,
+  ...dutyRows,
+  ...visitsRows,
 };

@@ -76,6 +76,18 @@ CREATE INDEX crises_client ON crises (client_id);
 -- index crises_status
 CREATE INDEX crises_status ON crises (status, started_at);
 
+-- index duty_logs_by_day
+CREATE INDEX duty_logs_by_day ON duty_logs (day, start_time);
+
+-- index duty_logs_by_user
+CREATE INDEX duty_logs_by_user ON duty_logs (user_id, day);
+
+-- index duty_shifts_by_day
+CREATE INDEX duty_shifts_by_day ON duty_shifts (day, start_time);
+
+-- index duty_shifts_by_user
+CREATE INDEX duty_shifts_by_user ON duty_shifts (user_id, day);
+
 -- index follow_ups_client
 CREATE INDEX follow_ups_client ON follow_ups (client_id, due_on);
 
@@ -129,6 +141,18 @@ CREATE INDEX scale_results_scale ON scale_results (scale_id, scale_version);
 
 -- index screening_participants_screening
 CREATE INDEX screening_participants_screening ON screening_participants (screening_id);
+
+-- index screening_visit_tags_by_tag
+CREATE INDEX screening_visit_tags_by_tag ON screening_visit_tags (tag, visit_id);
+
+-- index screening_visit_visitors_by_user
+CREATE INDEX screening_visit_visitors_by_user ON screening_visit_visitors (user_id, visit_id);
+
+-- index screening_visits_by_client
+CREATE INDEX screening_visits_by_client ON screening_visits (client_id) WHERE client_id IS NOT NULL;
+
+-- index screening_visits_by_day
+CREATE INDEX screening_visits_by_day ON screening_visits (visited_on);
 
 -- index sessions_case
 CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
@@ -483,6 +507,38 @@ CREATE TABLE dictionary_items (
         UNIQUE (dictionary, code)
       ) STRICT;
 
+-- table duty_logs
+CREATE TABLE duty_logs (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        day TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        end_time TEXT NOT NULL,
+        visitors_received INTEGER NOT NULL DEFAULT 0 CHECK (visitors_received >= 0),
+        calls_received INTEGER NOT NULL DEFAULT 0 CHECK (calls_received >= 0),
+        events TEXT NOT NULL DEFAULT '',
+        incidents TEXT NOT NULL DEFAULT '',
+        handover TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (end_time > start_time)
+      ) STRICT;
+
+-- table duty_shifts
+CREATE TABLE duty_shifts (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        day TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        end_time TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (end_time > start_time)
+      ) STRICT;
+
 -- table follow_ups
 CREATE TABLE follow_ups (
         id INTEGER PRIMARY KEY,
@@ -704,6 +760,41 @@ CREATE TABLE screening_results (
         result_id INTEGER NOT NULL UNIQUE REFERENCES scale_results (id),
         PRIMARY KEY (participant_id, result_id)
       ) STRICT, WITHOUT ROWID;
+
+-- table screening_visit_tags
+CREATE TABLE screening_visit_tags (
+        visit_id INTEGER NOT NULL REFERENCES screening_visits (id),
+        tag TEXT NOT NULL,
+        PRIMARY KEY (visit_id, tag)
+      ) STRICT, WITHOUT ROWID;
+
+-- table screening_visit_visitors
+CREATE TABLE screening_visit_visitors (
+        visit_id INTEGER NOT NULL REFERENCES screening_visits (id),
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        PRIMARY KEY (visit_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table screening_visits
+CREATE TABLE screening_visits (
+        id INTEGER PRIMARY KEY,
+        visited_on TEXT NOT NULL,
+        client_id INTEGER REFERENCES clients (id),
+        area TEXT NOT NULL DEFAULT '',
+        companion_roles TEXT NOT NULL DEFAULT '',
+        companion_names TEXT NOT NULL DEFAULT '',
+        observations TEXT NOT NULL DEFAULT '',
+        follow_up_needed INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_needed IN (0, 1)),
+        filed_client INTEGER NOT NULL DEFAULT 0 CHECK (filed_client IN (0, 1)),
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by INTEGER REFERENCES users (id),
+        removed_reason TEXT,
+        CHECK (client_id IS NOT NULL OR area <> ''),
+        CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
+      ) STRICT;
 
 -- table screenings
 CREATE TABLE screenings (

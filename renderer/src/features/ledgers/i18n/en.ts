@@ -1,5 +1,7 @@
 import type { Messages } from './zh-CN.js';
 import { callsEn } from './calls.en.js';
+import { dutyEn } from './duty.en.js';
+import { visitsEn } from './visits.en.js';
 import { peopleEn } from './people.en.js';
 import { meetingsEn } from './meetings.en.js';
 import { rulesEn } from './rules.en.js';
@@ -9,14 +11,18 @@ export const en: Messages = {
     actions: {
       activities: { create: 'Activity recorded', update: 'Activity record changed', markDone: 'Activity marked as held', remove: 'Activity record deleted', export: 'Activity ledger exported', view: 'Activity roster viewed', list: 'Activity rosters listed', importSignIns: 'Activity sign-in sheet imported', signIns: 'Activity sign-in list viewed' },
       calls: callsEn.audit.actions,
+      duty: dutyEn.audit.actions,
+      visits: visitsEn.audit.actions,
       people: peopleEn.audit.actions,
       meetings: meetingsEn.audit.actions,
       rules: rulesEn.audit.actions,
     },
-    objects: { activity: 'Activity', ...callsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details },
+    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details },
   },
   ...callsEn.messages,
+  ...dutyEn.messages,
+  ...visitsEn.messages,
   ...peopleEn.messages,
   ...meetingsEn.messages,
   ...rulesEn.messages,
@@ -140,5 +146,5 @@ export const en: Messages = {
     unit: 'Unit / community',
     phone: 'Phone',
   },
-  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames, ...meetingsEn.dictionaryNames, ...peopleEn.dictionaryNames } },
+  dictionaries: { names: { activityType: 'Activity types', outreachTarget: 'Outreach targets ("five into")', ...callsEn.dictionaryNames, ...visitsEn.dictionaryNames, ...meetingsEn.dictionaryNames, ...peopleEn.dictionaryNames } },
 };

@@ -1,5 +1,7 @@
 import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js';
 import { callsZhCN } from './calls.zh-CN.js';
+import { dutyZhCN } from './duty.zh-CN.js';
+import { visitsZhCN } from './visits.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { meetingsZhCN } from './meetings.zh-CN.js';
 import { rulesZhCN } from './rules.zh-CN.js';
@@ -8,6 +10,8 @@ import { rulesZhCN } from './rules.zh-CN.js';
 export const zhCN = {
   audit: ledgersAuditWords,
   ...callsZhCN.messages,
+  ...dutyZhCN.messages,
+  ...visitsZhCN.messages,
   ...peopleZhCN.messages,
   ...meetingsZhCN.messages,
   ...rulesZhCN.messages,
@@ -132,7 +136,7 @@ export const zhCN = {
     phone: '联系电话',
   },
   // The settings' 字典 tab names each dictionary by the feature that brings it.
-  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames, ...meetingsZhCN.dictionaryNames, ...peopleZhCN.dictionaryNames } },
+  dictionaries: { names: { activityType: '活动类型', outreachTarget: '“五进”对象', ...callsZhCN.dictionaryNames, ...visitsZhCN.dictionaryNames, ...meetingsZhCN.dictionaryNames, ...peopleZhCN.dictionaryNames } },
 };
 
 export type Messages = typeof zhCN;
