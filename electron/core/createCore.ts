@@ -9,6 +9,7 @@ import type { AppEvent } from '../../shared/api/events.js';
 import { createEventStreams, mayReceive, type EventStream } from './eventAccess.js';
 import { EventBus } from './events.js';
 import { acquireFolderLock } from './fs/folderLock.js';
+import type { Handlers } from './handlerTable.js';
 import { createHandlers } from './handlers.js';
 import { dataPaths } from './paths.js';
 import { runScheduledBackup } from './services/backup/backupSchedule.js';
@@ -97,10 +98,10 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /**
- * The core with the parts behind it, for seeding tools outside the hosts (the benchmark's large station);
- * no host holds these, so no call can bypass the dispatch's role check.
+ * The core with the parts behind it (its handler table too), for seeding tools outside the hosts (the benchmark's
+ * large station); no host holds these, so no call can bypass the dispatch's role check.
  */
-export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clock: Clock } {
+export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clock: Clock; handlers: Handlers } {
   const clock = options.clock ?? systemClock;
   const releaseFolder = acquireFolderLock(options.dataDir);
   const events = new EventBus();
@@ -193,5 +194,5 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
       releaseFolder();
     },
   };
-  return { core, vault, clock };
+  return { core, vault, clock, handlers };
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: prints one JSON object of figures with their targets. Later features add theirs.
  * Targets (issue "Foundation"): unlock ≤ 1 s median; encrypted/plaintext ≤ 1.3 for insert and read.
  * `npm run bench -- --only=caseFiles,unlock` runs just those parts (also: appointments, scales,
- * alertPush, overhead, http); the figures and targets of the others are left out.
+ * alertPush, overhead, http, ledgers); the figures and targets of the others are left out.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -289,6 +289,64 @@ async function appointmentFigures() {
   return { appointments: { count: appointments, seedMs: round(seedMs, 0), busiestWeekRows: weekRows }, weekViewP95Ms: round(p95(weekTimes)), series20P95Ms: round(p95(seriesTimes)) };
 }
 
+/**
+ * Issue 12's ledger targets on a station with ten years of ledgers (activities, visits, duty, meetings written
+ * year by year as the demo writes one, plus the team and the 制度): each ledger's month list p95 ≤ 50 ms and the XLSX
+ * export of a year ≤ 2 s, through the core as the screens call it.
+ */
+async function ledgerFigures() {
+  const { core, station, as, value } = await benchStation();
+  const me = await value<{ user: { id: number } }>('auth.me', {});
+  const staff = { adminId: me.user.id, counsellorIds: [] as number[], receptionIds: [] as number[] };
+  for (const [username, role] of [['zixun1', 'counsellor'], ['zixun2', 'counsellor'], ['qiantai', 'reception']] as const) {
+    const user = await value<{ id: number }>('users.create', { username, displayName: username, role, temporaryPassword: password });
+    (role === 'counsellor' ? staff.counsellorIds : staff.receptionIds).push(user.id);
+  }
+  await station.seedCaseFiles({ clients: 300, sessionsPerCase: [1, 4] });
+  const seedMs = await timed(() => station.seedLedgerYears({ years: 10, adminToken: as.sessionToken, staff }));
+  const year = Number(localDay(new Date()).slice(0, 4)) - 5;
+  const month = { from: `${year}-06-01`, to: `${year}-06-30` };
+  const lists: Record<string, [string, unknown]> = {
+    activities: ['activities.list', month],
+    visits: ['visits.list', month],
+    duty: ['duty.month', { month: `${year}-06` }],
+    dutyLogs: ['duty.logs', month],
+    meetings: ['meetings.list', month],
+    people: ['people.list', { status: 'all' }],
+    rules: ['rules.list', {}],
+  };
+  const monthListP95Ms: Record<string, number> = {};
+  for (const [name, [method, input]] of Object.entries(lists)) {
+    const runs: number[] = [];
+    for (let run = 0; run < 30; run += 1) runs.push(await timed(() => value(method, input)));
+    monthListP95Ms[name] = round(p95(runs));
+  }
+  const wholeYear = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const exports: Record<string, [string, unknown]> = {
+    activities: ['activities.export', wholeYear],
+    visits: ['visits.export', wholeYear],
+    duty: ['duty.export', wholeYear],
+    meetings: ['meetings.export', wholeYear],
+    people: ['people.export', wholeYear],
+    rules: ['rules.export', {}],
+  };
+  const yearExportMs: Record<string, number> = {};
+  const exportRows: Record<string, number> = {};
+  for (const [name, [method, input]] of Object.entries(exports)) {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run += 1) runs.push(await timed(async () => (exportRows[name] = (await value<{ rows: number }>(method, input)).rows)));
+    yearExportMs[name] = round(median(runs));
+  }
+  core.close();
+  return {
+    ledgers: { years: 10, seedMs: round(seedMs, 0), yearExportRows: exportRows },
+    ledgerMonthListP95Ms: monthListP95Ms,
+    ledgerYearExportMs: yearExportMs,
+    ledgerMonthListWorstP95Ms: Math.max(...Object.values(monthListP95Ms)),
+    ledgerYearExportWorstMs: Math.max(...Object.values(yearExportMs)),
+  };
+}
+
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const part = async <T>(name: string, figures: () => T | Promise<T>): Promise<T | null> => (!only || only.includes(name) ? figures() : null);
 const unlock = await part('unlock', unlockFigures);
@@ -298,6 +356,7 @@ const alertPush = await part('alertPush', alertPushFigures);
 const caseFiles = await part('caseFiles', caseFileFigures);
 const overhead = await part('overhead', encryptionOverhead);
 const http = await part('http', httpFirstAnswer);
+const ledgers = await part('ledgers', ledgerFigures);
 // A part left out by --only gives undefined here, which JSON leaves out.
 const met = <T>(figures: T | null, check: (figures: T) => boolean) => (figures ? check(figures) : undefined);
 const figures = {
@@ -309,17 +368,22 @@ const figures = {
   ...scales,
   ...alertPush,
   ...appointments,
+  ...ledgers,
   targets: {
     weekViewP95Ms: 20,
     series20P95Ms: 50,
     scaleSubmitWithAlertP95Ms: 20,
     alertPushP95Ms: 2000,
+    ledgerMonthListWorstP95Ms: 50,
+    ledgerYearExportWorstMs: 2000,
     unlockMedianMs: 1000, largeStationUnlockRestMs: 300, insertRatio: 1.3, readRatio: 1.3, clientSearchP95Ms: 50, casePageP95Ms: 100 },
   met: {
     weekView: met(appointments, (figures) => figures.weekViewP95Ms <= 20),
     series20: met(appointments, (figures) => figures.series20P95Ms <= 50),
     scaleSubmit: met(scales, (figures) => figures.scaleSubmitWithAlertP95Ms <= 20),
     alertPush: met(alertPush, (figures) => figures.alertPushP95Ms <= 2000),
+    ledgerMonthList: met(ledgers, (figures) => figures.ledgerMonthListWorstP95Ms <= 50),
+    ledgerYearExport: met(ledgers, (figures) => figures.ledgerYearExportWorstMs <= 2000),
     unlock: met(unlock, (figures) => figures.unlockMedianMs <= 1000),
     largeStationUnlock: met(caseFiles, (figures) => figures.largeStationUnlockMs <= 1000),
     largeStationUnlockRest: met(caseFiles, (figures) => figures.largeStationUnlockRestMs <= 300),

@@ -1,8 +1,15 @@
 import { localDay } from '../../../../shared/domain/dates.js';
+import { AppError } from '../../errors.js';
 import { buildCore, type Core, type CoreOptions } from '../../createCore.js';
+import { registeredAt } from '../../repositories/clientsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
+import { seedActivitiesDemo, type DemoStaff } from './activitiesDemo.js';
 import { seedAppointmentVolume } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { seedDutyDemo } from './dutyDemo.js';
+import { seedMeetingsDemo } from './meetingsDemo.js';
+import { seedPeopleDemo } from './peopleDemo.js';
+import { seedVisitsDemo } from './visitsDemo.js';
 
 /** The benchmark's station: a normal core plus bulk seeding that no host exposes. */
 export type BenchStation = Readonly<{
@@ -11,10 +18,15 @@ export type BenchStation = Readonly<{
   seedCaseFiles(scale: { clients: number; sessionsPerCase: readonly [number, number] }): Promise<{ clients: number; cases: number; sessions: number }>;
   /** A busy calendar: `count` bookings on past working days, in one transaction. */
   seedAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
+  /**
+   * `years` of the station's ledgers (活动, 走访, 值班, 会议) ending today, plus its team, written year by year through
+   * the handlers as the demo writes one year: the volume a station has after a decade (issue 12's bench).
+   */
+  seedLedgerYears(scale: { years: number; adminToken: string; staff: DemoStaff }): Promise<void>;
 }>;
 
 export function createBenchStation(options: CoreOptions): BenchStation {
-  const { core, vault, clock } = buildCore(options);
+  const { core, vault, clock, handlers } = buildCore(options);
   return {
     core,
     seedCaseFiles: async (scale) =>
@@ -31,5 +43,19 @@ export function createBenchStation(options: CoreOptions): BenchStation {
       ),
     seedAppointments: async (scale) =>
       vault.write((db) => seedAppointmentVolume(db, { ...scale, today: localDay(clock.now()), createdBy: scale.counsellorIds[0]!, at: clock.now().toISOString() })),
+    seedLedgerYears: async ({ years, adminToken, staff }) => {
+      const admin = core.sessionOf(adminToken);
+      if (!admin) throw new AppError('UNAUTHENTICATED', '基准测试站的站长会话已结束。');
+      const today = localDay(clock.now());
+      // Oldest year first, each ending on the same day of the year: the years' months never overlap.
+      for (let back = years - 1; back >= 0; back -= 1) {
+        const yearEnd = `${Number(today.slice(0, 4)) - back}${today.slice(4)}`;
+        await seedActivitiesDemo(handlers, admin, staff, yearEnd);
+        await seedDutyDemo(handlers, admin, staff, yearEnd);
+        await seedVisitsDemo(handlers, admin, staff, yearEnd, (ids) => registeredAt(vault.connection(), ids));
+        await seedMeetingsDemo(handlers, admin, staff, yearEnd);
+      }
+      await seedPeopleDemo(handlers, admin, staff, today);
+    },
   };
 }
