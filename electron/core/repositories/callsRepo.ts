@@ -23,7 +23,7 @@ export type StoredCall = Readonly<{
   updatedAt: string;
 }>;
 
-export type CallFilter = Readonly<{ from: string; to: string; problemType?: string | undefined; highRisk?: boolean | undefined }>;
+export type CallFilter = Readonly<{ from: string; to: string; problemType?: string | undefined; highRisk?: boolean | undefined; clientId?: number | undefined }>;
 
 type Row = {
   id: number;
@@ -82,7 +82,7 @@ export function readCall(db: Db, id: number): StoredCall | undefined {
   return row && toCall(row);
 }
 
-/** A period's calls, oldest first, by problem type and the 高危 flag when given (served by hotline_calls_by_day). */
+/** A period's calls, oldest first, by problem type, the 高危 flag and the client when given (served by hotline_calls_by_day). */
 export function listCalls(db: Db, filter: CallFilter): StoredCall[] {
   const rows = db
     .prepare(
@@ -90,9 +90,10 @@ export function listCalls(db: Db, filter: CallFilter): StoredCall[] {
        WHERE h.called_on BETWEEN @from AND @to AND h.removed_at IS NULL
          AND (@problemType IS NULL OR h.problem_type = @problemType)
          AND (@highRisk IS NULL OR h.high_risk = @highRisk)
+         AND (@clientId IS NULL OR h.client_id = @clientId)
        ORDER BY h.called_on, h.start_time, h.id`,
     )
-    .all({ from: filter.from, to: filter.to, problemType: filter.problemType ?? null, highRisk: filter.highRisk === undefined ? null : filter.highRisk ? 1 : 0 }) as Row[];
+    .all({ from: filter.from, to: filter.to, problemType: filter.problemType ?? null, highRisk: filter.highRisk === undefined ? null : filter.highRisk ? 1 : 0, clientId: filter.clientId ?? null }) as Row[];
   return rows.map(toCall);
 }
 

@@ -5,7 +5,7 @@
  * in 场次 and 人次 (reports-standards.md §2.3).
  */
 import { z } from '../zod.js';
-import { hourMinute, idSchema, isoDate, nameText, trimmed } from './common.js';
+import { hourMinute, idSchema, isoDate, nameText, removeInput, trimmed } from './common.js';
 
 export const activityStatuses = ['planned', 'done'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
@@ -66,7 +66,7 @@ export type ActivityInput = z.output<typeof activityInput>;
 export const activityUpdateInput = fieldRules(activityFields.extend({ id: idSchema }));
 
 export const activityMarkDoneInput = z.object({ id: idSchema, participantCount: count('参与人数'), summary: z.string().trim().max(2000, '活动小结不能超过 2000 个字符。').optional() });
-export const activityRemoveInput = z.object({ id: idSchema, reason: trimmed(2, 200, '删除原因') });
+export const activityRemoveInput = removeInput;
 
 const dayRange = { from: isoDate, to: isoDate };
 const rangeRule = { message: '开始日期不能晚于结束日期。', path: ['to'] };

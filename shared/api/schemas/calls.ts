@@ -4,7 +4,7 @@
  * and the source of the 热线工作报表 figures (§2.1: 高度危机/困难/反复来电数, 来电问题类型).
  */
 import { z } from '../zod.js';
-import { hourMinute, idSchema, isoDate } from './common.js';
+import { hourMinute, idSchema, isoDate, removeInput } from './common.js';
 
 /** 疏导/转介/报警/120/转本站个案 (issue 12): what the person on the line did, a fixed list the report counts by. */
 export const callOutcomes = ['counselled', 'referred', 'police', 'ambulance', 'station_case'] as const;
@@ -39,12 +39,13 @@ const callFields = z.object({
 export const callInput = callFields;
 export type CallInput = z.output<typeof callInput>;
 export const callUpdateInput = callFields.extend({ id: idSchema });
-export const callRemoveInput = z.object({ id: idSchema, reason: z.string().trim().min(2, '删除原因至少 2 个字符。').max(200, '删除原因不能超过 200 个字符。') });
+export const callRemoveInput = removeInput;
 export const callOpenCrisisInput = z.object({ id: idSchema, location: z.string().trim().max(100, '地点不能超过 100 个字符。').default('') });
 
 const rangeRule = { message: '开始日期不能晚于结束日期。', path: ['to'] };
+/** `clientId`: one client's calls (the client page), refused to whoever does not reach that client. */
 export const callListInput = z
-  .object({ from: isoDate, to: isoDate, problemType: z.string().max(40).optional(), highRisk: z.boolean().optional() })
+  .object({ from: isoDate, to: isoDate, problemType: z.string().max(40).optional(), highRisk: z.boolean().optional(), clientId: idSchema.optional() })
   .refine((value) => value.from <= value.to, rangeRule);
 export const callCountsInput = z.object({ from: isoDate, to: isoDate }).refine((value) => value.from <= value.to, rangeRule);
 

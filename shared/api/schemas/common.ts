@@ -22,6 +22,9 @@ export const trimmed = (min: number, max: number, label: string) =>
     .min(min, min <= 1 ? `请填写${label}。` : `${label}至少 ${min} 个字符。`)
     .max(max, `${label}不能超过 ${max} 个字符。`);
 
+/** Removing a kept record: its id and the reason, both kept beside it and named in the audit log. */
+export const removeInput = z.object({ id: idSchema, reason: trimmed(2, 200, '删除原因') });
+
 /** Has at least one letter or digit of any script: a name of only emoji or symbols names nobody. */
 const hasLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text);
 

@@ -156,6 +156,33 @@ describe('hotline ledger (热线/电话咨询登记)', () => {
     expect(counts.total).toEqual({ calls: 3, minutes: 100, highRisk: 1, difficult: 1, repeatCaller: 1 });
   });
 
+  it("lists one client's calls for those who reach the client: the case's counsellor and the 站长, never a colleague or reception", async () => {
+    const setup = disposeWhenTestEnds(await caseFileStation());
+    const { station, liwei, chen, reception, clientId } = setup;
+    const ids = await userIds(setup);
+    const linked = await station.call(liwei, 'calls.create', { ...call(ids.liwei!), clientId });
+    await station.call(liwei, 'calls.create', { ...call(ids.liwei!), startTime: '21:50' });
+    await station.call(reception, 'calls.create', { ...call(ids.qiantai!), date: '2026-11-21', clientId });
+    const period = { from: '2023-11-23', to: '2026-11-23', clientId };
+    const mine = await station.call(liwei, 'calls.list', period);
+    expect(mine.map((row) => [row.date, row.client?.name])).toEqual([
+      ['2026-11-20', '张三'],
+      ['2026-11-21', '张三'],
+    ]);
+    expect(mine.map((row) => row.note)).toEqual([null, null]);
+    expect((await station.call(station.admin, 'calls.list', period)).map((row) => row.id)).toEqual(mine.map((row) => row.id));
+    expect((await station.call(station.admin, 'calls.list', { ...period, to: '2026-11-20' })).map((row) => row.id)).toEqual([linked.id]);
+
+    const colleague = await station.raw(chen, 'calls.list', period);
+    expect(colleague.ok ? null : [colleague.error.code, colleague.error.message]).toEqual(['FORBIDDEN', '您没有该来访者的个案（未分配或共享给您），不能查看其热线来电。']);
+    const desk = await station.raw(reception, 'calls.list', period);
+    expect(desk.ok ? null : desk.error.code).toBe('FORBIDDEN');
+    expect(desk.ok ? '' : desk.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    // Shared with chen, the client's calls are his to see too.
+    await station.call(liwei, 'cases.share', { id: setup.caseId, userId: ids.chen!, shared: true });
+    expect(await station.call(chen, 'calls.list', period)).toHaveLength(2);
+  });
+
   it('refuses bad input with a Chinese message and saves nothing', async () => {
     const setup = disposeWhenTestEnds(await caseFileStation());
     const { station, liwei } = setup;

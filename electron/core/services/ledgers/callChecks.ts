@@ -45,6 +45,17 @@ export function checkCall(db: Db, session: Session, now: Date, input: CallInput,
   }
 }
 
+/**
+ * One client's calls (the client page) are clinical history of that client: for the 站长 and a counsellor who reaches
+ * the client through a case (clinicalReach's rule, the one viewOf hides a client's link by); reception none
+ * (caseAccessOf refuses it).
+ */
+export function requireClientCalls(db: Db, session: Session, clientId: number): void {
+  if (!reachableClients(db, [clientId], caseAccessOf(session)).has(clientId)) {
+    throw new AppError('FORBIDDEN', '您没有该来访者的个案（未分配或共享给您），不能查看其热线来电。');
+  }
+}
+
 /** What this user sees of a stored call: the note only where they may read it (and it is asked for), the client's name only where they reach them. */
 export function viewOf(db: Db, session: Session, call: StoredCall, options: { withNote: boolean } = { withNote: true }): CallRecord {
   const { sealedNote: _sealed, clientId, clientName, ...rest } = call;

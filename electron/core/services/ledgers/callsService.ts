@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { callCounts, insertCall, linkCallCrisis, listCalls, openCallNote, readCall, removeCall, updateCall, type StoredCall } from '../../repositories/callsRepo.js';
 import type { Vault } from '../../vault.js';
 import type { CrisisService } from '../caseFiles/crisisService.js';
-import { checkCall, mayEdit, requireEditable, viewOf } from './callChecks.js';
+import { checkCall, mayEdit, requireClientCalls, requireEditable, viewOf } from './callChecks.js';
 
 /** The fields an edit may change, named in the audit row (which fields changed, never their values). */
 const editableFields = ['date', 'startTime', 'durationMinutes', 'takenBy', 'callerType', 'problemType', 'highRisk', 'difficult', 'repeatCaller', 'outcome', 'clientId'] as const;
@@ -37,6 +37,7 @@ export class CallsService {
   /** The list never carries notes (the screens and the print show none): a note is read one call at a time, audited. */
   list(session: Session, filter: z.output<typeof callListInput>): CallRecord[] {
     const db = this.vault.connection();
+    if (filter.clientId !== undefined) requireClientCalls(db, session, filter.clientId);
     return listCalls(db, filter).map((call) => viewOf(db, session, call, { withNote: false }));
   }
 
