@@ -142,6 +142,57 @@ describe('one call', () => {
     expect(own.wrapper.find('[data-testid="call-note"]').text()).toBe('来电者称已准备药物，已报警。');
   });
 
+  it('offers 删除 only to the 站长 and only once the call’s three years are up, naming the day before', async () => {
+    const oldCall: CallRecord = { ...quietCall, id: 3, date: '2022-05-03' };
+    const cases: Array<[Exclude<Role, 'kiosk'>, CallRecord, boolean, string | null]> = [
+      ['admin', oldCall, true, null],
+      ['admin', urgentCall, false, '须保存至 2029-01-12，届时方可删除'],
+      ['counsellor', oldCall, false, null],
+      ['reception', { ...oldCall, note: null, editable: false }, false, null],
+    ];
+    for (const [role, record, offered, keptUntil] of cases) {
+      const { wrapper } = await open(role, record);
+      const kept = wrapper.find('[data-testid="call-kept-until"]');
+      expect({ role, date: record.date, offered: wrapper.find('[data-testid="call-remove"]').exists(), keptUntil: kept.exists() ? kept.text() : null }).toEqual({ role, date: record.date, offered, keptUntil });
+      wrapper.unmount();
+    }
+  });
+
+  it('the 站长 removes an old call with a reason: the schema’s refusal on the reason field, core’s in the dialog, then back to the list', async () => {
+    const oldCall: CallRecord = { ...quietCall, id: 3, date: '2022-05-03' };
+    let refuse = true;
+    const api = station({
+      'calls.get': () => oldCall,
+      'calls.remove': () => {
+        if (!refuse) return { ok: true as const };
+        refuse = false;
+        throw new ApiCallError({ code: 'INVALID_INPUT', message: '热线来电记录须保存至少 3 年：2022-05-03 的来电要到 2025-05-03 起才能删除。' });
+      },
+    });
+    const { wrapper, router } = await mountScreen(CallView, { api, pattern: '/calls/:id', path: '/calls/3', pinia: loggedInAs('admin') });
+    await wrapper.find('[data-testid="call-remove"]').trigger('click');
+    await flushPromises();
+    expect(document.body.textContent).toContain('删除 2022-05-03 09:00 的来电记录？');
+    await wrapper.find('[data-testid="remove-reason"]').setValue('错');
+    await wrapper.find('[data-testid="remove-submit"]').trigger('click');
+    await flushPromises();
+    expect(fieldErrors(wrapper)['删除原因']).toBe('删除原因至少 2 个字符。');
+    expect(api.inputsOf('calls.remove')).toEqual([]);
+    await wrapper.find('[data-testid="remove-reason"]').setValue('超过保存期限');
+    await wrapper.find('[data-testid="remove-submit"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="remove-error"]').text()).toContain('2025-05-03 起才能删除');
+    expect(router.currentRoute.value.path).toBe('/calls/3');
+    await wrapper.find('[data-testid="remove-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('calls.remove')).toEqual([
+      { id: 3, reason: '超过保存期限' },
+      { id: 3, reason: '超过保存期限' },
+    ]);
+    expect(router.currentRoute.value.path).toBe('/calls');
+    expect(document.body.textContent).toContain('来电记录已删除');
+  });
+
   it('opens a crisis record from a 高危 call after a confirmation, and links to it', async () => {
     const { api, wrapper } = await open('counsellor', urgentCall, { 'calls.openCrisis': () => ({ ...urgentCall, crisisId: 4 }) });
     await wrapper.find('[data-testid="call-open-crisis"]').trigger('click');

@@ -26,7 +26,7 @@ export const en: Messages = {
   ...peopleEn.messages,
   ...meetingsEn.messages,
   ...rulesEn.messages,
-  ledgers: { nav: 'Ledgers' },
+  ledgers: { nav: 'Ledgers', removeReason: 'Reason', removeConfirm: 'Delete' },
   activities: {
     photos: 'Photos and documents',
     nav: 'Activities ledger',
@@ -58,8 +58,6 @@ export const en: Messages = {
     recordedAt: 'Recorded',
     updatedAt: 'Last changed',
     remove: 'Delete activity',
-    removeReason: 'Reason',
-    removeConfirm: 'Delete',
     removeDoneWarning: '"{theme}" ({date}) was held and is a ledger record. Once deleted it leaves the ledger, exports and counts; the reason and who deleted it go to the audit log.',
     removePlannedWarning: 'Delete the planned activity "{theme}" ({date})? The reason and who deleted it go to the audit log.',
     filters: {

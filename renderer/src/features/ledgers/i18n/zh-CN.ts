@@ -15,7 +15,7 @@ export const zhCN = {
   ...peopleZhCN.messages,
   ...meetingsZhCN.messages,
   ...rulesZhCN.messages,
-  ledgers: { nav: '台账' },
+  ledgers: { nav: '台账', removeReason: '删除原因', removeConfirm: '确认删除' },
   activities: {
     photos: '现场照片与材料',
     nav: '活动台账',
@@ -47,8 +47,6 @@ export const zhCN = {
     recordedAt: '登记时间',
     updatedAt: '最后修改',
     remove: '删除活动',
-    removeReason: '删除原因',
-    removeConfirm: '确认删除',
     removeDoneWarning: '“{theme}”（{date}）已开展，是台账记录。删除后它不再出现在台账、导出和统计中；原因和删除人记入审计日志。',
     removePlannedWarning: '删除计划中的活动“{theme}”（{date}）？原因和删除人记入审计日志。',
     filters: {
