@@ -12,9 +12,14 @@ export const callOutcomeWords: Readonly<Record<CallOutcome, string>> = {
 /** How long a call is kept before it may be removed (心理援助热线技术指南: 登记、处理记录 "保存期限至少3年"). */
 export const callRetentionYears = 3;
 
-/** The first day a call of `day` may be removed: the same date three years on (29 Feb becomes 1 Mar). */
-export function callRemovableFrom(day: string): string {
+/** The same date `years` on (or back); 29 Feb becomes 1 Mar. */
+function yearsFrom(day: string, years: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year + callRetentionYears, month - 1, date));
-  return target.toISOString().slice(0, 10);
+  return new Date(Date.UTC(year + years, month - 1, date)).toISOString().slice(0, 10);
 }
+
+/** The first day a call of `day` may be removed: the same date three years on. */
+export const callRemovableFrom = (day: string): string => yearsFrom(day, callRetentionYears);
+
+/** The earliest day of the calls still within their keeping on `today`: a client's recent calls (the client page). */
+export const callKeptSince = (today: string): string => yearsFrom(today, -callRetentionYears);

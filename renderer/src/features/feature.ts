@@ -35,6 +35,12 @@ export type SettingsTab = Readonly<{ name: string; label: string; order: number;
 /** A card on the home page above the station's details, placed by `order`. */
 export type HomeCard = Readonly<{ order: number; roles?: readonly Role[]; component: Loader }>;
 
+/**
+ * A card another feature adds to a client's records on the client page (given the client's id as `clientId`),
+ * placed by `order`; shown only where the page shows records, to the roles named.
+ */
+export type ClientCard = HomeCard;
+
 /** Message trees of one feature, one per language, with the same keys. */
 export type MessageTree = { [key: string]: string | MessageTree };
 export type FeatureMessages = Readonly<{ 'zh-CN': MessageTree; en: MessageTree }>;
@@ -44,6 +50,7 @@ export type Feature = Readonly<{
   routes: readonly FeatureRoute[];
   settingsTabs?: readonly SettingsTab[];
   homeCards?: readonly HomeCard[];
+  clientCards?: readonly ClientCard[];
   messages: FeatureMessages;
 }>;
 

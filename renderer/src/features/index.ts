@@ -1,14 +1,16 @@
+import { defineAsyncComponent } from 'vue';
+import type { Role } from '../../../shared/api/access.js';
 import appointments from './appointments/index.js';
 import caseFiles from './caseFiles/index.js';
-import type { Feature, HomeCard, SettingsTab } from './feature.js';
+import { allows, type ClientCard, type Feature, type HomeCard, type SettingsTab } from './feature.js';
 import foundation from './foundation/index.js';
 import kiosk from './kiosk/index.js';
 import ledgers from './ledgers/index.js';
 import scales from './scales/index.js';
 
 /**
- * The renderer's feature list: the router, the side menu, the settings tabs, the home page cards and
- * the messages are all read from it.
+ * The renderer's feature list: the router, the side menu, the settings tabs, the home page cards, the
+ * cards other features add to the client page and the messages are all read from it.
  *
  * Rule: adding a feature touches only its own folder, features/<name>/ (views/, components/, store.ts,
  * routes.ts, i18n/zh-CN.ts + en.ts, index.ts), plus its line in this list (and the import above it).
@@ -56,3 +58,9 @@ export function menuTree(entries: readonly MenuEntry[]): MenuItem[] {
 export const settingsTabs = (): SettingsTab[] => byOrder(features.flatMap((feature) => feature.settingsTabs ?? []));
 
 export const homeCards = (): HomeCard[] => byOrder(features.flatMap((feature) => feature.homeCards ?? []));
+
+export const clientCards = (): ClientCard[] => byOrder(features.flatMap((feature) => feature.clientCards ?? []));
+
+/** The cards of a page this role may see, each loaded when first shown. */
+export const shownCards = (cards: readonly HomeCard[], role: Role | null) =>
+  cards.filter((card) => allows(card.roles, role)).map((card) => ({ order: card.order, view: defineAsyncComponent(card.component) }));

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/access.js';
 import type { CallCounts, CallRecord } from '../../../shared/api/schemas/calls.js';
 import type { DictionaryItem } from '../../../shared/api/schemas/dictionaries.js';
+import { callKeptSince } from '../../../shared/domain/callWords.js';
 import { localDay } from '../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../shared/domain/periods.js';
 import { ApiCallError } from '../../../renderer/src/api/client.js';
 import CallDialog from '../../../renderer/src/features/ledgers/components/CallDialog.vue';
+import ClientCallsCard from '../../../renderer/src/features/ledgers/components/ClientCallsCard.vue';
 import CallLedgerPrint from '../../../renderer/src/features/ledgers/print/CallLedgerPrint.vue';
 import CallsView from '../../../renderer/src/features/ledgers/views/CallsView.vue';
 import CallView from '../../../renderer/src/features/ledgers/views/CallView.vue';
@@ -203,6 +205,30 @@ describe('one call', () => {
     expect(api.inputsOf('calls.openCrisis')).toEqual([{ id: 9 }]);
     expect(wrapper.find('[data-testid="call-crisis"] a').attributes('href')).toContain('/crises/4');
     expect(buttons(wrapper)).toEqual(['call-edit']);
+  });
+});
+
+describe('a client’s calls on the client page', () => {
+  it('asks core for the client’s calls of the years a call is kept, and lists each with its flag, outcome and link', async () => {
+    const api = station({ 'calls.list': () => [{ ...urgentCall, client: { id: 7, name: '张三' } }] });
+    const { wrapper } = await mountScreen(ClientCallsCard, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedInAs('counsellor'), props: { clientId: 7 } });
+    const today = localDay(new Date());
+    expect(api.inputsOf('calls.list')).toEqual([{ from: callKeptSince(today), to: today, clientId: 7 }]);
+    expect(wrapper.find('.el-card__header').text()).toBe('热线来电（近 3 年）');
+    const [row] = wrapper.findAll('.el-table__body tbody tr');
+    expect(row!.findAll('td').map((cell) => cell.text())).toEqual(['2026-01-12 22:05', '情绪', '高危', '报警']);
+    expect(row!.find('[data-testid="client-call-open"]').attributes('href')).toBe('/calls/9');
+  });
+
+  it('says core’s refusal, never "no calls"', async () => {
+    const api = station({
+      'calls.list': () => {
+        throw new ApiCallError({ code: 'FORBIDDEN', message: '您没有该来访者的个案（未分配或共享给您），不能查看其热线来电。' });
+      },
+    });
+    const { wrapper } = await mountScreen(ClientCallsCard, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedInAs('counsellor'), props: { clientId: 7 } });
+    expect(wrapper.find('[data-testid="client-calls-refused"]').text()).toContain('不能查看其热线来电');
+    expect(wrapper.text()).not.toContain('近年没有关联');
   });
 });
 

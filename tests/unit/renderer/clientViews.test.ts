@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contract/index.js';
 import type { CasePage, CaseSummary, FollowUpRecord } from '../../../shared/api/schemas/cases.js';
 import type { ClientDetail, RiskLevel } from '../../../shared/api/schemas/clients.js';
@@ -71,6 +71,7 @@ function stationOfOneClient(extra: FakeHandlers = {}) {
     'scales.list': () => [],
     'results.list': () => [],
     'attachments.list': () => [],
+    'calls.list': () => [],
     'clients.get': () => client(),
     'cases.list': () => [caseSummary(level)],
     'cases.get': () => page(),
@@ -205,6 +206,22 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     const sharedCase = (): CasePage => ({ case: { ...caseSummary(null), counsellorId: 4, counsellorName: '陈静' }, openReason: '', closeReason: null, sharedWith: [{ id: 2, displayName: '李伟' }], sessions: [], riskHistory: [], followUps: [] });
     const shared = await mountScreen(CaseView, { api: stationOfOneClient({ 'users.directory': directory, 'cases.get': sharedCase }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
     for (const action of ['case-close', 'case-transfer']) expect(shared.wrapper.find(`[data-testid="${action}"]`).exists()).toBe(false);
+  });
+
+  it('the client page carries the hotline ledger’s card of the client’s calls where the records are, and asks core for none a colleague’s client', async () => {
+    const api = stationOfOneClient();
+    const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="client-calls"]').exists()).toBe(true));
+    expect(api.inputsOf('calls.list').map((input) => input.clientId)).toEqual([7]);
+    wrapper.unmount();
+    for (const cases of [() => [], () => { throw refusal('FORBIDDEN', colleagues); }]) {
+      const other = stationOfOneClient({ 'cases.list': cases });
+      const screen = await mountScreen(ClientView, { api: other, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
+      await flushPromises();
+      expect(screen.wrapper.find('[data-testid="client-calls"]').exists()).toBe(false);
+      expect(other.methods()).not.toContain('calls.list');
+      screen.wrapper.unmount();
+    }
   });
 
   it('a client without any case asks for one before results, and lists no cases', async () => {

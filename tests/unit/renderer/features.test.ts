@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/access.js';
 import { allows } from '../../../renderer/src/features/feature.js';
-import { features, homeCards, menuEntries, menuTree, settingsTabs } from '../../../renderer/src/features/index.js';
+import { clientCards, features, homeCards, menuEntries, menuTree, settingsTabs } from '../../../renderer/src/features/index.js';
 import { createAppRouter } from '../../../renderer/src/router.js';
 
 /** The feature list drives the side menu, the settings tabs, the home cards and the router. */
@@ -31,6 +31,8 @@ describe('feature list', () => {
     expect(tabsFor('counsellor')).toEqual(['station', 'appointments', 'forms', 'about', 'language']);
     expect(tabsFor('reception')).toEqual(['station', 'forms', 'about', 'language']);
     expect(homeCards().map((card) => allows(card.roles, 'reception'))).toEqual([false, true, false]);
+    // The hotline ledger's calls on the client page: for the roles core lists a client's calls to.
+    expect(clientCards().map((card) => (['admin', 'counsellor', 'reception'] as const).filter((role) => allows(card.roles, role)))).toEqual([['admin', 'counsellor']]);
   });
 
   it('the router has every feature page, with the roles declared beside it', () => {

@@ -1,4 +1,4 @@
-import type { FeatureRoute, HomeCard } from '../feature.js';
+import type { ClientCard, FeatureRoute, HomeCard } from '../feature.js';
 
 /**
  * The station's ledgers (台账), one heading in the side menu. Every staff role reads them (reception without what core
@@ -22,3 +22,6 @@ export const routes: readonly FeatureRoute[] = [
 
 /** The 站长's reminder of certificates about to expire (人员台账), above the station's details. */
 export const homeCards: readonly HomeCard[] = [{ order: 30, roles: ['admin'], component: () => import('./components/ExpiringCard.vue') }];
+
+/** A client's hotline calls on the client page, for the roles core lists them to (the 站长, counsellors reaching the client). */
+export const clientCards: readonly ClientCard[] = [{ order: 10, roles: ['admin', 'counsellor'], component: () => import('./components/ClientCallsCard.vue') }];

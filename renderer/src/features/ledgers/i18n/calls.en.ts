@@ -55,6 +55,7 @@ export const callsEn: typeof callsZhCN = {
         crisis: 'Crisis',
       },
       columns: { when: 'Date/time' },
+      clientCard: { title: 'Hotline calls (last {years} years)', none: 'No hotline calls linked to this client in recent years' },
       totals: {
         label: 'Month total',
         calls: '{count} calls',

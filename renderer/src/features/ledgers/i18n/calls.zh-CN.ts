@@ -51,6 +51,7 @@ export const callsZhCN = {
         crisis: '危机干预',
       },
       columns: { when: '日期/时间' },
+      clientCard: { title: '热线来电（近 {years} 年）', none: '近年没有关联该来访者的热线来电' },
       totals: {
         label: '本月合计',
         calls: '来电 {count} 次',
