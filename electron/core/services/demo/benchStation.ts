@@ -7,7 +7,7 @@ import { seedActivitiesDemo, type DemoStaff } from './activitiesDemo.js';
 import { seedAppointmentVolume } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedDutyDemo } from './dutyDemo.js';
-import { seedMeetingsDemo } from './meetingsDemo.js';
+import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
 import { seedVisitsDemo } from './visitsDemo.js';
 
@@ -56,6 +56,7 @@ export function createBenchStation(options: CoreOptions): BenchStation {
         await seedMeetingsDemo(handlers, admin, staff, yearEnd);
       }
       await seedPeopleDemo(handlers, admin, staff, today);
+      await seedRulesDemo(handlers, admin, today);
     },
   };
 }
