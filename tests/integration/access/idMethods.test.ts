@@ -160,6 +160,8 @@ const cases = (): Record<string, Expect> => {
     'activities.signInTemplate': { exempt: 'the blank sheet carries the activity\'s date and theme, which every staff role reads in the ledger' },
     // The phone rings for whoever is on duty: B may record a call from A's client, and is answered without the client.
     'calls.create': { input: { ...hotlineCall(), takenBy: ids.chen, note: '值班来电' }, answers: 'masked' },
+    // One client's calls: only for those who reach the client (the client page's card).
+    'calls.list': { input: { from: '2026-01-01', to: '2026-12-31', clientId: ids.client } },
     'calls.get': { input: { id: ids.call }, answers: 'masked' },
     'calls.update': { input: { ...hotlineCall(), id: ids.call } },
     'people.get': { exempt: 'the people ledger is the station\'s own team list, read by every staff role (it hangs on the wall): it holds no client' },
