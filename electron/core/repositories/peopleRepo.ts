@@ -234,6 +234,24 @@ export function expiringQualifications(db: Db, today: string, until: string): Ar
     .all({ today, until }) as Array<{ personId: number; personName: string; qualificationId: number; kind: string; expiresOn: string }>;
 }
 
+/** Each person's hours in a period, summed in SQL (the export's columns): training, supervision, volunteer service. */
+export function hoursByPerson(db: Db, from: string, to: string): Map<number, { training: number; supervision: number; service: number }> {
+  const rows = db
+    .prepare(
+      `SELECT person_id AS id, sum(CASE WHEN kind = 'training' THEN hours ELSE 0 END) AS training, sum(CASE WHEN kind = 'supervision' THEN hours ELSE 0 END) AS supervision, 0 AS service
+         FROM person_trainings WHERE held_on BETWEEN @from AND @to GROUP BY person_id
+       UNION ALL
+       SELECT person_id, 0, 0, sum(hours) FROM volunteer_service_hours WHERE served_on BETWEEN @from AND @to GROUP BY person_id`,
+    )
+    .all({ from, to }) as Array<{ id: number; training: number; supervision: number; service: number }>;
+  const hours = new Map<number, { training: number; supervision: number; service: number }>();
+  for (const row of rows) {
+    const sum = hours.get(row.id) ?? { training: 0, supervision: 0, service: 0 };
+    hours.set(row.id, { training: sum.training + row.training, supervision: sum.supervision + row.supervision, service: sum.service + row.service });
+  }
+  return hours;
+}
+
 /**
  * A period's team in figures: who worked here at any time in it, full-time equivalents, who held each
  * qualification on its last day, and the hours of training, supervision and volunteer service in it.

@@ -5,6 +5,7 @@ import type { Session } from '../../auth/sessionStore.js';
 import { auditedExport, type ExportRange } from '../../export/auditedExport.js';
 import { dictionaryLabels } from '../../export/labels.js';
 import { exportTable, type Column } from '../../export/xlsxTable.js';
+import { hoursByPerson } from '../../repositories/peopleRepo.js';
 import { readMarker } from '../../repositories/settingsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
@@ -15,17 +16,15 @@ const genderWords = { male: '男', female: '女' } as const;
 
 /**
  * 人员台账 as XLSX: everyone who worked here at any time in the period, with qualifications and the hours of training,
- * supervision and volunteer service in it (the columns inspectors ask for: 辅导人员名单（资质）, station-work-and-
- * reporting.md §1.3). It carries phone numbers, so only the 站长 exports it (contract).
+ * supervision and volunteer service in it, summed in SQL (the columns inspectors ask for: 辅导人员名单（资质）,
+ * station-work-and-reporting.md §1.3). It carries phone numbers, so only the 站长 exports it (contract).
  */
 export function exportPeople(vault: Vault, people: PeopleService, session: Session, range: ExportRange): Promise<ExportFile> {
   return auditedExport(vault, session, { action: 'people.export', title: '人员台账', range }, (db) => {
     const kinds = dictionaryLabels(db, 'qualificationKind');
     const rows = people.list({ status: 'all' }).filter((person) => person.joinedOn <= range.to && (person.leftOn === null || person.leftOn >= range.from));
-    const hours = new Map(rows.map((person) => [person.id, people.get(person.id)]));
-    const inRange = (date: string) => date >= range.from && date <= range.to;
-    const sum = (person: PersonSummary, pick: (record: ReturnType<PeopleService['get']>) => Array<{ date: string; hours: number }>) =>
-      Math.round(pick(hours.get(person.id)!).filter((entry) => inRange(entry.date)).reduce((total, entry) => total + entry.hours, 0) * 10) / 10;
+    const hours = hoursByPerson(db, range.from, range.to);
+    const sum = (person: PersonSummary, pick: 'training' | 'supervision' | 'service') => Math.round((hours.get(person.id)?.[pick] ?? 0) * 10) / 10;
     const columns: Array<Column<PersonSummary>> = [
       { header: '姓名', width: 10, type: 'text', value: (row) => row.name },
       { header: '性别', width: 5, type: 'text', value: (row) => (row.gender ? genderWords[row.gender] : '') },
@@ -38,9 +37,9 @@ export function exportPeople(vault: Vault, people: PeopleService, session: Sessi
       { header: '最近到期', width: 12, type: 'date', value: (row) => row.nextExpiry },
       { header: '到岗日期', width: 12, type: 'date', value: (row) => row.joinedOn },
       { header: '离岗日期', width: 12, type: 'date', value: (row) => row.leftOn },
-      { header: '培训学时', width: 9, type: 'number', value: (row) => sum(row, (record) => record.trainings.filter((entry) => entry.kind === 'training')) },
-      { header: '督导学时', width: 9, type: 'number', value: (row) => sum(row, (record) => record.trainings.filter((entry) => entry.kind === 'supervision')) },
-      { header: '志愿服务时长', width: 11, type: 'number', value: (row) => sum(row, (record) => record.serviceHours) },
+      { header: '培训学时', width: 9, type: 'number', value: (row) => sum(row, 'training') },
+      { header: '督导学时', width: 9, type: 'number', value: (row) => sum(row, 'supervision') },
+      { header: '志愿服务时长', width: 11, type: 'number', value: (row) => sum(row, 'service') },
     ];
     return { columns, rows };
   });
