@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/integration/setup/rememberedScrypt.ts'],
           // Real scrypt (128 MiB, ~0.3 s) and real files: generous timeouts, files in parallel on 2 cores.
           testTimeout: 60_000,
           hookTimeout: 60_000,
