@@ -1,3 +1,4 @@
+import type { ScryptOptions } from 'node:crypto';
 import { vi } from 'vitest';
 
 /**
@@ -13,7 +14,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   const remembered = new Map<string, Promise<Buffer>>();
   type Callback = (error: Error | null, key: Buffer) => void;
 
-  function rememberedScrypt(password: string | Buffer, salt: Buffer | string, keylen: number, options: crypto.ScryptOptions | Callback, maybeCallback?: Callback): void {
+  function rememberedScrypt(password: string | Buffer, salt: Buffer | string, keylen: number, options: ScryptOptions | Callback, maybeCallback?: Callback): void {
     const callback = (typeof options === 'function' ? options : maybeCallback) as Callback;
     const costs = typeof options === 'function' ? {} : options;
     const key = JSON.stringify([Buffer.from(password).toString('base64'), Buffer.from(salt).toString('base64'), keylen, costs.N, costs.r, costs.p]);
