@@ -21,6 +21,7 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   audit: { needsPeriod: true, run: (cli, range) => cli.call('audit.export', range!) },
   activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
   calls: { needsPeriod: true, run: (cli, range) => cli.call('calls.export', range!) },
+  groups: { needsPeriod: true, run: (cli, range) => cli.call('groups.export', range!) },
   people: { needsPeriod: true, run: (cli, range) => cli.call('people.export', range!) },
   meetings: { needsPeriod: true, run: (cli, range) => cli.call('meetings.export', range!) },
   rules: { needsPeriod: false, run: (cli) => cli.call('rules.export', {}) },

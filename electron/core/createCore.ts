@@ -34,6 +34,7 @@ import { PeopleService } from './services/ledgers/peopleService.js';
 import { MeetingsService } from './services/ledgers/meetingsService.js';
 import { RulesService } from './services/ledgers/rulesService.js';
 import { SignInsService } from './services/ledgers/signInsService.js';
+import { GroupsService } from './services/ledgers/groupsService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -153,7 +154,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

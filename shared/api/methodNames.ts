@@ -192,6 +192,23 @@ export const methodNames = [
   'visits.registerClient',
   'visits.counts',
   'visits.export',
+  'groups.list',
+  'groups.get',
+  'groups.create',
+  'groups.update',
+  'groups.close',
+  'groups.signUp',
+  'groups.admit',
+  'groups.leave',
+  'groups.addSession',
+  'groups.updateSession',
+  'groups.removeSession',
+  'groups.recordAttendance',
+  'groups.addFeedback',
+  'groups.removeFeedback',
+  'groups.feedback',
+  'groups.counts',
+  'groups.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -25,6 +25,8 @@ export type StoredActivity = Readonly<{
   createdBy: number;
   createdAt: string;
   updatedAt: string;
+  /** The counselling group this activity is a meeting of (团体辅导); its register is kept there. */
+  group: { id: number; name: string } | null;
 }>;
 
 export type ActivityFilter = Readonly<{ from: string; to: string; type?: string | undefined; outreachTarget?: string | undefined; status?: ActivityStatus | undefined }>;
@@ -55,6 +57,8 @@ type Row = {
   staff: string;
   roster: string;
   sign_ins: number;
+  group_id: number | null;
+  group_name: string | null;
 };
 
 const selectActivities = `
@@ -66,7 +70,8 @@ const selectActivities = `
        JOIN users u ON u.id = s.user_id WHERE s.activity_id = a.id ORDER BY u.id)) AS staff,
     (SELECT json_group_array(client_id) FROM (SELECT r.client_id FROM activity_roster r
        JOIN clients c ON c.id = r.client_id AND c.merged_into IS NULL WHERE r.activity_id = a.id ORDER BY r.client_id)) AS roster,
-    (SELECT count(*) FROM activity_sign_ins si WHERE si.activity_id = a.id) AS sign_ins
+    (SELECT count(*) FROM activity_sign_ins si WHERE si.activity_id = a.id) AS sign_ins,
+    (SELECT g.name FROM counselling_groups g WHERE g.id = a.group_id) AS group_name
   FROM activities a`;
 
 function toActivity(row: Row): StoredActivity {
@@ -98,6 +103,7 @@ function toActivity(row: Row): StoredActivity {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    group: row.group_id === null ? null : { id: row.group_id, name: row.group_name ?? '' },
   };
 }
 

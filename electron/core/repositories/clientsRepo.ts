@@ -260,6 +260,7 @@ export const clientMergeRules = {
   activity_roster: 'union',
   hotline_calls: 'move',
   screening_visits: 'move',
+  counselling_group_members: 'move',
 } as const satisfies Record<string, 'move' | 'union'>;
 
 const movedTables = Object.entries(clientMergeRules).flatMap(([table, rule]) => (rule === 'move' ? [table] : []));

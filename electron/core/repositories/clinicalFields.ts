@@ -25,6 +25,7 @@ export const clinicalColumns = {
   meetings: { label: '会议纪要', rowKey: ['id'], columns: ['minutes'] },
   meeting_decisions: { label: '会议决议', rowKey: ['id'], columns: ['text'] },
   screening_visits: { label: '走访排查记录', rowKey: ['id'], columns: ['observations'] },
+  counselling_group_members: { label: '团体辅导报名原因', rowKey: ['id'], columns: ['motive'] },
 } as const satisfies Record<string, Readonly<{ label: string; rowKey: readonly string[]; columns: readonly string[] }>>;
 
 export type ClinicalTable = keyof typeof clinicalColumns;

@@ -1,7 +1,7 @@
 /**
  * Station ledgers (台账, issue 12): records the station keeps as evidence for inspectors and as the source of
  * the checklist's and the periodic report's figures. Activities, calls, meetings and the rules; visits,
- * people and duty join this feature later.
+ * people, duty and group counselling too.
  */
 import { anyStaff, clinical } from '../access.js';
 import {
@@ -21,6 +21,7 @@ import { signInImportInput, signInImportOutput, signInList } from '../schemas/si
 import { callsAuditActions, callsContract } from './calls.js';
 import { meetingsAuditActions, meetingsContract } from './meetings.js';
 import { dutyAuditActions, dutyContract } from './duty.js';
+import { groupsAuditActions, groupsContract } from './groups.js';
 import { method, type MethodSpec } from './method.js';
 import { peopleAuditActions, peopleContract } from './people.js';
 import { rulesAuditActions, rulesContract } from './rules.js';
@@ -46,7 +47,8 @@ export const ledgersContract = {
   ...peopleContract,
   ...dutyContract,
   ...visitsContract,
+  ...groupsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions, ...groupsAuditActions] as const;

@@ -105,6 +105,8 @@ export const activityRecord = z.object({
   updatedAt: z.string(),
   /** Whether this user may edit it (the 站长, or a counsellor listed as its staff). */
   editable: z.boolean(),
+  /** The counselling group it is a meeting of: edited, registered and removed on the group's page. */
+  group: z.object({ id: idSchema, name: z.string() }).nullable(),
 });
 export type ActivityRecord = z.infer<typeof activityRecord>;
 export const activityList = z.array(activityRecord);

@@ -1,6 +1,7 @@
 import { callsAuditWords } from './calls.js';
 import { dutyAuditWords } from './duty.js';
 import { visitsAuditWords } from './visits.js';
+import { groupsAuditWords } from './groups.js';
 import { peopleAuditWords } from './people.js';
 import { meetingsAuditWords, rulesAuditWords } from './meetings.js';
 
@@ -14,10 +15,11 @@ export const ledgersAuditWords = {
     calls: callsAuditWords.actions,
     duty: dutyAuditWords.actions,
     visits: visitsAuditWords.actions,
+    groups: groupsAuditWords.actions,
     people: peopleAuditWords.actions,
     meetings: meetingsAuditWords.actions,
     rules: rulesAuditWords.actions,
   },
-  objects: { activity: '活动', ...callsAuditWords.objects, ...dutyAuditWords.objects, ...visitsAuditWords.objects, ...meetingsAuditWords.objects, ...peopleAuditWords.objects },
-  details: { activityType: '活动类型', rosterSize: '名单中的来访者人数', changedFields: '修改的项目', participantCount: '参与人数', namesShown: '显示的来访者姓名数', signIns: '签到人数', ...callsAuditWords.details, ...dutyAuditWords.details, ...visitsAuditWords.details, ...meetingsAuditWords.details, ...peopleAuditWords.details },
+  objects: { activity: '活动', ...callsAuditWords.objects, ...dutyAuditWords.objects, ...visitsAuditWords.objects, ...groupsAuditWords.objects, ...meetingsAuditWords.objects, ...peopleAuditWords.objects },
+  details: { activityType: '活动类型', rosterSize: '名单中的来访者人数', changedFields: '修改的项目', participantCount: '参与人数', namesShown: '显示的来访者姓名数', signIns: '签到人数', ...callsAuditWords.details, ...dutyAuditWords.details, ...visitsAuditWords.details, ...groupsAuditWords.details, ...meetingsAuditWords.details, ...peopleAuditWords.details },
 };

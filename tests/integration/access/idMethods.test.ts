@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'visit' | 'dutyLog' | 'chen', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'visit' | 'dutyLog' | 'chen' | 'group' | 'groupMember' | 'groupSession' | 'groupFeedback', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -74,7 +74,20 @@ beforeAll(async () => {
   ids.meeting = (await station.call(liwei, 'meetings.create', caseMeeting())).id;
   ids.visit = (await station.call(liwei, 'visits.create', screeningVisit())).id;
   ids.dutyLog = (await station.call(liwei, 'duty.writeLog', dutyLog())).id;
+  const group = await station.call(liwei, 'groups.create', { name: '睡眠改善成长小组', targetGroup: '社区居民', location: '团体活动室', plannedSessions: 6, capacity: 10, leaderIds: [ids.liwei] });
+  ids.group = group.id;
+  ids.groupMember = (await station.call(liwei, 'groups.signUp', groupSignUp())).members[0]!.id;
+  await station.call(liwei, 'groups.admit', { memberId: ids.groupMember, agreementSignedOn: '2026-11-10' });
+  ids.groupSession = (await station.call(liwei, 'groups.addSession', groupSession())).sessions[0]!.activityId;
+  await station.call(liwei, 'groups.recordAttendance', { activityId: ids.groupSession, attendance: [{ memberId: ids.groupMember, status: 'present' }] });
+  await station.call(liwei, 'groups.addFeedback', { activityId: ids.groupSession, satisfaction: 5, helpfulness: 4, atmosphere: 5, recommend: true, comment: '失眠三月后第一次睡好' });
+  ids.groupFeedback = (await station.call(liwei, 'groups.feedback', { activityId: ids.groupSession }))[0]!.id;
 });
+
+/** liwei's client signing up for liwei's group, the motive clinical. */
+const groupSignUp = () => ({ groupId: ids.group, name: '赵六', phone: '13812345678', clientId: ids.client, signedUpOn: '2026-11-09', motive: '失眠三月' });
+/** The group's first meeting, held before the clock's day. */
+const groupSession = () => ({ groupId: ids.group, date: '2026-11-20', startTime: '14:00', endTime: '15:30', theme: '相识与规则' });
 
 /** liwei's planned group session with their client on the roster. */
 const activity = () => ({ type: 'group_counselling', theme: '睡眠改善小组', date: '2026-12-05', startTime: '14:00', endTime: '16:00', location: '团体活动室', staffIds: [ids.liwei], rosterClientIds: [ids.client] });
@@ -180,6 +193,20 @@ const cases = (): Record<string, Expect> => {
     'duty.logs': { exempt: 'a duty log is a plain duty note (值班记录, not clinical) that every staff role reads for the hand-over' },
     'duty.writeLog': { exempt: '`onDutyId` names an account, not a record: writing a log as another person is refused on that field (duty.test.ts)' },
     'duty.updateLog': { input: { ...dutyLog(), id: ids.dutyLog } },
+    // Group counselling: B reads A's group (names, as the front desk does) without motives or client links, and runs none of it.
+    'groups.get': { input: { id: ids.group }, answers: 'masked' },
+    'groups.update': { input: { id: ids.group, name: '改名', targetGroup: '社区居民', location: '团体活动室', plannedSessions: 6, capacity: 10, leaderIds: [ids.chen] } },
+    'groups.close': { input: { id: ids.group } },
+    'groups.signUp': { input: { ...groupSignUp(), name: '钱七' } },
+    'groups.admit': { input: { memberId: ids.groupMember, agreementSignedOn: '2026-11-10' } },
+    'groups.leave': { input: { memberId: ids.groupMember, on: '2026-11-22', reason: '搬家' } },
+    'groups.addSession': { input: { ...groupSession(), date: '2026-11-27' } },
+    'groups.updateSession': { input: { activityId: ids.groupSession, date: '2026-11-20', startTime: '14:00', endTime: '15:30', theme: '改名' } },
+    'groups.removeSession': { input: { activityId: ids.groupSession, reason: '活动取消' } },
+    'groups.recordAttendance': { input: { activityId: ids.groupSession, attendance: [{ memberId: ids.groupMember, status: 'absent' }] } },
+    'groups.addFeedback': { input: { activityId: ids.groupSession, satisfaction: 1, helpfulness: 1, atmosphere: 1, recommend: false } },
+    'groups.removeFeedback': { input: { id: ids.groupFeedback } },
+    'groups.feedback': { input: { activityId: ids.groupSession } },
     'calls.openCrisis': { exempt: 'like crises.open: any counsellor present opens the crisis of a 高危 call, without its note (CallsService)' },
   };
 };

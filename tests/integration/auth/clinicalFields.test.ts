@@ -85,6 +85,8 @@ async function fillClinicalRecords(station: Station, liwei: string, reception: s
   await station.call(reception, 'calls.create', { ...hotlineCall, takenBy: takers.zhao!, note: `前台接听${marker}` });
   await station.call(liwei, 'visits.create', { date: '2026-11-23', visitorIds: [takers.liwei!], clientId: client.id, observations: `入户见独居${marker}` });
   await station.call(reception, 'visits.create', { date: '2026-11-23', visitorIds: [takers.zhao!], area: '阳光小区 3 栋', observations: `前台走访${marker}` });
+  const group = await station.call(liwei, 'groups.create', { name: '睡眠改善小组', targetGroup: '社区居民', location: '团体活动室', plannedSessions: 4, capacity: 8, leaderIds: [takers.liwei!] });
+  await station.call(reception, 'groups.signUp', { groupId: group.id, name: '王五', signedUpOn: '2026-11-23', motive: `想睡个好觉${marker}` });
   await station.call(liwei, 'attachments.add', { ownerType: 'case', ownerId: opened.id, fileName: '评估.pdf', mime: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.7 附件内容${marker}`).toString('base64') });
   return { clientId: client.id, caseId: opened.id, sessionId: session.id, crisisId: crisis.id, referralId: referral.id, resultId: result.id };
 }

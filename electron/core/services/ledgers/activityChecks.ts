@@ -19,6 +19,12 @@ export function mayEdit(session: Session, activity: StoredActivity): boolean {
 
 export function requireEditable(session: Session, activity: StoredActivity): void {
   if (!mayEdit(session, activity)) throw new AppError('FORBIDDEN', '只有站长或列为该活动工作人员的咨询师可以修改此活动记录。');
+  requireNotGroupMeeting(activity);
+}
+
+/** A group's meeting is kept on its group's page: the register sets its 参与人数 (GroupsService). */
+export function requireNotGroupMeeting(activity: StoredActivity): void {
+  if (activity.group) throw new AppError('INVALID_INPUT', `这是团体辅导小组“${activity.group.name}”的一次活动：请在该小组的页面修改、登记出席或删除。`);
 }
 
 /** A done activity is a record of the past: its start may not lie after now (a future one is saved as planned). */

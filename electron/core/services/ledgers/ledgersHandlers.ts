@@ -8,6 +8,8 @@ import { exportActivities } from './activitiesExport.js';
 import { createCallHandlers } from './callsHandlers.js';
 import type { CallsService } from './callsService.js';
 import { createDutyHandlers } from './dutyHandlers.js';
+import { createGroupHandlers } from './groupsHandlers.js';
+import type { GroupsService } from './groupsService.js';
 import type { DutyService } from './dutyService.js';
 import { createVisitHandlers } from './visitsHandlers.js';
 import type { VisitsService } from './visitsService.js';
@@ -19,9 +21,9 @@ import { createRuleHandlers } from './rulesHandlers.js';
 import type { RulesService } from './rulesService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService; groups: GroupsService }>;
 
-export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits, groups }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -40,5 +42,6 @@ export function createLedgerHandlers({ vault, clock, activities, signIns, calls,
     ...createPeopleHandlers(vault, people),
     ...createDutyHandlers(vault, duty),
     ...createVisitHandlers(vault, visits),
+    ...createGroupHandlers(vault, groups),
   };
 }

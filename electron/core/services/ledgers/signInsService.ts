@@ -12,7 +12,7 @@ import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
 import { exportTable, type Column } from '../../export/xlsxTable.js';
 import { readMarker } from '../../repositories/settingsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
-import { mayEdit, viewOf } from './activityChecks.js';
+import { mayEdit, requireNotGroupMeeting, viewOf } from './activityChecks.js';
 import { readSignInSheet } from './signInSheet.js';
 
 /**
@@ -36,7 +36,7 @@ export class SignInsService {
 
   /** The sheet is read before the write begins; then the list, a raised 参与人数 and the audit row commit together. */
   async import(session: Session, input: z.output<typeof signInImportInput>) {
-    this.require(this.vault.connection(), session, input.activityId);
+    requireNotGroupMeeting(this.require(this.vault.connection(), session, input.activityId));
     const entries = await readSignInSheet(Buffer.from(input.dataBase64, 'base64'));
     return this.vault.write((db, audit) => {
       const current = this.require(db, session, input.activityId);

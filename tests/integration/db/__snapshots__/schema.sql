@@ -1,6 +1,9 @@
 -- index activities_by_day
 CREATE INDEX activities_by_day ON activities (held_on, type);
 
+-- index activities_by_group
+CREATE INDEX activities_by_group ON activities (group_id, held_on) WHERE group_id IS NOT NULL;
+
 -- index activity_outreach_by_target
 CREATE INDEX activity_outreach_by_target ON activity_outreach (target, activity_id);
 
@@ -69,6 +72,18 @@ CREATE INDEX clients_pinyin ON clients (name_pinyin);
 
 -- index consents_client
 CREATE INDEX consents_client ON consents (client_id);
+
+-- index counselling_group_feedback_by_activity
+CREATE INDEX counselling_group_feedback_by_activity ON counselling_group_feedback (activity_id);
+
+-- index counselling_group_leaders_by_user
+CREATE INDEX counselling_group_leaders_by_user ON counselling_group_leaders (user_id);
+
+-- index counselling_group_members_by_client
+CREATE INDEX counselling_group_members_by_client ON counselling_group_members (client_id) WHERE client_id IS NOT NULL;
+
+-- index counselling_group_members_by_group
+CREATE INDEX counselling_group_members_by_group ON counselling_group_members (group_id, status);
 
 -- index crises_client
 CREATE INDEX crises_client ON crises (client_id);
@@ -189,7 +204,7 @@ CREATE TABLE activities (
         -- Removed, not deleted: the ledger keeps who removed an entry, when and why; lists and counts skip it.
         removed_at TEXT,
         removed_by INTEGER REFERENCES users (id),
-        removed_reason TEXT,
+        removed_reason TEXT, group_id INTEGER REFERENCES counselling_groups (id),
         CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL)),
         CHECK (end_time > start_time),
         CHECK (status = 'planned' OR participant_count IS NOT NULL)
@@ -431,6 +446,72 @@ CREATE TABLE consents (
         note TEXT NOT NULL DEFAULT '',
         recorded_by INTEGER NOT NULL REFERENCES users (id),
         recorded_at TEXT NOT NULL
+      ) STRICT;
+
+-- table counselling_group_attendance
+CREATE TABLE counselling_group_attendance (
+        activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+        member_id INTEGER NOT NULL REFERENCES counselling_group_members (id),
+        status TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent')),
+        PRIMARY KEY (activity_id, member_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table counselling_group_feedback
+CREATE TABLE counselling_group_feedback (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+        satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+        helpfulness INTEGER NOT NULL CHECK (helpfulness BETWEEN 1 AND 5),
+        atmosphere INTEGER NOT NULL CHECK (atmosphere BETWEEN 1 AND 5),
+        recommend INTEGER NOT NULL CHECK (recommend IN (0, 1)),
+        comment TEXT NOT NULL DEFAULT '',
+        entered_by INTEGER NOT NULL REFERENCES users (id),
+        entered_at TEXT NOT NULL
+      ) STRICT;
+
+-- table counselling_group_leaders
+CREATE TABLE counselling_group_leaders (
+        group_id INTEGER NOT NULL REFERENCES counselling_groups (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        PRIMARY KEY (group_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table counselling_group_members
+CREATE TABLE counselling_group_members (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES counselling_groups (id),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+        gender TEXT CHECK (gender IS NULL OR gender IN ('male', 'female')),
+        age INTEGER CHECK (age IS NULL OR age BETWEEN 3 AND 120),
+        phone TEXT NOT NULL DEFAULT '',
+        client_id INTEGER REFERENCES clients (id),
+        signed_up_on TEXT NOT NULL,
+        motive TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('signedUp', 'admitted', 'declined', 'withdrawn')),
+        agreement_signed_on TEXT,
+        left_on TEXT,
+        left_reason TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        CHECK ((status = 'signedUp') = (agreement_signed_on IS NULL AND left_on IS NULL) OR status <> 'signedUp'),
+        CHECK (status <> 'admitted' OR (agreement_signed_on IS NOT NULL AND left_on IS NULL)),
+        CHECK ((status IN ('declined', 'withdrawn')) = (left_on IS NOT NULL AND left_reason IS NOT NULL)),
+        CHECK (status <> 'withdrawn' OR agreement_signed_on IS NOT NULL)
+      ) STRICT;
+
+-- table counselling_groups
+CREATE TABLE counselling_groups (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        target_group TEXT NOT NULL,
+        goals TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL,
+        planned_sessions INTEGER NOT NULL CHECK (planned_sessions BETWEEN 1 AND 30),
+        capacity INTEGER NOT NULL CHECK (capacity BETWEEN 2 AND 40),
+        closed_at TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
       ) STRICT;
 
 -- table counselling_sessions
