@@ -1,3 +1,4 @@
+import { activityTitle } from '../../../../shared/domain/activityTitle.js';
 import type { Session } from '../../auth/sessionStore.js';
 import { auditedExport, type ExportRange } from '../../export/auditedExport.js';
 import { dictionaryLabels } from '../../export/labels.js';
@@ -23,7 +24,7 @@ export function exportActivities(vault: Vault, session: Session, range: ExportRa
       { header: '时间', width: 12, type: 'text', value: (row) => `${row.startTime}–${row.endTime}` },
       { header: '活动类型', width: 14, type: 'text', value: (row) => types(row.type) },
       { header: '“五进”', width: 14, type: 'text', value: (row) => targets(row.outreachTargets.join(',')) },
-      { header: '主题', width: 28, type: 'text', value: (row) => row.theme },
+      { header: '主题', width: 28, type: 'text', value: (row) => activityTitle(row) },
       { header: '地点', width: 18, type: 'text', value: (row) => row.location },
       { header: '合作单位', width: 18, type: 'text', value: (row) => joined(row.partnerUnits) },
       { header: '工作人员', width: 16, type: 'text', value: (row) => joined(row.staff.map((member) => member.displayName)) },

@@ -85,7 +85,8 @@ export function checkActivity(db: Db, session: Session, now: Date, input: Activi
 /** What this user sees of a stored activity: reception no roster; a counsellor the names of clients they reach. */
 export function viewOf(db: Db, session: Session, activity: StoredActivity): ActivityRecord {
   const { rosterClientIds, createdBy: _createdBy, ...rest } = activity;
-  return { ...rest, roster: rosterView(db, session, rosterClientIds), editable: mayEdit(session, activity) };
+  // A group's meeting is edited on its group's page (its register sets the count).
+  return { ...rest, roster: rosterView(db, session, rosterClientIds), editable: mayEdit(session, activity) && activity.group === null };
 }
 
 function rosterView(db: Db, session: Session, clientIds: readonly number[]): ActivityRecord['roster'] {

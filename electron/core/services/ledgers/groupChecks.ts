@@ -1,5 +1,6 @@
 import type { AttendanceStatus, GroupInput, GroupMember, GroupRecord, MemberSignUpInput } from '../../../../shared/api/schemas/groups.js';
 import { localDay, localMinute } from '../../../../shared/domain/dates.js';
+import { expectedOn } from '../../../../shared/domain/groupRegister.js';
 import { toMinute } from '../../../../shared/domain/localTime.js';
 import { caseAccessOf } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -62,14 +63,9 @@ export function checkSignUp(db: Db, session: Session, now: Date, input: MemberSi
   }
 }
 
-/** Members expected at a meeting on `day`: signed the agreement by then and had not left before it. */
-export function expectedMembers(members: readonly StoredMember[], day: string): StoredMember[] {
-  return members.filter((member) => member.agreementSignedOn !== null && member.agreementSignedOn <= day && (member.leftOn === null || member.leftOn > day));
-}
-
 /** A register names every member expected that day, no one else, and someone present. */
 export function checkRegister(members: readonly StoredMember[], day: string, rows: ReadonlyArray<{ memberId: number; status: AttendanceStatus }>): void {
-  const expected = expectedMembers(members, day);
+  const expected = expectedOn(members, day);
   const byId = new Map(members.map((member) => [member.id, member]));
   for (const row of rows) {
     const member = byId.get(row.memberId);

@@ -31,6 +31,7 @@ export const heldLecture: ActivityRecord = {
   createdAt: '2026-01-20T08:00:00.000Z',
   updatedAt: '2026-01-20T08:00:00.000Z',
   editable: true,
+  group: null,
 };
 
 /** The same lecture planned on another day (not held yet: no count, no roster). */

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.js';
 import { callsEn } from './calls.en.js';
 import { dutyEn } from './duty.en.js';
 import { visitsEn } from './visits.en.js';
+import { groupsEn } from './groups.en.js';
 import { peopleEn } from './people.en.js';
 import { meetingsEn } from './meetings.en.js';
 import { rulesEn } from './rules.en.js';
@@ -13,21 +14,24 @@ export const en: Messages = {
       calls: callsEn.audit.actions,
       duty: dutyEn.audit.actions,
       visits: visitsEn.audit.actions,
+      groups: groupsEn.audit.actions,
       people: peopleEn.audit.actions,
       meetings: meetingsEn.audit.actions,
       rules: rulesEn.audit.actions,
     },
-    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details },
+    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects, ...groupsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details, ...groupsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details },
   },
   ...callsEn.messages,
   ...dutyEn.messages,
   ...visitsEn.messages,
+  ...groupsEn.messages,
   ...peopleEn.messages,
   ...meetingsEn.messages,
   ...rulesEn.messages,
   ledgers: { nav: 'Ledgers', removeReason: 'Reason', removeConfirm: 'Delete' },
   activities: {
+    groupMeeting: 'A meeting of the counselling group "{name}": its register, feedback and changes are kept on the group\'s page.',
     photos: 'Photos and documents',
     nav: 'Activities ledger',
     title: 'Activities ledger',

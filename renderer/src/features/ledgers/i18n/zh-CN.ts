@@ -2,6 +2,7 @@ import { ledgersAuditWords } from '../../../../../shared/audit/words/ledgers.js'
 import { callsZhCN } from './calls.zh-CN.js';
 import { dutyZhCN } from './duty.zh-CN.js';
 import { visitsZhCN } from './visits.zh-CN.js';
+import { groupsZhCN } from './groups.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { meetingsZhCN } from './meetings.zh-CN.js';
 import { rulesZhCN } from './rules.zh-CN.js';
@@ -12,11 +13,13 @@ export const zhCN = {
   ...callsZhCN.messages,
   ...dutyZhCN.messages,
   ...visitsZhCN.messages,
+  ...groupsZhCN.messages,
   ...peopleZhCN.messages,
   ...meetingsZhCN.messages,
   ...rulesZhCN.messages,
   ledgers: { nav: '台账', removeReason: '删除原因', removeConfirm: '确认删除' },
   activities: {
+    groupMeeting: '这是团体辅导小组“{name}”的一次活动：出席、反馈和修改在小组页面进行。',
     photos: '现场照片与材料',
     nav: '活动台账',
     title: '活动台账',
