@@ -479,6 +479,32 @@ describe('the demo station', () => {
     expect(visits.some((visit) => visit.client_id !== null) && visits.some((visit) => visit.client_id === null)).toBe(true);
     expect(rows(db, 'SELECT 1 FROM screening_visit_tags').length).toBe(visits.length);
   });
+
+  it('keeps a year of 团体辅导: groups that met weekly with a register at every past meeting, forms no more than those present, the past groups closed and one still running', () => {
+    type Meeting = { id: number; held_on: string; status: string; participant_count: number | null; group_id: number; present: number; expected: number; forms: number; closed_at: string | null };
+    const meetings = rows<Meeting>(
+      db,
+      `SELECT a.id, a.held_on, a.status, a.participant_count, a.group_id, g.closed_at,
+         (SELECT count(*) FROM counselling_group_attendance t WHERE t.activity_id = a.id AND t.status = 'present') AS present,
+         (SELECT count(*) FROM counselling_group_attendance t WHERE t.activity_id = a.id) AS expected,
+         (SELECT count(*) FROM counselling_group_feedback f WHERE f.activity_id = a.id) AS forms
+       FROM activities a JOIN counselling_groups g ON g.id = a.group_id WHERE a.removed_at IS NULL ORDER BY a.held_on`,
+    );
+    const wrong: string[] = [];
+    for (const meeting of meetings) {
+      if (meeting.held_on < today && (meeting.status !== 'done' || meeting.expected === 0)) wrong.push(`meeting ${meeting.id} on ${meeting.held_on} without its register`);
+      if (meeting.held_on > today && meeting.status !== 'planned') wrong.push(`meeting ${meeting.id} ahead of today marked held`);
+      if (meeting.status === 'done' && meeting.participant_count !== meeting.present) wrong.push(`meeting ${meeting.id}: 参与人数 ${meeting.participant_count} but ${meeting.present} present`);
+      if (meeting.forms > meeting.present) wrong.push(`meeting ${meeting.id}: ${meeting.forms} forms for ${meeting.present} present`);
+    }
+    expect(wrong).toEqual([]);
+    const groups = new Set(meetings.map((meeting) => meeting.group_id));
+    expect(groups.size).toBe(3);
+    expect(new Set(meetings.filter((meeting) => meeting.closed_at !== null).map((meeting) => meeting.group_id)).size).toBeGreaterThanOrEqual(2);
+    expect(meetings.some((meeting) => meeting.closed_at === null)).toBe(true);
+    const members = rows<{ status: string }>(db, 'SELECT status FROM counselling_group_members');
+    expect(new Set(members.map((member) => member.status))).toEqual(new Set(['admitted', 'declined', 'withdrawn']));
+  });
 });
 
 /** Every case-file row the seeding writes, clinical ciphertext left out (its nonces differ run to run). */

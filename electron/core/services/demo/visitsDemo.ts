@@ -1,9 +1,8 @@
 import { addDays, localDay } from '../../../../shared/domain/dates.js';
-import { weekdayOf } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Handlers } from '../../handlerTable.js';
 import type { DemoStaff } from './activitiesDemo.js';
-import { monthStart } from './demoCalendar.js';
+import { monthStart, weekday } from './demoCalendar.js';
 import { between, chance, faker, pick } from './demoRandom.js';
 
 /** Who the rounds look in on (seeds/003: 主动排查发现疑似心理行为问题人员), by 重点人群 tag. */
@@ -17,9 +16,6 @@ const observations = [
   '身体行动不便，情绪尚可，登记为重点关注对象。',
 ];
 const buildings = ['阳光小区 2 栋', '阳光小区 5 栋', '阳光小区 7 栋', '胜利路 18 号院', '石桥村三组', '石桥村五组', '新华苑 1 栋'];
-
-/** A working day: a weekend date moves to the Monday after. */
-const weekday = (day: string) => (weekdayOf(day) > 5 ? addDays(day, 8 - weekdayOf(day)) : day);
 
 /**
  * A year of 走访排查 up to today (seeds/002 经常性心理健康走访排查制度; seeds/003 网格管理员 …摸排): two rounds a month
