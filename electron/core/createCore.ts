@@ -34,6 +34,7 @@ import { PeopleService } from './services/ledgers/peopleService.js';
 import { MeetingsService } from './services/ledgers/meetingsService.js';
 import { RulesService } from './services/ledgers/rulesService.js';
 import { SignInsService } from './services/ledgers/signInsService.js';
+import { SurveysService } from './services/ledgers/surveysService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -138,7 +139,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
   const screenings = new ScreeningService(vault, catalog, clock);
-  kiosk = new KioskService(vault, sessions, catalog, results, screenings, clock);
+  const surveys = new SurveysService(vault, clock);
+  kiosk = new KioskService(vault, sessions, catalog, results, screenings, surveys, clock);
   const scales = { catalog, results, screenings, exports: new ScalesExport(vault, catalog, screenings) };
   const handlers = createHandlers({
     vault,
@@ -153,7 +155,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), surveys },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -24,6 +24,7 @@ import { dutyAuditActions, dutyContract } from './duty.js';
 import { method, type MethodSpec } from './method.js';
 import { peopleAuditActions, peopleContract } from './people.js';
 import { rulesAuditActions, rulesContract } from './rules.js';
+import { surveysAuditActions, surveysContract } from './surveys.js';
 import { visitsAuditActions, visitsContract } from './visits.js';
 
 export const ledgersContract = {
@@ -46,7 +47,8 @@ export const ledgersContract = {
   ...peopleContract,
   ...dutyContract,
   ...visitsContract,
+  ...surveysContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions, ...surveysAuditActions] as const;

@@ -3,6 +3,7 @@ import { peopleFieldLabels } from './people.js';
 import { meetingsFieldLabels } from './meetings.js';
 import { dutyFieldLabels } from './duty.js';
 import { visitsFieldLabels } from './visits.js';
+import { surveysFieldLabels } from './surveys.js';
 
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
@@ -12,6 +13,7 @@ export const ledgersFieldLabels: Readonly<Record<string, string>> = {
   ...meetingsFieldLabels,
   ...dutyFieldLabels,
   ...visitsFieldLabels,
+  ...surveysFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

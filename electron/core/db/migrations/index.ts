@@ -28,6 +28,7 @@ import { migration as meetings } from './0180-meetings.js';
 import { migration as rules } from './0190-rules.js';
 import { migration as duty } from './0200-duty.js';
 import { migration as screeningVisits } from './0210-screening-visits.js';
+import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   rules,
   duty,
   screeningVisits,
+  knowledgeSurveys,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

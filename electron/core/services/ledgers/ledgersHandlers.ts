@@ -18,10 +18,12 @@ import type { MeetingsService } from './meetingsService.js';
 import { createRuleHandlers } from './rulesHandlers.js';
 import type { RulesService } from './rulesService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
+import { createSurveyHandlers } from './surveysHandlers.js';
+import type { SurveysService } from './surveysService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService; surveys: SurveysService }>;
 
-export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits, surveys }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -40,5 +42,6 @@ export function createLedgerHandlers({ vault, clock, activities, signIns, calls,
     ...createPeopleHandlers(vault, people),
     ...createDutyHandlers(vault, duty),
     ...createVisitHandlers(vault, visits),
+    ...createSurveyHandlers(vault, surveys),
   };
 }

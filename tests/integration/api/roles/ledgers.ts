@@ -5,6 +5,7 @@ import { A, D, type Rows } from './matrix.js';
 import { peopleRows } from './people.js';
 import { meetingsRows, rulesRows } from './meetings.js';
 import { visitsRows } from './visits.js';
+import { surveysRows } from './surveys.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
@@ -25,4 +26,5 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   ...rulesRows,
   ...dutyRows,
   ...visitsRows,
+  ...surveysRows,
 };

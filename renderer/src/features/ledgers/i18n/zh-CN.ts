@@ -5,6 +5,7 @@ import { visitsZhCN } from './visits.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { meetingsZhCN } from './meetings.zh-CN.js';
 import { rulesZhCN } from './rules.zh-CN.js';
+import { surveysZhCN } from './surveys.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...peopleZhCN.messages,
   ...meetingsZhCN.messages,
   ...rulesZhCN.messages,
+  ...surveysZhCN.messages,
   ledgers: { nav: '台账', removeReason: '删除原因', removeConfirm: '确认删除' },
   activities: {
     photos: '现场照片与材料',
