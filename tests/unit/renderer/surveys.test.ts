@@ -141,7 +141,7 @@ describe('paper entry', () => {
   it('types a sheet in by keyboard: digits pick options in printed order and move on, Backspace goes back, Enter saves and clears', async () => {
     const api = fakeApi({
       'surveys.addResponse': (input) => ({
-        response: { id: 20, channel: 'paper', sex: input.sex, ageBand: input.ageBand, correctCount: 9, aware: true, enteredBy: ledgerUsers.reception, createdAt: '2026-11-21T01:00:00.000Z', removable: true },
+        response: { id: 20, channel: 'paper', sex: input.sex ?? null, ageBand: input.ageBand ?? null, correctCount: 9, aware: true, enteredBy: ledgerUsers.reception, createdAt: '2026-11-21T01:00:00.000Z', removable: true },
         itemCount: 10,
         respondents: 4,
         aware: 3,
@@ -174,7 +174,7 @@ describe('survey prints', () => {
   function render(component: typeof SurveyResultsPrint | typeof SurveyBlankPrint, props: Record<string, unknown>) {
     const pinia = createPinia();
     setActivePinia(pinia);
-    return mount(component as never, { props, global: { plugins: [createAppI18n('zh-CN'), pinia, fakeApi({}).plugin] } });
+    return mount(component as never, { props: props as never, global: { plugins: [createAppI18n('zh-CN'), pinia, fakeApi({}).plugin] } });
   }
 
   it('prints the results with the rate, its target and every item’s key and share', () => {

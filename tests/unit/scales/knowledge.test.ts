@@ -5,13 +5,15 @@ import { correctLabels, scoreKnowledge } from '../../../shared/scales/knowledge.
 import { validateDefinition } from '../../../shared/scales/validateDefinition.js';
 
 const mhl = builtinQuestionnaires.get('MHL-TEN-2018')!;
+/** The questionnaire as loose JSON data, for changes the types would not allow. */
+type Raw = { kind: string; items: Array<Record<string, unknown>>; scoring: Record<string, unknown>; sources: Array<{ claim: string }>; licence: Record<string, unknown> };
 /** The questionnaire as JSON data with one change applied, for the validator. */
-const changed = (change: (raw: Record<string, any>) => void) => {
-  const raw = structuredClone(mhl) as unknown as Record<string, any>;
+const changed = (change: (raw: Raw) => void) => {
+  const raw = structuredClone(mhl) as unknown as Raw;
   change(raw);
   return validateDefinition(raw);
 };
-const problems = (change: (raw: Record<string, any>) => void) => {
+const problems = (change: (raw: Raw) => void) => {
   const checked = changed(change);
   return checked.ok ? [] : checked.problems;
 };
@@ -32,14 +34,14 @@ describe('knowledge questionnaires in the scale definition format', () => {
   });
 
   it('refuses a bad questionnaire with a Chinese reason naming the item', () => {
-    expect(problems((raw) => delete raw.items[2].correct)).toContain('知晓率问卷的题目 s3 没有标出正确答案（correct）。');
-    expect(problems((raw) => (raw.items[0].correct = [5]))).toContain('题目 s1 的正确答案 5 不是它的选项之一。');
-    expect(problems((raw) => (raw.items[0].correct = [1, 2, 9]))).toContain('题目 s1 的每个选项都算答对，不能区分是否知晓。');
-    expect(problems((raw) => (raw.items[0].correct = [1, 1]))).toContain('题目 s1 的正确答案重复。');
+    expect(problems((raw) => delete raw.items[2]!.correct)).toContain('知晓率问卷的题目 s3 没有标出正确答案（correct）。');
+    expect(problems((raw) => (raw.items[0]!.correct = [5]))).toContain('题目 s1 的正确答案 5 不是它的选项之一。');
+    expect(problems((raw) => (raw.items[0]!.correct = [1, 2, 9]))).toContain('题目 s1 的每个选项都算答对，不能区分是否知晓。');
+    expect(problems((raw) => (raw.items[0]!.correct = [1, 1]))).toContain('题目 s1 的正确答案重复。');
     expect(problems((raw) => delete raw.scoring.pass)[0]).toContain('须给出知晓判定规则');
     expect(problems((raw) => (raw.scoring.pass = { minCorrect: 11 }))).toContain('知晓判定要求答对 11 题，但问卷只有 10 题。');
-    expect(problems((raw) => (raw.sources = raw.sources.filter((source: { claim: string }) => source.claim !== 'correct')))).toContain('正确答案须注明来源（sources 中 claim 为 correct）。');
-    expect(problems((raw) => (raw.items[1].enableIf = { answered: 's1' }))).toContain('知晓率问卷的题目 s2 不能有反向计分、计分映射、跳题、适用对象或不计分设置。');
+    expect(problems((raw) => (raw.sources = raw.sources.filter((source) => source.claim !== 'correct')))).toContain('正确答案须注明来源（sources 中 claim 为 correct）。');
+    expect(problems((raw) => (raw.items[1]!.enableIf = { answered: 's1' }))).toContain('知晓率问卷的题目 s2 不能有反向计分、计分映射、跳题、适用对象或不计分设置。');
     expect(problems((raw) => (raw.scoring.critical = [{ id: 'x', when: { item: 's1', op: '==', value: 2 }, message: { zh: 'x' } }]))).toContain('知晓率问卷不能有分级、危急条目、筛查规则、分量表、分数转换或缺项规则。');
     expect(problems((raw) => (raw.licence.textIncluded = false))[0]).toContain('须附带题目文字');
     // A scale may carry neither correct answers nor a pass rule.
