@@ -27,6 +27,7 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   rules: { needsPeriod: false, run: (cli) => cli.call('rules.export', {}) },
   duty: { needsPeriod: true, run: (cli, range) => cli.call('duty.export', range!) },
   visits: { needsPeriod: true, run: (cli, range) => cli.call('visits.export', range!) },
+  surveys: { needsPeriod: true, run: (cli, range) => cli.call('surveys.export', range!) },
 };
 
 function screeningId(flags: Flags): number {

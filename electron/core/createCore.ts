@@ -35,6 +35,7 @@ import { MeetingsService } from './services/ledgers/meetingsService.js';
 import { RulesService } from './services/ledgers/rulesService.js';
 import { SignInsService } from './services/ledgers/signInsService.js';
 import { GroupsService } from './services/ledgers/groupsService.js';
+import { SurveysService } from './services/ledgers/surveysService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -139,7 +140,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const catalog = new ScaleCatalog(vault, clock);
   const results = new ResultsService(vault, catalog, events, clock);
   const screenings = new ScreeningService(vault, catalog, clock);
-  kiosk = new KioskService(vault, sessions, catalog, results, screenings, clock);
+  const surveys = new SurveysService(vault, clock);
+  kiosk = new KioskService(vault, sessions, catalog, results, screenings, surveys, clock);
   const scales = { catalog, results, screenings, exports: new ScalesExport(vault, catalog, screenings) };
   const handlers = createHandlers({
     vault,
@@ -154,7 +156,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -103,6 +103,8 @@ export const methodNames = [
   'kiosk.info',
   'kiosk.definition',
   'kiosk.submit',
+  'kiosk.survey',
+  'kiosk.submitSurvey',
   'kiosk.exit',
   'rooms.list',
   'rooms.add',
@@ -209,6 +211,19 @@ export const methodNames = [
   'groups.feedback',
   'groups.counts',
   'groups.export',
+  'surveys.questionnaires',
+  'surveys.questionnaire',
+  'surveys.list',
+  'surveys.get',
+  'surveys.create',
+  'surveys.update',
+  'surveys.close',
+  'surveys.reopen',
+  'surveys.remove',
+  'surveys.addResponse',
+  'surveys.removeResponse',
+  'surveys.counts',
+  'surveys.export',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -1,6 +1,8 @@
 /**
  * The scale definition format: any standard questionnaire as data (JSON), checked by this schema.
- * A definition says what to ask and how to score; the engine in score.ts is the only scorer.
+ * A definition says what to ask and how to score; the engine in score.ts is the only scorer of scales.
+ * A knowledge questionnaire (知晓率问卷, kind 'knowledge') is the same format with a correct answer on each item and
+ * a pass rule; knowledge.ts scores it, and it never joins the scale library (library.ts holds scales only).
  */
 import { z } from 'zod';
 
@@ -59,6 +61,8 @@ const item = z
     scored: z.boolean().default(true),
     /** What a null answer scores, where null is itself an answer (AD8: 不适用/不知道 = 0). */
     nullScore: z.number().optional(),
+    /** Knowledge questionnaires only: the option codes that count as a correct answer. */
+    correct: z.array(z.number()).min(1).optional(),
   })
   .strict();
 
@@ -79,6 +83,8 @@ const citation = z.object({ claim: z.string(), source: z.string().min(3) }).stri
 export const scaleDefinitionSchema = z
   .object({
     format: z.literal('xinyi-scale'),
+    /** 'scale': a clinical instrument; 'knowledge': a questionnaire with correct answers (知晓率调查). */
+    kind: z.enum(['scale', 'knowledge']).default('scale'),
     id: z.string().regex(/^[A-Z0-9][A-Za-z0-9-]*$/),
     version: z.number().int().positive(),
     names: text,
@@ -105,6 +111,8 @@ export const scaleDefinitionSchema = z
           .object({ rule: z.literal('prorate'), maxMissing: z.number().int().min(1), rounding: z.enum(['halfUp', 'truncate']) })
           .strict()
           .optional(),
+        /** Knowledge questionnaires only: a respondent is 知晓 who answers at least this many items correctly. */
+        pass: z.object({ minCorrect: z.number().int().min(1) }).strict().optional(),
       })
       .strict(),
     licence: z

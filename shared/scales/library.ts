@@ -21,17 +21,11 @@ import def_UCLA_3 from './definitions/UCLA-3.json' with { type: 'json' };
 import def_UCLA_LS3_20 from './definitions/UCLA-LS3-20.json' with { type: 'json' };
 import def_WHO_5 from './definitions/WHO-5.json' with { type: 'json' };
 import type { ScaleDefinition } from './definitionSchema.js';
-import { validateDefinition } from './validateDefinition.js';
+import { loadShipped } from './validateDefinition.js';
 
 const shipped: unknown[] = [def_AD8, def_AUDIT, def_C_SSRS_screener, def_EPDS, def_GAD_7, def_GDS_15, def_ISI, def_K10, def_PCL_5, def_PHQ_15, def_PHQ_9, def_PSS_10, def_SAS, def_SCL_90, def_SDS, def_UCLA_3, def_UCLA_LS3_20, def_WHO_5];
 
-function load(raw: unknown): ScaleDefinition {
-  const checked = validateDefinition(raw);
-  if (!checked.ok) throw new Error(`shipped scale definition is invalid: ${checked.problems.join('; ')}`);
-  return checked.definition;
-}
-
 /** Built-in definitions by id, validated once at load. */
-export const builtinScales: ReadonlyMap<string, ScaleDefinition> = new Map(shipped.map(load).map((definition) => [definition.id, definition]));
+export const builtinScales: ReadonlyMap<string, ScaleDefinition> = new Map(shipped.map((raw) => loadShipped(raw, 'scale')).map((definition) => [definition.id, definition]));
 
 export const builtinScaleIds = [...builtinScales.keys()];

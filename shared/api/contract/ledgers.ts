@@ -25,6 +25,7 @@ import { groupsAuditActions, groupsContract } from './groups.js';
 import { method, type MethodSpec } from './method.js';
 import { peopleAuditActions, peopleContract } from './people.js';
 import { rulesAuditActions, rulesContract } from './rules.js';
+import { surveysAuditActions, surveysContract } from './surveys.js';
 import { visitsAuditActions, visitsContract } from './visits.js';
 
 export const ledgersContract = {
@@ -48,7 +49,8 @@ export const ledgersContract = {
   ...dutyContract,
   ...visitsContract,
   ...groupsContract,
+  ...surveysContract,
 } as const satisfies Record<string, MethodSpec>;
 
 /** The audit actions this feature writes; each has a Chinese word in shared/audit/words/ledgers.ts. */
-export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions, ...groupsAuditActions] as const;
+export const ledgersAuditActions = ['activities.create', 'activities.update', 'activities.markDone', 'activities.remove', 'activities.export', 'activities.view', 'activities.list', 'activities.importSignIns', 'activities.signIns', ...callsAuditActions, ...meetingsAuditActions, ...rulesAuditActions, ...peopleAuditActions, ...dutyAuditActions, ...visitsAuditActions, ...groupsAuditActions, ...surveysAuditActions] as const;

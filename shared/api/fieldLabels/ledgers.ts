@@ -4,6 +4,7 @@ import { meetingsFieldLabels } from './meetings.js';
 import { dutyFieldLabels } from './duty.js';
 import { visitsFieldLabels } from './visits.js';
 import { groupsFieldLabels } from './groups.js';
+import { surveysFieldLabels } from './surveys.js';
 
 /** Field names of the ledgers' inputs (活动台账 …). */
 export const ledgersFieldLabels: Readonly<Record<string, string>> = {
@@ -14,6 +15,7 @@ export const ledgersFieldLabels: Readonly<Record<string, string>> = {
   ...dutyFieldLabels,
   ...visitsFieldLabels,
   ...groupsFieldLabels,
+  ...surveysFieldLabels,
   consultDesk: '咨询台',
   displays: '横幅/展板数',
   endTime: '结束时间',

@@ -1,4 +1,5 @@
 import { callsAuditWords } from './calls.js';
+import { surveysAuditWords } from './surveys.js';
 import { dutyAuditWords } from './duty.js';
 import { visitsAuditWords } from './visits.js';
 import { groupsAuditWords } from './groups.js';
@@ -19,7 +20,8 @@ export const ledgersAuditWords = {
     people: peopleAuditWords.actions,
     meetings: meetingsAuditWords.actions,
     rules: rulesAuditWords.actions,
+    surveys: surveysAuditWords.actions,
   },
-  objects: { activity: '活动', ...callsAuditWords.objects, ...dutyAuditWords.objects, ...visitsAuditWords.objects, ...groupsAuditWords.objects, ...meetingsAuditWords.objects, ...peopleAuditWords.objects },
-  details: { activityType: '活动类型', rosterSize: '名单中的来访者人数', changedFields: '修改的项目', participantCount: '参与人数', namesShown: '显示的来访者姓名数', signIns: '签到人数', ...callsAuditWords.details, ...dutyAuditWords.details, ...visitsAuditWords.details, ...groupsAuditWords.details, ...meetingsAuditWords.details, ...peopleAuditWords.details },
+  objects: { activity: '活动', ...callsAuditWords.objects, ...dutyAuditWords.objects, ...visitsAuditWords.objects, ...groupsAuditWords.objects, ...meetingsAuditWords.objects, ...peopleAuditWords.objects, ...surveysAuditWords.objects },
+  details: { activityType: '活动类型', rosterSize: '名单中的来访者人数', changedFields: '修改的项目', participantCount: '参与人数', namesShown: '显示的来访者姓名数', signIns: '签到人数', ...callsAuditWords.details, ...dutyAuditWords.details, ...visitsAuditWords.details, ...groupsAuditWords.details, ...meetingsAuditWords.details, ...peopleAuditWords.details, ...surveysAuditWords.details },
 };

@@ -38,7 +38,7 @@ let station: Station;
 let chen: string;
 /** An upload A began and has not committed: staged for A's session only. */
 let uploadOfA = '';
-const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'visit' | 'dutyLog' | 'chen' | 'group' | 'groupMember' | 'groupSession' | 'groupFeedback', number>;
+const ids = {} as Record<'client' | 'case' | 'session' | 'followUp' | 'crisis' | 'referral' | 'result' | 'alert' | 'attachment' | 'booking' | 'seriesBooking' | 'screening' | 'exception' | 'waitlist' | 'liwei' | 'room' | 'activity' | 'call' | 'meeting' | 'visit' | 'dutyLog' | 'chen' | 'group' | 'groupMember' | 'groupSession' | 'groupFeedback' | 'survey' | 'surveyResponse', number>;
 
 beforeAll(async () => {
   const time = manualClock();
@@ -82,6 +82,8 @@ beforeAll(async () => {
   await station.call(liwei, 'groups.recordAttendance', { activityId: ids.groupSession, attendance: [{ memberId: ids.groupMember, status: 'present' }] });
   await station.call(liwei, 'groups.addFeedback', { activityId: ids.groupSession, satisfaction: 5, helpfulness: 4, atmosphere: 5, recommend: true, comment: '失眠三月后第一次睡好' });
   ids.groupFeedback = (await station.call(liwei, 'groups.feedback', { activityId: ids.groupSession }))[0]!.id;
+  ids.survey = (await station.call(liwei, 'surveys.create', knowledgeSurvey())).id;
+  ids.surveyResponse = (await station.call(liwei, 'surveys.addResponse', { surveyId: ids.survey, answers: [1, 2, 1, 2, 1, 2, 1, 1, 2, 2] })).response.id;
 });
 
 /** liwei's client signing up for liwei's group, the motive clinical. */
@@ -99,6 +101,8 @@ const caseMeeting = () => ({ kind: 'case_discussion', date: '2026-11-20', startT
 const screeningVisit = () => ({ date: '2026-11-20', visitorIds: [ids.liwei], clientId: ids.client, companionRoles: ['grid_worker'], tags: ['elderly_alone'], observations: '失眠三月' });
 /** liwei's own duty log (a plain duty note). */
 const dutyLog = () => ({ onDutyId: ids.liwei, date: '2026-11-20', startTime: '09:00', endTime: '12:00', events: '接待来访' });
+/** liwei's 知晓率调查 at their activity (anonymous answers to a knowledge quiz). */
+const knowledgeSurvey = () => ({ questionnaireId: 'MHL-TEN-2018', date: '2026-11-20', activityId: null, population: 'public' as const, place: '团体活动室' });
 afterAll(() => station.dispose());
 
 const cases = (): Record<string, Expect> => {
@@ -208,6 +212,19 @@ const cases = (): Record<string, Expect> => {
     'groups.removeFeedback': { input: { id: ids.groupFeedback } },
     'groups.feedback': { input: { activityId: ids.groupSession } },
     'calls.openCrisis': { exempt: 'like crises.open: any counsellor present opens the crisis of a 高危 call, without its note (CallsService)' },
+    // Knowledge surveys hold anonymous answers to a quiz: every staff role reads them and enters paper responses;
+    // only the 站长 and the survey's own counsellor change it, and a response goes by whoever typed it or them.
+    'surveys.questionnaire': { exempt: '`id` names a questionnaire of the shipped library, not a record' },
+    'surveys.list': { exempt: '`activityId` filters the station\'s ledger, which every staff role reads; a survey holds no client' },
+    'surveys.get': { exempt: 'a survey\'s results are anonymous counts every staff role reads (surveys.test.ts)' },
+    'surveys.create': { exempt: '`activityId` links a ledger entry every staff role reads: B may hand a questionnaire out at A\'s 讲座' },
+    'surveys.addResponse': { exempt: 'anyone at the desk types in paper responses of an open survey: anonymous, not clinical (surveys.test.ts)' },
+    'surveys.update': { input: { ...knowledgeSurvey(), id: ids.survey } },
+    'surveys.close': { input: { id: ids.survey } },
+    'surveys.reopen': { input: { id: ids.survey } },
+    'surveys.remove': { input: { id: ids.survey, reason: '重复登记' } },
+    'surveys.removeResponse': { input: { id: ids.surveyResponse, reason: '录入错误' } },
+    'kiosk.open': { exempt: 'any counsellor may open the kiosk on an open survey: residents answer anonymously, and the kiosk sees nothing else (kiosk.test.ts)' },
   };
 };
 

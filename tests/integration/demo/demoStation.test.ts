@@ -505,6 +505,34 @@ describe('the demo station', () => {
     const members = rows<{ status: string }>(db, 'SELECT status FROM counselling_group_members');
     expect(new Set(members.map((member) => member.status))).toEqual(new Set(['admitted', 'declined', 'withdrawn']));
   });
+
+  it('keeps a year of 知晓率调查 at held lectures and publicity days: paper responses scored, students at the school, the older ones closed', () => {
+    type Survey = { id: number; questionnaire_id: string; held_on: string; population: string; closed_at: string | null; activity_date: string; activity_type: string; targets: string; respondents: number; aware: number };
+    const surveys = rows<Survey>(
+      db,
+      `SELECT s.*, a.held_on AS activity_date, a.type AS activity_type,
+         (SELECT group_concat(target) FROM activity_outreach o WHERE o.activity_id = a.id) AS targets,
+         (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS respondents,
+         (SELECT sum(aware) FROM survey_responses r WHERE r.survey_id = s.id) AS aware
+       FROM surveys s JOIN activities a ON a.id = s.activity_id ORDER BY s.held_on`,
+    );
+    const wrong: string[] = [];
+    for (const survey of surveys) {
+      if (survey.held_on !== survey.activity_date || survey.held_on >= today) wrong.push(`survey ${survey.id} on ${survey.held_on}, not its activity's past day`);
+      if ((survey.questionnaire_id === 'MHL-TEN-2018') !== (survey.activity_type === 'lecture')) wrong.push(`survey ${survey.id} with the wrong questionnaire`);
+      if ((survey.population === 'students') !== (survey.targets ?? '').includes('school')) wrong.push(`survey ${survey.id} asked the wrong population`);
+      if (survey.respondents < 15) wrong.push(`survey ${survey.id} with ${survey.respondents} responses`);
+      if ((survey.closed_at !== null) !== survey.held_on < addDays(today, -30)) wrong.push(`survey ${survey.id} closed ${survey.closed_at}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(surveys.filter((survey) => survey.questionnaire_id === 'MHL-TEN-2018').length).toBeGreaterThanOrEqual(5);
+    expect(surveys.some((survey) => survey.questionnaire_id === 'STATION-AWARENESS')).toBe(true);
+    // Around the S5 line: some surveys reach 80%, some do not; every response is typed in from paper.
+    const rates = surveys.map((survey) => survey.aware / survey.respondents);
+    expect(rates.some((rate) => rate >= 0.8) && rates.some((rate) => rate < 0.8)).toBe(true);
+    expect(rows(db, "SELECT DISTINCT channel FROM survey_responses")).toEqual([{ channel: 'paper' }]);
+    expect(rows<{ wrong: number }>(db, 'SELECT count(*) AS wrong FROM survey_responses r WHERE r.correct_count != (SELECT sum(correct) FROM survey_answers a WHERE a.response_id = r.id)')[0]!.wrong).toBe(0);
+  });
 });
 
 /** Every case-file row the seeding writes, clinical ciphertext left out (its nonces differ run to run). */

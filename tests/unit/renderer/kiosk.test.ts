@@ -11,7 +11,7 @@ const idleSeconds = 60;
 function kiosk(extra: FakeHandlers = {}) {
   return fakeApi({
     ...extra,
-    'kiosk.info': () => ({ stationName: '胜利路社区心理服务站', scales: [{ id: screener.id, name: screener.names.zh, itemCount: screener.items.length }], showScores: false, idleSeconds }),
+    'kiosk.info': () => ({ stationName: '胜利路社区心理服务站', scales: [{ id: screener.id, name: screener.names.zh, itemCount: screener.items.length }], survey: null, showScores: false, idleSeconds }),
     'kiosk.definition': () => ({ json: JSON.stringify(screener) }),
     'kiosk.submit': () => ({ critical: false, result: null }),
   });

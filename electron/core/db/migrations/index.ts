@@ -29,6 +29,7 @@ import { migration as rules } from './0190-rules.js';
 import { migration as duty } from './0200-duty.js';
 import { migration as screeningVisits } from './0210-screening-visits.js';
 import { migration as groupCounselling } from './0220-group-counselling.js';
+import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   duty,
   screeningVisits,
   groupCounselling,
+  knowledgeSurveys,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -10,6 +10,7 @@ import { seedDutyDemo } from './dutyDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
 import { seedVisitsDemo } from './visitsDemo.js';
 import { seedGroupsDemo } from './groupsDemo.js';
+import { seedSurveysDemo } from './surveysDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
@@ -92,5 +93,6 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
   await seedDutyDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedVisitsDemo(handlers, adminSession, demoStaff, localDay(clock.now()), (ids) => registeredAt(vault.connection(), ids));
   await seedGroupsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
+  await seedSurveysDemo(handlers, adminSession, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }

@@ -13,6 +13,8 @@ export function createKioskHandlers({ kiosk }: KioskDeps): FeatureHandlers<typeo
     'kiosk.info': () => kiosk.info(),
     'kiosk.definition': (input) => kiosk.definition(input.scaleId),
     'kiosk.submit': (input) => kiosk.submit(input),
+    'kiosk.survey': () => kiosk.survey(),
+    'kiosk.submitSurvey': (input) => kiosk.submitSurvey(input),
     'kiosk.exit': (input) => kiosk.exit(input.pin),
   };
 }

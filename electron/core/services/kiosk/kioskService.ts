@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { kioskOpenInput, kioskSubmitInput } from '../../../../shared/api/schemas/kiosk.js';
+import type { SurveyResponseInput } from '../../../../shared/api/schemas/surveys.js';
+import { correctLabels } from '../../../../shared/scales/knowledge.js';
 import { LoginBackoff } from '../../auth/loginBackoff.js';
 import type { Session, SessionStore } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -10,6 +12,8 @@ import type { Vault } from '../../vault.js';
 import type { ResultsService } from '../scales/resultsService.js';
 import type { ScaleCatalog } from '../scales/scaleCatalog.js';
 import type { ScreeningService } from '../scales/screeningService.js';
+import type { SurveysService } from '../ledgers/surveysService.js';
+import { findQuestionnaire } from '../ledgers/surveyChecks.js';
 import { actorOf } from '../../auth/actor.js';
 
 /** The issue's default: after 90 s without a touch the kiosk warns, then resets. */
@@ -21,6 +25,7 @@ type ActiveKiosk = {
   token: string;
   sessionToken: string;
   scaleIds: readonly string[];
+  surveyId: number | null;
   pinSalt: Buffer;
   pinHash: Buffer;
   showScores: boolean;
@@ -43,6 +48,7 @@ export class KioskService {
     private readonly catalog: ScaleCatalog,
     private readonly results: ResultsService,
     private readonly screenings: ScreeningService,
+    private readonly surveys: SurveysService,
     private readonly clock: Clock,
   ) {}
 
@@ -60,6 +66,7 @@ export class KioskService {
 
   open(session: Session, input: z.output<typeof kioskOpenInput>) {
     for (const id of input.scaleIds) this.catalog.findWithText(id);
+    if (input.surveyId !== null) this.surveys.requireOpenSurvey(input.surveyId);
     this.end(null);
     const kioskSession = this.sessions.create(
       { userId: null, username: 'kiosk', displayName: '自助测评终端', role: 'kiosk', mustChangePassword: false },
@@ -71,13 +78,14 @@ export class KioskService {
       token,
       sessionToken: kioskSession.token,
       scaleIds: [...new Set(input.scaleIds)],
+      surveyId: input.surveyId,
       pinSalt,
       pinHash: hashPin(pinSalt, input.pin),
       showScores: input.showScores,
       pinBackoff: new LoginBackoff(),
     };
     this.vault.write((_db, audit) =>
-      audit({ ...actorOf(session), action: 'kiosk.open', detail: { scales: this.active!.scaleIds.join(',') } }),
+      audit({ ...actorOf(session), action: 'kiosk.open', detail: { scales: this.active!.scaleIds.join(','), ...(input.surveyId === null ? {} : { surveyId: input.surveyId }) } }),
     );
     const path = `/kiosk?token=${encodeURIComponent(token)}&session=${encodeURIComponent(kioskSession.token)}`;
     return { token, sessionToken: kioskSession.token, path };
@@ -112,8 +120,41 @@ export class KioskService {
         const definition = this.catalog.find(id);
         return { id, name: definition.names.zh, itemCount: definition.items.length };
       }),
+      survey: kiosk.surveyId === null ? null : this.surveyInfo(kiosk.surveyId),
       showScores: kiosk.showScores,
       idleSeconds,
+    };
+  }
+
+  private surveyInfo(id: number) {
+    const survey = this.surveys.requireOpenSurvey(id);
+    const definition = findQuestionnaire(survey.questionnaireId, survey.questionnaireVersion);
+    return { id, name: definition.names.zh, itemCount: definition.items.length };
+  }
+
+  private offeredSurvey(): number {
+    const { surveyId } = this.require();
+    if (surveyId === null) throw new AppError('FORBIDDEN', '本终端未开放知晓率调查。');
+    return surveyId;
+  }
+
+  /** The questionnaire without its correct answers: the resident answers first, the key comes after. */
+  survey() {
+    const surveyId = this.offeredSurvey();
+    const survey = this.surveys.requireOpenSurvey(surveyId);
+    const definition = findQuestionnaire(survey.questionnaireId, survey.questionnaireVersion);
+    return { surveyId, json: JSON.stringify({ ...definition, items: definition.items.map(({ correct: _key, ...item }) => item) }) };
+  }
+
+  /** A knowledge survey raises no alert: the resident gets their count and the answer key, staff the figures. */
+  submitSurvey(input: SurveyResponseInput) {
+    if (input.surveyId !== this.offeredSurvey()) throw new AppError('FORBIDDEN', '该知晓率调查未在本终端开放。');
+    const { definition, result } = this.surveys.record(null, input, 'kiosk');
+    return {
+      correctCount: result.correctCount,
+      itemCount: result.itemCount,
+      aware: result.aware,
+      key: result.correct.map((correct, index) => ({ correct, answer: correctLabels(definition, index) })),
     };
   }
 

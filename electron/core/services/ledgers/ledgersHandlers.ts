@@ -20,10 +20,12 @@ import type { MeetingsService } from './meetingsService.js';
 import { createRuleHandlers } from './rulesHandlers.js';
 import type { RulesService } from './rulesService.js';
 import { signInTemplate, type SignInsService } from './signInsService.js';
+import { createSurveyHandlers } from './surveysHandlers.js';
+import type { SurveysService } from './surveysService.js';
 
-export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService; groups: GroupsService }>;
+export type LedgerDeps = Readonly<{ vault: Vault; clock: Clock; activities: ActivitiesService; signIns: SignInsService; calls: CallsService; meetings: MeetingsService; rules: RulesService; people: PeopleService; duty: DutyService; visits: VisitsService; groups: GroupsService; surveys: SurveysService }>;
 
-export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits, groups }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
+export function createLedgerHandlers({ vault, clock, activities, signIns, calls, meetings, rules, people, duty, visits, groups, surveys }: LedgerDeps): FeatureHandlers<typeof ledgersContract> {
   return {
     'activities.list': (input, session) => activities.list(requireSession(session), input),
     'activities.get': (input, session) => activities.get(requireSession(session), input.id),
@@ -43,5 +45,6 @@ export function createLedgerHandlers({ vault, clock, activities, signIns, calls,
     ...createDutyHandlers(vault, duty),
     ...createVisitHandlers(vault, visits),
     ...createGroupHandlers(vault, groups),
+    ...createSurveyHandlers(vault, surveys),
   };
 }

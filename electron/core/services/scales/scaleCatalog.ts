@@ -94,6 +94,8 @@ export class ScaleCatalog {
     const checked = validateDefinition(raw);
     if (!checked.ok) throw new AppError('INVALID_INPUT', `量表定义有误：${checked.problems[0]}`, checked.problems.map((message) => ({ path: '', message })));
     const { definition } = checked;
+    // A knowledge questionnaire would show as a clinical scale in the picker and the case files: it is no scale.
+    if (definition.kind === 'knowledge') throw new AppError('INVALID_INPUT', `${definition.names.zh}是知晓率问卷，不是量表，不能导入量表库。`);
     return this.vault.write((db, audit) => {
       const builtin = builtinScales.get(definition.id);
       if (builtin && builtin.version === definition.version) {

@@ -20,6 +20,8 @@ export const routes: readonly FeatureRoute[] = [
   { path: 'people/:id(\\d+)', component: () => import('./views/PersonView.vue') },
   { path: 'rules', component: () => import('./views/RulesView.vue'), menu: { label: 'rules.nav', order: 88, group: 'ledgers.nav' } },
   { path: 'rules/:id(\\d+)', component: () => import('./views/RuleView.vue') },
+  { path: 'surveys', component: () => import('./views/SurveysView.vue'), menu: { label: 'surveys.nav', order: 89, group: 'ledgers.nav' } },
+  { path: 'surveys/:id(\\d+)', component: () => import('./views/SurveyView.vue') },
 ];
 
 /** The 站长's reminder of certificates about to expire (人员台账), above the station's details. */

@@ -5,9 +5,11 @@ import { A, D, type Rows } from './matrix.js';
 export const kioskRows: Rows<typeof kioskContract> = {
   'kiosk.open': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
   'kiosk.close': { admin: A, counsellor: A, reception: D, kiosk: D, none: D },
-  // The kiosk token reaches these four methods and nothing else in the contract.
+  // The kiosk token reaches these six methods and nothing else in the contract.
   'kiosk.info': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
   'kiosk.definition': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
   'kiosk.submit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'kiosk.survey': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
+  'kiosk.submitSurvey': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
   'kiosk.exit': { admin: D, counsellor: D, reception: D, kiosk: A, none: D },
 };

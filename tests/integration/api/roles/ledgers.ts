@@ -6,6 +6,7 @@ import { peopleRows } from './people.js';
 import { meetingsRows, rulesRows } from './meetings.js';
 import { visitsRows } from './visits.js';
 import { groupsRows } from './groups.js';
+import { surveysRows } from './surveys.js';
 
 /** Ledgers: reception reads the activities ledger (no roster names), exports it and records sign-ins; counsellors and the 站长 record it. */
 export const ledgersRows: Rows<typeof ledgersContract> = {
@@ -27,4 +28,5 @@ export const ledgersRows: Rows<typeof ledgersContract> = {
   ...dutyRows,
   ...visitsRows,
   ...groupsRows,
+  ...surveysRows,
 };

@@ -175,6 +175,15 @@ CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
 -- index sessions_unsigned
 CREATE INDEX sessions_unsigned ON counselling_sessions (counsellor_id) WHERE signed_at IS NULL;
 
+-- index survey_responses_by_survey
+CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id) WHERE removed_at IS NULL;
+
+-- index surveys_by_activity
+CREATE INDEX surveys_by_activity ON surveys (activity_id) WHERE activity_id IS NOT NULL;
+
+-- index surveys_by_day
+CREATE INDEX surveys_by_day ON surveys (held_on, questionnaire_id);
+
 -- index volunteer_service_hours_by_day
 CREATE INDEX volunteer_service_hours_by_day ON volunteer_service_hours (served_on, person_id);
 
@@ -922,6 +931,54 @@ CREATE TABLE station_rules (
         template_code TEXT UNIQUE,
         created_by INTEGER NOT NULL REFERENCES users (id),
         created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table survey_answers
+CREATE TABLE survey_answers (
+        response_id INTEGER NOT NULL REFERENCES survey_responses (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 1),
+        item_id TEXT NOT NULL,
+        answer INTEGER NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        PRIMARY KEY (response_id, position)
+      ) STRICT, WITHOUT ROWID;
+
+-- table survey_responses
+CREATE TABLE survey_responses (
+        id INTEGER PRIMARY KEY,
+        survey_id INTEGER NOT NULL REFERENCES surveys (id),
+        channel TEXT NOT NULL CHECK (channel IN ('paper', 'kiosk')),
+        sex TEXT CHECK (sex IN ('female', 'male')),
+        age_band TEXT CHECK (age_band IN ('under14', '14to17', '18to34', '35to59', '60plus')),
+        correct_count INTEGER NOT NULL CHECK (correct_count >= 0),
+        aware INTEGER NOT NULL CHECK (aware IN (0, 1)),
+        entered_by INTEGER REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by INTEGER REFERENCES users (id),
+        removed_reason TEXT,
+        CHECK ((channel = 'kiosk') = (entered_by IS NULL)),
+        CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
+      ) STRICT;
+
+-- table surveys
+CREATE TABLE surveys (
+        id INTEGER PRIMARY KEY,
+        questionnaire_id TEXT NOT NULL,
+        questionnaire_version INTEGER NOT NULL,
+        held_on TEXT NOT NULL,
+        activity_id INTEGER REFERENCES activities (id),
+        population TEXT NOT NULL CHECK (population IN ('public', 'students')),
+        place TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        closed_at TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by INTEGER REFERENCES users (id),
+        removed_reason TEXT,
+        CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
 -- table users

@@ -6,6 +6,7 @@ import { groupsEn } from './groups.en.js';
 import { peopleEn } from './people.en.js';
 import { meetingsEn } from './meetings.en.js';
 import { rulesEn } from './rules.en.js';
+import { surveysEn } from './surveys.en.js';
 
 export const en: Messages = {
   audit: {
@@ -18,9 +19,10 @@ export const en: Messages = {
       people: peopleEn.audit.actions,
       meetings: meetingsEn.audit.actions,
       rules: rulesEn.audit.actions,
+      surveys: surveysEn.audit.actions,
     },
-    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects, ...groupsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects },
-    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details, ...groupsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details },
+    objects: { activity: 'Activity', ...callsEn.audit.objects, ...dutyEn.audit.objects, ...visitsEn.audit.objects, ...groupsEn.audit.objects, ...meetingsEn.audit.objects, ...peopleEn.audit.objects, ...surveysEn.audit.objects },
+    details: { activityType: 'Activity type', rosterSize: 'Registered clients on the roster', changedFields: 'Changed items', participantCount: 'Participants', namesShown: 'Client names shown', signIns: 'Signed in', ...callsEn.audit.details, ...dutyEn.audit.details, ...visitsEn.audit.details, ...groupsEn.audit.details, ...meetingsEn.audit.details, ...peopleEn.audit.details, ...surveysEn.audit.details },
   },
   ...callsEn.messages,
   ...dutyEn.messages,
@@ -29,6 +31,7 @@ export const en: Messages = {
   ...peopleEn.messages,
   ...meetingsEn.messages,
   ...rulesEn.messages,
+  ...surveysEn.messages,
   ledgers: { nav: 'Ledgers', removeReason: 'Reason', removeConfirm: 'Delete' },
   activities: {
     groupMeeting: 'A meeting of the counselling group "{name}": its register, feedback and changes are kept on the group\'s page.',

@@ -6,6 +6,7 @@ import { groupsZhCN } from './groups.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { meetingsZhCN } from './meetings.zh-CN.js';
 import { rulesZhCN } from './rules.zh-CN.js';
+import { surveysZhCN } from './surveys.zh-CN.js';
 
 /** The ledgers feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
   ...peopleZhCN.messages,
   ...meetingsZhCN.messages,
   ...rulesZhCN.messages,
+  ...surveysZhCN.messages,
   ledgers: { nav: '台账', removeReason: '删除原因', removeConfirm: '确认删除' },
   activities: {
     groupMeeting: '这是团体辅导小组“{name}”的一次活动：出席、反馈和修改在小组页面进行。',
