@@ -107,6 +107,7 @@ export const groupsEn: typeof groupsZhCN = {
         registered: 'Register saved',
         attendance: { present: 'Present', excused: 'Excused', absent: 'Absent' },
         marks: { present: 'P', excused: 'E', absent: 'A' },
+        attendanceLabel: 'Attendance',
         counts: 'Present {present} · excused {excused} · absent {absent}',
         summary: 'Summary',
         notBegun: 'The register opens once the meeting has begun',

@@ -88,6 +88,7 @@ export const groupsZhCN = {
         registered: '出席已登记',
         attendance: { present: '出席', excused: '请假', absent: '缺席' },
         marks: { present: '到', excused: '假', absent: '缺' },
+        attendanceLabel: '出席情况',
         counts: '出席 {present} · 请假 {excused} · 缺席 {absent}',
         summary: '活动小结',
         notBegun: '活动开始后才能登记出席',
