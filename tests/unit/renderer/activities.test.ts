@@ -21,6 +21,7 @@ function station(extra: FakeHandlers = {}) {
     'activities.list': () => [heldLecture, plannedLecture('2026-01-28')],
     'activities.counts': (input) => ({ ...januaryCounts, ...input }),
     'attachments.list': () => [],
+    'surveys.list': () => [],
     ...extra,
   });
 }
@@ -177,6 +178,22 @@ describe('one activity', () => {
     await flushPromises();
     expect(api.inputsOf('activities.remove')).toEqual([{ id: 5, reason: '重复登记' }]);
     expect(router.currentRoute.value.path).toBe('/activities');
+  });
+
+  it('names a group\'s meeting and leaves it to the group; lists the knowledge surveys given at the activity with their rates', async () => {
+    const meeting = { ...heldLecture, type: 'group_counselling', theme: '相识与团体规则', editable: false, group: { id: 4, name: '青少年情绪管理成长小组' } };
+    const survey = { id: 9, questionnaire: { id: 'MHL-TEN-2018', version: 1, name: '心理健康素养十条知晓情况调查', itemCount: 10, passMinCorrect: 8 }, date: heldLecture.date, activity: null, population: 'public' as const, place: '', note: '', closed: false, createdBy: ledgerUsers.counsellor, createdAt: '', updatedAt: '', respondents: 3, aware: 2, editable: true };
+    const { api, wrapper } = await open('counsellor', meeting, { 'surveys.list': () => [survey] });
+    expect(buttons(wrapper)).toEqual([]);
+    expect(wrapper.find('[data-testid="activity-group"] a').attributes('href')).toContain('/groups/4');
+    expect(wrapper.find('[data-testid="activity-group"]').text()).toContain('青少年情绪管理成长小组');
+    expect(api.inputsOf('surveys.list')).toEqual([{ from: '2026-01-20', to: '2027-01-21', activityId: 5 }]);
+    expect(wrapper.find('[data-testid="activity-surveys"] .el-table__body tbody tr').text()).toContain('66.7%');
+    expect(wrapper.find('[data-testid="activity-survey-new"]').exists()).toBe(true);
+    wrapper.unmount();
+    const desk = await open('reception', { ...heldLecture, editable: false, roster: null });
+    expect(desk.wrapper.find('[data-testid="activity-survey-new"]').exists()).toBe(false);
+    expect(desk.wrapper.find('[data-testid="activity-surveys"]').text()).toContain('该活动没有知晓率调查');
   });
 });
 

@@ -34,6 +34,7 @@ export const en: Messages = {
   ...surveysEn.messages,
   ledgers: { nav: 'Ledgers', removeReason: 'Reason', removeConfirm: 'Delete' },
   activities: {
+    surveys: { title: 'Knowledge surveys', new: 'Survey at this activity', none: 'No survey at this activity', questionnaire: 'Questionnaire', date: 'Date', respondents: 'Respondents', rate: 'Awareness rate' },
     groupMeeting: 'A meeting of the counselling group "{name}": its register, feedback and changes are kept on the group\'s page.',
     photos: 'Photos and documents',
     nav: 'Activities ledger',

@@ -21,6 +21,7 @@ export const zhCN = {
   ...surveysZhCN.messages,
   ledgers: { nav: '台账', removeReason: '删除原因', removeConfirm: '确认删除' },
   activities: {
+    surveys: { title: '知晓率调查', new: '在本活动做知晓率调查', none: '该活动没有知晓率调查', questionnaire: '问卷', date: '调查日期', respondents: '答卷人数', rate: '知晓率' },
     groupMeeting: '这是团体辅导小组“{name}”的一次活动：出席、反馈和修改在小组页面进行。',
     photos: '现场照片与材料',
     nav: '活动台账',
