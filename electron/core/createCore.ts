@@ -36,6 +36,7 @@ import { RulesService } from './services/ledgers/rulesService.js';
 import { SignInsService } from './services/ledgers/signInsService.js';
 import { GroupsService } from './services/ledgers/groupsService.js';
 import { SurveysService } from './services/ledgers/surveysService.js';
+import { ChecklistService } from './services/checklist/checklistService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -157,6 +158,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
+    checklist: { checklist: new ChecklistService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -4,6 +4,7 @@ import { createScaleHandlers, type ScaleDeps } from './services/scales/scaleHand
 import { createKioskHandlers, type KioskDeps } from './services/kiosk/kioskHandlers.js';
 import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
 import { createLedgerHandlers, type LedgerDeps } from './services/ledgers/ledgersHandlers.js';
+import { createChecklistHandlers, type ChecklistDeps } from './services/checklist/checklistHandlers.js';
 import type { Handlers } from './handlerTable.js';
 
 /** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
@@ -14,10 +15,11 @@ export type HandlerDeps = FoundationDeps &
     kiosk: KioskDeps;
     appointments: AppointmentDeps;
     ledgers: LedgerDeps;
+    checklist: ChecklistDeps;
   }>;
 
 /** The whole table, merged from the feature tables (the compiler demands one handler per contract method). */
-export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, ...foundation }: HandlerDeps): Handlers {
+export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, checklist, ...foundation }: HandlerDeps): Handlers {
   return {
     ...createFoundationHandlers(foundation),
     ...createCaseFileHandlers(caseFiles),
@@ -25,5 +27,6 @@ export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers
     ...createKioskHandlers(kiosk),
     ...createAppointmentHandlers(appointments),
     ...createLedgerHandlers(ledgers),
+    ...createChecklistHandlers(checklist),
   };
 }

@@ -224,6 +224,11 @@ export const methodNames = [
   'surveys.removeResponse',
   'surveys.counts',
   'surveys.export',
+  'checklist.templates',
+  'checklist.get',
+  'checklist.choose',
+  'checklist.assess',
+  'checklist.importTemplate',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -7,7 +7,7 @@ export type ItemAnswer = Readonly<{ met?: boolean | null; level?: number | null 
 /** The app's figures as computed now from the records (null: the station has no such records to count). */
 export type FigureValues = Readonly<Partial<Record<ChecklistFigure, number | null>>>;
 
-export type ItemScore = Readonly<{
+export type ItemScore = {
   id: string;
   max: number;
   /** Null while not assessed (a figure item is assessed once its figure is known). */
@@ -16,11 +16,11 @@ export type ItemScore = Readonly<{
   evidenceHolds: boolean | null;
   key: boolean;
   tier: ChecklistItem['tier'];
-}>;
+};
 
-export type ChecklistScore = Readonly<{
-  items: readonly ItemScore[];
-  sections: ReadonlyArray<Readonly<{ id: string; score: number; max: number }>>;
+export type ChecklistScore = {
+  items: ItemScore[];
+  sections: Array<{ id: string; score: number; max: number }>;
   score: number;
   max: number;
   /** Share of the maximum, one decimal. */
@@ -28,14 +28,14 @@ export type ChecklistScore = Readonly<{
   assessed: number;
   total: number;
   /** ★ items without full marks (assessed or not): any of them fails the checklist. */
-  keyShort: readonly string[];
+  keyShort: string[];
   passes: boolean;
   /** Passes, and every 示范 item has full marks. */
   modelReached: boolean;
-  grade: Readonly<{ code: string; label: string }> | null;
+  grade: { code: string; label: string } | null;
   /** Items short of full marks, the most points missing first (★ items first of all): what to fix to pass. */
-  shortfall: readonly string[];
-}>;
+  shortfall: string[];
+};
 
 const meets = (value: number, comparison: 'atLeast' | 'atMost', threshold: number) => (comparison === 'atLeast' ? value >= threshold : value <= threshold);
 

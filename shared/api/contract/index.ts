@@ -16,6 +16,7 @@
 import type { z } from 'zod';
 import { appointmentsAuditActions, appointmentsContract } from './appointments.js';
 import { caseFilesAuditActions, caseFilesContract } from './caseFiles.js';
+import { checklistAuditActions, checklistContract } from './checklist.js';
 import { foundationAuditActions, foundationContract } from './foundation.js';
 import { kioskAuditActions, kioskContract } from './kiosk.js';
 import { ledgersAuditActions, ledgersContract } from './ledgers.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...kioskContract,
   ...appointmentsContract,
   ...ledgersContract,
+  ...checklistContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -43,6 +45,7 @@ export const auditActions = [
   ...kioskAuditActions,
   ...appointmentsAuditActions,
   ...ledgersAuditActions,
+  ...checklistAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export type MethodName = keyof Contract;

@@ -1,4 +1,5 @@
 import { baseFieldLabels } from './base.js';
+import { checklistFieldLabels } from './checklist.js';
 import { ledgersFieldLabels } from './ledgers.js';
 
 /**
@@ -11,6 +12,7 @@ import { ledgersFieldLabels } from './ledgers.js';
 export const fieldLabelSources: ReadonlyArray<readonly [feature: string, labels: Readonly<Record<string, string>>]> = [
   ['base', baseFieldLabels],
   ['ledgers', ledgersFieldLabels],
+  ['checklist', checklistFieldLabels],
 ];
 
 export function mergeFieldLabels(sources: typeof fieldLabelSources): Readonly<Record<string, string>> {

@@ -4,6 +4,7 @@ import type { CallContext } from '../../../electron/core/dispatch.js';
 import { createStation, type Station } from '../helpers/station.js';
 import { appointmentsRows } from './roles/appointments.js';
 import { caseFilesRows } from './roles/caseFiles.js';
+import { checklistRows } from './roles/checklist.js';
 import { foundationRows } from './roles/foundation.js';
 import { kioskRows } from './roles/kiosk.js';
 import { ledgersRows } from './roles/ledgers.js';
@@ -21,6 +22,7 @@ const expected: Record<MethodName, Row> = {
   ...kioskRows,
   ...appointmentsRows,
   ...ledgersRows,
+  ...checklistRows,
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

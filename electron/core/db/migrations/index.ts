@@ -30,6 +30,7 @@ import { migration as duty } from './0200-duty.js';
 import { migration as screeningVisits } from './0210-screening-visits.js';
 import { migration as groupCounselling } from './0220-group-counselling.js';
 import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
+import { migration as checklist } from './0240-checklist.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   screeningVisits,
   groupCounselling,
   knowledgeSurveys,
+  checklist,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -406,6 +406,39 @@ CREATE TABLE cases (
         created_at TEXT NOT NULL
       , history_granted INTEGER NOT NULL DEFAULT 0 CHECK (history_granted IN (0, 1))) STRICT;
 
+-- table checklist_answers
+CREATE TABLE checklist_answers (
+        id INTEGER PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        template_version INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        met INTEGER CHECK (met IS NULL OR met IN (0, 1)),
+        level INTEGER CHECK (level IS NULL OR level >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        assessed_by INTEGER NOT NULL REFERENCES users (id),
+        assessed_at TEXT NOT NULL,
+        UNIQUE (template_id, template_version, item_id)
+      ) STRICT;
+
+-- table checklist_choice
+CREATE TABLE checklist_choice (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        template_id TEXT NOT NULL,
+        template_version INTEGER NOT NULL,
+        chosen_by INTEGER NOT NULL REFERENCES users (id),
+        chosen_at TEXT NOT NULL
+      ) STRICT;
+
+-- table checklist_templates
+CREATE TABLE checklist_templates (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        definition TEXT NOT NULL,
+        imported_by INTEGER NOT NULL REFERENCES users (id),
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+      ) STRICT, WITHOUT ROWID;
+
 -- table client_tags
 CREATE TABLE client_tags (
         client_id INTEGER NOT NULL REFERENCES clients (id),

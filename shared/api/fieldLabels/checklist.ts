@@ -1,0 +1,9 @@
+/** Field names of the checklist's inputs (五个一 自评). */
+export const checklistFieldLabels: Readonly<Record<string, string>> = {
+  itemId: '检查条目',
+  levelReached: '达到的档次',
+  met: '是否达到',
+  templateId: '检查标准',
+  templateJson: '模板文件',
+  version: '版本',
+};
