@@ -68,9 +68,9 @@ export const checklistTemplate = z.object({
     note: z.string().max(600).optional(),
   }),
   /** Share of the maximum (0–100) a checklist needs to pass, ★ items met. */
-  passPercent: z.number().min(0).max(100),
+  passPercent: z.number().min(0, '合格线须在 0 到 100 之间（百分比）。').max(100, '合格线须在 0 到 100 之间（百分比）。'),
   /** Grades by share of the maximum, highest first (e.g. A ≥ 90, B ≥ 75). */
-  grades: z.array(z.object({ code: z.string().trim().min(1).max(8), label: text(20), minPercent: z.number().min(0).max(100) })).max(6).default([]),
+  grades: z.array(z.object({ code: z.string().trim().min(1).max(8), label: text(20), minPercent: z.number().min(0, '等级下限须在 0 到 100 之间（百分比）。').max(100, '等级下限须在 0 到 100 之间（百分比）。') })).max(6).default([]),
   sections: z.array(checklistSection).min(1).max(20),
 });
 export type ChecklistTemplate = z.infer<typeof checklistTemplate>;

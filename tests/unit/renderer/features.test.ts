@@ -10,9 +10,9 @@ const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles,
 
 describe('feature list', () => {
   it('the side menu shows each role its pages, in the workbench order', () => {
-    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/users', '/audit', '/settings']);
-    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
-    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/checklist', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/users', '/audit', '/settings']);
+    expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/checklist', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
+    expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/checklist', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
   });
 
   it('the ledgers sit under one 台账 heading where the first of them falls', () => {
@@ -21,6 +21,7 @@ describe('feature list', () => {
       '/',
       '/appointments',
       '/clients',
+      '/checklist',
       ['ledgers.nav', ['/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys']],
       '/settings',
     ]);
