@@ -482,7 +482,7 @@ describe('the demo station', () => {
   });
 
   it('keeps a year of 热线登记 taken on duty by the staff on the roster, known callers after their file was made, one recent 高危 call with its crisis', () => {
-    type Call = { id: number; called_on: string; start_time: string; duration_minutes: number; taken_by: number; role: string; high_risk: number; difficult: number; repeat_caller: number; outcome: string; client_id: number | null; client_created: string | null; crisis_id: number | null; on_duty: number };
+    type Call = { id: number; called_on: string; start_time: string; duration_minutes: number; taken_by: number; role: string; caller_type: string; high_risk: number; difficult: number; repeat_caller: number; outcome: string; client_id: number | null; client_created: string | null; crisis_id: number | null; on_duty: number };
     const calls = rows<Call>(
       db,
       `SELECT h.*, u.role, c.created_at AS client_created,
@@ -502,6 +502,7 @@ describe('the demo station', () => {
     expect(calls.length).toBeLessThan(300);
     expect(new Set(calls.map((call) => call.called_on.slice(0, 7))).size).toBeGreaterThanOrEqual(12);
     expect(new Set(calls.map((call) => call.role))).toEqual(new Set(['admin', 'counsellor', 'reception']));
+    expect(new Set(calls.map((call) => call.caller_type)).size).toBeGreaterThanOrEqual(3);
     const highRisk = calls.filter((call) => call.high_risk === 1);
     expect(highRisk.length).toBeGreaterThanOrEqual(2);
     expect(new Set(highRisk.map((call) => call.outcome)).size).toBeGreaterThanOrEqual(2);
