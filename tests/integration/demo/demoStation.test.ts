@@ -294,10 +294,11 @@ describe('the demo station', () => {
 
   it('works through a crisis in protocol order, after the case opened, and grades the client red', () => {
     const wrong: string[] = [];
-    const crises = rows<{ id: number; client_id: number; started_at: string; resolved_at: string | null }>(db, 'SELECT * FROM crises');
+    const crises = rows<{ id: number; client_id: number | null; started_at: string; resolved_at: string | null }>(db, 'SELECT * FROM crises');
     const steps = rows<{ crisis_id: number; step: (typeof crisisSteps)[number]; done_at: string }>(db, 'SELECT * FROM crisis_steps');
     const contacts = rows<{ crisis_id: number; contacted_at: string }>(db, 'SELECT * FROM crisis_contacts');
-    for (const crisis of crises) {
+    // A stranger's crisis (a 高危 hotline caller) has no case nor grade before it; the calls check covers it.
+    for (const crisis of crises.filter((item) => item.client_id !== null)) {
       const opened = cases.filter((item) => item.client_id === crisis.client_id).map((item) => item.opened_on).sort()[0];
       if (!opened || dayOf(crisis.started_at) < opened) wrong.push(`crisis ${crisis.id} before the case opened`);
       const own = steps.filter((step) => step.crisis_id === crisis.id).sort((a, b) => crisisSteps.indexOf(a.step) - crisisSteps.indexOf(b.step));
@@ -478,6 +479,42 @@ describe('the demo station', () => {
     expect(new Set(visits.map((visit) => visit.visited_on.slice(0, 7))).size).toBeGreaterThanOrEqual(11);
     expect(visits.some((visit) => visit.client_id !== null) && visits.some((visit) => visit.client_id === null)).toBe(true);
     expect(rows(db, 'SELECT 1 FROM screening_visit_tags').length).toBe(visits.length);
+  });
+
+  it('keeps a year of 热线登记 taken on duty by the staff on the roster, known callers after their file was made, one recent 高危 call with its crisis', () => {
+    type Call = { id: number; called_on: string; start_time: string; duration_minutes: number; taken_by: number; role: string; caller_type: string; high_risk: number; difficult: number; repeat_caller: number; outcome: string; client_id: number | null; client_created: string | null; crisis_id: number | null; on_duty: number };
+    const calls = rows<Call>(
+      db,
+      `SELECT h.*, u.role, c.created_at AS client_created,
+         (SELECT count(*) FROM duty_shifts s WHERE s.user_id = h.taken_by AND s.day = h.called_on AND s.start_time <= h.start_time AND s.end_time > h.start_time) AS on_duty
+       FROM hotline_calls h JOIN users u ON u.id = h.taken_by LEFT JOIN clients c ON c.id = h.client_id ORDER BY h.called_on, h.start_time`,
+    );
+    const wrong: string[] = [];
+    for (const call of calls) {
+      if (call.called_on >= today || call.called_on < addDays(today, -366)) wrong.push(`call ${call.id} on ${call.called_on}, not in the past year`);
+      if (call.on_duty !== 1) wrong.push(`call ${call.id} at ${call.called_on} ${call.start_time} taken by someone not on duty`);
+      if (call.client_created && dayOf(call.client_created) >= call.called_on) wrong.push(`call ${call.id} from client ${call.client_id} before they were registered`);
+      if ((call.crisis_id !== null) !== (call.high_risk === 1 && call.called_on >= addDays(today, -4))) wrong.push(`call ${call.id} on ${call.called_on}: crisis ${call.crisis_id}`);
+    }
+    expect(wrong).toEqual([]);
+    // A few calls a week, in every month, taken by the whole team including the front desk.
+    expect(calls.length).toBeGreaterThan(100);
+    expect(calls.length).toBeLessThan(300);
+    expect(new Set(calls.map((call) => call.called_on.slice(0, 7))).size).toBeGreaterThanOrEqual(12);
+    expect(new Set(calls.map((call) => call.role))).toEqual(new Set(['admin', 'counsellor', 'reception']));
+    expect(new Set(calls.map((call) => call.caller_type)).size).toBeGreaterThanOrEqual(3);
+    const highRisk = calls.filter((call) => call.high_risk === 1);
+    expect(highRisk.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(highRisk.map((call) => call.outcome)).size).toBeGreaterThanOrEqual(2);
+    expect(calls.some((call) => call.difficult === 1) && calls.some((call) => call.repeat_caller === 1) && calls.some((call) => call.client_id !== null)).toBe(true);
+    // The one crisis opened from a call: opened after the call ended, naming the caller by the call, not a client.
+    const opened = calls.filter((call) => call.crisis_id !== null);
+    expect(opened).toHaveLength(1);
+    const crisis = rows<{ client_id: number | null; unknown_person: string; started_at: string }>(db, 'SELECT * FROM crises WHERE id = ?', opened[0]!.crisis_id)[0]!;
+    expect(crisis.client_id).toBeNull();
+    expect(crisis.unknown_person).toContain(`来电记录 ${opened[0]!.id}`);
+    expect(ms(crisis.started_at)).toBeGreaterThanOrEqual(instantOf(opened[0]!.called_on, opened[0]!.start_time) + opened[0]!.duration_minutes * 60_000);
+    expect(ms(crisis.started_at)).toBeLessThanOrEqual(now.getTime());
   });
 
   it('keeps a year of 团体辅导: groups that met weekly with a register at every past meeting, forms no more than those present, the past groups closed and one still running', () => {

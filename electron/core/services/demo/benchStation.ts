@@ -6,9 +6,12 @@ import { readSettings } from '../../repositories/settingsRepo.js';
 import { seedActivitiesDemo, type DemoStaff } from './activitiesDemo.js';
 import { seedAppointmentVolume } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
+import { seedCallsDemo } from './callsDemo.js';
 import { seedDutyDemo } from './dutyDemo.js';
+import { seedGroupsDemo } from './groupsDemo.js';
 import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
+import { seedSurveysDemo } from './surveysDemo.js';
 import { seedVisitsDemo } from './visitsDemo.js';
 
 /** The benchmark's station: a normal core plus bulk seeding that no host exposes. */
@@ -19,8 +22,9 @@ export type BenchStation = Readonly<{
   /** A busy calendar: `count` bookings on past working days, in one transaction. */
   seedAppointments(scale: { count: number; counsellorIds: readonly number[]; roomIds: readonly number[] }): Promise<number>;
   /**
-   * `years` of the station's ledgers (活动, 走访, 值班, 会议) ending today, plus its team, written year by year through
-   * the handlers as the demo writes one year: the volume a station has after a decade (issue 12's bench).
+   * `years` of the station's ledgers (活动, 走访, 值班, 会议, 热线, 团体辅导, 知晓率调查) ending today, plus its team, written
+   * year by year through the handlers as the demo writes one year: the volume a station has after a decade (issue 12's
+   * bench).
    */
   seedLedgerYears(scale: { years: number; adminToken: string; staff: DemoStaff }): Promise<void>;
 }>;
@@ -47,13 +51,18 @@ export function createBenchStation(options: CoreOptions): BenchStation {
       const admin = core.sessionOf(adminToken);
       if (!admin) throw new AppError('UNAUTHENTICATED', '基准测试站的站长会话已结束。');
       const today = localDay(clock.now());
+      const registered = (ids: readonly number[]) => registeredAt(vault.connection(), ids);
       // Oldest year first, each ending on the same day of the year: the years' months never overlap.
       for (let back = years - 1; back >= 0; back -= 1) {
         const yearEnd = `${Number(today.slice(0, 4)) - back}${today.slice(4)}`;
         await seedActivitiesDemo(handlers, admin, staff, yearEnd);
         await seedDutyDemo(handlers, admin, staff, yearEnd);
-        await seedVisitsDemo(handlers, admin, staff, yearEnd, (ids) => registeredAt(vault.connection(), ids));
+        await seedVisitsDemo(handlers, admin, staff, yearEnd, registered);
+        // Only this year's latest 高危 call may open a crisis record: one opened today for a call of years ago would be out of time.
+        await seedCallsDemo(handlers, admin, yearEnd, { opensCrisis: back === 0, registered });
         await seedMeetingsDemo(handlers, admin, staff, yearEnd);
+        await seedGroupsDemo(handlers, admin, staff, yearEnd);
+        await seedSurveysDemo(handlers, admin, yearEnd);
       }
       await seedPeopleDemo(handlers, admin, staff, today);
       await seedRulesDemo(handlers, admin, today);

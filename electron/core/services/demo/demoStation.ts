@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { seedActivitiesDemo } from './activitiesDemo.js';
+import { seedCallsDemo } from './callsDemo.js';
 import { seedDutyDemo } from './dutyDemo.js';
 import { seedPeopleDemo } from './peopleDemo.js';
 import { seedVisitsDemo } from './visitsDemo.js';
@@ -91,7 +92,9 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
   await seedRulesDemo(handlers, adminSession, localDay(clock.now()));
   await seedPeopleDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedDutyDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
-  await seedVisitsDemo(handlers, adminSession, demoStaff, localDay(clock.now()), (ids) => registeredAt(vault.connection(), ids));
+  const registered = (ids: readonly number[]) => registeredAt(vault.connection(), ids);
+  await seedVisitsDemo(handlers, adminSession, demoStaff, localDay(clock.now()), registered);
+  await seedCallsDemo(handlers, adminSession, localDay(clock.now()), { opensCrisis: true, registered });
   await seedGroupsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedSurveysDemo(handlers, adminSession, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
