@@ -43,6 +43,7 @@ import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
 import { ledgerAttachmentOwners } from './services/ledgers/ledgerAttachmentOwners.js';
+import { checklistAttachmentOwners } from './services/checklist/checklistAttachmentOwners.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { CaseFilesExport } from './services/caseFiles/caseFilesExport.js';
@@ -116,7 +117,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const sessions = new SessionStore();
   const keyringWork = new Serial();
   // Every feature that keeps files adds its owner kinds' rules here (one spread each).
-  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners, ...ledgerAttachmentOwners });
+  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners, ...ledgerAttachmentOwners, ...checklistAttachmentOwners });
   // The clinical key and staged uploads live in memory only while their sessions are open (DESIGN.md §3).
   sessions.onSessionsEnded(() => {
     if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();

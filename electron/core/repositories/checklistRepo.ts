@@ -27,16 +27,16 @@ export function writeChoice(db: Db, key: TemplateKey, chosenBy: number, at: stri
   ).run({ ...key, chosenBy, at });
 }
 
-export type StoredAnswer = Readonly<{ itemId: string; met: boolean | null; level: number | null; note: string; assessedBy: { id: number; displayName: string }; assessedAt: string }>;
+export type StoredAnswer = Readonly<{ id: number; itemId: string; met: boolean | null; level: number | null; note: string; assessedBy: { id: number; displayName: string }; assessedAt: string }>;
 
 export function answersOf(db: Db, key: TemplateKey): StoredAnswer[] {
   const rows = db
     .prepare(
-      `SELECT a.item_id, a.met, a.level, a.note, a.assessed_at, u.id AS user_id, u.display_name FROM checklist_answers a JOIN users u ON u.id = a.assessed_by
+      `SELECT a.id, a.item_id, a.met, a.level, a.note, a.assessed_at, u.id AS user_id, u.display_name FROM checklist_answers a JOIN users u ON u.id = a.assessed_by
        WHERE a.template_id = ? AND a.template_version = ? ORDER BY a.id`,
     )
-    .all(key.templateId, key.version) as Array<{ item_id: string; met: 0 | 1 | null; level: number | null; note: string; assessed_at: string; user_id: number; display_name: string }>;
-  return rows.map((row) => ({ itemId: row.item_id, met: row.met === null ? null : row.met === 1, level: row.level, note: row.note, assessedBy: { id: row.user_id, displayName: row.display_name }, assessedAt: row.assessed_at }));
+    .all(key.templateId, key.version) as Array<{ id: number; item_id: string; met: 0 | 1 | null; level: number | null; note: string; assessed_at: string; user_id: number; display_name: string }>;
+  return rows.map((row) => ({ id: row.id, itemId: row.item_id, met: row.met === null ? null : row.met === 1, level: row.level, note: row.note, assessedBy: { id: row.user_id, displayName: row.display_name }, assessedAt: row.assessed_at }));
 }
 
 export function saveAnswer(db: Db, key: TemplateKey, answer: Readonly<{ itemId: string; met: boolean | null; level: number | null; note: string }>, assessedBy: number, at: string): void {
@@ -46,4 +46,9 @@ export function saveAnswer(db: Db, key: TemplateKey, answer: Readonly<{ itemId: 
      ON CONFLICT (template_id, template_version, item_id) DO UPDATE SET met = excluded.met, level = excluded.level, note = excluded.note,
        assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at`,
   ).run({ ...key, itemId: answer.itemId, met: answer.met === null ? null : answer.met ? 1 : 0, level: answer.level, note: answer.note, assessedBy, at });
+}
+
+/** Whether an answer row exists (the owner of an item's evidence files). */
+export function answerExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM checklist_answers WHERE id = ?').get(id) !== undefined;
 }

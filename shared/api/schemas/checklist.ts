@@ -44,6 +44,8 @@ const figureId = z.enum(checklistFigureIds as [ChecklistFigure, ...ChecklistFigu
 export const figureValue = z.object({ id: figureId, value: z.number().nullable() });
 
 export const itemAnswer = z.object({
+  /** The answer's row: its evidence files are attachments owned by it ('checklistItem'). */
+  id: idSchema,
   itemId: z.string(),
   met: z.boolean().nullable(),
   level: z.number().int().nullable(),

@@ -85,6 +85,14 @@ describe('the station checklist (issue 13)', () => {
     expect(await station.raw(station.admin, 'checklist.assess', { ...key, itemId: 'no-such-item', met: true })).toMatchObject({ ok: false, error: { details: [{ path: 'itemId' }] } });
     expect(await station.raw(station.admin, 'checklist.assess', { templateId: 'zongzhi-five-haves', version: 1, itemId: 'sign', met: true })).toMatchObject({ ok: false, error: { message: '本站使用的检查标准已更换，请刷新后再填写自评。' } });
     expect(await station.raw(liwei, 'checklist.assess', { ...key, itemId: 'venue-rooms', met: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The evidence (平面图, 照片) hangs on the saved 自评: the 站长 files it, counsellors read it, the front desk cannot open it.
+    const answerId = changed.answers[0]!.id;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('FLOOR PLAN')]).toString('base64');
+    await station.call(station.admin, 'attachments.add', { ownerType: 'checklistItem', ownerId: answerId, fileName: '平面图.png', mime: 'image/png', dataBase64: png });
+    expect((await station.call(liwei, 'attachments.list', { ownerType: 'checklistItem', ownerId: answerId })).map((file) => file.fileName)).toEqual(['平面图.png']);
+    expect(await station.raw(liwei, 'attachments.add', { ownerType: 'checklistItem', ownerId: answerId, fileName: 'x.png', mime: 'image/png', dataBase64: png })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '检查条目的材料由站长上传。' } });
+    expect(await station.raw(setup.reception, 'attachments.list', { ownerType: 'checklistItem', ownerId: answerId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await station.raw(station.admin, 'attachments.add', { ownerType: 'checklistItem', ownerId: answerId + 100, fileName: 'x.png', mime: 'image/png', dataBase64: png })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await auditRows(setup, 'checklist.assess')).map((row) => [row.detail.itemTitle, row.detail.assessment])).toEqual([
       ['房间与面积', '未达到'],
       ['房间与面积', '达到'],

@@ -12,7 +12,7 @@ import { loggedInAs } from './support/screenParts.js';
 /** Issue 13: the checklist page shows the standard, the live figures with where they come from, and offers the 自评 only to the 站长. */
 const template = builtinTemplates.get('yongchuan-community-five-ones')!;
 const figures = { staffWorking: 1, counsellorsQualified: 0, managementRulesAdopted: 6, careTeamFollowUps: 2, screeningVisits: 3 };
-const answers = [{ itemId: 'venue-area', met: true, level: null, note: '18m²，见平面图', assessedBy: { id: 1, displayName: '王站长' }, assessedAt: '2026-11-20T02:00:00.000Z' }];
+const answers = [{ id: 1, itemId: 'venue-area', met: true, level: null, note: '18m²，见平面图', assessedBy: { id: 1, displayName: '王站长' }, assessedAt: '2026-11-20T02:00:00.000Z' }];
 const view: ChecklistView = {
   template,
   chosenAt: null,
@@ -28,7 +28,7 @@ async function open(role: Exclude<Role, 'kiosk'>) {
     'dictionaries.list': () => [],
     'checklist.get': () => view,
     'checklist.templates': () => [{ id: template.id, version: 1, name: template.name, level: 'community', sourceKind: 'official', citation: '', builtin: true, items: 8 }],
-    'checklist.assess': (input) => ({ ...view, answers: [...answers, { itemId: input.itemId, met: null, level: null, note: input.note ?? '', assessedBy: { id: 1, displayName: '王站长' }, assessedAt: '2026-11-23T02:00:00.000Z' }] }),
+    'checklist.assess': (input) => ({ ...view, answers: [...answers, { id: 2, itemId: input.itemId, met: null, level: null, note: input.note ?? '', assessedBy: { id: 1, displayName: '王站长' }, assessedAt: '2026-11-23T02:00:00.000Z' }] }),
   });
   const { wrapper } = await mountScreen(ChecklistPage, { api, pattern: '/checklist', path: '/checklist', pinia: loggedInAs(role) });
   return { api, wrapper };

@@ -1,3 +1,4 @@
+import { rebuildAttachmentsSql } from './attachmentsRebuild.js';
 import type { Migration } from './types.js';
 
 /**
@@ -50,24 +51,7 @@ export const migration: Migration = {
         UNIQUE (meeting_id, position)
       ) STRICT;
       CREATE INDEX meeting_decisions_open ON meeting_decisions (responsible_id, due_on) WHERE done = 0;
-
-      CREATE TABLE attachments_rebuilt (
-        id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion')),
-        owner_id INTEGER NOT NULL,
-        file_name TEXT NOT NULL,
-        mime TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        sha256 TEXT NOT NULL,
-        data BLOB NOT NULL,
-        created_by INTEGER NOT NULL REFERENCES users (id),
-        created_at TEXT NOT NULL
-      ) STRICT;
-      INSERT INTO attachments_rebuilt (id, owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at)
-        SELECT id, owner_type, owner_id, file_name, mime, size, sha256, data, created_by, created_at FROM attachments;
-      DROP TABLE attachments;
-      ALTER TABLE attachments_rebuilt RENAME TO attachments;
-      CREATE INDEX attachments_owner ON attachments (owner_type, owner_id);
     `);
+    db.exec(rebuildAttachmentsSql(['consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion']));
   },
 };

@@ -1,10 +1,12 @@
+import { rebuildAttachmentsSql } from './attachmentsRebuild.js';
 import type { Migration } from './types.js';
 
 /**
  * The station's compliance checklist (issue 13). Templates ship as data with the app; a district's own template is
  * stored here as imported, by id and version: a template in use is never replaced, a new version is added beside it.
  * The station follows one template version (a single row); each item's self-assessment (自评) is kept per template
- * version, so choosing another template starts its own answers and returning finds the old ones.
+ * version, so choosing another template starts its own answers and returning finds the old ones. An item's evidence
+ * (照片, 制度文本, 名单, 证书 …) is attachments owned by its answer row ('checklistItem'), encrypted like every file.
  */
 export const migration: Migration = {
   version: 240,
@@ -41,5 +43,6 @@ export const migration: Migration = {
         UNIQUE (template_id, template_version, item_id)
       ) STRICT;
     `);
+    db.exec(rebuildAttachmentsSql(['consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem']));
   },
 };

@@ -298,7 +298,7 @@ CREATE TABLE appointments (
 -- table attachments
 CREATE TABLE "attachments" (
         id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion')),
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,
