@@ -4,6 +4,7 @@
  */
 import beijingCommunity from './templates/beijing-community-station.json' with { type: 'json' };
 import yuexinan from './templates/guangdong-yuexinan-six.json' with { type: 'json' };
+import shenzhenRoom from './templates/shenzhen-community-room.json' with { type: 'json' };
 import yongchuanCommunity from './templates/yongchuan-community-five-ones.json' with { type: 'json' };
 import yongchuanStreet from './templates/yongchuan-street-station.json' with { type: 'json' };
 import zongzhi from './templates/zongzhi-five-haves.json' with { type: 'json' };
@@ -11,5 +12,5 @@ import type { ChecklistTemplate } from './templateSchema.js';
 import { loadShippedTemplate } from './validateTemplate.js';
 
 export const builtinTemplates: ReadonlyMap<string, ChecklistTemplate> = new Map(
-  [yongchuanCommunity, yongchuanStreet, yuexinan, zongzhi, beijingCommunity].map(loadShippedTemplate).map((template) => [template.id, template]),
+  [yongchuanCommunity, yongchuanStreet, yuexinan, zongzhi, beijingCommunity, shenzhenRoom].map(loadShippedTemplate).map((template) => [template.id, template]),
 );
