@@ -31,7 +31,6 @@ export const scoringModel = z.discriminatedUnion('model', [
   /** A figure toward a target ("八项制度": points × reached / target, capped at full marks). */
   z.object({ model: z.literal('proportional'), points, figure, target: z.number().positive() }),
 ]);
-export type ScoringModel = z.infer<typeof scoringModel>;
 
 export const checklistItem = z.object({
   id: code,

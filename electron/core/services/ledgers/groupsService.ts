@@ -114,12 +114,13 @@ export class GroupsService {
       const current = this.requireGroup(db, input.id);
       requireLead(session, current);
       requireLeaders(db, session, input, current);
-      const scheduled = listSessions(db, current.id).length;
+      const meetings = listSessions(db, current.id);
+      const scheduled = meetings.length;
       if (input.plannedSessions < scheduled) throw fieldRefusal('plannedSessions', `计划次数（${input.plannedSessions}）不能少于已安排的活动次数（${scheduled}）。`);
       const { at } = this.now();
       updateGroup(db, input.id, input, at);
       replaceGroupLeaders(db, input.id, input.leaderIds);
-      for (const meeting of listSessions(db, input.id).filter((item) => item.status === 'planned')) {
+      for (const meeting of meetings.filter((item) => item.status === 'planned')) {
         replaceActivityLinks(db, meeting.activityId, { outreachTargets: [], staffIds: input.leaderIds, rosterClientIds: [] });
       }
       audit({ ...actorOf(session), action: 'groups.update', objectType: 'group', objectId: input.id, detail: { groupName: input.name } });

@@ -58,6 +58,7 @@ export const en: Messages = {
     noteHint: 'What it rests on, where it is, what to fix',
     lastBy: 'by {name} at {at}',
     evidenceAfterSave: 'Save the self-assessment, then upload its documents (photos, scans).',
+    evidenceLine: '; documents needed: {kinds}',
     evidence: 'Documents needed',
     evidenceKinds: { photo: 'Photos', ruleText: 'Rule text', roster: 'List of names', certificate: 'Certificates', floorPlan: 'Floor plan', minutes: 'Minutes', agreement: 'Agreement', other: 'Other documents' },
   },

@@ -55,6 +55,7 @@ export const zhCN = {
     noteHint: '依据、所在位置或需整改之处',
     lastBy: '{name} 于 {at} 填写',
     evidenceAfterSave: '保存自评后即可上传材料（照片、扫描件等）。',
+    evidenceLine: '；所需材料：{kinds}',
     evidence: '所需材料',
     evidenceKinds: { photo: '照片', ruleText: '制度文本', roster: '名单', certificate: '证书', floorPlan: '平面图', minutes: '会议记录', agreement: '协议', other: '其他材料' },
   },

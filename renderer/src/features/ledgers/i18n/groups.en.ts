@@ -78,7 +78,7 @@ export const groupsEn: typeof groupsZhCN = {
         status: 'Status',
         statuses: { signedUp: 'Signed up', admitted: 'Member', declined: 'Not admitted', withdrawn: 'Withdrew' },
         agreementSignedOn: 'Agreement signed',
-        left: 'Left',
+        leftLine: 'Left {on}: {reason}',
         admit: 'Admit (agreement signed)',
         admitTitle: '{name} signs the group agreement and joins',
         admitted: 'Admitted',

@@ -59,7 +59,7 @@ export const groupsZhCN = {
         status: '状态',
         statuses: { signedUp: '已报名', admitted: '已入组', declined: '未入组', withdrawn: '已退出' },
         agreementSignedOn: '协议签署',
-        left: '离组',
+        leftLine: '离组 {on}：{reason}',
         admit: '签协议入组',
         admitTitle: '{name} 签署团体辅导协议书，入组',
         admitted: '已入组',
