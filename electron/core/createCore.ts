@@ -37,13 +37,14 @@ import { SignInsService } from './services/ledgers/signInsService.js';
 import { GroupsService } from './services/ledgers/groupsService.js';
 import { SurveysService } from './services/ledgers/surveysService.js';
 import { ChecklistService } from './services/checklist/checklistService.js';
+import { InspectionsService } from './services/checklist/inspectionsService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
 import { AttachmentService } from './services/caseFiles/attachmentService.js';
 import { caseFileAttachmentOwners } from './services/caseFiles/attachmentOwnerRules.js';
 import { ledgerAttachmentOwners } from './services/ledgers/ledgerAttachmentOwners.js';
-import { checklistAttachmentOwners } from './services/checklist/checklistAttachmentOwners.js';
+import { checklistAttachmentOwners, inspectorReadableOwners } from './services/checklist/checklistAttachmentOwners.js';
 import { CrisisService } from './services/caseFiles/crisisService.js';
 import { ReferralService } from './services/caseFiles/referralService.js';
 import { CaseFilesExport } from './services/caseFiles/caseFilesExport.js';
@@ -117,7 +118,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const sessions = new SessionStore();
   const keyringWork = new Serial();
   // Every feature that keeps files adds its owner kinds' rules here (one spread each).
-  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners, ...ledgerAttachmentOwners, ...checklistAttachmentOwners });
+  const attachments = new AttachmentService(vault, clock, { ...caseFileAttachmentOwners, ...ledgerAttachmentOwners, ...checklistAttachmentOwners }, inspectorReadableOwners);
   // The clinical key and staged uploads live in memory only while their sessions are open (DESIGN.md §3).
   sessions.onSessionsEnded(() => {
     if (!sessions.hasSessionWithRole(clinicalKeyRoles)) vault.dropClinical();
@@ -145,12 +146,14 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const surveys = new SurveysService(vault, clock);
   kiosk = new KioskService(vault, sessions, catalog, results, screenings, surveys, clock);
   const scales = { catalog, results, screenings, exports: new ScalesExport(vault, catalog, screenings) };
+  const users = new UsersService(vault, sessions, keyringWork, clock, operations);
+  const checklist = new ChecklistService(vault, clock);
   const handlers = createHandlers({
     vault,
     startupNotice,
     clock,
     auth,
-    users: new UsersService(vault, sessions, keyringWork, clock, operations),
+    users,
     backup,
     operations,
     nativeDialogs: options.nativeDialogs,
@@ -159,7 +162,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
-    checklist: { checklist: new ChecklistService(vault, clock) },
+    checklist: { checklist, inspections: new InspectionsService(vault, clock, checklist, users) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -37,10 +37,11 @@ export function createDispatch(handlers: Handlers, sessions: SessionStore, clock
   return async (context, method, input) => {
     if (!isMethodName(method)) return { ok: false, error: apiError('UNKNOWN_METHOD') };
     const spec = contract[method];
+    sessions.endExpired(clock.now().getTime());
     const session = sessions.get(context.sessionToken);
     const role = effectiveRole(session, context.scope);
     if (spec.access.kind === 'roles') {
-      if (!session) return { ok: false, error: apiError(context.sessionToken ? 'LOCKED' : 'UNAUTHENTICATED') };
+      if (!session) return { ok: false, error: apiError(sessions.expired(context.sessionToken) ? 'ACCOUNT_EXPIRED' : context.sessionToken ? 'LOCKED' : 'UNAUTHENTICATED') };
       if (!canCall(spec.access, role)) return { ok: false, error: apiError('FORBIDDEN') };
       if (session.mustChangePassword && !spec.access.allowDuringPasswordChange) {
         return { ok: false, error: apiError('PASSWORD_CHANGE_REQUIRED') };

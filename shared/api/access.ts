@@ -1,10 +1,17 @@
 /** Who may call a method. Core enforces this for every call; the renderer uses it only to hide menus. */
-export const roles = ['admin', 'counsellor', 'reception', 'kiosk'] as const;
+export const roles = ['admin', 'counsellor', 'reception', 'inspector', 'kiosk'] as const;
 export type Role = (typeof roles)[number];
 
 /** Staff roles are the ones a person logs in with; kiosk sessions are opened by staff for a screen. */
 export const staffRoles = ['admin', 'counsellor', 'reception'] as const satisfies readonly Role[];
 export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * Everyone who logs in with a password: the staff, and an inspector (检查人员) the 站长 let in for one inspection
+ * until a given day (issue 13). An inspector is not staff: no staff method lists the role unless it says so.
+ */
+export const accountRoles = [...staffRoles, 'inspector'] as const satisfies readonly Role[];
+export type AccountRole = (typeof accountRoles)[number];
 
 /**
  * - `public`: callable without a session (setup, unlock, status).
@@ -29,4 +36,6 @@ export const clinical: Access = { kind: 'roles', roles: ['admin', 'counsellor'] 
 /** The kiosk token calls only these. */
 export const kioskOnly: Access = { kind: 'roles', roles: ['kiosk'] };
 /** The few methods a user with a forced password change may call. */
-export const duringPasswordChange: Access = { kind: 'roles', roles: staffRoles, allowDuringPasswordChange: true };
+export const duringPasswordChange: Access = { kind: 'roles', roles: accountRoles, allowDuringPasswordChange: true };
+/** Whoever is logged in with a password, an inspector included (the station's name, the checklist and its evidence). */
+export const anyAccount: Access = { kind: 'roles', roles: accountRoles };

@@ -18,6 +18,7 @@ export const errorMessages = {
   WRONG_RECOVERY_KEY: '恢复密钥不正确。',
   TOO_MANY_ATTEMPTS: '失败次数过多，请稍后再试。',
   ACCOUNT_DISABLED: '该账号已停用，请联系站长。',
+  ACCOUNT_EXPIRED: '该检查账号已过有效期，请联系站长。',
   USERNAME_TAKEN: '该用户名已被使用。',
   NOT_FOUND: '找不到该记录。',
   DB_CORRUPT: '数据库文件已损坏或无法读取。请从备份恢复。',

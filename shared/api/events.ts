@@ -4,9 +4,9 @@ import type { Role } from './access.js';
 
 /** Events flow from core to screens over the IPC event channel or Server-Sent Events. */
 export const eventContract = {
-  'session.locked': { roles: ['admin', 'counsellor', 'reception'], payload: z.object({ reason: lockReason }) },
+  'session.locked': { roles: ['admin', 'counsellor', 'reception', 'inspector'], payload: z.object({ reason: lockReason }) },
   /** The check after unlock found the file damaged: screens go to the problem page (restore offer). */
-  'station.damaged': { roles: ['admin', 'counsellor', 'reception'], payload: z.object({ message: z.string() }) },
+  'station.damaged': { roles: ['admin', 'counsellor', 'reception', 'inspector'], payload: z.object({ message: z.string() }) },
   'alert.raised': {
     roles: ['admin', 'counsellor'],
     payload: z.object({ alertId: z.number().int(), scaleId: z.string(), messages: z.array(z.string()) }),

@@ -229,6 +229,19 @@ export const methodNames = [
   'checklist.choose',
   'checklist.assess',
   'checklist.importTemplate',
+  'inspections.list',
+  'inspections.get',
+  'inspections.create',
+  'inspections.addInspector',
+  'inspections.score',
+  'inspections.addFinding',
+  'inspections.removeFinding',
+  'inspections.conclude',
+  'inspections.addRectification',
+  'inspections.submitRectification',
+  'inspections.recheck',
+  'inspections.close',
+  'inspections.sample',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

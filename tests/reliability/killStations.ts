@@ -34,7 +34,7 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
 
 /**
  * The old station is at schema 60, as an app before field encryption left it: clinical content in
- * plaintext. Its first unlock runs the real migrations 70 to 240 and, at the 站长's login, encrypts
+ * plaintext. Its first unlock runs the real migrations 70 to 250 and, at the 站长's login, encrypts
  * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
  * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
  * against it), the encryption with the notes. Together they are a fraction of a second against a key
@@ -43,11 +43,31 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  */
 const oldSchemaVersion = 60;
 /**
- * Undoes 70 to 240 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
+ * Undoes 70 to 250 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
  * of attachments below undoes both 150's and 180's: it restores the CHECK of before 150.
  */
-const undoneUpTo = 240;
+const undoneUpTo = 250;
 const undoMigrationsAfter60 = `
+  DROP TABLE rectifications;
+  DROP TABLE inspection_findings;
+  DROP TABLE inspection_scores;
+  DROP TABLE inspections;
+  PRAGMA foreign_keys = OFF;
+  CREATE TABLE users_after_250 AS SELECT * FROM users;
+  DROP TABLE users;
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'counsellor', 'reception')),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
+    created_at TEXT NOT NULL,
+    last_login_at TEXT
+  ) STRICT;
+  INSERT INTO users SELECT id, username, display_name, role, disabled, must_change_password, created_at, last_login_at FROM users_after_250;
+  DROP TABLE users_after_250;
+  PRAGMA foreign_keys = ON;
   DROP TABLE checklist_answers;
   DROP TABLE checklist_choice;
   DROP TABLE checklist_templates;

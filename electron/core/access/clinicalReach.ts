@@ -14,9 +14,9 @@ import { canReachCase, canReachClientCases, caseExists, clientHistoryFrom, type 
 import { readCrisis } from '../repositories/crisesRepo.js';
 import type { Vault } from '../vault.js';
 
-/** Case content: the 站长 sees all, a counsellor their own and shared cases, reception none. */
+/** Case content: the 站长 sees all, a counsellor their own and shared cases, reception and an inspector none. */
 export function caseAccessOf(session: Session): CaseAccess {
-  if (session.role === 'reception' || session.role === 'kiosk' || session.userId === null) {
+  if ((session.role !== 'admin' && session.role !== 'counsellor') || session.userId === null) {
     throw new AppError('FORBIDDEN', '前台账号只能查看登记信息，不能查看个案内容。');
   }
   return { userId: session.userId, seesAll: session.role === 'admin' };

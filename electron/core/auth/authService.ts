@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { LockReason, SessionInfo, recoverInput, setupInput, unlockInput } from '../../../shared/api/schemas/auth.js';
 import type { UserSummary } from '../../../shared/api/schemas/users.js';
+import { localDay, localDayStartUtc } from '../../../shared/domain/dates.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
@@ -66,6 +67,7 @@ export class AuthService {
         displayName: user.displayName,
         role: user.role,
         mustChangePassword: user.mustChangePassword,
+        ...(user.accessUntil ? { endsAtMs: Date.parse(localDayStartUtc(user.accessUntil, 1)) } : {}),
       },
       this.now().getTime(),
     );
@@ -203,6 +205,10 @@ export class AuthService {
       if (!user || user.disabled || user.id !== opened.userId) {
         if (!wasOpen) vault.close();
         throw new AppError('ACCOUNT_DISABLED');
+      }
+      if (user.accessUntil && localDay(this.now()) > user.accessUntil) {
+        if (!wasOpen) vault.close();
+        throw new AppError('ACCOUNT_EXPIRED', `该检查账号的有效期到 ${user.accessUntil} 为止，已不能登录；如需再次检查，请联系站长重新开通。`);
       }
       backoff.succeed(input.username);
       await settleKeysAtLogin(vault, { kind: 'user', userId: user.id, username: user.username, role: user.role }, opened, input.password);

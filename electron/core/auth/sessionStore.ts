@@ -8,11 +8,14 @@ export type Session = Readonly<{
   displayName: string;
   role: Role;
   mustChangePassword: boolean;
+  /** An inspector's session ends at the end of the account's last day (issue 13); staff sessions have no end. */
+  endsAtMs?: number;
 }>;
 
 /** Sessions live in memory only: a restart or a lock ends them all. */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  private readonly expiredTokens = new Set<string>();
   private lastActivity = 0;
   private endedListener: (() => void) | null = null;
 
@@ -34,6 +37,21 @@ export class SessionStore {
 
   get(token: string | null | undefined): Session | null {
     return (token && this.sessions.get(token)) || null;
+  }
+
+  /** Ends the sessions past their end (an inspector's last day is over); run before every call is let in. */
+  endExpired(nowMs: number): void {
+    const expired = [...this.sessions.values()].filter((session) => session.endsAtMs !== undefined && nowMs >= session.endsAtMs);
+    for (const session of expired) {
+      this.sessions.delete(session.token);
+      this.expiredTokens.add(session.token);
+    }
+    if (expired.length > 0) this.ended();
+  }
+
+  /** Whether a token was a session that ran out (its screen is told why, not just that it is locked). */
+  expired(token: string | null | undefined): boolean {
+    return token ? this.expiredTokens.has(token) : false;
   }
 
   update(token: string, changes: Partial<Omit<Session, 'token'>>): void {
@@ -78,6 +96,7 @@ export class SessionStore {
 
   clear(): void {
     this.sessions.clear();
+    this.expiredTokens.clear();
     this.ended();
   }
 }

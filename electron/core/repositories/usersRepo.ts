@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../shared/api/access.js';
+import { staffRoles, type AccountRole, type StaffRole } from '../../../shared/api/access.js';
 import type { UserSummary } from '../../../shared/api/schemas/users.js';
 import type { Db } from '../db/driver.js';
 
@@ -6,11 +6,12 @@ type UserRow = {
   id: number;
   username: string;
   display_name: string;
-  role: StaffRole;
+  role: AccountRole;
   disabled: 0 | 1;
   must_change_password: 0 | 1;
   created_at: string;
   last_login_at: string | null;
+  access_until: string | null;
 };
 
 function toUser(row: UserRow): UserSummary {
@@ -23,6 +24,7 @@ function toUser(row: UserRow): UserSummary {
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
+    accessUntil: row.access_until,
   };
 }
 
@@ -30,8 +32,11 @@ export function listUsers(db: Db): UserSummary[] {
   return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
 }
 
-/** Who may hold cases and bookings: enabled counsellors and 站长, never the front desk. */
-export const canCounsel = (user: Pick<UserSummary, 'disabled' | 'role'>): boolean => !user.disabled && user.role !== 'reception';
+/** Who may hold cases and bookings: enabled counsellors and 站长, never the front desk or an inspector. */
+export const canCounsel = (user: Pick<UserSummary, 'disabled' | 'role'>): boolean => !user.disabled && (user.role === 'admin' || user.role === 'counsellor');
+
+/** The station's own people (an inspector let in for one inspection is not one of them). */
+export const isStaff = (user: Pick<UserSummary, 'role'>): boolean => (staffRoles as readonly string[]).includes(user.role);
 
 export function isActiveCounsellor(db: Db, id: number): boolean {
   const user = findUserById(db, id);
@@ -51,18 +56,20 @@ export function findUserByUsername(db: Db, username: string): UserSummary | unde
 export type NewUser = Readonly<{
   username: string;
   displayName: string;
-  role: StaffRole;
+  role: AccountRole;
   mustChangePassword: boolean;
   createdAt: string;
+  /** An inspector's last day (Beijing date); staff have none. */
+  accessUntil?: string;
 }>;
 
 export function insertUser(db: Db, user: NewUser): UserSummary {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO users (username, display_name, role, must_change_password, created_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO users (username, display_name, role, must_change_password, created_at, access_until)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(user.username, user.displayName, user.role, user.mustChangePassword ? 1 : 0, user.createdAt);
+    .run(user.username, user.displayName, user.role, user.mustChangePassword ? 1 : 0, user.createdAt, user.accessUntil ?? null);
   return findUserById(db, Number(lastInsertRowid)) as UserSummary;
 }
 

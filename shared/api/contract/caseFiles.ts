@@ -1,5 +1,5 @@
 /** Case files: dictionaries, clients (来访者), cases, sessions, risk, follow-ups, crises, referrals, attachments. */
-import { adminOnly, anyStaff, clinical } from '../access.js';
+import { adminOnly, anyAccount, anyStaff, clinical } from '../access.js';
 import {
   attachmentAddInput,
   attachmentContent,
@@ -89,8 +89,9 @@ export const caseFilesContract = {
   'referrals.update': method(clinical, referralUpdateInput, referralRecord),
   'referrals.list': method(clinical, referralListInput, referralList),
   'attachments.add': method(anyStaff, attachmentAddInput, attachmentList),
-  'attachments.list': method(anyStaff, attachmentListInput, attachmentList),
-  'attachments.get': method(anyStaff, idInput, attachmentContent),
+  // An inspector lists and opens the checklist's and the 整改 evidence only (the service holds it to those kinds).
+  'attachments.list': method(anyAccount, attachmentListInput, attachmentList),
+  'attachments.get': method(anyAccount, idInput, attachmentContent),
   // Files up to 20 MB in chunks that each fit the HTTP host's 1 MiB body cap; the owner's rule decides who may.
   'attachments.uploadBegin': method(anyStaff, uploadBeginInput, uploadBeginOutput),
   'attachments.uploadChunk': method(anyStaff, uploadChunkInput, uploadChunkOutput),

@@ -1,5 +1,5 @@
 /** Foundation: app lifecycle, session, station, users, audit, settings, blank forms, about, verify, backup. */
-import { adminOnly, anyStaff, duringPasswordChange, publicAccess } from '../access.js';
+import { adminOnly, anyAccount, anyStaff, duringPasswordChange, publicAccess } from '../access.js';
 import { appStatus, changePasswordInput, lockInput, recoverInput, sessionDescription, sessionInfo, setupInput, setupOutput, unlockInput } from '../schemas/auth.js';
 import { auditListInput, auditListOutput } from '../schemas/audit.js';
 import { backupCreateInput, backupInfo, backupListOutput, backupRestoreInput, operationCancelInput, restoreOutput } from '../schemas/backup.js';
@@ -31,7 +31,7 @@ export const foundationContract = {
   'auth.changePassword': method(duringPasswordChange, changePasswordInput, okOutput),
 
   // Station profile
-  'station.get': method(anyStaff, emptyInput, stationProfile),
+  'station.get': method(anyAccount, emptyInput, stationProfile),
   'station.update': method(adminOnly, stationProfile, stationProfile),
 
   // Users

@@ -1,5 +1,8 @@
-/** Field names of the checklist's inputs (五个一 自评). */
+import { inspectionsFieldLabels } from './inspections.js';
+
+/** Field names of the checklist's inputs (五个一 自评) and its inspections'. */
 export const checklistFieldLabels: Readonly<Record<string, string>> = {
+  ...inspectionsFieldLabels,
   itemId: '检查条目',
   levelReached: '达到的档次',
   met: '是否达到',

@@ -20,7 +20,7 @@ export const attachmentMimes = ['image/jpeg', 'image/png', 'application/pdf'] as
  * What an attachment can belong to, declared once: the API schemas, the owner checks in
  * attachmentService and the table's CHECK constraint (compared by tests/integration/db/registries.test.ts).
  */
-export const attachmentOwners = ['consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem'] as const;
+export const attachmentOwners = ['consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem', 'rectification'] as const;
 export type AttachmentOwner = (typeof attachmentOwners)[number];
 
 const fileName = z.string().trim().min(1, '请提供文件名。').max(120, '文件名过长。');

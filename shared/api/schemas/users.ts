@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
-import { staffRoles } from '../access.js';
-import { idSchema, isoTimestamp, trimmed } from './common.js';
+import { accountRoles, staffRoles } from '../access.js';
+import { idSchema, isoDate, isoTimestamp, trimmed } from './common.js';
 
 export const username = z
   .string({ message: '请填写用户名。' })
@@ -27,11 +27,13 @@ export const userSummary = z.object({
   id: idSchema,
   username: z.string(),
   displayName: z.string(),
-  role: staffRole,
+  role: z.enum(accountRoles),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: isoTimestamp,
   lastLoginAt: isoTimestamp.nullable(),
+  /** An inspector account's last day (Beijing date); null for staff. */
+  accessUntil: isoDate.nullable(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
 

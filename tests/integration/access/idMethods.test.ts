@@ -224,6 +224,17 @@ const cases = (): Record<string, Expect> => {
     'surveys.reopen': { input: { id: ids.survey } },
     'surveys.remove': { input: { id: ids.survey, reason: '重复登记' } },
     'surveys.removeResponse': { input: { id: ids.surveyResponse, reason: '录入错误' } },
+    // Inspections are the station's, not a counsellor's: their evaluator is the inspection's inspector or the 站长
+    // (the service holds every evaluator method to them); a 整改 task goes to its owner (inspections.test.ts).
+    'inspections.get': { exempt: 'an inspection is the station\'s checklist snapshot and its findings, read by every staff role' },
+    'inspections.score': { exempt: 'only the inspection\'s evaluator scores: a counsellor is refused (inspections.test.ts)' },
+    'inspections.addFinding': { exempt: 'only the inspection\'s evaluator writes findings (inspections.test.ts)' },
+    'inspections.removeFinding': { exempt: 'only the inspection\'s evaluator removes a finding (inspections.test.ts)' },
+    'inspections.conclude': { exempt: 'only the inspection\'s evaluator concludes (inspections.test.ts)' },
+    'inspections.addRectification': { exempt: 'only the inspection\'s evaluator issues 整改 tasks; `assigneeId` names an account (inspections.test.ts)' },
+    'inspections.submitRectification': { exempt: 'only the 站长 or the task\'s owner submits it: another counsellor is refused (inspections.test.ts)' },
+    'inspections.recheck': { exempt: 'only the inspection\'s evaluator rechecks (inspections.test.ts)' },
+    'inspections.sample': { exempt: 'only the inspection\'s evaluator or the 站长 samples, and a sample is metadata with names masked (inspections.test.ts)' },
     'kiosk.open': { exempt: 'any counsellor may open the kiosk on an open survey: residents answer anonymously, and the kiosk sees nothing else (kiosk.test.ts)' },
   };
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../shared/api/contract/index.js';
 import type { CallContext } from '../../../electron/core/dispatch.js';
+import { addDays, localDay } from '../../../shared/domain/dates.js';
+import { addInspector, openInspection } from '../helpers/inspector.js';
 import { createStation, type Station } from '../helpers/station.js';
 import { appointmentsRows } from './roles/appointments.js';
 import { caseFilesRows } from './roles/caseFiles.js';
@@ -38,6 +40,9 @@ describe('role matrix: every contract method as every caller', () => {
     contexts.admin = { scope: 'staff', transport: 'direct', sessionToken: station.admin };
     contexts.counsellor = { scope: 'staff', transport: 'direct', sessionToken: counsellor };
     contexts.reception = { scope: 'staff', transport: 'direct', sessionToken: reception };
+    // An inspector let in for one inspection (issue 13), with its changed password.
+    const inspection = await openInspection(station, localDay(new Date()));
+    contexts.inspector = { scope: 'staff', transport: 'direct', sessionToken: await addInspector(station, inspection.id, 'jiancha', addDays(localDay(new Date()), 7)) };
     // A real kiosk, opened by staff: its token is kiosk-scoped and its session has the kiosk role.
     const kiosk = await station.call(station.admin, 'kiosk.open', { scaleIds: ['PHQ-9'], pin: '2468' });
     contexts.kiosk = { scope: 'kiosk', transport: 'http', sessionToken: kiosk.sessionToken };

@@ -3,7 +3,7 @@ import AuditView from '../../../renderer/src/features/foundation/views/AuditView
 import { fakeApi } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
-const user = { id: 3, username: 'qiantai', displayName: '赵前台', role: 'reception' as const, disabled: false, mustChangePassword: false, createdAt: '2026-11-23T01:00:00.000Z', lastLoginAt: null, keySlot: 'current' as const };
+const user = { id: 3, username: 'qiantai', displayName: '赵前台', role: 'reception' as const, disabled: false, mustChangePassword: false, createdAt: '2026-11-23T01:00:00.000Z', lastLoginAt: null, accessUntil: null, keySlot: 'current' as const };
 const row = (seq: number, action: string, objectType: string, detail: Record<string, string | number | boolean>) => ({
   seq,
   at: '2026-11-23T02:00:00.000Z',

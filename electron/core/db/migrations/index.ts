@@ -31,6 +31,7 @@ import { migration as screeningVisits } from './0210-screening-visits.js';
 import { migration as groupCounselling } from './0220-group-counselling.js';
 import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
 import { migration as checklist } from './0240-checklist.js';
+import { migration as inspections } from './0250-inspections.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   groupCounselling,
   knowledgeSurveys,
   checklist,
+  inspections,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

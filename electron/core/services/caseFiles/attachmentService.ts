@@ -4,6 +4,7 @@ import type { AttachmentOwner, attachmentAddInput, uploadBeginInput, uploadChunk
 import { attachmentMaxBytes } from '../../../../shared/api/schemas/attachments.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { insertAttachment, listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
 import type { Vault } from '../../vault.js';
@@ -37,6 +38,7 @@ export class AttachmentService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly owners: AttachmentOwnerRules,
+    private readonly inspectorOwners: ReadonlySet<AttachmentOwner>,
   ) {
     this.staging = new UploadStaging(clock);
   }
@@ -85,9 +87,15 @@ export class AttachmentService {
     });
   }
 
+  /** Whoever is not staff (an inspector) reaches only the owner kinds let open to it, whatever an owner's rule says. */
+  private checkRead(db: Db, session: Session, ownerType: AttachmentOwner, ownerId: number): void {
+    if (session.role === 'inspector' && !this.inspectorOwners.has(ownerType)) throw new AppError('FORBIDDEN', '检查人员只能查看检查材料和整改材料。');
+    this.owners[ownerType](db, session, ownerId, 'read');
+  }
+
   list(session: Session, ownerType: AttachmentOwner, ownerId: number) {
     return auditedRead(this.vault, session, { action: 'attachments.list', objectType: ownerType, objectId: ownerId }, (db) => {
-      this.owners[ownerType](db, session, ownerId, 'read');
+      this.checkRead(db, session, ownerType, ownerId);
       return listAttachments(db, ownerType, ownerId);
     });
   }
@@ -97,7 +105,7 @@ export class AttachmentService {
     return auditedRead(this.vault, session, { action: 'attachments.open', objectType: 'attachment', objectId: id }, (db) => {
       const file = readAttachment(db, id);
       if (!file) throw new AppError('NOT_FOUND', '找不到该附件。');
-      this.owners[file.ownerType](db, session, file.ownerId, 'read');
+      this.checkRead(db, session, file.ownerType, file.ownerId);
       const { data, ...info } = file;
       return { ...info, dataBase64: data.toString('base64') };
     });

@@ -15,6 +15,7 @@ import { answersOf, importedTemplateExists, importedTemplates, insertTemplate, r
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { computeFigures } from './checklistFigures.js';
+import { checkedAnswer } from './itemAnswer.js';
 
 /** What a station follows before its 站长 picks the district's template: seed 003's standard for its level. */
 const defaultTemplateOf = { community: 'yongchuan-community-five-ones', street: 'yongchuan-street-station', district: 'yongchuan-street-station' } as const;
@@ -67,7 +68,8 @@ export class ChecklistService {
     return this.view(this.vault.connection(), period);
   }
 
-  private view(db: Db, period: { from?: string | undefined; to?: string | undefined }): ChecklistView {
+  /** The checklist as it stands inside a write (an inspection keeps it as its snapshot). */
+  view(db: Db, period: { from?: string | undefined; to?: string | undefined }): ChecklistView {
     const now = this.clock.now();
     const to = period.to ?? localDay(now);
     const from = period.from ?? addDays(to, -364);
@@ -93,19 +95,8 @@ export class ChecklistService {
     return this.vault.write((db, audit) => {
       const { template } = this.current(db);
       if (template.id !== input.templateId || template.version !== input.version) throw new AppError('INVALID_INPUT', '本站使用的检查标准已更换，请刷新后再填写自评。');
-      const item = template.sections.flatMap((section) => section.items).find((entry) => entry.id === input.itemId);
-      if (!item) throw fieldRefusal('itemId', `检查标准中没有条目 ${input.itemId}。`);
-      const met = input.met ?? null;
-      const level = input.levelReached ?? null;
-      const { scoring } = item;
-      if (scoring.model === 'levels' && met !== null) throw fieldRefusal('met', `“${item.title}”按档次评分，请选择达到的档次。`);
-      if (scoring.model === 'levels' && level !== null && level >= scoring.levels.length) throw fieldRefusal('levelReached', `“${item.title}”只有 ${scoring.levels.length} 档。`);
-      if (scoring.model === 'passFail' && level !== null) throw fieldRefusal('levelReached', `“${item.title}”按达到或未达到评分，没有档次。`);
-      if ((scoring.model === 'formula' || scoring.model === 'proportional') && (met !== null || level !== null)) {
-        throw fieldRefusal('met', `“${item.title}”由本站记录中的数据计分，不能手填结果；可以填写说明。`);
-      }
+      const { item, met, level, assessment } = checkedAnswer(template, input);
       saveAnswer(db, keyOf(template), { itemId: item.id, met, level, note: input.note }, session.userId ?? 0, this.clock.now().toISOString());
-      const assessment = met !== null ? (met ? '达到' : '未达到') : level !== null && scoring.model === 'levels' ? scoring.levels[level]!.text : '—';
       audit({ ...actorOf(session), action: 'checklist.assess', objectType: 'checklistItem', detail: { templateName: template.name, itemTitle: item.title, assessment } });
       return this.view(db, {});
     });

@@ -10,7 +10,7 @@ import type { FeatureHandlers } from '../../handlerTable.js';
 import { lastBackupAt } from '../../repositories/backupsRepo.js';
 import { readMarker, readSettings, writeFormWording, writeSettings } from '../../repositories/settingsRepo.js';
 import { readStation, saveStation } from '../../repositories/stationRepo.js';
-import { canCounsel, listUsers } from '../../repositories/usersRepo.js';
+import { canCounsel, isStaff, listUsers } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { queryAudit } from './auditService.js';
 import { exportAuditLog } from './auditExport.js';
@@ -100,7 +100,7 @@ export function createFoundationHandlers({ vault, startupNotice, clock, auth, us
     'users.list': () => users.list(),
     'users.directory': (input) =>
       listUsers(vault.connection())
-        .filter((user) => (input.scope === 'everyone' ? !user.disabled : canCounsel(user)))
+        .filter((user) => (input.scope === 'everyone' ? !user.disabled && isStaff(user) : canCounsel(user)))
         .map((user) => ({ id: user.id, displayName: user.displayName, role: user.role })),
     'users.create': (input, session) => users.create(requireSession(session), input),
     'users.setDisabled': (input, session) =>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AccountRole } from '../../../../shared/api/access.js';
 import type { createUserInput, updateUserInput, UserListEntry, UserSummary } from '../../../../shared/api/schemas/users.js';
 import type { AuditRecord } from '../../audit/auditLog.js';
 import { actorOf } from '../../auth/actor.js';
@@ -26,6 +27,8 @@ import type { Vault } from '../../vault.js';
 import type { Operations } from '../../operations.js';
 
 type Detail = Readonly<Record<string, string | number | boolean | null>>;
+
+export type NewAccount = Readonly<{ username: string; displayName: string; role: AccountRole; temporaryPassword: string; accessUntil?: string }>;
 
 /**
  * Staff accounts and their key slots (keyring v2). Creating an account seals the current keys to its
@@ -56,25 +59,35 @@ export class UsersService {
   }
 
   create(session: Session, input: z.output<typeof createUserInput>): Promise<UserSummary> {
+    return this.createAccount(session, input);
+  }
+
+  /**
+   * A new account with a temporary password (changed at first login). `alongside` runs in the same transaction as
+   * the account's row, so what the account is for (an inspector's inspection) commits with it or not at all.
+   */
+  createAccount(session: Session, account: NewAccount, alongside?: (tx: Db, audit: (record: AuditRecord) => void, created: UserSummary) => void): Promise<UserSummary> {
     return this.keyringWork.run(async () => {
       const { vault } = this;
       const db = vault.connection();
       // A slot without a database user is a leftover of a failed attempt and may be replaced.
-      if (findUserByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
+      if (findUserByUsername(db, account.username)) throw new AppError('USERNAME_TAKEN');
       // The slot is bound to the user id; inside the queue the next id cannot be taken by anyone else.
       const nextId = nextUserId(db);
-      const slot = await newAccountSlot(vault, { kind: 'user', userId: nextId, username: input.username, role: input.role }, input.temporaryPassword);
+      const slot = await newAccountSlot(vault, { kind: 'user', userId: nextId, username: account.username, role: account.role }, account.temporaryPassword);
       return vault.commitKeyringThen(withAccount(vault.keyring(), slot), () =>
         vault.write((tx, audit) => {
           const created = insertUser(tx, {
-            username: input.username,
-            displayName: input.displayName,
-            role: input.role,
+            username: account.username,
+            displayName: account.displayName,
+            role: account.role,
             mustChangePassword: true,
             createdAt: this.clock.now().toISOString(),
+            ...(account.accessUntil ? { accessUntil: account.accessUntil } : {}),
           });
           if (created.id !== nextId) throw new AppError('INTERNAL');
           audit({ ...actorOf(session), action: 'users.create', objectType: 'user', objectId: created.id, detail: { role: created.role } });
+          alongside?.(tx, audit, created);
           return created;
         }),
       );
@@ -109,6 +122,8 @@ export class UsersService {
       const { vault } = this;
       const user = this.requireUser(input.userId);
       const roleChanged = input.role !== user.role;
+      // An inspector is let in for one inspection; making one staff would hand a stranger the station.
+      if (roleChanged && user.role === 'inspector') throw new AppError('FORBIDDEN', '检查账号不能改为工作人员账号；如需新同事，请新建账号。');
       // The acting 站长 stays 站长, so an active 站长 always remains.
       if (roleChanged && input.userId === session.userId) throw new AppError('FORBIDDEN', '不能修改自己的角色；请由另一位站长修改。');
       if (!roleChanged && input.displayName === user.displayName) return user;

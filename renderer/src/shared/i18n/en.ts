@@ -24,7 +24,7 @@ export const en: Messages = {
     remove: 'Remove',
     add: 'Add',
   },
-  roles: { admin: 'Station manager', counsellor: 'Counsellor', reception: 'Reception', kiosk: 'Kiosk' },
+  roles: { admin: 'Station manager', counsellor: 'Counsellor', reception: 'Reception', inspector: 'Inspector', kiosk: 'Kiosk' },
   password: {
     rule: 'At least 10 characters, not only digits. A memorable sentence works well.',
     confirm: 'Repeat password',

@@ -115,6 +115,12 @@ CREATE INDEX hotline_calls_by_client ON hotline_calls (client_id) WHERE client_i
 -- index hotline_calls_by_day
 CREATE INDEX hotline_calls_by_day ON hotline_calls (called_on, problem_type);
 
+-- index inspection_findings_inspection
+CREATE INDEX inspection_findings_inspection ON inspection_findings (inspection_id);
+
+-- index inspections_planned
+CREATE INDEX inspections_planned ON inspections (planned_on);
+
 -- index meeting_decisions_open
 CREATE INDEX meeting_decisions_open ON meeting_decisions (responsible_id, due_on) WHERE done = 0;
 
@@ -135,6 +141,9 @@ CREATE INDEX person_qualifications_by_person ON person_qualifications (person_id
 
 -- index person_trainings_by_day
 CREATE INDEX person_trainings_by_day ON person_trainings (held_on, person_id);
+
+-- index rectifications_inspection
+CREATE INDEX rectifications_inspection ON rectifications (inspection_id);
 
 -- index referrals_client
 CREATE INDEX referrals_client ON referrals (client_id);
@@ -298,7 +307,7 @@ CREATE TABLE appointments (
 -- table attachments
 CREATE TABLE "attachments" (
         id INTEGER PRIMARY KEY,
-        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem')),
+        owner_type TEXT NOT NULL CHECK (owner_type IN ('consent', 'session', 'case', 'referral', 'crisis', 'activity', 'qualification', 'meeting', 'ruleVersion', 'checklistItem', 'rectification')),
         owner_id INTEGER NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,
@@ -703,6 +712,60 @@ CREATE TABLE hotline_calls (
         CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
+-- table inspection_findings
+CREATE TABLE inspection_findings (
+        id INTEGER PRIMARY KEY,
+        inspection_id INTEGER NOT NULL REFERENCES inspections (id),
+        item_id TEXT NOT NULL,
+        point TEXT NOT NULL,
+        requirement TEXT NOT NULL,
+        place TEXT NOT NULL,
+        observed_on TEXT NOT NULL,
+        problem TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table inspection_scores
+CREATE TABLE inspection_scores (
+        inspection_id INTEGER NOT NULL REFERENCES inspections (id),
+        item_id TEXT NOT NULL,
+        met INTEGER CHECK (met IS NULL OR met IN (0, 1)),
+        level INTEGER CHECK (level IS NULL OR level >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        assessed_by INTEGER NOT NULL REFERENCES users (id),
+        assessed_at TEXT NOT NULL,
+        PRIMARY KEY (inspection_id, item_id)
+      ) STRICT, WITHOUT ROWID;
+
+-- table inspections
+CREATE TABLE inspections (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('self', 'supervision', 'acceptance', 'recheck')),
+        title TEXT NOT NULL,
+        inspecting_body TEXT NOT NULL,
+        planned_on TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        template_version INTEGER NOT NULL,
+        period_from TEXT NOT NULL,
+        period_to TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        snapshot_sha256 TEXT NOT NULL,
+        inspector_id INTEGER UNIQUE REFERENCES users (id),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'concluded', 'closed')),
+        verdict TEXT CHECK (verdict IS NULL OR verdict IN ('pass', 'fail')),
+        opinion TEXT NOT NULL DEFAULT '',
+        score REAL,
+        percent REAL,
+        grade TEXT,
+        concluded_by INTEGER REFERENCES users (id),
+        concluded_at TEXT,
+        closed_at TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        CHECK ((status = 'open') = (concluded_at IS NULL))
+      ) STRICT;
+
 -- table meeting_decisions
 CREATE TABLE meeting_decisions (
         id INTEGER PRIMARY KEY,
@@ -781,6 +844,25 @@ CREATE TABLE person_trainings (
         topic TEXT NOT NULL,
         provider TEXT NOT NULL DEFAULT '',
         hours REAL NOT NULL CHECK (hours > 0)
+      ) STRICT;
+
+-- table rectifications
+CREATE TABLE rectifications (
+        id INTEGER PRIMARY KEY,
+        inspection_id INTEGER NOT NULL REFERENCES inspections (id),
+        finding_id INTEGER REFERENCES inspection_findings (id),
+        task TEXT NOT NULL,
+        owner_id INTEGER NOT NULL REFERENCES users (id),
+        due_on TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted', 'accepted')),
+        closure_note TEXT NOT NULL DEFAULT '',
+        submitted_by INTEGER REFERENCES users (id),
+        submitted_at TEXT,
+        recheck_note TEXT NOT NULL DEFAULT '',
+        rechecked_by INTEGER REFERENCES users (id),
+        rechecked_at TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 -- table referrals
@@ -1019,11 +1101,13 @@ CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         username TEXT NOT NULL UNIQUE,
         display_name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('admin', 'counsellor', 'reception')),
+        role TEXT NOT NULL CHECK (role IN ('admin', 'counsellor', 'reception', 'inspector')),
         disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
         must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
         created_at TEXT NOT NULL,
-        last_login_at TEXT
+        last_login_at TEXT,
+        access_until TEXT,
+        CHECK ((role = 'inspector') = (access_until IS NOT NULL))
       ) STRICT;
 
 -- table volunteer_service_hours
@@ -1061,3 +1145,9 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER counselling_sessions_signed_final BEFORE UPDATE ON counselling_sessions
         WHEN OLD.signed_at IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'signed session notes are final'); END;
+
+-- trigger inspections_snapshot_fixed
+CREATE TRIGGER inspections_snapshot_fixed BEFORE UPDATE OF kind, template_id, template_version, period_from, period_to, snapshot, snapshot_sha256, created_by, created_at ON inspections
+      BEGIN
+        SELECT RAISE(ABORT, 'inspection snapshot is immutable');
+      END;

@@ -1,0 +1,21 @@
+/** Field names of the inspections' inputs (验收、督导、整改). */
+export const inspectionsFieldLabels: Readonly<Record<string, string>> = {
+  accepted: '复查结果',
+  accessUntil: '有效期至',
+  assigneeId: '整改责任人',
+  closureNote: '整改情况',
+  findingId: '检查发现',
+  inspectingBody: '检查单位',
+  inspectionId: '检查',
+  observedOn: '发现日期',
+  opinion: '检查意见',
+  plannedOn: '检查日期',
+  point: '考察点',
+  problem: '存在问题',
+  recheckNote: '复查意见',
+  rectificationId: '整改任务',
+  requirement: '要求',
+  sampleSize: '抽查份数',
+  task: '整改要求',
+  verdict: '检查结论',
+};
