@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '../../shared/api/access.js';
-import type { FeatureRoute } from './features/feature.js';
+import { allows, homeOf, type FeatureRoute } from './features/feature.js';
 import { features } from './features/index.js';
 import { useSessionStore } from './shared/stores/session.js';
 
@@ -14,6 +14,8 @@ declare module 'vue-router' {
     kiosk?: boolean;
     /** A page of its own (setup, login, kiosk): App gives it the `main` landmark the workbench shell gives the rest. */
     standalone?: boolean;
+    /** The workbench frame around every staff and inspector page. */
+    frame?: boolean;
   }
 }
 
@@ -32,7 +34,7 @@ function routes(): RouteRecordRaw[] {
   const all = features.flatMap((feature) => feature.routes);
   return [
     ...all.filter((route) => route.standalone).map(record),
-    { path: '/', component: () => import('./layouts/WorkbenchShell.vue'), children: all.filter((route) => !route.standalone).map(record) },
+    { path: '/', component: () => import('./layouts/WorkbenchShell.vue'), meta: { frame: true }, children: all.filter((route) => !route.standalone).map(record) },
     { path: '/:unknown(.*)*', redirect: '/' },
   ];
 }
@@ -52,8 +54,10 @@ export function createAppRouter() {
     // A reload drops the in-memory session: after logging in again, return to the page that was open.
     if (!session.user) return to.path === '/' ? '/login' : { path: '/login', query: { next: to.fullPath } };
     if (session.user.mustChangePassword && to.path !== '/change-password') return '/change-password';
-    const allowed = to.matched.every((record) => !record.meta.roles || record.meta.roles.includes(session.user!.role));
-    return allowed ? true : '/';
+    // A page no role is named for belongs to the staff; the frame itself is every account's.
+    const role = session.user.role;
+    const allowed = to.matched.every((record) => record.meta.frame === true || allows(record.meta.roles, role));
+    return allowed ? true : to.path === homeOf(role) ? false : homeOf(role);
   });
   return router;
 }

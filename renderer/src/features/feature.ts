@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import type { Role } from '../../../shared/api/access.js';
+import { staffRoles, type Role } from '../../../shared/api/access.js';
 
 /** A screen or panel loaded when first shown, so the app starts without every feature's code. */
 export type Loader = () => Promise<{ default: Component }>;
@@ -13,7 +13,7 @@ export type FeatureRoute = Readonly<{
   path: string;
   component: Loader;
   name?: string;
-  /** Roles that reach the page and see its menu entry; absent, every staff role. */
+  /** Roles that reach the page and see its menu entry; absent, every staff role (an inspector only where named). */
   roles?: readonly Role[];
   /** Outside the workbench frame: setup, the lock screen, the kiosk … */
   standalone?: boolean;
@@ -56,7 +56,10 @@ export type Feature = Readonly<{
 
 export const defineFeature = (feature: Feature): Feature => feature;
 
-/** Whether a role may see a page, tab or card declared with `roles` (absent: every staff role). */
+/** Whether a role may see a page, tab or card declared with `roles` (absent: every staff role, not an inspector). */
 export function allows(roles: readonly Role[] | undefined, role: Role | null): boolean {
-  return !roles || (role !== null && roles.includes(role));
+  return role !== null && (roles ?? staffRoles).includes(role);
 }
+
+/** Where a role's workbench starts: an inspector's at its inspection list, staff at the home page. */
+export const homeOf = (role: Role): string => (role === 'inspector' ? '/inspections' : '/');

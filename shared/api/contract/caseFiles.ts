@@ -44,7 +44,8 @@ import { method, type MethodSpec } from './method.js';
 
 export const caseFilesContract = {
   // Dictionaries (data a station extends)
-  'dictionaries.list': method(anyStaff, dictionaryListInput, dictionaryItemList),
+  // The lists' words (activity kinds, meeting kinds …) label what an inspector's record samples show too.
+  'dictionaries.list': method(anyAccount, dictionaryListInput, dictionaryItemList),
   'dictionaries.add': method(adminOnly, dictionaryAddInput, dictionaryItem),
   'dictionaries.setActive': method(adminOnly, dictionarySetActiveInput, dictionaryItem),
 

@@ -51,7 +51,7 @@ export const foundationContract = {
   // Settings and about
   'settings.get': method(adminOnly, emptyInput, settings),
   'settings.update': method(adminOnly, settingsUpdate, settings),
-  'system.about': method(anyStaff, emptyInput, aboutOutput),
+  'system.about': method(anyAccount, emptyInput, aboutOutput),
   /** The blank forms (知情同意书 …) in this station's wording: anyone at the desk prints them. */
   'forms.list': method(anyStaff, emptyInput, blankFormList),
   'forms.update': method(adminOnly, blankFormUpdateInput, blankForm),

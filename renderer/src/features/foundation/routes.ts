@@ -1,3 +1,4 @@
+import { accountRoles } from '../../../../shared/api/access.js';
 import type { FeatureRoute, SettingsTab } from '../feature.js';
 
 /** First run, the lock screen and the station's administration; the workbench's home page. */
@@ -6,7 +7,7 @@ export const routes: readonly FeatureRoute[] = [
   { path: '/login', standalone: true, public: true, component: () => import('./views/LoginView.vue') },
   { path: '/recover', standalone: true, public: true, component: () => import('./views/RecoverView.vue') },
   { path: '/problem', standalone: true, public: true, component: () => import('./views/ProblemView.vue') },
-  { path: '/change-password', standalone: true, component: () => import('./views/ChangePasswordView.vue') },
+  { path: '/change-password', standalone: true, roles: accountRoles, component: () => import('./views/ChangePasswordView.vue') },
   { path: '', name: 'home', component: () => import('./views/HomeView.vue'), menu: { label: 'nav.home', order: 10 } },
   { path: 'users', roles: ['admin'], component: () => import('./views/UsersView.vue'), menu: { label: 'nav.users', order: 90 } },
   { path: 'audit', roles: ['admin'], component: () => import('./views/AuditView.vue'), menu: { label: 'nav.audit', order: 100 } },

@@ -3,7 +3,7 @@ import { A, D, type Rows } from './matrix.js';
 
 /** Case files: dictionaries, clients, cases, sessions, risk, follow-ups, crises, referrals, attachments. */
 export const caseFilesRows: Rows<typeof caseFilesContract> = {
-  'dictionaries.list': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
+  'dictionaries.list': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'dictionaries.add': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'dictionaries.setActive': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'clients.search': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },

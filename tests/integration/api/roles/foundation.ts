@@ -28,7 +28,7 @@ export const foundationRows: Rows<typeof foundationContract> = {
   'audit.export': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'settings.get': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'settings.update': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
-  'system.about': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
+  'system.about': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'forms.list': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
   'forms.update': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'system.verify': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { inspectionsEn } from './inspections.en.js';
 
 export const en: Messages = {
   audit: {
@@ -38,6 +39,7 @@ export const en: Messages = {
       findingId: 'Finding no.',
     },
   },
+  inspections: inspectionsEn,
   checklist: {
     nav: 'Compliance checklist',
     title: 'Station compliance checklist',

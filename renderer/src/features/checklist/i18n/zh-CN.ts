@@ -1,8 +1,10 @@
 import { checklistAuditWords } from '../../../../../shared/audit/words/checklist.js';
+import { inspectionsZhCN } from './inspections.zh-CN.js';
 
 /** The checklist feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
   audit: checklistAuditWords,
+  inspections: inspectionsZhCN,
   checklist: {
     nav: '“五个一”自查',
     title: '站点建设自查',

@@ -2,10 +2,10 @@ import { ref, type Ref } from 'vue';
 import { ApiCallError } from '../../api/client.js';
 
 /**
- * A ledger record's page: the record as core answers it, or core's refusal, which the page shows with its reason
+ * A record's page (a ledger entry, an inspection): the record as core answers it, or core's refusal, which the page shows with its reason
  * (never a blank page). Other errors propagate.
  */
-export function useLedgerRecord<T>(read: () => Promise<T>) {
+export function useRecordPage<T>(read: () => Promise<T>) {
   const record = ref(null) as Ref<T | null>;
   const refusal = ref<ApiCallError | null>(null);
   async function load(): Promise<void> {
