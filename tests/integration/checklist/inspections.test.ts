@@ -69,6 +69,7 @@ describe('inspections of the checklist (issue 13)', () => {
     expect(await station.raw(inspector, 'inspections.addRectification', { ...task, assigneeId: ids.liwei!, dueOn: '2026-11-01' })).toMatchObject({ ok: false, error: { details: [{ path: 'dueOn' }] } });
     const issued = await station.call(inspector, 'inspections.addRectification', { ...task, assigneeId: ids.liwei! });
     const rectificationId = issued.rectifications[0]!.id;
+    expect(issued.openRectifications).toBe(1);
     expect(await station.raw(inspector, 'inspections.removeFinding', { findingId })).toMatchObject({ ok: false });
 
     // The owner closes it with a photo; the front desk neither submits nor reads it; the inspector cannot submit for the station.

@@ -183,7 +183,7 @@ export class InspectionsService {
       const { item, met, level, assessment } = checkedAnswer(loaded.snapshot.template, input);
       saveScore(db, loaded.stored.id, { itemId: item.id, met, level, note: input.note }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.score', objectType: 'inspection', objectId: loaded.stored.id, detail: { itemTitle: item.title, evaluation: assessment } });
-      return this.record(db, session, loaded);
+      return this.reload(db, session, loaded.stored.id);
     });
   }
 
@@ -196,7 +196,7 @@ export class InspectionsService {
       const { inspectionId: _id, ...finding } = input;
       const id = insertFinding(db, loaded.stored.id, { ...finding, itemId: item.id }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.addFinding', objectType: 'inspection', objectId: loaded.stored.id, detail: { itemTitle: item.title, findingId: id } });
-      return this.record(db, session, loaded);
+      return this.reload(db, session, loaded.stored.id);
     });
   }
 
@@ -209,7 +209,7 @@ export class InspectionsService {
       if (parent.tasks > 0) throw new AppError('INVALID_INPUT', '该发现已下达整改任务，不能删除。');
       deleteFinding(db, findingId);
       audit({ ...actorOf(session), action: 'inspections.removeFinding', objectType: 'inspection', objectId: loaded.stored.id, detail: { findingId } });
-      return this.record(db, session, loaded);
+      return this.reload(db, session, loaded.stored.id);
     });
   }
 
@@ -253,7 +253,7 @@ export class InspectionsService {
       if (input.findingId !== null && findingParent(db, input.findingId)?.inspectionId !== loaded.stored.id) throw fieldRefusal('findingId', '该检查发现不属于本次检查。');
       const id = insertRectification(db, loaded.stored.id, input, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.addRectification', objectType: 'rectification', objectId: id, detail: { inspectionTitle: loaded.stored.title } });
-      return this.record(db, session, loaded);
+      return this.reload(db, session, loaded.stored.id);
     });
   }
 
@@ -268,7 +268,7 @@ export class InspectionsService {
       if (task.status !== 'open') throw new AppError('INVALID_INPUT', task.status === 'accepted' ? '该整改任务已复查通过。' : '该整改任务已提交，正在等待复查。');
       submitRectification(db, task.id, input.closureNote, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.submitRectification', objectType: 'rectification', objectId: task.id, detail: { inspectionTitle: loaded.stored.title } });
-      return this.record(db, session, loaded);
+      return this.reload(db, session, loaded.stored.id);
     });
   }
 

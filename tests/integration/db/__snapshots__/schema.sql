@@ -719,7 +719,7 @@ CREATE TABLE inspection_findings (
         item_id TEXT NOT NULL,
         point TEXT NOT NULL,
         requirement TEXT NOT NULL,
-        place TEXT NOT NULL,
+        location TEXT NOT NULL,
         observed_on TEXT NOT NULL,
         problem TEXT NOT NULL,
         created_by INTEGER NOT NULL REFERENCES users (id),
