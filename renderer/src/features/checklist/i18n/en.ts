@@ -16,6 +16,7 @@ export const en: Messages = {
         recheck: 'Rectification rechecked',
         close: 'Inspection closed',
         sample: 'Records sampled',
+        package: 'Inspection package exported',
       },
     },
     objects: { checklistItem: 'Checklist item', checklistTemplate: 'Checklist standard', inspection: 'Inspection', rectification: 'Rectification task' },
@@ -36,6 +37,7 @@ export const en: Messages = {
       sampleCount: 'Sample size',
       accessUntil: 'Valid until',
       findingId: 'Finding no.',
+      fileCount: 'Files',
     },
   },
   checklist: {
