@@ -72,8 +72,8 @@ export async function writeTable<Row>(table: Table<Row>): Promise<Buffer> {
 }
 
 /** The file name a save dialog proposes: 来访者名单_2026-11.xlsx; characters Windows refuses are replaced. */
-export function exportFileName(title: string, period: string | null): string {
-  return `${[title, period].filter(Boolean).join('_')}.xlsx`.replace(/[<>:"/\\|?*\s]+/g, '_');
+export function exportFileName(title: string, period: string | null, extension = 'xlsx'): string {
+  return `${[title, period].filter(Boolean).join('_')}.${extension}`.replace(/[<>:"/\\|?*\s]+/g, '_');
 }
 
 /** A table written, as the contract answers it. */

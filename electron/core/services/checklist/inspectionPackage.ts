@@ -8,6 +8,7 @@ import { auditedRead } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
+import { exportFileName } from '../../export/xlsxTable.js';
 import { listAttachments, readAttachment } from '../../repositories/attachmentsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
@@ -113,6 +114,6 @@ export class InspectionPackageService {
       zip.file(file.path, file.data, { date, createFolders: false });
     }
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
-    return { fileName: `迎检包_${segment(inspection.title)}_${localFileStamp(generatedAt)}.zip`, dataBase64: bytes.toString('base64'), rows: fileCount(evidence.length) };
+    return { fileName: exportFileName(`迎检包_${inspection.title}`, localFileStamp(generatedAt), 'zip'), dataBase64: bytes.toString('base64'), rows: fileCount(evidence.length) };
   }
 }
