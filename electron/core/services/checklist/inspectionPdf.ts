@@ -22,7 +22,7 @@ function chineseOrdinal(value: number): string {
 
 const points = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value * 100) / 100));
 
-/** Each item of the template with its 序号 (section.item, as the PDF numbers it and the evidence folders follow it). */
+/** Each item of the template with its 序号 (section.item, as the PDF numbers it), in the checklist's order. */
 export function numberedItems(template: ChecklistView['template']): Map<string, Numbered> {
   return new Map(template.sections.flatMap((section, sectionIndex) => section.items.map((item, itemIndex) => [item.id, { number: `${sectionIndex + 1}.${itemIndex + 1}`, item }] as const)));
 }
@@ -33,9 +33,7 @@ const pairColumns: TableColumn[] = [
   { header: '内容', width: textAreaWidth - 100 },
 ];
 
-function scoreLines(name: string, score: Score, inspection: PackagedInspection): Array<readonly [string, string]> {
-  const { template } = inspection.snapshot;
-  const items = numberedItems(template);
+function scoreLines(name: string, score: Score, template: ChecklistView['template'], items: ReadonlyMap<string, Numbered>): Array<readonly [string, string]> {
   const keyShort = score.keyShort.map((id) => items.get(id)?.item.title ?? id);
   const verdict = `${score.passes ? '达到' : '未达到'}合格线（${template.passPercent}%）${keyShort.length > 0 ? `；★ 关键项未得满分：${keyShort.join('、')}` : ''}`;
   return [
@@ -45,14 +43,14 @@ function scoreLines(name: string, score: Score, inspection: PackagedInspection):
   ];
 }
 
-function itemRows(inspection: PackagedInspection, sectionIndex: number, evaluated: boolean): TableRow[] {
+function itemRows(inspection: PackagedInspection, items: ReadonlyMap<string, Numbered>, sectionIndex: number, evaluated: boolean): TableRow[] {
   const { snapshot, evaluation, scores } = inspection;
   const section = snapshot.template.sections[sectionIndex]!;
   const own = new Map(snapshot.score.items.map((item) => [item.id, item]));
   const theirs = new Map(evaluation.items.map((item) => [item.id, item]));
   const answers = new Map(snapshot.answers.map((answer) => [answer.itemId, answer]));
   const notes = new Map(scores.map((score) => [score.itemId, score.note]));
-  const rows = section.items.map((item, itemIndex): TableRow => {
+  const rows = section.items.map((item): TableRow => {
     const content = [
       `${item.key ? '★ ' : ''}${item.title}${item.tier === 'model' ? '（示范）' : ''}`,
       item.requirement,
@@ -60,7 +58,7 @@ function itemRows(inspection: PackagedInspection, sectionIndex: number, evaluate
       notes.get(item.id) ? `评估说明：${notes.get(item.id)}` : '',
     ];
     return {
-      cells: [`${sectionIndex + 1}.${itemIndex + 1}`, content.filter(Boolean).join('\n'), points(own.get(item.id)?.max), points(own.get(item.id)?.score), evaluated ? points(theirs.get(item.id)?.score) : ''],
+      cells: [items.get(item.id)!.number, content.filter(Boolean).join('\n'), points(own.get(item.id)?.max), points(own.get(item.id)?.score), evaluated ? points(theirs.get(item.id)?.score) : ''],
     };
   });
   const subtotal = (score: Score) => score.sections.find((entry) => entry.id === section.id);
@@ -83,42 +81,42 @@ function heading(layout: PdfLayout, text: string): void {
   layout.gap(3);
 }
 
-function findingsPart(layout: PdfLayout, inspection: PackagedInspection): void {
-  heading(layout, '检查发现');
-  if (inspection.findings.length === 0) return layout.text('无。', { size: 10 });
-  const items = numberedItems(inspection.snapshot.template);
-  const columns: TableColumn[] = [
-    { header: '序号', width: 30, align: 'center' },
-    { header: '条目', width: 64 },
-    { header: '考察点', width: 64 },
-    { header: '要求', width: 90 },
-    { header: '地点', width: 52 },
-    { header: '时间', width: 60, align: 'center' },
-    { header: '存在问题', width: textAreaWidth - 360 },
-  ];
-  const rows = inspection.findings.map((finding, index) => {
+/** A numbered list under its heading (序号 first), or 无。 when it is empty. */
+function numberedList<Entry>(layout: PdfLayout, title: string, columns: readonly TableColumn[], entries: readonly Entry[], cells: (entry: Entry) => string[]): void {
+  heading(layout, title);
+  if (entries.length === 0) return layout.text('无。', { size: 10 });
+  layout.table([{ header: '序号', width: 30, align: 'center' }, ...columns], entries.map((entry, index) => ({ cells: [String(index + 1), ...cells(entry)] })));
+}
+
+const findingColumns: TableColumn[] = [
+  { header: '条目', width: 64 },
+  { header: '考察点', width: 64 },
+  { header: '要求', width: 90 },
+  { header: '地点', width: 52 },
+  { header: '时间', width: 60, align: 'center' },
+  { header: '存在问题', width: textAreaWidth - 360 },
+];
+
+const rectificationColumns: TableColumn[] = [
+  { header: '整改要求', width: 130 },
+  { header: '责任人', width: 54 },
+  { header: '整改期限', width: 60, align: 'center' },
+  { header: '状态', width: 50, align: 'center' },
+  { header: '整改情况 / 复查意见', width: textAreaWidth - 324 },
+];
+
+function findingsPart(layout: PdfLayout, inspection: PackagedInspection, items: ReadonlyMap<string, Numbered>): void {
+  numberedList(layout, '检查发现', findingColumns, inspection.findings, (finding) => {
     const numbered = items.get(finding.itemId);
-    return { cells: [String(index + 1), numbered ? `${numbered.number} ${numbered.item.title}` : finding.itemId, finding.point, finding.requirement, finding.location, finding.observedOn, finding.problem] };
+    return [numbered ? `${numbered.number} ${numbered.item.title}` : finding.itemId, finding.point, finding.requirement, finding.location, finding.observedOn, finding.problem];
   });
-  layout.table(columns, rows);
 }
 
 function rectificationsPart(layout: PdfLayout, inspection: PackagedInspection): void {
-  heading(layout, '整改任务');
-  if (inspection.rectifications.length === 0) return layout.text('无。', { size: 10 });
-  const columns: TableColumn[] = [
-    { header: '序号', width: 30, align: 'center' },
-    { header: '整改要求', width: 130 },
-    { header: '责任人', width: 54 },
-    { header: '整改期限', width: 60, align: 'center' },
-    { header: '状态', width: 50, align: 'center' },
-    { header: '整改情况 / 复查意见', width: textAreaWidth - 324 },
-  ];
-  const rows = inspection.rectifications.map((task, index) => {
+  numberedList(layout, '整改任务', rectificationColumns, inspection.rectifications, (task) => {
     const report = [task.closureNote ? `整改情况：${task.closureNote}（材料 ${task.fileCount} 份）` : '', task.recheckNote ? `复查意见：${task.recheckNote}` : ''].filter(Boolean).join('\n');
-    return { cells: [String(index + 1), task.task, task.owner.displayName, task.dueOn, rectificationStatusWords[task.status], report] };
+    return [task.task, task.owner.displayName, task.dueOn, rectificationStatusWords[task.status], report];
   });
-  layout.table(columns, rows);
 }
 
 /**
@@ -131,6 +129,7 @@ export function inspectionPdf(station: string, inspection: PackagedInspection, g
   const { snapshot } = inspection;
   const { template } = snapshot;
   const evaluated = inspection.scores.length > 0;
+  const items = numberedItems(template);
   const layout = new PdfLayout();
   layout.text(station, { size: 12, align: 'center' });
   layout.text(`${inspection.title}检查表`, { size: 16, bold: true, align: 'center' });
@@ -152,7 +151,7 @@ export function inspectionPdf(station: string, inspection: PackagedInspection, g
   );
   template.sections.forEach((section, index) => {
     heading(layout, `${chineseOrdinal(index + 1)}、${section.title}`);
-    layout.table(itemColumns, itemRows(inspection, index, evaluated));
+    layout.table(itemColumns, itemRows(inspection, items, index, evaluated));
   });
   heading(layout, '得分与结论');
   const conclusion: Array<readonly [string, string]> =
@@ -163,8 +162,8 @@ export function inspectionPdf(station: string, inspection: PackagedInspection, g
           ['检查意见', inspection.opinion],
           ['作出结论', inspection.concludedBy && inspection.concludedAt ? `${inspection.concludedBy.displayName}，${localDay(new Date(inspection.concludedAt))}` : ''],
         ];
-  layout.table(pairColumns, labelled([...scoreLines('自评', snapshot.score, inspection), ...(evaluated ? scoreLines('评估', inspection.evaluation, inspection) : []), ...conclusion]));
-  findingsPart(layout, inspection);
+  layout.table(pairColumns, labelled([...scoreLines('自评', snapshot.score, template, items), ...(evaluated ? scoreLines('评估', inspection.evaluation, template, items) : []), ...conclusion]));
+  findingsPart(layout, inspection, items);
   rectificationsPart(layout, inspection);
   layout.gap(28);
   layout.keep(60);
