@@ -11,13 +11,20 @@ type Flags = CommandArgs['flags'];
 
 const text = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
 
+type ListExport = Readonly<{
+  needsPeriod: boolean;
+  /** What the file is: a workbook (rows counted) unless said otherwise; a ZIP counts the files in it. */
+  format?: 'zip';
+  run: (cli: CliSession, range: Range | null, flags: Flags) => Promise<ExportFile>;
+}>;
+
 /** Each list `xinyi export` writes, and the contract method that writes it (the ledgers add theirs here). */
-const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range: Range | null, flags: Flags) => Promise<ExportFile> }> = {
+const lists: Record<string, ListExport> = {
   clients: { needsPeriod: false, run: (cli, _range, flags) => cli.call('clients.export', { unmasked: flags.unmasked === true, ...(text(flags, 'tag') ? { tag: text(flags, 'tag') } : {}) }) },
   sessions: { needsPeriod: true, run: (cli, range) => cli.call('sessions.export', range!) },
   'follow-ups': { needsPeriod: true, run: (cli, range) => cli.call('followUps.export', range!) },
   results: { needsPeriod: true, run: (cli, range) => cli.call('results.export', range!) },
-  screening: { needsPeriod: false, run: (cli, _range, flags) => cli.call('screenings.export', { id: screeningId(flags) }) },
+  screening: { needsPeriod: false, run: (cli, _range, flags) => cli.call('screenings.export', { id: idFlag(flags, 'screening', '请用 --screening 编号 指定要导出的普查。') }) },
   audit: { needsPeriod: true, run: (cli, range) => cli.call('audit.export', range!) },
   activities: { needsPeriod: true, run: (cli, range) => cli.call('activities.export', range!) },
   calls: { needsPeriod: true, run: (cli, range) => cli.call('calls.export', range!) },
@@ -28,11 +35,13 @@ const lists: Record<string, { needsPeriod: boolean; run: (cli: CliSession, range
   duty: { needsPeriod: true, run: (cli, range) => cli.call('duty.export', range!) },
   visits: { needsPeriod: true, run: (cli, range) => cli.call('visits.export', range!) },
   surveys: { needsPeriod: true, run: (cli, range) => cli.call('surveys.export', range!) },
+  // The 迎检包 of one inspection: its own period, so no --period.
+  'inspection-package': { needsPeriod: false, format: 'zip', run: (cli, _range, flags) => cli.call('inspections.package', { inspectionId: idFlag(flags, 'inspection', '请用 --inspection 编号 指定要打包的检查。') }) },
 };
 
-function screeningId(flags: Flags): number {
-  const id = Number(text(flags, 'screening'));
-  if (!Number.isInteger(id) || id <= 0) throw new CliError('请用 --screening 编号 指定要导出的普查。', 2);
+function idFlag(flags: Flags, name: string, missing: string): number {
+  const id = Number(text(flags, name));
+  if (!Number.isInteger(id) || id <= 0) throw new CliError(missing, 2);
   return id;
 }
 
@@ -51,13 +60,17 @@ function rangeOf(flags: Flags): Range {
   return { from, to };
 }
 
-/** `xinyi export <list> --period 2026-11 --format xlsx --out FILE`: written to a temporary name, synced, renamed. */
+/**
+ * `xinyi export <list> --period 2026-11 --format xlsx --out FILE` (`xinyi export inspection-package --inspection 3
+ * --out 迎检包.zip`): written to a temporary name, synced, renamed.
+ */
 export async function exportCommand(cli: CliSession, args: CommandArgs, print: (line: string) => void): Promise<void> {
   const [name] = args.positionals;
   const list = name === undefined ? undefined : lists[name];
   if (!list) throw new CliError(`用法：xinyi export ${Object.keys(lists).join('|')} [--period 2026-11] --out 文件.xlsx`, 2);
-  const format = text(args.flags, 'format') ?? 'xlsx';
-  if (format !== 'xlsx') throw new CliError(`不支持的格式“${format}”：目前只能导出 xlsx。`, 2);
+  const expected = list.format ?? 'xlsx';
+  const format = text(args.flags, 'format') ?? expected;
+  if (format !== expected) throw new CliError(`不支持的格式“${format}”：目前只能导出 ${expected}。`, 2);
   const out = text(args.flags, 'out');
   if (!out) throw new CliError('缺少参数 --out。', 2);
   const target = path.resolve(out);
@@ -67,5 +80,5 @@ export async function exportCommand(cli: CliSession, args: CommandArgs, print: (
   await cli.login();
   const file = await list.run(cli, range, args.flags);
   writeFileAtomic(target, Buffer.from(file.dataBase64, 'base64'));
-  print(`已导出 ${file.rows} 行：${target}`);
+  print(`已导出 ${file.rows} ${list.format === 'zip' ? '个文件' : '行'}：${target}`);
 }

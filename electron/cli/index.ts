@@ -37,6 +37,8 @@ const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   export 名单 --out 文件.xlsx  导出名单（clients、sessions、follow-ups、results、screening --screening 编号、audit）；
                             有期间的名单用 --period 2026-11（或 2026、2026-Q4、2026-H2）或 --from 日期 --to 日期；
                             来访者名单默认脱敏，站长可加 --unmasked；--format 目前只有 xlsx
+  export inspection-package --inspection 编号 --out 文件.zip
+                            迎检包：检查表 PDF、统计期台账、佐证与整改材料、清单及其 SHA-256
   score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
 
@@ -63,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       format: { type: 'string' },
       screening: { type: 'string' },
+      inspection: { type: 'string' },
       tag: { type: 'string' },
       unmasked: { type: 'boolean' },
       help: { type: 'boolean' },

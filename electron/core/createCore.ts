@@ -38,6 +38,8 @@ import { GroupsService } from './services/ledgers/groupsService.js';
 import { SurveysService } from './services/ledgers/surveysService.js';
 import { ChecklistService } from './services/checklist/checklistService.js';
 import { InspectionsService } from './services/checklist/inspectionsService.js';
+import { InspectionPackageService } from './services/checklist/inspectionPackage.js';
+import { periodLedgers } from './services/checklist/packageLedgers.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -148,6 +150,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const scales = { catalog, results, screenings, exports: new ScalesExport(vault, catalog, screenings) };
   const users = new UsersService(vault, sessions, keyringWork, clock, operations);
   const checklist = new ChecklistService(vault, clock);
+  const inspections = new InspectionsService(vault, clock, checklist, users);
+  const people = new PeopleService(vault, clock);
   const handlers = createHandlers({
     vault,
     startupNotice,
@@ -161,8 +165,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     scales,
     kiosk: { kiosk },
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
-    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people: new PeopleService(vault, clock), duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
-    checklist: { checklist, inspections: new InspectionsService(vault, clock, checklist, users) },
+    ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people, duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
+    checklist: { checklist, inspections, packages: new InspectionPackageService(vault, clock, inspections, periodLedgers(vault, clock, people)) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -242,6 +242,7 @@ export const methodNames = [
   'inspections.recheck',
   'inspections.close',
   'inspections.sample',
+  'inspections.package',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

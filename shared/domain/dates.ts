@@ -31,3 +31,11 @@ export function localFileStamp(instant: Date): string {
 export function localMinute(instant: Date): number {
   return toMinute(localDateTime(instant));
 }
+
+/**
+ * The station's wall clock carried in a Date's UTC fields: formats that store local time without a zone (Excel's
+ * serials, a ZIP entry's DOS time) read it from there, so the user sees the hour the station's clock showed.
+ */
+export function wallClockAsUtc(instant: Date): Date {
+  return new Date(Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds()));
+}

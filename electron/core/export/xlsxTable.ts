@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../../shared/api/schemas/exports.js';
+import { wallClockAsUtc } from '../../../shared/domain/dates.js';
 
 /**
  * One table per workbook, as every list a station is asked for looks: a title row naming the station and
@@ -35,8 +36,7 @@ const numberFormats: Record<CellType, string | undefined> = { text: '@', number:
 /** Excel stores wall-clock serials: a day or the station's local time as the same digits in UTC. */
 function excelDate(type: 'date' | 'dateTime', value: string): Date {
   if (type === 'date') return new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  const local = new Date(value);
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()));
+  return wallClockAsUtc(new Date(value));
 }
 
 function cellValue(type: CellType, value: CellValue): ExcelJS.CellValue {
@@ -72,8 +72,8 @@ export async function writeTable<Row>(table: Table<Row>): Promise<Buffer> {
 }
 
 /** The file name a save dialog proposes: 来访者名单_2026-11.xlsx; characters Windows refuses are replaced. */
-export function exportFileName(title: string, period: string | null): string {
-  return `${[title, period].filter(Boolean).join('_')}.xlsx`.replace(/[<>:"/\\|?*\s]+/g, '_');
+export function exportFileName(title: string, period: string | null, extension = 'xlsx'): string {
+  return `${[title, period].filter(Boolean).join('_')}.${extension}`.replace(/[<>:"/\\|?*\s]+/g, '_');
 }
 
 /** A table written, as the contract answers it. */

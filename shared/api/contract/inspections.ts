@@ -5,6 +5,7 @@
  */
 import { adminOnly, anyAccount, anyStaff } from '../access.js';
 import { emptyInput } from '../schemas/common.js';
+import { exportFile } from '../schemas/exports.js';
 import {
   concludeInput,
   findingIdInput,
@@ -37,6 +38,8 @@ export const inspectionsContract = {
   'inspections.recheck': method(anyAccount, recheckInput, inspectionRecord),
   'inspections.close': method(adminOnly, inspectionIdInput, inspectionRecord),
   'inspections.sample': method(anyAccount, sampleInput, sampleOutput),
+  /** The 迎检包: a ZIP of the checklist PDF, the period's ledgers and the evidence (rows = files in it). */
+  'inspections.package': method(adminOnly, inspectionIdInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
 export const inspectionsAuditActions = [
@@ -51,4 +54,5 @@ export const inspectionsAuditActions = [
   'inspections.recheck',
   'inspections.close',
   'inspections.sample',
+  'inspections.package',
 ] as const;

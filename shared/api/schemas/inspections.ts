@@ -181,3 +181,19 @@ export const inspectionRecord = inspectionSummary.extend({
   mayManage: z.boolean(),
 });
 export type InspectionRecord = z.infer<typeof inspectionRecord>;
+
+/**
+ * 清单.json of the 迎检包 (one ZIP: 检查表.pdf, 台账/*.xlsx, 佐证材料/<条目标题>/…, 整改材料/<任务序号>/…): what it
+ * was made from and each file's size and SHA-256; 清单.sha256 holds this file's own SHA-256 (`sha256sum -c` reads it).
+ */
+export const packageManifest = z.object({
+  station: z.string(),
+  inspection: z.object({ id: idSchema, title: z.string(), kind: z.string(), inspectingBody: z.string(), plannedOn: isoDate }),
+  period: z.object({ from: isoDate, to: isoDate }),
+  template: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
+  snapshotSha256: z.string(),
+  generatedAt: z.string(),
+  generatedBy: z.string(),
+  files: z.array(z.object({ path: z.string(), size: z.number().int(), sha256: z.string() })),
+});
+export type PackageManifest = z.infer<typeof packageManifest>;

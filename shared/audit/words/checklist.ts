@@ -17,6 +17,7 @@ export const checklistAuditWords = {
       recheck: '复查整改',
       close: '检查办结',
       sample: '抽查记录',
+      package: '导出迎检包',
     },
   },
   objects: { checklistItem: '检查条目', checklistTemplate: '检查标准', inspection: '检查', rectification: '整改任务' },
@@ -37,5 +38,6 @@ export const checklistAuditWords = {
     sampleCount: '抽查份数',
     accessUntil: '有效期至',
     findingId: '检查发现编号',
+    fileCount: '文件数',
   },
 };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../shared/domain/dates.js';
 import { xinyi } from '../helpers/entries.js';
@@ -44,5 +45,19 @@ describe('xinyi export', () => {
     expect(xinyi(['export', 'clients', '--unmasked', '--out', clients, '--user', 'admin', '--data-dir', dir], password).code).toBe(0);
     expect((await sheetOf(clients)).getRow(2).values).toContain('出生日期');
     // Each run of the command derives a key with real scrypt in a fresh process.
+  }, 240_000);
+
+  it('writes an inspection\'s 迎检包 as a ZIP, refusing another format before it opens the station', async () => {
+    const dir = tempDir();
+    expect(xinyi(['init', '--station-name', '测试街道社会心理服务站', '--level', 'street', '--region-code', '500118001', '--admin-user', 'admin', '--data-dir', dir], password).code).toBe(0);
+    const today = localDay(new Date());
+    const opened = { kind: 'self', title: '年度自查', inspectingBody: '本站', plannedOn: today, from: `${today.slice(0, 7)}-01`, to: today };
+    const created = xinyi(['call', 'inspections.create', '--input', '-', '--user', 'admin', '--data-dir', dir], password, JSON.stringify(opened));
+    const inspectionId = String(JSON.parse(created.stdout).id);
+    const out = path.join(tempDir(), '迎检包.zip');
+    expect(xinyi(['export', 'inspection-package', '--inspection', inspectionId, '--format', 'xlsx', '--out', out, '--user', 'admin', '--data-dir', dir], password).stderr).toContain('目前只能导出 zip');
+    const written = xinyi(['export', 'inspection-package', '--inspection', inspectionId, '--out', out, '--user', 'admin', '--data-dir', dir], password);
+    expect(written.stdout).toMatch(/^已导出 12 个文件：/);
+    expect(Object.keys((await JSZip.loadAsync(fs.readFileSync(out))).files)).toContain('检查表.pdf');
   }, 240_000);
 });

@@ -2,12 +2,13 @@ import type { checklistContract } from '../../../../shared/api/contract/checklis
 import { requireSession } from '../../auth/actor.js';
 import type { FeatureHandlers } from '../../handlerTable.js';
 import type { ChecklistService } from './checklistService.js';
+import type { InspectionPackageService } from './inspectionPackage.js';
 import type { InspectionsService } from './inspectionsService.js';
 
-export type ChecklistDeps = Readonly<{ checklist: ChecklistService; inspections: InspectionsService }>;
+export type ChecklistDeps = Readonly<{ checklist: ChecklistService; inspections: InspectionsService; packages: InspectionPackageService }>;
 
 /** The checklist feature's handlers (issue 13): the checklist and its inspections. */
-export function createChecklistHandlers({ checklist, inspections }: ChecklistDeps): FeatureHandlers<typeof checklistContract> {
+export function createChecklistHandlers({ checklist, inspections, packages }: ChecklistDeps): FeatureHandlers<typeof checklistContract> {
   return {
     'checklist.templates': () => checklist.templates(),
     'checklist.get': (input) => checklist.get(input),
@@ -27,5 +28,6 @@ export function createChecklistHandlers({ checklist, inspections }: ChecklistDep
     'inspections.recheck': (input, session) => inspections.recheck(requireSession(session), input),
     'inspections.close': (input, session) => inspections.close(requireSession(session), input.inspectionId),
     'inspections.sample': (input, session) => inspections.sample(requireSession(session), input),
+    'inspections.package': (input, session) => packages.build(requireSession(session), input.inspectionId),
   };
 }

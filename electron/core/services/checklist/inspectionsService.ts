@@ -126,6 +126,12 @@ export class InspectionsService {
     return this.reload(this.vault.connection(), session, id);
   }
 
+  /** The inspection with its period, read in the caller's transaction (the 迎检包 reads it beside its evidence). */
+  read(db: Db, session: Session, id: number): InspectionRecord & { period: { from: string; to: string } } {
+    const loaded = this.load(db, session, id);
+    return { ...this.record(db, session, loaded), period: { from: loaded.stored.from, to: loaded.stored.to } };
+  }
+
   /** 自评 → 申请验收 (or a 自查/督导 opened): the checklist of the period is kept as it stands now. */
   create(session: Session, input: z.output<typeof inspectionCreateInput>): InspectionRecord {
     const today = this.today();

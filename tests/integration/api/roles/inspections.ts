@@ -20,4 +20,5 @@ export const inspectionsRows: Rows<typeof inspectionsContract> = {
   'inspections.recheck': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'inspections.close': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'inspections.sample': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
+  'inspections.package': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
 };
