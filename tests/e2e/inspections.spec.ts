@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { ChangePasswordPage, chooseOption, LockScreen } from './pages.js';
@@ -109,6 +110,13 @@ test('the 站长 applies for an inspection; its inspector scores, finds, issues 
   await inspectorWindow.getByTestId('recheck-submit').click();
   await expect(inspectorWindow.getByTestId('inspection-status')).toHaveText('已办结');
   const found = [...(await seriousViolations(inspectorWindow, 'inspection page'))];
+
+  // The 站长 takes the 迎检包 away: one zip (its contents: tests/integration/checklist/inspectionPackage.test.ts).
+  const download = page.waitForEvent('download');
+  await page.getByTestId('inspection-package').click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toMatch(/迎检包.*\.zip$/);
+  expect(fs.readFileSync((await zip.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
 
   await inspectorWindow.getByTestId('inspection-print').click();
   await expect.poll(() => countPrints(inspectorWindow)).toBe(1);

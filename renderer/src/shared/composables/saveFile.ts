@@ -6,7 +6,8 @@ import { xlsxMime, type ExportFile } from '../../../../shared/api/schemas/export
  */
 export function saveExportFile(file: ExportFile): void {
   const bytes = Uint8Array.from(atob(file.dataBase64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: xlsxMime }));
+  // Workbooks, and the 迎检包 (a zip of the checklist PDF, workbooks and evidence).
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.fileName.endsWith('.zip') ? 'application/zip' : xlsxMime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

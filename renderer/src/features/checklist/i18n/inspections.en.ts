@@ -114,6 +114,7 @@ export const inspectionsEn: typeof inspectionsZhCN = {
     rechecked: 'Recheck saved',
     overdue: 'Overdue',
   },
+  package: { button: 'Export inspection package', hint: 'One zip: the checklist PDF, the period’s ledgers (XLSX), the evidence and rectification files, with a manifest and its SHA-256.', done: 'Package exported: {count} files ({file})' },
   close: 'Close',
   closeConfirm: 'Close this inspection? No tasks can be issued or submitted afterwards.',
   closed: 'Inspection closed',

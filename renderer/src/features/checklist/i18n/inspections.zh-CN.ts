@@ -113,6 +113,7 @@ export const inspectionsZhCN = {
     rechecked: '复查结果已保存',
     overdue: '已逾期',
   },
+  package: { button: '导出迎检包', hint: '一个 zip 文件：检查表 PDF、统计期内的台账（XLSX）、佐证材料和整改材料，附清单及其 SHA-256 校验值。', done: '已导出迎检包：{count} 个文件（{file}）' },
   close: '办结',
   closeConfirm: '确定办结本次检查吗？办结后不能再下达或提交整改。',
   closed: '检查已办结',
