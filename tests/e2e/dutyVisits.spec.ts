@@ -17,8 +17,11 @@ test('the 站长 rosters a month from a week, writes today’s log, prints the r
   await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
   await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
 
-  // Times that have passed on the browser's (the station's) clock: a log in the future is refused.
-  const hour = Math.max(Number(await page.evaluate('new Date().getHours()')) - 1, 0);
+  // A quarter hour that has passed on the browser's (the station's) clock: a log in the future is refused. In the
+  // first hour of a day the last one that has passed whole is yesterday's, written on yesterday's date.
+  const now = JSON.parse(String(await page.evaluate(`JSON.stringify({ hour: new Date().getHours(), yesterday: new Date(Date.now() - 86400000).toLocaleDateString('sv-SE') })`))) as { hour: number; yesterday: string };
+  const logDay = now.hour >= 1 ? null : now.yesterday;
+  const hour = logDay ? 22 : now.hour - 1;
   const [start, end] = [`${String(hour).padStart(2, '0')}:00`, `${String(hour).padStart(2, '0')}:15`];
   const next = String(await page.evaluate(`(() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() + 1); return d.toLocaleDateString('sv-SE').slice(0, 7); })()`));
   const nextLabel = `${Number(next.slice(0, 4))}年${Number(next.slice(5, 7))}月`;
@@ -45,6 +48,11 @@ test('the 站长 rosters a month from a week, writes today’s log, prints the r
   await page.getByTestId('duty-write-log').click();
   await expect(page.getByTestId('duty-log-form')).toBeVisible();
   await expect(page.getByTestId('duty-log-hint')).toContainText('不要写来访者的咨询内容');
+  if (logDay) {
+    const date = page.getByTestId('duty-log-form').getByLabel('日期', { exact: true });
+    await date.fill(logDay);
+    await date.press('Enter');
+  }
   await chooseOption(page, 'duty-log-start', start);
   await chooseOption(page, 'duty-log-end', end);
   await page.getByTestId('duty-log-visitors').locator('input').fill('2');
@@ -72,6 +80,10 @@ test('the 站长 rosters a month from a week, writes today’s log, prints the r
   // This month's logs carry today's.
   await page.getByTestId('nav-visits').click();
   await page.getByTestId('nav-duty').click();
+  if (logDay) {
+    await month.fill(logDay.slice(0, 7));
+    await month.press('Enter');
+  }
   await page.getByRole('tab', { name: '值班记录' }).click();
   await expect(page.getByTestId('duty-logs')).toContainText('咨询室钥匙已交前台。');
 
