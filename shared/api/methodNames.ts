@@ -233,6 +233,7 @@ export const methodNames = [
   'inspections.get',
   'inspections.create',
   'inspections.addInspector',
+  'inspections.extendInspector',
   'inspections.score',
   'inspections.addFinding',
   'inspections.removeFinding',

@@ -9,20 +9,31 @@ type Settling = { playState: string; effect: { getTiming(): { iterations?: numbe
  * impact, each named with the screen and the elements. Moderate and minor findings are left to review.
  */
 export async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  // A toast or dialog mid-fade has its colours mixed with the page behind (axe reads the opacity), and a toast left
-  // from the last save sits under the next dialog's mask: check the screen as the user reads it once both settle.
-  // Endless animations (a spinner) are not waited for.
+  // A save's success toast is a passing confirmation: waiting out its three seconds before every check cost the suite
+  // minutes, and one left under the next dialog's mask reads as a contrast failure. It is set aside (hidden, so axe
+  // skips it) while the page is checked; any other message (an error the user must read) is waited for and checked.
+  // A dialog mid-fade has its colours mixed with the page behind (axe reads the opacity): finite animations settle
+  // first; endless ones (a spinner) are not waited for.
+  const aside = await page.addStyleTag({ content: '.el-message--success { visibility: hidden !important; }' });
   await page
     .waitForFunction(
       () => {
         const { document } = globalThis as unknown as { document: { getAnimations(): Settling[]; querySelector(selector: string): unknown } };
-        return document.querySelector('.el-message') === null && document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity);
+        return document.querySelector('.el-message:not(.el-message--success)') === null && document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity);
       },
       undefined,
       { timeout: 8_000 },
     )
-    // A message that stays (an error the user must read) is checked as it is.
+    // A message that stays is checked as it is.
     .catch(() => undefined);
+  try {
+    return await violationsNow(page, screen);
+  } finally {
+    await aside.evaluate((style) => (style as unknown as { remove(): void }).remove());
+  }
+}
+
+async function violationsNow(page: Page, screen: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -73,6 +73,11 @@ export function insertUser(db: Db, user: NewUser): UserSummary {
   return findUserById(db, Number(lastInsertRowid)) as UserSummary;
 }
 
+/** An inspector's last day, moved (a 复查 after the first day it was let in for). */
+export function setAccessUntil(db: Db, id: number, accessUntil: string): void {
+  db.prepare(`UPDATE users SET access_until = ? WHERE id = ? AND role = 'inspector'`).run(accessUntil, id);
+}
+
 export function setUserDisabled(db: Db, id: number, disabled: boolean): void {
   db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
 }

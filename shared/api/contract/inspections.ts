@@ -15,6 +15,7 @@ import {
   inspectionList,
   inspectionRecord,
   inspectionScoreInput,
+  inspectorAccessInput,
   inspectorAccountInput,
   recheckInput,
   rectificationInput,
@@ -29,6 +30,7 @@ export const inspectionsContract = {
   'inspections.get': method(anyAccount, inspectionIdInput, inspectionRecord),
   'inspections.create': method(adminOnly, inspectionCreateInput, inspectionRecord),
   'inspections.addInspector': method(adminOnly, inspectorAccountInput, inspectionRecord),
+  'inspections.extendInspector': method(adminOnly, inspectorAccessInput, inspectionRecord),
   'inspections.score': method(anyAccount, inspectionScoreInput, inspectionRecord),
   'inspections.addFinding': method(anyAccount, findingInput, inspectionRecord),
   'inspections.removeFinding': method(anyAccount, findingIdInput, inspectionRecord),
@@ -45,6 +47,7 @@ export const inspectionsContract = {
 export const inspectionsAuditActions = [
   'inspections.create',
   'inspections.addInspector',
+  'inspections.extendInspector',
   'inspections.score',
   'inspections.addFinding',
   'inspections.removeFinding',

@@ -40,6 +40,9 @@ export const inspectorAccountInput = z.object({
   accessUntil: isoDate,
 });
 
+/** The 站长 moves the inspector's last day (the 复查 comes after it), within the same two months from today. */
+export const inspectorAccessInput = z.object({ inspectionId: idSchema, accessUntil: isoDate });
+
 export const inspectionScoreInput = z.object({
   inspectionId: idSchema,
   itemId: z.string().trim().min(1).max(40),

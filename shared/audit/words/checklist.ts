@@ -7,6 +7,7 @@ export const checklistAuditWords = {
     checklist: { choose: '选择检查标准', assess: '填写自评', importTemplate: '导入检查标准' },
     inspections: {
       create: '发起检查',
+      extendInspector: '延长检查账号',
       addInspector: '开通检查账号',
       score: '填写评估得分',
       addFinding: '记录检查发现',

@@ -147,6 +147,12 @@ describe('inspections of the checklist (issue 13)', () => {
     expect(await station.raw(null, 'auth.unlock', { username: 'jiancha', password: 'jiancha-pass-2026' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_EXPIRED' } });
     time.advance(dayMs);
     expect((await station.call(station.admin, 'inspections.get', { inspectionId: inspection.id })).inspector).toMatchObject({ accessUntil: today });
+
+    // The 复查 comes later: the 站长 moves the last day (within two months), and the same password opens the station again.
+    expect(await station.raw(station.admin, 'inspections.extendInspector', { inspectionId: inspection.id, accessUntil: '2027-03-01' })).toMatchObject({ ok: false, error: { details: [{ path: 'accessUntil' }] } });
+    await station.call(station.admin, 'inspections.extendInspector', { inspectionId: inspection.id, accessUntil: '2026-12-10' });
+    const again = await station.call(null, 'auth.unlock', { username: 'jiancha', password: 'jiancha-pass-2026' });
+    expect((await station.call(again.sessionToken, 'inspections.list', {})).map((entry) => entry.id)).toEqual([inspection.id]);
   });
 
   it('a 自查 is evaluated by the 站长; counsellors read it; a passed inspection without tasks is 办结 by the 站长', async () => {

@@ -92,6 +92,7 @@ describe('an inspection’s page', () => {
     expect(wrapper.find('[data-testid="evaluate-venue-area"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="finding-add"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="inspection-revoke"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="inspection-extend"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="inspection-status"]').text()).toBe('检查中');
     expect(wrapper.find('[data-testid="inspection-scores"]').text()).toContain(`自评 ${snapshot.score.score} / `);
   });

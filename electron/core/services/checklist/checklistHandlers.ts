@@ -19,6 +19,7 @@ export function createChecklistHandlers({ checklist, inspections, packages }: Ch
     'inspections.get': (input, session) => inspections.get(requireSession(session), input.inspectionId),
     'inspections.create': (input, session) => inspections.create(requireSession(session), input),
     'inspections.addInspector': (input, session) => inspections.addInspector(requireSession(session), input),
+    'inspections.extendInspector': (input, session) => inspections.extendInspector(requireSession(session), input),
     'inspections.score': (input, session) => inspections.score(requireSession(session), input),
     'inspections.addFinding': (input, session) => inspections.addFinding(requireSession(session), input),
     'inspections.removeFinding': (input, session) => inspections.removeFinding(requireSession(session), input.findingId),

@@ -6,6 +6,7 @@ import type {
   findingInput,
   inspectionCreateInput,
   inspectionScoreInput,
+  inspectorAccessInput,
   inspectorAccountInput,
   InspectionRecord,
   InspectionSummary,
@@ -42,7 +43,7 @@ import {
   submitRectification,
   type StoredInspection,
 } from '../../repositories/inspectionsRepo.js';
-import { findUserById, isStaff, listUsers } from '../../repositories/usersRepo.js';
+import { findUserById, isStaff, listUsers, setAccessUntil } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import type { UsersService } from '../foundation/usersService.js';
 import type { ChecklistService } from './checklistService.js';
@@ -161,10 +162,14 @@ export class InspectionsService {
   }
 
   /** One inspector account for one inspection, until a given day; it reaches nothing but that inspection. */
-  async addInspector(session: Session, input: z.output<typeof inspectorAccountInput>): Promise<InspectionRecord> {
+  private checkAccessUntil(accessUntil: string): void {
     const today = this.today();
-    if (input.accessUntil < today) throw fieldRefusal('accessUntil', '有效期不能早于今天。');
-    if (input.accessUntil > addDays(today, inspectorAccessDays)) throw fieldRefusal('accessUntil', `检查账号的有效期最长 ${inspectorAccessDays} 天（到 ${addDays(today, inspectorAccessDays)} 为止）。`);
+    if (accessUntil < today) throw fieldRefusal('accessUntil', '有效期不能早于今天。');
+    if (accessUntil > addDays(today, inspectorAccessDays)) throw fieldRefusal('accessUntil', `检查账号的有效期最长 ${inspectorAccessDays} 天（到 ${addDays(today, inspectorAccessDays)} 为止）。`);
+  }
+
+  async addInspector(session: Session, input: z.output<typeof inspectorAccountInput>): Promise<InspectionRecord> {
+    this.checkAccessUntil(input.accessUntil);
     const db = this.vault.connection();
     const { stored } = this.load(db, session, input.inspectionId);
     const refusal = (current: StoredInspection) =>
@@ -179,6 +184,22 @@ export class InspectionsService {
       audit({ ...actorOf(session), action: 'inspections.addInspector', objectType: 'inspection', objectId: current.id, detail: { accessUntil: input.accessUntil } });
     });
     return this.get(session, input.inspectionId);
+  }
+
+  /**
+   * The inspector's last day moved, for a 复查 after it; a disabled account stays disabled (enabling is the users
+   * screen's, with a new temporary password).
+   */
+  extendInspector(session: Session, input: z.output<typeof inspectorAccessInput>): InspectionRecord {
+    this.checkAccessUntil(input.accessUntil);
+    return this.vault.write((db, audit) => {
+      const { stored } = this.load(db, session, input.inspectionId);
+      if (!stored.inspector) throw new AppError('INVALID_INPUT', '本次检查尚未开通检查账号。');
+      if (stored.status === 'closed') throw new AppError('INVALID_INPUT', '检查已办结，不能再延长检查账号。');
+      setAccessUntil(db, stored.inspector.id, input.accessUntil);
+      audit({ ...actorOf(session), action: 'inspections.extendInspector', objectType: 'inspection', objectId: stored.id, detail: { accessUntil: input.accessUntil } });
+      return this.reload(db, session, stored.id);
+    });
   }
 
   /** The evaluator's 评估得分 of one item, against the snapshot's template. */

@@ -11,6 +11,7 @@ export const inspectionsRows: Rows<typeof inspectionsContract> = {
   'inspections.get': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'inspections.create': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'inspections.addInspector': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
+  'inspections.extendInspector': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'inspections.score': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'inspections.addFinding': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },
   'inspections.removeFinding': { admin: A, counsellor: A, reception: A, inspector: A, kiosk: D, none: D },

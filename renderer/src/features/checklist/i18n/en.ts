@@ -7,6 +7,7 @@ export const en: Messages = {
       checklist: { choose: 'Checklist standard chosen', assess: 'Self-assessment entered', importTemplate: 'Checklist standard imported' },
       inspections: {
         create: 'Inspection opened',
+        extendInspector: 'Inspector account extended',
         addInspector: 'Inspector account created',
         score: 'Inspector score entered',
         addFinding: 'Finding recorded',
