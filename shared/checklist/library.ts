@@ -3,6 +3,7 @@
  * text or a composite: validated once at load, like the scale library. A district imports its own beside them.
  */
 import beijingCommunity from './templates/beijing-community-station.json' with { type: 'json' };
+import beijingStreet from './templates/beijing-street-centre.json' with { type: 'json' };
 import yuexinan from './templates/guangdong-yuexinan-six.json' with { type: 'json' };
 import shenzhenRoom from './templates/shenzhen-community-room.json' with { type: 'json' };
 import yongchuanCommunity from './templates/yongchuan-community-five-ones.json' with { type: 'json' };
@@ -12,5 +13,5 @@ import type { ChecklistTemplate } from './templateSchema.js';
 import { loadShippedTemplate } from './validateTemplate.js';
 
 export const builtinTemplates: ReadonlyMap<string, ChecklistTemplate> = new Map(
-  [yongchuanCommunity, yongchuanStreet, yuexinan, zongzhi, beijingCommunity, shenzhenRoom].map(loadShippedTemplate).map((template) => [template.id, template]),
+  [yongchuanCommunity, yongchuanStreet, yuexinan, zongzhi, beijingCommunity, beijingStreet, shenzhenRoom].map(loadShippedTemplate).map((template) => [template.id, template]),
 );

@@ -1,25 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import path from 'node:path';
-import { adminPassword, createStation, databaseKeyOf, manualClock, type Station } from '../helpers/station.js';
+import { adminPassword, createStaffedStation, databaseKeyOf, manualClock } from '../helpers/station.js';
 import { adult } from '../helpers/clients.js';
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 const note = { complaint: '近两周失眠、情绪低落', assessment: 'PHQ-9 中度', intervention: '情绪疏导、睡眠卫生指导', plan: '每周一次面询', freeText: '' };
 
 describe('cases, sessions and access', () => {
-  let station: Station;
+  let station: Awaited<ReturnType<typeof staffed>>;
   let liwei: string;
   let chen: string;
   let reception: string;
   let clientId: number;
   const time = manualClock(new Date('2026-11-23T02:00:00Z'));
 
+  // A copy of one staffed station per test (helpers/station.ts): each test starts fresh without creating accounts again.
+  const staffed = () => createStaffedStation([['liwei', 'counsellor'], ['chen', 'counsellor'], ['qiantai', 'reception']], { clock: time.clock });
   beforeEach(async () => {
-    station = await createStation({ clock: time.clock });
-    liwei = await station.addUser('liwei', 'counsellor');
-    chen = await station.addUser('chen', 'counsellor');
-    reception = await station.addUser('qiantai', 'reception');
+    station = await staffed();
+    ({ liwei, chen, qiantai: reception } = station.staff);
     clientId = (await station.call(reception, 'clients.register', adult)).id;
   });
   afterEach(() => station.dispose());

@@ -155,6 +155,19 @@ describe('inspections of the checklist (issue 13)', () => {
     expect((await station.call(again.sessionToken, 'inspections.list', {})).map((entry) => entry.id)).toEqual([inspection.id]);
   });
 
+  it('an item scored from records the station does not have yet (no backup verified) counts nothing and does not hold the verdict up', async () => {
+    const setup = disposeWhenTestEnds(await caseFileStation());
+    const { station } = setup;
+    const withBackup = districtTemplate();
+    withBackup.sections[0]!.items.push({ id: 'backup', title: '备份', requirement: '最近 7 天内有校验通过的备份', scoring: { model: 'formula', points: 5, figure: 'daysSinceVerifiedBackup', comparison: 'atMost', threshold: 7 }, methods: ['records'], evidence: {} } as never);
+    await station.call(station.admin, 'checklist.importTemplate', { templateJson: JSON.stringify(withBackup) });
+    await station.call(station.admin, 'checklist.choose', { templateId: 'district-room-standard', version: 1 });
+    const own = await openInspection(station, today, 'self');
+    expect(own.evaluation.items.find((item) => item.id === 'backup')?.score).toBeNull();
+    await station.call(station.admin, 'inspections.score', { inspectionId: own.id, itemId: 'areas', levelReached: 3 });
+    expect(await station.call(station.admin, 'inspections.conclude', { inspectionId: own.id, verdict: 'fail', opinion: '人员和备份未达标。' })).toMatchObject({ status: 'concluded', evaluation: { score: 5, max: 20 } });
+  });
+
   it('a 自查 is evaluated by the 站长; counsellors read it; a passed inspection without tasks is 办结 by the 站长', async () => {
     const setup = await districtStation();
     const { station, liwei } = setup;

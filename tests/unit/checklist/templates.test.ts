@@ -43,7 +43,7 @@ const template = () => {
 
 describe('checklist templates (issue 13)', () => {
   it('ships the templates named in the issue, each valid, labelled official or composite with its source', () => {
-    expect([...builtinTemplates.keys()]).toEqual(['yongchuan-community-five-ones', 'yongchuan-street-station', 'guangdong-yuexinan-six', 'zongzhi-five-haves', 'beijing-community-station', 'shenzhen-community-room']);
+    expect([...builtinTemplates.keys()]).toEqual(['yongchuan-community-five-ones', 'yongchuan-street-station', 'guangdong-yuexinan-six', 'zongzhi-five-haves', 'beijing-community-station', 'beijing-street-centre', 'shenzhen-community-room']);
     for (const shipped of builtinTemplates.values()) {
       expect(validateTemplate(shipped), shipped.id).toMatchObject({ ok: true });
       expect(shipped.source.citation.length, shipped.id).toBeGreaterThan(10);

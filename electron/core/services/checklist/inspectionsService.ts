@@ -246,7 +246,10 @@ export class InspectionsService {
       const loaded = this.load(db, session, input.inspectionId);
       this.requireEvaluator(session, loaded.stored, ['open'], '作出结论');
       const record = this.record(db, session, loaded);
-      const unscored = record.evaluation.items.filter((item) => item.score === null);
+      // Items scored by hand must be scored; an item scored from the records counts what the snapshot's figure gave
+      // (nothing when the station had no such records), which the evaluator cannot type over.
+      const byHand = new Set(loaded.snapshot.template.sections.flatMap((section) => section.items).filter((item) => item.scoring.model === 'passFail' || item.scoring.model === 'levels').map((item) => item.id));
+      const unscored = record.evaluation.items.filter((item) => byHand.has(item.id) && item.score === null);
       if (unscored.length > 0) {
         const titles = unscored.map((item) => titleOf(loaded.snapshot, item.id));
         throw new AppError('INVALID_INPUT', `还有 ${unscored.length} 项未评分：${titles.slice(0, 5).join('、')}${unscored.length > 5 ? ' 等' : ''}。请先逐项评分再作结论。`);
