@@ -570,6 +570,18 @@ describe('the demo station', () => {
     expect(rows(db, "SELECT DISTINCT channel FROM survey_responses")).toEqual([{ channel: 'paper' }]);
     expect(rows<{ wrong: number }>(db, 'SELECT count(*) AS wrong FROM survey_responses r WHERE r.correct_count != (SELECT sum(correct) FROM survey_answers a WHERE a.response_id = r.id)')[0]!.wrong).toBe(0);
   });
+
+  it('keeps the 站长’s 自评 of the "五个一" with notes, and a 自查 scored against its snapshot, concluded and closed', () => {
+    const answers = rows<{ item_id: string; met: number; note: string }>(db, 'SELECT item_id, met, note FROM checklist_answers ORDER BY item_id');
+    expect(answers.map((answer) => [answer.item_id, answer.met])).toEqual([['team-upper-support', 1], ['venue-area', 1], ['venue-environment', 1], ['venue-equipment', 1]]);
+    expect(answers.every((answer) => answer.note.length > 4)).toBe(true);
+    type Inspection = { kind: string; status: string; verdict: string; planned_on: string; template_id: string; snapshot: string; inspector_id: number | null; scores: number };
+    const inspections = rows<Inspection>(db, 'SELECT i.*, (SELECT count(*) FROM inspection_scores s WHERE s.inspection_id = i.id) AS scores FROM inspections i');
+    expect(inspections).toHaveLength(1);
+    expect(inspections[0]).toMatchObject({ kind: 'self', status: 'closed', template_id: 'yongchuan-community-five-ones', inspector_id: null, scores: 4, planned_on: addDays(today, -30) });
+    expect(['pass', 'fail']).toContain(inspections[0]!.verdict);
+    expect((JSON.parse(inspections[0]!.snapshot) as { answers: unknown[] }).answers).toHaveLength(4);
+  });
 });
 
 /** Every case-file row the seeding writes, clinical ciphertext left out (its nonces differ run to run). */

@@ -12,6 +12,7 @@ import { seedPeopleDemo } from './peopleDemo.js';
 import { seedVisitsDemo } from './visitsDemo.js';
 import { seedGroupsDemo } from './groupsDemo.js';
 import { seedSurveysDemo } from './surveysDemo.js';
+import { seedChecklistDemo } from './checklistDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
@@ -97,5 +98,6 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
   await seedCallsDemo(handlers, adminSession, localDay(clock.now()), { opensCrisis: true, registered });
   await seedGroupsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedSurveysDemo(handlers, adminSession, localDay(clock.now()));
+  await seedChecklistDemo(handlers, adminSession, localDay(clock.now()));
   return { station, accounts: demoAccounts.map((account) => account.username), password: demoPassword, recoveryKey };
 }
