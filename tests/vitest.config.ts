@@ -4,6 +4,17 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Real scrypt (128 MiB, ~0.3 s) and real files: generous timeouts, files in parallel on 2 cores. */
+const integration = {
+  include: ['tests/integration/**/*.test.ts'],
+  environment: 'node',
+  setupFiles: ['tests/integration/setup/rememberedScrypt.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
+/** Integration files that mock a module of their own (counting the KDF's runs). */
+const mocksModules = ['tests/integration/auth/loginAttempts.test.ts'];
+
 export default defineConfig({
   root,
   test: {
@@ -29,14 +40,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...integration,
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['tests/integration/setup/rememberedScrypt.ts'],
-          // Real scrypt (128 MiB, ~0.3 s) and real files: generous timeouts, files in parallel on 2 cores.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          exclude: mocksModules,
+          // Every file builds its own stations in its own temp folders, so a worker need not load the core afresh for
+          // each file: that import was a fifth of the run. Staffed templates and remembered KDF results then serve
+          // every file of the worker.
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        // Files that replace a module (vi.mock) for themselves keep their own module graph.
+        test: { ...integration, name: 'integration-mocks', include: mocksModules },
       },
       {
         extends: true,

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { ScreeningDetail, ScreeningSummary, screeningCreateInput } from '../../../../shared/api/schemas/screenings.js';
-import { screeningCodeAlphabet, screeningCodeLength } from '../../../../shared/scales/screeningCode.js';
+import { drawScreeningCode } from '../../../../shared/scales/screeningCode.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
@@ -24,9 +24,7 @@ import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf } from '../../access/clinicalReach.js';
 import type { ScaleCatalog } from './scaleCatalog.js';
 
-function participantCode(): string {
-  return Array.from({ length: screeningCodeLength }, () => screeningCodeAlphabet[randomInt(screeningCodeAlphabet.length)]).join('');
-}
+const participantCode = () => drawScreeningCode(randomInt);
 
 /** Group screening (普查): codes or a roster, completed at the kiosk, summarised for follow-up. */
 export class ScreeningService {
