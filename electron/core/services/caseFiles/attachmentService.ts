@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { AttachmentOwner, attachmentAddInput, uploadBeginInput, uploadChunkInput } from '../../../../shared/api/schemas/attachments.js';
 import { attachmentMaxBytes } from '../../../../shared/api/schemas/attachments.js';
@@ -12,6 +11,7 @@ import { actorOf } from '../../auth/actor.js';
 import { auditedRead } from '../../access/clinicalReach.js';
 import type { AttachmentOwnerRules } from './attachmentOwnerRules.js';
 import { UploadStaging, type UploadMeta } from './uploadStaging.js';
+import { sha256Hex } from '../../sha256.js';
 
 /** A file's first bytes must match its declared type (a renamed .exe is not a JPEG). */
 const signatures: Record<string, Buffer> = {
@@ -26,7 +26,6 @@ function checkSignature(mime: string, data: Buffer): void {
   }
 }
 
-const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 const tokenOf = (session: Session) => session.token;
 
@@ -49,7 +48,7 @@ export class AttachmentService {
     if (data.length === 0) throw new AppError('INVALID_INPUT', '文件是空的。');
     if (data.length > attachmentMaxBytes) throw new AppError('INVALID_INPUT', `附件不能超过 ${attachmentMaxBytes / 1024} KB，请压缩或降低扫描分辨率。`);
     checkSignature(input.mime, data);
-    return this.store(session, { ...input, size: data.length, sha256: sha256Of(data) }, data, {});
+    return this.store(session, { ...input, size: data.length, sha256: sha256Hex(data) }, data, {});
   }
 
   /** The owner is checked before any byte is staged, and again at commit (rights may change meanwhile). */
@@ -66,7 +65,7 @@ export class AttachmentService {
   /** Whole, of the declared size and hash, of its declared type: only then is anything stored. */
   uploadCommit(session: Session, uploadId: string) {
     const { meta, data } = this.staging.take(tokenOf(session), uploadId);
-    if (sha256Of(data) !== meta.sha256) {
+    if (sha256Hex(data) !== meta.sha256) {
       throw new AppError('INVALID_INPUT', '文件校验失败：收到的内容与选择的文件不一致（SHA-256 不符），未保存。请重新上传。');
     }
     checkSignature(meta.mime, data);

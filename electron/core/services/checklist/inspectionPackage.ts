@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
 import type { PackageManifest } from '../../../../shared/api/schemas/inspections.js';
@@ -15,10 +14,10 @@ import type { Vault } from '../../vault.js';
 import { inspectionPdf, numberedItems, type PackagedInspection } from './inspectionPdf.js';
 import type { InspectionsService } from './inspectionsService.js';
 import type { LedgerExport } from './packageLedgers.js';
+import { sha256Hex } from '../../sha256.js';
 
 type PackedFile = Readonly<{ path: string; data: Buffer }>;
 
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** A name Windows accepts as one path segment: its reserved characters replaced, no trailing dot or space. */
 const segment = (name: string) => name.replace(/[<>:"/\\|?*\p{Cc}]+/gu, '_').replace(/[. ]+$/u, '').trim() || '_';
@@ -69,7 +68,7 @@ function manifestOf(station: string, inspection: PackagedInspection, session: Se
     snapshotSha256: inspection.snapshotSha256,
     generatedAt: generatedAt.toISOString(),
     generatedBy: session.displayName,
-    files: files.map((file) => ({ path: file.path, size: file.data.length, sha256: sha256(file.data) })),
+    files: files.map((file) => ({ path: file.path, size: file.data.length, sha256: sha256Hex(file.data) })),
   };
 }
 
@@ -110,7 +109,7 @@ export class InspectionPackageService {
     // DOS times in a ZIP have no zone: the station's wall clock, as Explorer shows it. Non-ASCII names get the
     // UTF-8 flag (general purpose bit 11) from JSZip, so Windows shows them in Chinese.
     const date = wallClockAsUtc(generatedAt);
-    for (const file of [...files, { path: '清单.json', data: manifest }, { path: '清单.sha256', data: Buffer.from(`${sha256(manifest)}  清单.json\n`, 'utf8') }]) {
+    for (const file of [...files, { path: '清单.json', data: manifest }, { path: '清单.sha256', data: Buffer.from(`${sha256Hex(manifest)}  清单.json\n`, 'utf8') }]) {
       zip.file(file.path, file.data, { date, createFolders: false });
     }
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { checklistView, type ChecklistView } from '../../../../shared/api/schemas/checklist.js';
 import type {
@@ -48,11 +47,11 @@ import type { Vault } from '../../vault.js';
 import type { UsersService } from '../foundation/usersService.js';
 import type { ChecklistService } from './checklistService.js';
 import { checkedAnswer } from './itemAnswer.js';
+import { sha256Hex } from '../../sha256.js';
 
 /** How long the 站长 may let an inspector in for: the inspection and its 复查 within two months. */
 const inspectorAccessDays = 60;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 type Loaded = Readonly<{ stored: StoredInspection; snapshot: ChecklistView }>;
 
@@ -77,7 +76,7 @@ export class InspectionsService {
   private load(db: Db, session: Session, id: number): Loaded {
     const stored = readInspection(db, id);
     if (!stored || (session.role === 'inspector' && stored.inspector?.id !== session.userId)) throw new AppError('NOT_FOUND', '找不到该检查。');
-    if (sha256(stored.snapshot) !== stored.snapshotSha256) throw new AppError('CLINICAL_FIELD_DAMAGED', '该检查的快照与其校验值不符，可能已被改动。请运行“校验”，必要时从备份恢复。');
+    if (sha256Hex(stored.snapshot) !== stored.snapshotSha256) throw new AppError('CLINICAL_FIELD_DAMAGED', '该检查的快照与其校验值不符，可能已被改动。请运行“校验”，必要时从备份恢复。');
     return { stored, snapshot: checklistView.parse(JSON.parse(stored.snapshot)) };
   }
 
@@ -119,6 +118,11 @@ export class InspectionsService {
     return this.record(db, session, this.load(db, session, id));
   }
 
+  /** After a change: the row read again (status, counts), the snapshot already parsed and checked (it never changes). */
+  private refreshed(db: Db, session: Session, loaded: Loaded): InspectionRecord {
+    return this.record(db, session, { ...loaded, stored: readInspection(db, loaded.stored.id)! });
+  }
+
   list(session: Session): InspectionSummary[] {
     return listInspections(this.vault.connection(), session.role === 'inspector' ? (session.userId ?? -1) : null);
   }
@@ -139,9 +143,10 @@ export class InspectionsService {
     if (input.to > today) throw fieldRefusal('to', '统计期不能晚于今天：快照只能记录已经发生的工作。');
     if (input.plannedOn < addDays(today, -365)) throw fieldRefusal('plannedOn', '检查日期不能早于一年前。');
     return this.vault.write((db, audit) => {
-      const snapshot = JSON.stringify(this.checklist.view(db, { from: input.from, to: input.to }));
-      const template = checklistView.shape.template.parse(JSON.parse(snapshot).template);
-      const snapshotSha256 = sha256(snapshot);
+      const view = this.checklist.view(db, { from: input.from, to: input.to });
+      const { template } = view;
+      const snapshot = JSON.stringify(view);
+      const snapshotSha256 = sha256Hex(snapshot);
       const id = insertInspection(db, {
         kind: input.kind,
         title: input.title,
@@ -161,13 +166,14 @@ export class InspectionsService {
     });
   }
 
-  /** One inspector account for one inspection, until a given day; it reaches nothing but that inspection. */
+  /** An inspector's last day: from today, at most two months ahead. */
   private checkAccessUntil(accessUntil: string): void {
     const today = this.today();
     if (accessUntil < today) throw fieldRefusal('accessUntil', '有效期不能早于今天。');
     if (accessUntil > addDays(today, inspectorAccessDays)) throw fieldRefusal('accessUntil', `检查账号的有效期最长 ${inspectorAccessDays} 天（到 ${addDays(today, inspectorAccessDays)} 为止）。`);
   }
 
+  /** One inspector account for one inspection, until a given day; it reaches nothing but that inspection. */
   async addInspector(session: Session, input: z.output<typeof inspectorAccountInput>): Promise<InspectionRecord> {
     this.checkAccessUntil(input.accessUntil);
     const db = this.vault.connection();
@@ -193,12 +199,13 @@ export class InspectionsService {
   extendInspector(session: Session, input: z.output<typeof inspectorAccessInput>): InspectionRecord {
     this.checkAccessUntil(input.accessUntil);
     return this.vault.write((db, audit) => {
-      const { stored } = this.load(db, session, input.inspectionId);
+      const loaded = this.load(db, session, input.inspectionId);
+      const { stored } = loaded;
       if (!stored.inspector) throw new AppError('INVALID_INPUT', '本次检查尚未开通检查账号。');
       if (stored.status === 'closed') throw new AppError('INVALID_INPUT', '检查已办结，不能再延长检查账号。');
       setAccessUntil(db, stored.inspector.id, input.accessUntil);
       audit({ ...actorOf(session), action: 'inspections.extendInspector', objectType: 'inspection', objectId: stored.id, detail: { accessUntil: input.accessUntil } });
-      return this.reload(db, session, stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -210,7 +217,7 @@ export class InspectionsService {
       const { item, met, level, assessment } = checkedAnswer(loaded.snapshot.template, input);
       saveScore(db, loaded.stored.id, { itemId: item.id, met, level, note: input.note }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.score', objectType: 'inspection', objectId: loaded.stored.id, detail: { itemTitle: item.title, evaluation: assessment } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -223,7 +230,7 @@ export class InspectionsService {
       const { inspectionId: _id, ...finding } = input;
       const id = insertFinding(db, loaded.stored.id, { ...finding, itemId: item.id }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.addFinding', objectType: 'inspection', objectId: loaded.stored.id, detail: { itemTitle: item.title, findingId: id } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -236,7 +243,7 @@ export class InspectionsService {
       if (parent.tasks > 0) throw new AppError('INVALID_INPUT', '该发现已下达整改任务，不能删除。');
       deleteFinding(db, findingId);
       audit({ ...actorOf(session), action: 'inspections.removeFinding', objectType: 'inspection', objectId: loaded.stored.id, detail: { findingId } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -268,7 +275,7 @@ export class InspectionsService {
         at: this.clock.now().toISOString(),
       });
       audit({ ...actorOf(session), action: 'inspections.conclude', objectType: 'inspection', objectId: loaded.stored.id, detail: { verdict: input.verdict, percent: evaluation.percent } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -283,7 +290,7 @@ export class InspectionsService {
       if (input.findingId !== null && findingParent(db, input.findingId)?.inspectionId !== loaded.stored.id) throw fieldRefusal('findingId', '该检查发现不属于本次检查。');
       const id = insertRectification(db, loaded.stored.id, input, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.addRectification', objectType: 'rectification', objectId: id, detail: { inspectionTitle: loaded.stored.title } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -298,7 +305,7 @@ export class InspectionsService {
       if (task.status !== 'open') throw new AppError('INVALID_INPUT', task.status === 'accepted' ? '该整改任务已复查通过。' : '该整改任务已提交，正在等待复查。');
       submitRectification(db, task.id, input.closureNote, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.submitRectification', objectType: 'rectification', objectId: task.id, detail: { inspectionTitle: loaded.stored.title } });
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -317,7 +324,7 @@ export class InspectionsService {
         closeInspection(db, loaded.stored.id, at);
         audit({ ...actorOf(session), action: 'inspections.close', objectType: 'inspection', objectId: loaded.stored.id, detail: { automatic: true } });
       }
-      return this.reload(db, session, loaded.stored.id);
+      return this.refreshed(db, session, loaded);
     });
   }
 
@@ -330,7 +337,7 @@ export class InspectionsService {
       if (waiting > 0) throw new AppError('INVALID_INPUT', `还有 ${waiting} 项整改任务未复查通过，不能办结。`);
       closeInspection(db, id, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'inspections.close', objectType: 'inspection', objectId: id, detail: { automatic: false } });
-      return this.reload(db, session, id);
+      return this.refreshed(db, session, loaded);
     });
   }
 

@@ -1,3 +1,5 @@
+import { inspectionKindWords, inspectionStatusWords, rectificationStatusWords, verdictWords } from '../../../../../shared/domain/inspectionWords.js';
+
 /** The inspections' messages (验收、督导、整改 and their prints); inspections.en.ts has exactly these keys. */
 export const inspectionsZhCN = {
   nav: '检查与整改',
@@ -6,9 +8,10 @@ export const inspectionsZhCN = {
   newTitle: '发起检查（保存当前自评快照）',
   created: '已发起检查，当前自评已存为快照',
   none: '还没有检查记录。迎检前先完成“五个一”自评，再在这里发起验收或自查。',
-  kinds: { self: '自查', supervision: '上级督导', acceptance: '验收', recheck: '复查' },
-  statuses: { open: '检查中', concluded: '已出结论', rectifying: '整改中', closed: '已办结' },
-  verdicts: { pass: '通过', fail: '不通过' },
+  kinds: inspectionKindWords,
+  // A concluded inspection with 整改 still open reads 整改中 on screen (inspectionStatus.ts).
+  statuses: { ...inspectionStatusWords, rectifying: '整改中' },
+  verdicts: verdictWords,
   fields: {
     kind: '检查类型',
     title: '检查名称',
@@ -102,7 +105,7 @@ export const inspectionsZhCN = {
     noFinding: '不对应具体发现',
     closure: '整改情况',
     recheck: '复查意见',
-    statuses: { open: '待整改', submitted: '待复查', accepted: '复查通过' },
+    statuses: rectificationStatusWords,
     submit: '提交整改',
     submitTitle: '提交整改情况',
     submitted: '整改情况已提交，等待复查',

@@ -1,4 +1,5 @@
 import { checklistAuditWords } from '../../../../../shared/audit/words/checklist.js';
+import { templateSourceWords } from '../../../../../shared/domain/inspectionWords.js';
 import { inspectionsZhCN } from './inspections.zh-CN.js';
 
 /** The checklist feature's messages (en.ts beside this file has exactly these keys). */
@@ -12,7 +13,7 @@ export const zhCN = {
     change: '更换标准',
     changed: '已更换检查标准',
     notChosen: '尚未选择本区使用的检查标准，当前按随软件提供的“{name}”显示。',
-    sourceKinds: { official: '官方文本', composite: '汇编模板' },
+    sourceKinds: templateSourceWords,
     period: '统计期 {from} 至 {to}（近一年）；人员、制度等按 {to} 当天统计',
     importTemplate: '导入本区标准',
     imported: '已导入检查标准“{name}”（第 {version} 版）',
