@@ -40,6 +40,7 @@ import { ChecklistService } from './services/checklist/checklistService.js';
 import { InspectionsService } from './services/checklist/inspectionsService.js';
 import { InspectionPackageService } from './services/checklist/inspectionPackage.js';
 import { periodLedgers } from './services/checklist/packageLedgers.js';
+import { ReportsService } from './services/reports/reportsService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -167,6 +168,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people, duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
     checklist: { checklist, inspections, packages: new InspectionPackageService(vault, clock, inspections, periodLedgers(vault, clock, people)) },
+    reports: { reports: new ReportsService(vault, clock, { checklist, context: () => ({ abnormalBands: catalog.abnormalBands() }) }) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -5,6 +5,7 @@ import { createKioskHandlers, type KioskDeps } from './services/kiosk/kioskHandl
 import { createAppointmentHandlers, type AppointmentDeps } from './services/appointments/appointmentHandlers.js';
 import { createLedgerHandlers, type LedgerDeps } from './services/ledgers/ledgersHandlers.js';
 import { createChecklistHandlers, type ChecklistDeps } from './services/checklist/checklistHandlers.js';
+import { createReportsHandlers, type ReportsDeps } from './services/reports/reportsHandlers.js';
 import type { Handlers } from './handlerTable.js';
 
 /** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
@@ -16,10 +17,11 @@ export type HandlerDeps = FoundationDeps &
     appointments: AppointmentDeps;
     ledgers: LedgerDeps;
     checklist: ChecklistDeps;
+    reports: ReportsDeps;
   }>;
 
 /** The whole table, merged from the feature tables (the compiler demands one handler per contract method). */
-export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, checklist, ...foundation }: HandlerDeps): Handlers {
+export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, checklist, reports, ...foundation }: HandlerDeps): Handlers {
   return {
     ...createFoundationHandlers(foundation),
     ...createCaseFileHandlers(caseFiles),
@@ -28,5 +30,6 @@ export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers
     ...createAppointmentHandlers(appointments),
     ...createLedgerHandlers(ledgers),
     ...createChecklistHandlers(checklist),
+    ...createReportsHandlers(reports),
   };
 }

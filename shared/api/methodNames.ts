@@ -244,6 +244,13 @@ export const methodNames = [
   'inspections.close',
   'inspections.sample',
   'inspections.package',
+  'reports.preview',
+  'reports.drill',
+  'reports.trend',
+  'reports.list',
+  'reports.saveDraft',
+  'reports.submit',
+  'reports.correct',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

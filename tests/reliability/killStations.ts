@@ -34,7 +34,7 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
 
 /**
  * The old station is at schema 60, as an app before field encryption left it: clinical content in
- * plaintext. Its first unlock runs the real migrations 70 to 250 and, at the 站长's login, encrypts
+ * plaintext. Its first unlock runs the real migrations 70 to 260 and, at the 站长's login, encrypts
  * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
  * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
  * against it), the encryption with the notes. Together they are a fraction of a second against a key
@@ -43,11 +43,20 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  */
 const oldSchemaVersion = 60;
 /**
- * Undoes 70 to 250 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
+ * Undoes 70 to 260 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
  * of attachments below undoes both 150's and 180's: it restores the CHECK of before 150.
  */
-const undoneUpTo = 250;
+const undoneUpTo = 260;
 const undoMigrationsAfter60 = `
+  DROP TABLE report_versions;
+  DROP TABLE indicator_sets;
+  DROP INDEX sessions_by_day;
+  DROP INDEX cases_by_opening;
+  DROP INDEX follow_ups_done;
+  DROP INDEX scale_results_by_time;
+  DROP INDEX clients_by_creation;
+  DROP INDEX crises_by_start;
+  DROP INDEX referrals_by_day;
   DROP TABLE rectifications;
   DROP TABLE inspection_findings;
   DROP TABLE inspection_scores;

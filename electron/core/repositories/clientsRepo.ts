@@ -119,6 +119,12 @@ export function registeredAt(db: Db, ids: readonly number[]): Map<number, string
   return new Map(rows.map((row) => [row.id, row.at]));
 }
 
+/** Clients' names by id (a report's drill-down masks them before they leave core). */
+export function clientNames(db: Db, ids: readonly number[]): Map<number, string> {
+  const rows = db.prepare('SELECT id, name FROM clients WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number; name: string }>;
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 function toListRow(db: Db, row: ClientRow, today: string, showRisk: boolean): ClientListRow {
   return {
     id: row.id,

@@ -21,6 +21,7 @@ import { foundationAuditActions, foundationContract } from './foundation.js';
 import { kioskAuditActions, kioskContract } from './kiosk.js';
 import { ledgersAuditActions, ledgersContract } from './ledgers.js';
 import type { MethodSpec } from './method.js';
+import { reportsAuditActions, reportsContract } from './reports.js';
 import { scalesAuditActions, scalesContract } from './scales.js';
 
 export type { MethodSpec } from './method.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...appointmentsContract,
   ...ledgersContract,
   ...checklistContract,
+  ...reportsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export const auditActions = [
   ...appointmentsAuditActions,
   ...ledgersAuditActions,
   ...checklistAuditActions,
+  ...reportsAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export type MethodName = keyof Contract;

@@ -1,6 +1,7 @@
 import { baseFieldLabels } from './base.js';
 import { checklistFieldLabels } from './checklist.js';
 import { ledgersFieldLabels } from './ledgers.js';
+import { reportsFieldLabels } from './reports.js';
 
 /**
  * The Chinese name of every field a contract input has, by its key: the default zod messages name
@@ -13,6 +14,7 @@ export const fieldLabelSources: ReadonlyArray<readonly [feature: string, labels:
   ['base', baseFieldLabels],
   ['ledgers', ledgersFieldLabels],
   ['checklist', checklistFieldLabels],
+  ['reports', reportsFieldLabels],
 ];
 
 export function mergeFieldLabels(sources: typeof fieldLabelSources): Readonly<Record<string, string>> {

@@ -4,6 +4,7 @@ import { checklistAuditWords } from './checklist.js';
 import { foundationAuditWords } from './foundation.js';
 import { kioskAuditWords } from './kiosk.js';
 import { ledgersAuditWords } from './ledgers.js';
+import { reportsAuditWords } from './reports.js';
 import { roleNames } from './roles.js';
 import { scalesAuditWords } from './scales.js';
 import type { AuditWordGroup, AuditWordLookup } from '../describe.js';
@@ -19,7 +20,7 @@ export type AuditObjectType = CodesOf<'objects'>;
 export type AuditDetailKey = CodesOf<'details'>;
 
 /** Every feature's audit words in one tree, as vue-i18n merges the features' messages (one line per feature). */
-const featureWordTrees = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords, checklistAuditWords] as const;
+const featureWordTrees = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords, checklistAuditWords, reportsAuditWords] as const;
 const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = featureWordTrees;
 
 function wordAt(tree: Words | undefined, code: string): string | undefined {

@@ -11,6 +11,7 @@ import { foundationRows } from './roles/foundation.js';
 import { kioskRows } from './roles/kiosk.js';
 import { ledgersRows } from './roles/ledgers.js';
 import type { Caller, Row } from './roles/matrix.js';
+import { reportsRows } from './roles/reports.js';
 import { scalesRows } from './roles/scales.js';
 
 /**
@@ -25,6 +26,7 @@ const expected: Record<MethodName, Row> = {
   ...appointmentsRows,
   ...ledgersRows,
   ...checklistRows,
+  ...reportsRows,
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

@@ -32,6 +32,7 @@ import { migration as groupCounselling } from './0220-group-counselling.js';
 import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
 import { migration as checklist } from './0240-checklist.js';
 import { migration as inspections } from './0250-inspections.js';
+import { migration as reports } from './0260-reports.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   knowledgeSurveys,
   checklist,
   inspections,
+  reports,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

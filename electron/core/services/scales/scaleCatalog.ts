@@ -59,6 +59,15 @@ export class ScaleCatalog {
     return definition;
   }
 
+  /** Every band graded yellow or red, as `id@version#band`: a result in one counts as 异常 in the report (issue 14, SPS07). */
+  abnormalBands(): Set<string> {
+    return new Set(
+      this.entries(this.vault.connection()).flatMap(({ definition }) =>
+        definition.scoring.bands.filter((band) => band.color === 'yellow' || band.color === 'red').map((band) => `${definition.id}@${definition.version}#${band.id}`),
+      ),
+    );
+  }
+
   nameOf(id: string): string {
     return builtinScales.get(id)?.names.zh ?? this.find(id).names.zh;
   }

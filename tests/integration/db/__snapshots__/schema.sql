@@ -49,11 +49,17 @@ CREATE INDEX audit_log_at ON audit_log (at);
 -- index availability_user
 CREATE INDEX availability_user ON availability (user_id, weekday);
 
+-- index cases_by_opening
+CREATE INDEX cases_by_opening ON cases (opened_on);
+
 -- index cases_client
 CREATE INDEX cases_client ON cases (client_id);
 
 -- index cases_counsellor
 CREATE INDEX cases_counsellor ON cases (counsellor_id, status);
+
+-- index clients_by_creation
+CREATE INDEX clients_by_creation ON clients (created_at);
 
 -- index clients_id_number
 CREATE UNIQUE INDEX clients_id_number ON clients (id_number) WHERE id_number IS NOT NULL AND merged_into IS NULL;
@@ -85,6 +91,9 @@ CREATE INDEX counselling_group_members_by_client ON counselling_group_members (c
 -- index counselling_group_members_by_group
 CREATE INDEX counselling_group_members_by_group ON counselling_group_members (group_id, status);
 
+-- index crises_by_start
+CREATE INDEX crises_by_start ON crises (started_at);
+
 -- index crises_client
 CREATE INDEX crises_client ON crises (client_id);
 
@@ -105,6 +114,9 @@ CREATE INDEX duty_shifts_by_user ON duty_shifts (user_id, day);
 
 -- index follow_ups_client
 CREATE INDEX follow_ups_client ON follow_ups (client_id, due_on);
+
+-- index follow_ups_done
+CREATE INDEX follow_ups_done ON follow_ups (done_on) WHERE status = 'done';
 
 -- index follow_ups_due
 CREATE INDEX follow_ups_due ON follow_ups (status, due_on);
@@ -145,17 +157,26 @@ CREATE INDEX person_trainings_by_day ON person_trainings (held_on, person_id);
 -- index rectifications_inspection
 CREATE INDEX rectifications_inspection ON rectifications (inspection_id);
 
+-- index referrals_by_day
+CREATE INDEX referrals_by_day ON referrals (sent_on);
+
 -- index referrals_client
 CREATE INDEX referrals_client ON referrals (client_id);
 
 -- index referrals_status
 CREATE INDEX referrals_status ON referrals (status, sent_on);
 
+-- index report_versions_one_draft
+CREATE UNIQUE INDEX report_versions_one_draft ON report_versions (period) WHERE state = 'draft';
+
 -- index risk_grades_client
 CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
 
 -- index rule_versions_one_draft
 CREATE UNIQUE INDEX rule_versions_one_draft ON rule_versions (rule_id) WHERE version_no IS NULL;
+
+-- index scale_results_by_time
+CREATE INDEX scale_results_by_time ON scale_results (completed_at);
 
 -- index scale_results_client
 CREATE INDEX scale_results_client ON scale_results (client_id, scale_id, completed_at);
@@ -177,6 +198,9 @@ CREATE INDEX screening_visits_by_client ON screening_visits (client_id) WHERE cl
 
 -- index screening_visits_by_day
 CREATE INDEX screening_visits_by_day ON screening_visits (visited_on);
+
+-- index sessions_by_day
+CREATE INDEX sessions_by_day ON counselling_sessions (held_on);
 
 -- index sessions_case
 CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
@@ -712,6 +736,16 @@ CREATE TABLE hotline_calls (
         CHECK ((removed_at IS NULL) = (removed_by IS NULL) AND (removed_at IS NULL) = (removed_reason IS NULL))
       ) STRICT;
 
+-- table indicator_sets
+CREATE TABLE indicator_sets (
+        set_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        imported_by INTEGER NOT NULL REFERENCES users (id),
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (set_id, version)
+      ) STRICT;
+
 -- table inspection_findings
 CREATE TABLE inspection_findings (
         id INTEGER PRIMARY KEY,
@@ -882,6 +916,36 @@ CREATE TABLE referrals (
         not_received_reason TEXT NOT NULL DEFAULT '',
         created_by INTEGER NOT NULL REFERENCES users (id),
         created_at TEXT NOT NULL
+      ) STRICT;
+
+-- table report_versions
+CREATE TABLE report_versions (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL,
+        period_from TEXT NOT NULL,
+        period_to TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        state TEXT NOT NULL CHECK (state IN ('draft', 'review', 'reported', 'received', 'returned')),
+        set_id TEXT NOT NULL,
+        set_version INTEGER NOT NULL,
+        header TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '{}',
+        correction_reason TEXT,
+        figures TEXT,
+        violations TEXT,
+        created_by INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        submitted_by INTEGER REFERENCES users (id),
+        submitted_at TEXT,
+        reviewed_by INTEGER REFERENCES users (id),
+        reviewed_at TEXT,
+        answered_at TEXT,
+        answer_note TEXT,
+        UNIQUE (period, version),
+        CHECK ((state = 'draft') = (figures IS NULL)),
+        CHECK ((state = 'draft') = (submitted_at IS NULL)),
+        CHECK ((version = 1) = (correction_reason IS NULL)),
+        CHECK ((state IN ('received', 'returned')) = (answered_at IS NOT NULL))
       ) STRICT;
 
 -- table risk_grades
@@ -1151,3 +1215,14 @@ CREATE TRIGGER inspections_snapshot_fixed BEFORE UPDATE OF kind, template_id, te
       BEGIN
         SELECT RAISE(ABORT, 'inspection snapshot is immutable');
       END;
+
+-- trigger report_versions_frozen
+CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions
+        WHEN OLD.state <> 'draft' AND (NEW.figures IS NOT OLD.figures OR NEW.violations IS NOT OLD.violations OR NEW.notes IS NOT OLD.notes
+          OR NEW.header IS NOT OLD.header OR NEW.period IS NOT OLD.period OR NEW.version IS NOT OLD.version OR NEW.set_id IS NOT OLD.set_id
+          OR NEW.set_version IS NOT OLD.set_version OR NEW.submitted_at IS NOT OLD.submitted_at OR NEW.correction_reason IS NOT OLD.correction_reason)
+        BEGIN SELECT RAISE(ABORT, 'a submitted report version is final'); END;
+
+-- trigger report_versions_kept
+CREATE TRIGGER report_versions_kept BEFORE DELETE ON report_versions WHEN OLD.state <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'a submitted report version is kept'); END;

@@ -1,0 +1,19 @@
+import type { reportsContract } from '../../../../shared/api/contract/reports.js';
+import { requireSession } from '../../auth/actor.js';
+import type { FeatureHandlers } from '../../handlerTable.js';
+import type { ReportsService } from './reportsService.js';
+
+export type ReportsDeps = Readonly<{ reports: ReportsService }>;
+
+/** The reports feature's handlers (issue 14). */
+export function createReportsHandlers({ reports }: ReportsDeps): FeatureHandlers<typeof reportsContract> {
+  return {
+    'reports.preview': (input) => reports.preview(input),
+    'reports.drill': (input, session) => reports.drill(requireSession(session), input),
+    'reports.trend': (input) => reports.trend(input),
+    'reports.list': () => reports.list(),
+    'reports.saveDraft': (input, session) => reports.saveDraft(requireSession(session), input),
+    'reports.submit': (input, session) => reports.submit(requireSession(session), input.period),
+    'reports.correct': (input, session) => reports.correct(requireSession(session), input),
+  };
+}

@@ -1,0 +1,216 @@
+import type { z } from 'zod';
+import type { correctionInput, draftInput, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
+import { localDay } from '../../../../shared/domain/dates.js';
+import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
+import { maskName } from '../../../../shared/domain/maskName.js';
+import { compareFigures } from '../../../../shared/reports/comparison.js';
+import { computeFigures, inOption, measure, ratioOf, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
+import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
+import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
+import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
+import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
+import { checkRules, type RuleViolation } from '../../../../shared/reports/rules.js';
+import { actorOf } from '../../auth/actor.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/driver.js';
+import { AppError, fieldRefusal } from '../../errors.js';
+import { clientNames } from '../../repositories/clientsRepo.js';
+import { freezeDraft, insertDraft, latestVersion, listVersions, updateDraft, type StoredReportVersion } from '../../repositories/reportsRepo.js';
+import { readStation } from '../../repositories/stationRepo.js';
+import type { Vault } from '../../vault.js';
+import { readSetFacts, type FactProviders } from './reportFacts.js';
+
+type Range = DayRange & Readonly<{ key: string | null; label: string }>;
+
+const drillLimit = 500;
+
+function rangeOf(input: z.output<typeof reportRangeInput>): Range {
+  if (input.period !== undefined) {
+    const period = parsePeriod(input.period)!;
+    return { key: input.period, from: period.from, to: period.to, label: period.label };
+  }
+  return { key: null, from: input.from!, to: input.to!, label: periodLabel(input.from!, input.to!) };
+}
+
+function namedPeriod(key: string): Range {
+  return rangeOf({ period: key });
+}
+
+function versionOf(stored: StoredReportVersion): ReportVersion {
+  return {
+    id: stored.id,
+    period: stored.period,
+    label: namedPeriod(stored.period).label,
+    version: stored.version,
+    state: stored.state,
+    setId: stored.setId,
+    setVersion: stored.setVersion,
+    header: JSON.parse(stored.header) as ReportVersion['header'],
+    notes: JSON.parse(stored.notes) as Record<string, string>,
+    correctionReason: stored.correctionReason,
+    createdAt: stored.createdAt,
+    submittedAt: stored.submittedAt,
+    submittedBy: stored.submittedBy,
+    reviewedAt: stored.reviewedAt,
+    reviewedBy: stored.reviewedBy,
+    answeredAt: stored.answeredAt,
+    answerNote: stored.answerNote,
+  };
+}
+
+const sameFigures = (a: SetFigures, b: SetFigures) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The station's periodic reports (issue 14): figures computed from the records by the indicator set for any period
+ * (flows over its days, stocks on its last day, rates from summed parts), validated, compared with the period before
+ * and the same period a year earlier, and kept as versions. A draft's figures are always the live records'; submitting
+ * freezes them with the validation results and the notes that explain each one.
+ */
+export class ReportsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly providers: FactProviders,
+  ) {}
+
+  /** The indicator set the station reports with (the shipped one until a district's is chosen). */
+  private set(): IndicatorSet {
+    return builtinIndicatorSets.get(defaultIndicatorSetId)!;
+  }
+
+  private figures(db: Db, set: IndicatorSet, range: DayRange): SetFigures {
+    return computeFigures(set, readSetFacts(db, set, range, this.providers));
+  }
+
+  /** A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros). */
+  private reference(db: Db, set: IndicatorSet, range: DayRange): SetFigures | null {
+    const rows = readSetFacts(db, set, range, this.providers);
+    const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
+    return recorded ? computeFigures(set, rows) : null;
+  }
+
+  private view(db: Db, range: Range): ReportView {
+    const set = this.set();
+    const live = this.figures(db, set, range);
+    const stored = range.key === null ? undefined : latestVersion(db, range.key);
+    const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
+    const figures = frozen ?? live;
+    const violations = stored?.violations ? (JSON.parse(stored.violations) as RuleViolation[]) : checkRules(set, figures);
+    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range)), this.reference(db, set, yearEarlierRange(range)));
+    return {
+      period: { key: range.key, from: range.from, to: range.to, label: range.label },
+      unit: readStation(db)?.name ?? '',
+      set,
+      figures,
+      ratios: Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, figures)])),
+      comparison,
+      violations,
+      version: stored ? versionOf(stored) : null,
+      frozen: frozen !== null,
+      recordsChanged: frozen !== null && !sameFigures(frozen, live),
+    };
+  }
+
+  preview(input: z.output<typeof reportRangeInput>): ReportView {
+    return this.view(this.vault.connection(), rangeOf(input));
+  }
+
+  list(): { versions: ReportVersion[] } {
+    return { versions: listVersions(this.vault.connection()).map(versionOf) };
+  }
+
+  /** Twelve months of some values' totals, oldest first, for the report's trend charts. */
+  trend(input: z.output<typeof trendInput>): { months: string[]; series: Record<string, number[]> } {
+    const db = this.vault.connection();
+    const set = this.set();
+    const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month) }));
+    const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
+    if (unknown) throw fieldRefusal('values', `指标取值 ${unknown} 不在本站的指标集中。`);
+    return { months: months.map((month) => month.key), series: Object.fromEntries(input.values.map((code) => [code, months.map((month) => month.figures[code]!.total)])) };
+  }
+
+  /** The records behind one number (a value's total, or one option of a category), newest first; audited. */
+  drill(session: Session, input: z.output<typeof drillInput>): { label: string; total: number; rows: Array<{ day: string; source: string; client: string | null; link: string }>; truncated: boolean } {
+    const range = rangeOf(input.range);
+    const set = this.set();
+    const item = set.indicators.find((candidate) => candidate.values.some((value) => value.code === input.value));
+    const value = item?.values.find((candidate) => candidate.code === input.value);
+    if (!item || !value) throw fieldRefusal('value', `指标取值 ${input.value} 不在本站的指标集中。`);
+    const category = input.category === undefined ? undefined : set.categories.find((candidate) => candidate.code === input.category && item.disaggregations.includes(candidate.code));
+    const option = category?.options.find((candidate) => candidate.code === input.option);
+    if (input.category !== undefined && (!category || !option)) throw fieldRefusal('option', `${item.name}没有按“${input.category}/${input.option ?? ''}”细分的数。`);
+    return this.vault.write((db, audit) => {
+      const all = valueRows(value, readSetFacts(db, set, range, this.providers));
+      const rows = category && option ? all.filter((row) => inOption(category, option, row)) : all;
+      const sorted = [...rows].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);
+      const names = clientNames(db, [...new Set(sorted.flatMap((row) => (row.clientId === null ? [] : [row.clientId])))]);
+      const source = factSources[value.fact.source as FactSourceId].label;
+      audit({ ...actorOf(session), action: 'reports.drill', objectType: 'report', detail: { period: range.label, valueCode: value.code, option: option?.name ?? '', recordCount: rows.length } });
+      return {
+        label: `${item.name} · ${value.name}${option ? ` · ${category!.name}：${option.name}` : ''}`,
+        total: measure(value, rows),
+        rows: sorted.map((row) => ({ day: row.day, source, client: row.clientId === null ? null : maskName(names.get(row.clientId) ?? ''), link: row.link })),
+        truncated: rows.length > drillLimit,
+      };
+    });
+  }
+
+  /** Keep the draft's header and notes (made on first save; a submitted period needs a correction first). */
+  saveDraft(session: Session, input: z.output<typeof draftInput>): ReportView {
+    const range = namedPeriod(input.period);
+    return this.vault.write((db, audit) => {
+      const set = this.set();
+      const current = latestVersion(db, input.period);
+      if (current && current.state !== 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表已提交（第 ${current.version} 版），不能再修改；如需更正请新建更正版本并写明原因。`);
+      const header = JSON.stringify(input.header);
+      const notes = JSON.stringify(input.notes);
+      if (current) updateDraft(db, current.id, header, notes);
+      else insertDraft(db, { period: input.period, from: range.from, to: range.to, version: 1, setId: set.id, setVersion: set.version, header, notes, correctionReason: null }, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'reports.saveDraft', objectType: 'report', detail: { period: range.label, reportVersion: current?.version ?? 1 } });
+      return this.view(db, range);
+    });
+  }
+
+  /**
+   * 草稿 → 待审核: the figures are computed once more from the records and frozen with the validation results; every
+   * result must be explained by a note first (issue 14: "submission needs it resolved or explained in a note").
+   */
+  submit(session: Session, period: string): ReportView {
+    const range = namedPeriod(period);
+    if (range.to >= this.today()) throw fieldRefusal('period', `${range.label}尚未结束，结束后才能提交。`);
+    return this.vault.write((db, audit) => {
+      const set = this.set();
+      const current = latestVersion(db, period);
+      if (!current || current.state !== 'draft') throw new AppError('INVALID_INPUT', current ? `${range.label}的报表已提交（第 ${current.version} 版）。` : `请先填写${range.label}报表的填表人和联系电话并保存草稿。`);
+      const figures = this.figures(db, set, range);
+      const violations = checkRules(set, figures);
+      const notes = JSON.parse(current.notes) as Record<string, string>;
+      const unexplained = violations.filter((violation) => !notes[violation.ruleId]?.trim());
+      if (unexplained.length > 0) {
+        throw new AppError('INVALID_INPUT', `还有 ${unexplained.length} 条校验提示未说明：${unexplained.map((violation) => violation.name).join('；')}。请核对记录后修正，或写明原因再提交。`, unexplained.map((violation) => ({ path: `notes.${violation.ruleId}`, message: `请说明“${violation.name}”的原因。` })));
+      }
+      freezeDraft(db, current.id, { figures: JSON.stringify(figures), violations: JSON.stringify(violations), setId: set.id, setVersion: set.version }, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'reports.submit', objectType: 'report', objectId: current.id, detail: { period: range.label, reportVersion: current.version, violationCount: violations.length } });
+      return this.view(db, range);
+    });
+  }
+
+  /** A submitted period corrected: a new draft version with the reason; the submitted one stays as it was. */
+  correct(session: Session, input: z.output<typeof correctionInput>): ReportView {
+    const range = namedPeriod(input.period);
+    return this.vault.write((db, audit) => {
+      const set = this.set();
+      const current = latestVersion(db, input.period);
+      if (!current || current.state === 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表还没有提交过，直接修改草稿即可。`);
+      const version = current.version + 1;
+      insertDraft(db, { period: input.period, from: range.from, to: range.to, version, setId: set.id, setVersion: set.version, header: current.header, notes: current.notes, correctionReason: input.reason }, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'reports.correct', objectType: 'report', detail: { period: range.label, reportVersion: version, correctionReason: input.reason } });
+      return this.view(db, range);
+    });
+  }
+
+  private today(): string {
+    return localDay(this.clock.now());
+  }
+}

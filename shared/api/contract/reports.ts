@@ -1,0 +1,21 @@
+/**
+ * Periodic reports upward (issue 14): the 站长 previews a period's figures with their validation and comparison,
+ * drills into the records behind a number, explains what needs explaining, and submits; a submitted version is frozen
+ * and corrected only by a new version with a reason.
+ */
+import { adminOnly } from '../access.js';
+import { emptyInput } from '../schemas/common.js';
+import { correctionInput, draftInput, drillInput, drillView, reportList, reportPeriodInput, reportRangeInput, reportView, trendInput, trendView } from '../schemas/reports.js';
+import { method, type MethodSpec } from './method.js';
+
+export const reportsContract = {
+  'reports.preview': method(adminOnly, reportRangeInput, reportView),
+  'reports.drill': method(adminOnly, drillInput, drillView),
+  'reports.trend': method(adminOnly, trendInput, trendView),
+  'reports.list': method(adminOnly, emptyInput, reportList),
+  'reports.saveDraft': method(adminOnly, draftInput, reportView),
+  'reports.submit': method(adminOnly, reportPeriodInput, reportView),
+  'reports.correct': method(adminOnly, correctionInput, reportView),
+} as const satisfies Record<string, MethodSpec>;
+
+export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill'] as const;

@@ -1,0 +1,12 @@
+/** Field names of the reports' inputs (issue 14), as the default validation messages say them. */
+export const reportsFieldLabels = {
+  period: '统计期',
+  range: '统计期',
+  value: '指标取值',
+  category: '分类',
+  option: '分类选项',
+  values: '指标取值',
+  header: '表头',
+  preparedBy: '填表人',
+  contactPhone: '联系电话',
+};

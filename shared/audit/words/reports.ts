@@ -1,0 +1,19 @@
+/**
+ * How the audit trail names the reports' actions, objects and details in Chinese: the 审计日志 screen (through
+ * vue-i18n, renderer/src/features/reports/i18n/zh-CN.ts) and the written XLSX export read the same words.
+ */
+export const reportsAuditWords = {
+  actions: {
+    reports: { saveDraft: '保存报表草稿', submit: '提交报表', correct: '更正报表', drill: '查看报表明细' },
+  },
+  objects: { report: '上报报表' },
+  details: {
+    period: '统计期',
+    reportVersion: '版本',
+    violationCount: '校验提示数',
+    correctionReason: '更正原因',
+    valueCode: '指标取值',
+    option: '分类选项',
+    recordCount: '记录数',
+  },
+};

@@ -1,0 +1,104 @@
+import { factSources, reportDimensions, type FactRow, type FactSourceId, type MeasureSpec } from './factSources.js';
+import type { CategoryOption, Indicator, IndicatorSet, IndicatorValue, ReportCategory } from './indicatorSetSchema.js';
+
+/** A value's figures: its total and, per category it is broken down by, each option's figure. */
+export type ValueFigures = Readonly<{ total: number; breakdown: Readonly<Record<string, Readonly<Record<string, number>>>> }>;
+export type SetFigures = Readonly<Record<string, ValueFigures>>;
+export type SourceRows = Readonly<Partial<Record<FactSourceId, readonly FactRow[]>>>;
+
+type Raw = FactRow['dims'][keyof FactRow['dims']];
+
+const isMissing = (raw: Raw) => raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0);
+const rawValues = (raw: Raw): readonly string[] => (isMissing(raw) ? [] : Array.isArray(raw) ? raw : [String(raw)]);
+
+function namedBy(option: CategoryOption, raw: Raw): boolean {
+  if (option.missing && isMissing(raw)) return true;
+  if (option.ages && typeof raw === 'number') return raw >= option.ages[0] && raw <= option.ages[1];
+  return option.values !== undefined && rawValues(raw).some((value) => option.values!.includes(value));
+}
+
+/** Whether a record falls in an option: by its rules, or as "其他" when it has a value no other option names. */
+export function inOption(category: ReportCategory, option: CategoryOption, row: FactRow): boolean {
+  const raw = row.dims[category.dimension];
+  if (namedBy(option, raw)) return true;
+  if (!option.rest || isMissing(raw)) return false;
+  const others = category.options.filter((other) => !other.rest);
+  // A many-valued record (a client's tags) is "其他" when one of its values is named by no option.
+  return reportDimensions[category.dimension].many
+    ? rawValues(raw).some((value) => !others.some((other) => namedBy(other, [value])))
+    : !others.some((other) => namedBy(other, raw));
+}
+
+/** The records a value counts: its source's rows that pass its filters. */
+export function valueRows(value: IndicatorValue, rows: SourceRows): readonly FactRow[] {
+  const all = rows[value.fact.source as FactSourceId] ?? [];
+  return value.fact.filters.length === 0
+    ? all
+    : all.filter((row) =>
+        value.fact.filters.every((filter) => {
+          const present = rawValues(row.dims[filter.dimension]);
+          return filter.in === undefined ? present.length > 0 : present.some((raw) => filter.in!.includes(raw));
+        }),
+      );
+}
+
+function measureSpec(value: IndicatorValue): MeasureSpec {
+  return (factSources[value.fact.source as FactSourceId].measures as Record<string, MeasureSpec>)[value.fact.measure]!;
+}
+
+const twoDecimals = (amount: number) => Math.round(amount * 100) / 100;
+
+/** A measure over records: how many, how many clients, an amount's sum, or how many a flag marks. */
+export function measure(value: IndicatorValue, rows: readonly FactRow[]): number {
+  const spec = measureSpec(value);
+  switch (spec.kind) {
+    case 'count':
+      return rows.length;
+    case 'clients':
+      return new Set(rows.flatMap((row) => (row.clientId === null ? [] : [row.clientId]))).size;
+    case 'sum':
+      return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0), 0));
+    case 'flagged':
+      return rows.filter((row) => row.flags?.[spec.flag] === true).length;
+  }
+}
+
+/** Whether a measure adds up across periods (a count does; distinct clients of two months may be the same people). */
+export function additiveOverTime(value: IndicatorValue): boolean {
+  return measureSpec(value).kind !== 'clients' && factSources[value.fact.source as FactSourceId].kind === 'flow';
+}
+
+/** Whether a value is an end-of-period stock (quarters and years take its last month, never a sum). */
+export function isStock(value: IndicatorValue): boolean {
+  return factSources[value.fact.source as FactSourceId].kind === 'stock';
+}
+
+/**
+ * Every value of the set from the records of one period: totals, and for each category an indicator is broken down
+ * by, each option's figure (one category at a time: reports-standards.md §6.3 rule 4 keeps cross-classification out).
+ */
+export function computeFigures(set: IndicatorSet, rows: SourceRows): SetFigures {
+  const categories = new Map(set.categories.map((category) => [category.code, category]));
+  const figures: Record<string, ValueFigures> = {};
+  for (const item of set.indicators) {
+    for (const value of item.values) {
+      const selected = valueRows(value, rows);
+      const breakdown: Record<string, Record<string, number>> = {};
+      for (const code of item.disaggregations) {
+        const category = categories.get(code)!;
+        breakdown[code] = Object.fromEntries(category.options.map((option) => [option.code, measure(value, selected.filter((row) => inOption(category, option, row)))]));
+      }
+      figures[value.code] = { total: measure(value, selected), breakdown };
+    }
+  }
+  return figures;
+}
+
+/** A ratio indicator's rate from its summed parts (never an average of rates); null while its denominator is 0. */
+export function ratioOf(item: Indicator, figures: SetFigures): number | null {
+  if (!item.ratio) return null;
+  const numerator = figures[item.ratio.numerator]?.total;
+  const denominator = figures[item.ratio.denominator]?.total;
+  if (numerator === undefined || denominator === undefined || denominator === 0) return null;
+  return Math.round((numerator / denominator) * item.ratio.per * 10) / 10;
+}
