@@ -28,7 +28,7 @@ function checkCategory(code: string): void {
 
 /** Attribute text: markup characters as entities, tab and line breaks as references so parsers keep them. */
 function escape(text: string): string {
-  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids (§2.2 Char)
+  // Exactly the control characters XML 1.0 forbids even as references (§2.2 Char).
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) throw new Dhis2ExportError(`编码“${text}”含有 XML 不允许的控制字符。`);
   return text
     .replace(/&/g, '&amp;')

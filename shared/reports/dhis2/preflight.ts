@@ -1,4 +1,4 @@
-import { localDay } from '../../domain/dates.js';
+import { addDays, localDay } from '../../domain/dates.js';
 import { conflict, type Conflict } from './conflicts.js';
 import type { DataValueJson, DataValueSetJson } from './dataValueSet.js';
 import { indexMetadata, type Dhis2DataElement, type Dhis2DataSet, type Dhis2Metadata, type Dhis2OptionCombo, type Dhis2OrgUnit, type IdScheme, type MetadataIndex } from './metadata.js';
@@ -43,7 +43,6 @@ type Context = Readonly<{
 type Passed = Readonly<{ ignored: boolean; element: Dhis2DataElement; comboKey: string; comboId: string | undefined }>;
 
 const localMidnight = (day: string) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const addDays = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, date.getHours(), date.getMinutes());
 
 const keyOfSet = (context: Context) => context.index.dataSets.keyOf(context.dataSet);
 /** How the payload's id scheme names DHIS2's default combo; a metadata export always carries it. */
@@ -91,7 +90,7 @@ function constrain(value: DataValueJson, passed: Omit<Passed, 'ignored'>, contex
   if (closed) return conflict.orgUnitClosed(index.orgUnits.keyOf(orgUnit), periodId);
   if (isInsignificantZero(value.value, element)) return 'ignored';
   // DataSet.isLocked: the period's last day (at 00:00) plus expiryDays, before now; 0 means no expiry.
-  if (dataSet.expiryDays > 0 && addDays(localMidnight(period.to), dataSet.expiryDays) < now) return conflict.expired(periodId, keyOfSet(context));
+  if (dataSet.expiryDays > 0 && localMidnight(addDays(period.to, dataSet.expiryDays)) < now) return conflict.expired(periodId, keyOfSet(context));
   // DataElement.getLatestOpenFuturePeriod: "rewind one as 0 open periods implies current period is locked".
   const latest = ordinalOfDay(period.type, localDay(now)) - 1 + dataSet.openFuturePeriods;
   if (period.ordinal > latest) return conflict.afterLatestOpen(periodId, value.dataElement, dhis2PeriodIdAt(period.type, latest));
@@ -101,7 +100,6 @@ function constrain(value: DataValueJson, passed: Omit<Passed, 'ignored'>, contex
   const open = dataSet.dataInputPeriods.length === 0 || dataSet.dataInputPeriods.some(inWindow);
   return open ? null : conflict.notOpenNow(periodId, keyOfSet(context));
 }
-
 
 function check(value: DataValueJson, context: Context): Conflict | Passed {
   const validated = validate(value, context);
