@@ -251,6 +251,11 @@ export const methodNames = [
   'reports.saveDraft',
   'reports.submit',
   'reports.correct',
+  'reports.package',
+  'reports.answer',
+  'reports.exportXlsx',
+  'reports.highRiskList',
+  'reports.stationKey',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -48,6 +48,7 @@ const oldSchemaVersion = 60;
  */
 const undoneUpTo = 260;
 const undoMigrationsAfter60 = `
+  DROP TABLE station_key;
   DROP TABLE report_versions;
   DROP TABLE indicator_sets;
   DROP INDEX sessions_by_day;

@@ -1104,6 +1104,14 @@ CREATE TABLE station (
         updated_at TEXT NOT NULL
       ) STRICT;
 
+-- table station_key
+CREATE TABLE station_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
 -- table station_rules
 CREATE TABLE station_rules (
         id INTEGER PRIMARY KEY,
