@@ -42,6 +42,7 @@ import { InspectionPackageService } from './services/checklist/inspectionPackage
 import { periodLedgers } from './services/checklist/packageLedgers.js';
 import { ReportsService } from './services/reports/reportsService.js';
 import { ReportFiles } from './services/reports/reportFiles.js';
+import { DistrictService } from './services/district/districtService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -171,6 +172,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people, duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
     checklist: { checklist, inspections, packages: new InspectionPackageService(vault, clock, inspections, periodLedgers(vault, clock, people)) },
     reports: { reports, files: new ReportFiles(vault, clock, reports) },
+    district: { district: new DistrictService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -256,6 +256,14 @@ export const methodNames = [
   'reports.exportXlsx',
   'reports.highRiskList',
   'reports.stationKey',
+  'district.stations',
+  'district.registerStation',
+  'district.updateStation',
+  'district.importPackage',
+  'district.received',
+  'district.settings',
+  'district.saveSettings',
+  'district.overview',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];
