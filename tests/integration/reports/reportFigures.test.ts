@@ -126,8 +126,8 @@ describe('November 2026 counted by hand', () => {
     // 林 Nov 20 (phone; scheduled by her green grade), 林 Nov 25 (video; scheduled green by the Nov 20 one), 周 Nov 30
     // (visit; scheduled red by his crisis); 林 Dec 1 (home) is December's.
     expect(figure('SPS10A')).toEqual({ total: 3, breakdown: { FUM: options('FUM', { TEL: 1, VISIT: 1, NET: 1 }), RISK: options('RISK', { RED: 1, GRN: 2 }) } });
-    // 林 and 周.
-    expect(figure('SPS10B')).toEqual({ total: 2, breakdown: { FUM: options('FUM', { TEL: 1, VISIT: 1, NET: 1 }), RISK: options('RISK', { RED: 1, GRN: 1 }) } });
+    // 林 and 周, each once, by their latest follow-up of the month: 林's Nov 25 (video, green), 周's Nov 30 (visit, red).
+    expect(figure('SPS10B')).toEqual({ total: 2, breakdown: { FUM: options('FUM', { VISIT: 1, NET: 1 }), RISK: options('RISK', { RED: 1, GRN: 1 }) } });
     expect(figure('SPS10A', '2026-12')).toEqual({ total: 1, breakdown: { FUM: options('FUM', { HOME: 1 }), RISK: options('RISK', { YEL: 1 }) } });
   });
 
