@@ -71,7 +71,7 @@ describe('no personal data in any exported report file', () => {
     await core.seedDemo();
     const session = await core.call({ scope: 'staff', transport: 'direct', sessionToken: null }, 'auth.unlock', { username: 'zhanzhang', password: demoPassword });
     if (!session.ok) throw new Error('the demo 站长 cannot log in');
-    token = session.value.sessionToken;
+    token = (session.value as MethodOutput<'auth.unlock'>).sessionToken;
     const preview = await call('reports.preview', { period: '2026-11' });
     await call('reports.saveDraft', { period: '2026-11', header: { preparedBy: '王海燕', contactPhone: '023-49881234' }, notes: Object.fromEntries(preview.violations.map((violation) => [violation.ruleId, '已核对记录，情况属实。'])) });
     await call('reports.submit', { period: '2026-11' });
