@@ -155,7 +155,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const checklist = new ChecklistService(vault, clock);
   const inspections = new InspectionsService(vault, clock, checklist, users);
   const people = new PeopleService(vault, clock);
-  const reports = new ReportsService(vault, clock, { checklist, context: () => ({ abnormalBands: catalog.abnormalBands() }) });
+  const reports = new ReportsService(vault, clock, { checklist, abnormalBands: () => catalog.abnormalBands() });
   const handlers = createHandlers({
     vault,
     startupNotice,

@@ -2,7 +2,7 @@
  * `npm run bench`: prints one JSON object of figures with their targets. Later features add theirs.
  * Targets (issue "Foundation"): unlock ≤ 1 s median; encrypted/plaintext ≤ 1.3 for insert and read.
  * `npm run bench -- --only=caseFiles,unlock` runs just those parts (also: appointments, scales,
- * alertPush, overhead, http, ledgers); the figures and targets of the others are left out.
+ * alertPush, overhead, http, ledgers, reports); the figures and targets of the others are left out.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +15,8 @@ import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
 import { sessionHeader, startHttpHost, tokenHeader } from '../../electron/server/httpHost.js';
 import { addDays, localDay } from '../../shared/domain/dates.js';
 import { weekdayOf } from '../../shared/domain/localTime.js';
+import type { SetFigures } from '../../shared/reports/compute.js';
+import { districtAggregation, reportFigures } from './reportsBench.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -362,6 +364,34 @@ async function ledgerFigures() {
   };
 }
 
+/**
+ * Issue 14's report targets on a ten-year station (30,000 clients' case files and ten years of ledgers): a month's
+ * report ≤ 100 ms and a year's ≤ 300 ms beside raw SQL on a plaintext copy; a district's year of 135 stations ≤ 2 s.
+ */
+async function reportsFiguresPart() {
+  const { core, station, as, value } = await benchStation();
+  const me = await value<{ user: { id: number } }>('auth.me', {});
+  const staff = { adminId: me.user.id, counsellorIds: [] as number[], receptionIds: [] as number[] };
+  for (const [username, role] of [['zixun1', 'counsellor'], ['zixun2', 'counsellor'], ['qiantai', 'reception']] as const) {
+    const user = await value<{ id: number }>('users.create', { username, displayName: username, role, temporaryPassword: password });
+    (role === 'counsellor' ? staff.counsellorIds : staff.receptionIds).push(user.id);
+  }
+  const seedMs = await timed(async () => {
+    await station.seedCaseFiles({ clients: 30_000, sessionsPerCase: [9, 24] });
+    await station.seedLedgerYears({ years: 10, adminToken: as.sessionToken, staff });
+  });
+  // The last whole month and year: where the seeded case files are (they span the last two years), at their busiest.
+  const today = localDay(new Date());
+  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const periods = { month: lastMonth, year: String(Number(today.slice(0, 4)) - 1) };
+  const stats = { median, p95, round };
+  const report = await reportFigures(core, station, as, periods, timed, stats, tmp());
+  const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
+  const district = await districtAggregation(month.figures, Number(periods.year), timed, stats);
+  core.close();
+  return { reportsStation: { seedMs: round(seedMs, 0), ...periods }, ...report, ...district };
+}
+
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const part = async <T>(name: string, figures: () => T | Promise<T>): Promise<T | null> => (!only || only.includes(name) ? figures() : null);
 const unlock = await part('unlock', unlockFigures);
@@ -372,6 +402,7 @@ const caseFiles = await part('caseFiles', caseFileFigures);
 const overhead = await part('overhead', encryptionOverhead);
 const http = await part('http', httpFirstAnswer);
 const ledgers = await part('ledgers', ledgerFigures);
+const reports = await part('reports', reportsFiguresPart);
 // A part left out by --only gives undefined here, which JSON leaves out.
 const met = <T>(figures: T | null, check: (figures: T) => boolean) => (figures ? check(figures) : undefined);
 const figures = {
@@ -384,7 +415,11 @@ const figures = {
   ...alertPush,
   ...appointments,
   ...ledgers,
+  ...reports,
   targets: {
+    monthReportMedianMs: 100,
+    yearReportMedianMs: 300,
+    districtYearAggregationMs: 2000,
     weekViewP95Ms: 20,
     series20P95Ms: 50,
     scaleSubmitWithAlertP95Ms: 20,
@@ -401,6 +436,9 @@ const figures = {
     ledgerMonthList: met(ledgers, (figures) => figures.ledgerMonthListWorstP95Ms <= 50),
     ledgerYearExport: met(ledgers, (figures) => figures.ledgerYearExportWorstMs <= 2000),
     checklistPage: met(ledgers, (figures) => figures.checklistPageP95Ms <= 200),
+    monthReport: met(reports, (figures) => figures.monthReportMedianMs <= 100),
+    yearReport: met(reports, (figures) => figures.yearReportMedianMs <= 300),
+    districtYearAggregation: met(reports, (figures) => figures.districtYearAggregationMs <= 2000),
     unlock: met(unlock, (figures) => figures.unlockMedianMs <= 1000),
     largeStationUnlock: met(caseFiles, (figures) => figures.largeStationUnlockMs <= 1000),
     largeStationUnlockRest: met(caseFiles, (figures) => figures.largeStationUnlockRestMs <= 300),

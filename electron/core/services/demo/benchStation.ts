@@ -27,6 +27,8 @@ export type BenchStation = Readonly<{
    * bench).
    */
   seedLedgerYears(scale: { years: number; adminToken: string; staff: DemoStaff }): Promise<void>;
+  /** An unencrypted copy of the whole database (schema, indexes, rows): the raw-SQL bound the bench compares with. */
+  plaintextCopy(file: string): void;
 }>;
 
 export function createBenchStation(options: CoreOptions): BenchStation {
@@ -67,5 +69,7 @@ export function createBenchStation(options: CoreOptions): BenchStation {
       await seedPeopleDemo(handlers, admin, staff, today);
       await seedRulesDemo(handlers, admin, today);
     },
+    // SQLite3 Multiple Ciphers writes VACUUM INTO's target with the URI's key: an empty one leaves it plain.
+    plaintextCopy: (file) => vault.connection().exec(`VACUUM INTO 'file:${file.replaceAll("'", "''")}?key='`),
   };
 }

@@ -4,12 +4,17 @@ import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
 import type { SourceRows } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { readFacts, type FactContext, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { Directory, readFacts, type FactContext, type RecordSource } from '../../repositories/reportFactsRepo.js';
 import type { ChecklistService } from '../checklist/checklistService.js';
 import { readDutyPeriod } from '../ledgers/dutyService.js';
 
-/** Where the two fact sources that are other features' readings come from. */
-export type FactProviders = Readonly<{ checklist: ChecklistService; context: () => FactContext }>;
+/** Where the two fact sources that are other features' readings come from, and the scale bands graded 异常. */
+export type FactProviders = Readonly<{ checklist: ChecklistService; abnormalBands: () => ReadonlySet<string> }>;
+
+/** What one report's readings share (its period and the two compared with): read once. */
+export function factContext(db: Db, providers: FactProviders): FactContext {
+  return { abnormalBands: providers.abnormalBands(), directory: new Directory(db) };
+}
 
 /** Days the duty log shows the station open, with the hours (overlapping logs counted once, as the duty ledger counts). */
 function openDayRows(db: Db, range: DayRange): FactRow[] {
@@ -25,10 +30,9 @@ function checklistRows(db: Db, range: DayRange, checklist: ChecklistService): Fa
 }
 
 /** The rows of every source a set counts, for one range of days. */
-export function readSetFacts(db: Db, set: IndicatorSet, range: DayRange, providers: FactProviders): SourceRows {
+export function readSetFacts(db: Db, set: IndicatorSet, range: DayRange, providers: FactProviders, context: FactContext = factContext(db, providers)): SourceRows {
   const sources = new Set(set.indicators.flatMap((item) => item.values.map((value) => value.fact.source as FactSourceId)));
   const period = { ...range, fromUtc: localDayStartUtc(range.from), toUtc: localDayStartUtc(range.to, 1) };
-  const context = providers.context();
   const rows: Partial<Record<FactSourceId, readonly FactRow[]>> = {};
   for (const source of sources) {
     rows[source] = source === 'openDays' ? openDayRows(db, range) : source === 'checklist' ? checklistRows(db, range, providers.checklist) : readFacts(db, source as RecordSource, period, context);

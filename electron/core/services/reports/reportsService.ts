@@ -20,7 +20,8 @@ import { clientNames } from '../../repositories/clientsRepo.js';
 import { freezeDraft, insertDraft, latestVersion, listVersions, recordAnswer, updateDraft, type StoredReportVersion } from '../../repositories/reportsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
-import { readSetFacts, type FactProviders } from './reportFacts.js';
+import { factContext, readSetFacts, type FactProviders } from './reportFacts.js';
+import type { FactContext } from '../../repositories/reportFactsRepo.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
 
@@ -80,25 +81,26 @@ export class ReportsService {
     return builtinIndicatorSets.get(defaultIndicatorSetId)!;
   }
 
-  private figures(db: Db, set: IndicatorSet, range: DayRange): SetFigures {
-    return computeFigures(set, readSetFacts(db, set, range, this.providers));
+  private figures(db: Db, set: IndicatorSet, range: DayRange, context: FactContext = factContext(db, this.providers)): SetFigures {
+    return computeFigures(set, readSetFacts(db, set, range, this.providers, context));
   }
 
   /** A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros). */
-  private reference(db: Db, set: IndicatorSet, range: DayRange): SetFigures | null {
-    const rows = readSetFacts(db, set, range, this.providers);
+  private reference(db: Db, set: IndicatorSet, range: DayRange, context: FactContext): SetFigures | null {
+    const rows = readSetFacts(db, set, range, this.providers, context);
     const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
     return recorded ? computeFigures(set, rows) : null;
   }
 
   private view(db: Db, range: Range): ReportView {
     const set = this.indicatorSet();
-    const live = this.figures(db, set, range);
+    const context = factContext(db, this.providers);
+    const live = this.figures(db, set, range, context);
     const stored = range.key === null ? undefined : latestVersion(db, range.key);
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
     const figures = frozen ?? live;
     const violations = stored?.violations ? (JSON.parse(stored.violations) as RuleViolation[]) : checkRules(set, figures);
-    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range)), this.reference(db, set, yearEarlierRange(range)));
+    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range), context), this.reference(db, set, yearEarlierRange(range), context));
     return {
       period: { key: range.key, from: range.from, to: range.to, label: range.label },
       unit: readStation(db)?.name ?? '',
@@ -134,7 +136,8 @@ export class ReportsService {
   trend(input: z.output<typeof trendInput>): { months: string[]; series: Record<string, number[]> } {
     const db = this.vault.connection();
     const set = this.indicatorSet();
-    const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month) }));
+    const context = factContext(db, this.providers);
+    const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month, context) }));
     const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
     if (unknown) throw fieldRefusal('values', `指标取值 ${unknown} 不在本站的指标集中。`);
     return { months: months.map((month) => month.key), series: Object.fromEntries(input.values.map((code) => [code, months.map((month) => month.figures[code]!.total)])) };
