@@ -1,3 +1,4 @@
+import { writePlaintextCopy } from '../../db/plaintextCopy.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { AppError } from '../../errors.js';
 import { buildCore, type Core, type CoreOptions } from '../../createCore.js';
@@ -69,7 +70,6 @@ export function createBenchStation(options: CoreOptions): BenchStation {
       await seedPeopleDemo(handlers, admin, staff, today);
       await seedRulesDemo(handlers, admin, today);
     },
-    // SQLite3 Multiple Ciphers writes VACUUM INTO's target with the URI's key: an empty one leaves it plain.
-    plaintextCopy: (file) => vault.connection().exec(`VACUUM INTO 'file:${file.replaceAll("'", "''")}?key='`),
+    plaintextCopy: (file) => writePlaintextCopy(vault.connection(), file),
   };
 }
