@@ -19,7 +19,6 @@ export const reportsAuditWords = {
   },
   objects: { report: '上报报表' },
   details: {
-    period: '统计期',
     reportVersion: '版本',
     violationCount: '校验提示数',
     correctionReason: '更正原因',
