@@ -41,6 +41,8 @@ import { InspectionsService } from './services/checklist/inspectionsService.js';
 import { InspectionPackageService } from './services/checklist/inspectionPackage.js';
 import { periodLedgers } from './services/checklist/packageLedgers.js';
 import { ReportsService } from './services/reports/reportsService.js';
+import { ReportFiles } from './services/reports/reportFiles.js';
+import { DistrictService } from './services/district/districtService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
 import { RiskService } from './services/caseFiles/riskService.js';
@@ -153,6 +155,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const checklist = new ChecklistService(vault, clock);
   const inspections = new InspectionsService(vault, clock, checklist, users);
   const people = new PeopleService(vault, clock);
+  const reports = new ReportsService(vault, clock, { checklist, context: () => ({ abnormalBands: catalog.abnormalBands() }) });
   const handlers = createHandlers({
     vault,
     startupNotice,
@@ -168,7 +171,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     appointments: { appointments: new AppointmentsService(vault, clock), schedule: new ScheduleService(vault, clock) },
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people, duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
     checklist: { checklist, inspections, packages: new InspectionPackageService(vault, clock, inspections, periodLedgers(vault, clock, people)) },
-    reports: { reports: new ReportsService(vault, clock, { checklist, context: () => ({ abnormalBands: catalog.abnormalBands() }) }) },
+    reports: { reports, files: new ReportFiles(vault, clock, reports) },
+    district: { district: new DistrictService(vault, clock) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -6,6 +6,7 @@ import { createAppointmentHandlers, type AppointmentDeps } from './services/appo
 import { createLedgerHandlers, type LedgerDeps } from './services/ledgers/ledgersHandlers.js';
 import { createChecklistHandlers, type ChecklistDeps } from './services/checklist/checklistHandlers.js';
 import { createReportsHandlers, type ReportsDeps } from './services/reports/reportsHandlers.js';
+import { createDistrictHandlers, type DistrictDeps } from './services/district/districtHandlers.js';
 import type { Handlers } from './handlerTable.js';
 
 /** Each feature's dependencies; adding a feature adds one line here and one in `createHandlers`. */
@@ -18,10 +19,11 @@ export type HandlerDeps = FoundationDeps &
     ledgers: LedgerDeps;
     checklist: ChecklistDeps;
     reports: ReportsDeps;
+    district: DistrictDeps;
   }>;
 
 /** The whole table, merged from the feature tables (the compiler demands one handler per contract method). */
-export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, checklist, reports, ...foundation }: HandlerDeps): Handlers {
+export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers, checklist, reports, district, ...foundation }: HandlerDeps): Handlers {
   return {
     ...createFoundationHandlers(foundation),
     ...createCaseFileHandlers(caseFiles),
@@ -31,5 +33,6 @@ export function createHandlers({ caseFiles, scales, kiosk, appointments, ledgers
     ...createLedgerHandlers(ledgers),
     ...createChecklistHandlers(checklist),
     ...createReportsHandlers(reports),
+    ...createDistrictHandlers(district),
   };
 }

@@ -251,6 +251,19 @@ export const methodNames = [
   'reports.saveDraft',
   'reports.submit',
   'reports.correct',
+  'reports.package',
+  'reports.answer',
+  'reports.exportXlsx',
+  'reports.highRiskList',
+  'reports.stationKey',
+  'district.stations',
+  'district.registerStation',
+  'district.updateStation',
+  'district.importPackage',
+  'district.received',
+  'district.settings',
+  'district.saveSettings',
+  'district.overview',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -56,6 +56,8 @@ export function measure(value: IndicatorValue, rows: readonly FactRow[]): number
       return rows.length;
     case 'clients':
       return new Set(rows.flatMap((row) => (row.clientId === null ? [] : [row.clientId]))).size;
+    case 'distinct':
+      return new Set(rows.flatMap((row) => (row.amounts?.[spec.amount] === undefined ? [] : [row.amounts[spec.amount]]))).size;
     case 'sum':
       return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0), 0));
     case 'flagged':
@@ -65,7 +67,8 @@ export function measure(value: IndicatorValue, rows: readonly FactRow[]): number
 
 /** Whether a measure adds up across periods (a count does; distinct clients of two months may be the same people). */
 export function additiveOverTime(value: IndicatorValue): boolean {
-  return measureSpec(value).kind !== 'clients' && factSources[value.fact.source as FactSourceId].kind === 'flow';
+  const kind = measureSpec(value).kind;
+  return kind !== 'clients' && kind !== 'distinct' && factSources[value.fact.source as FactSourceId].kind === 'flow';
 }
 
 /** Whether a value is an end-of-period stock (quarters and years take its last month, never a sum). */

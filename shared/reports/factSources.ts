@@ -32,11 +32,11 @@ export type ReportDimension = keyof typeof reportDimensions;
 export const reportDimensionIds = Object.keys(reportDimensions) as [ReportDimension, ...ReportDimension[]];
 
 /**
- * How a measure reduces a source's records: count them, count distinct clients, add up an amount a record carries,
- * or count the records a flag marks.
+ * How a measure reduces a source's records: count them, count distinct clients (or distinct values of an amount: the
+ * staff who trained), add up an amount a record carries, or count the records a flag marks.
  */
 export type MeasureSpec = Readonly<
-  { label: string } & ({ kind: 'count' } | { kind: 'clients' } | { kind: 'sum'; amount: string } | { kind: 'flagged'; flag: string })
+  { label: string } & ({ kind: 'count' } | { kind: 'clients' } | { kind: 'distinct'; amount: string } | { kind: 'sum'; amount: string } | { kind: 'flagged'; flag: string })
 >;
 
 type SourceSpec = Readonly<{
@@ -103,7 +103,13 @@ export const factSources = {
     measures: { count, fte: { kind: 'sum', amount: 'fte', label: '折合全职人数' } },
     page: '/people',
   },
-  trainings: { label: '培训与督导', kind: 'flow', dimensions: ['trainingKind'], measures: { count, hours: { kind: 'sum', amount: 'hours', label: '学时' } }, page: '/people' },
+  trainings: {
+    label: '培训与督导',
+    kind: 'flow',
+    dimensions: ['trainingKind'],
+    measures: { count, people: { kind: 'distinct', amount: 'person', label: '参加的人数（去重）' }, hours: { kind: 'sum', amount: 'hours', label: '学时' } },
+    page: '/people',
+  },
   volunteerService: { label: '志愿服务', kind: 'flow', dimensions: [], measures: { count, hours: { kind: 'sum', amount: 'hours', label: '服务时长' } }, page: '/people' },
   feedback: {
     label: '服务评价（团体辅导反馈）',

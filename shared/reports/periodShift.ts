@@ -47,3 +47,9 @@ export function twelveMonths(month: string): Array<DayRange & { key: string }> {
     return { key: firstOf(at).slice(0, 7), from: firstOf(at), to: lastOf(at) };
   });
 }
+
+/** The month keys (YYYY-MM) a range of whole months covers, oldest first. */
+export function monthsOf(range: DayRange): string[] {
+  const first = monthIndex(range.from);
+  return Array.from({ length: monthIndex(range.to) - first + 1 }, (_, index) => firstOf(first + index).slice(0, 7));
+}

@@ -22,6 +22,8 @@ export type ExportRequest = Readonly<{
   detail?: AuditDetail;
   title: string;
   range?: ExportRange;
+  /** Marks the workbook 敏感 (a named list of sensitive personal information). */
+  sensitive?: boolean;
 }>;
 
 /** The list's rows and columns, read inside the audited transaction (a refusal thrown here is audited as denied). */
@@ -42,7 +44,7 @@ export async function auditedExport<Row>(vault: Vault, session: Session, request
     (db): Table<Row> => {
       const content = read(db);
       const period = content.period ?? (range ? periodLabel(range.from, range.to) : null);
-      const heading = { station: readStation(db)?.name ?? '', title: request.title, period, demo: readMarker(db, 'demo') };
+      const heading = { station: readStation(db)?.name ?? '', title: request.title, period, demo: readMarker(db, 'demo'), sensitive: request.sensitive ?? false };
       return { heading, columns: content.columns, rows: content.rows };
     },
     (written) => ({ count: written.rows.length }),

@@ -27,6 +27,8 @@ export type TableHeading = Readonly<{
   /** The period's name (2026年11月), or null for a list without one. */
   period: string | null;
   demo: boolean;
+  /** A named list of sensitive personal information: 敏感 in its title and on every printed page. */
+  sensitive?: boolean;
 }>;
 
 export type Table<Row> = Readonly<{ heading: TableHeading; columns: ReadonlyArray<Column<Row>>; rows: readonly Row[] }>;
@@ -46,7 +48,7 @@ function cellValue(type: CellType, value: CellValue): ExcelJS.CellValue {
 }
 
 export function titleOf(heading: TableHeading): string {
-  return [heading.station, heading.title, heading.period].filter(Boolean).join(' · ') + (heading.demo ? '（演示数据）' : '');
+  return [heading.station, heading.title, heading.period].filter(Boolean).join(' · ') + (heading.demo ? '（演示数据）' : '') + (heading.sensitive ? '（敏感）' : '');
 }
 
 /** The workbook's bytes. */
@@ -58,6 +60,10 @@ export async function writeTable<Row>(table: Table<Row>): Promise<Buffer> {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }],
   });
   sheet.columns = table.columns.map((column) => ({ width: column.width, style: { numFmt: numberFormats[column.type] ?? 'General' } }));
+  if (table.heading.sensitive) {
+    const mark = '&C&"-,Bold"敏感信息 · 仅限指定用途，不得转发或公开';
+    sheet.headerFooter = { oddHeader: mark, evenHeader: mark, oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' };
+  }
   const title = sheet.addRow([titleOf(table.heading)]);
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, Math.max(1, table.columns.length));

@@ -198,7 +198,7 @@ const readers: Record<RecordSource, FactReader> = {
       db,
       `SELECT id, person_id, held_on AS day, kind, hours FROM person_trainings WHERE held_on BETWEEN @from AND @to`,
       period,
-    ).map((row) => ({ id: row.id, link: `/people/${row.person_id}`, clientId: null, day: row.day, dims: { trainingKind: row.kind }, amounts: { hours: row.hours } })),
+    ).map((row) => ({ id: row.id, link: `/people/${row.person_id}`, clientId: null, day: row.day, dims: { trainingKind: row.kind }, amounts: { hours: row.hours, person: row.person_id } })),
 
   volunteerService: (db, period) =>
     all<{ id: number; person_id: number; day: string; hours: number }>(

@@ -66,3 +66,22 @@ export function freezeDraft(db: Db, id: number, frozen: Readonly<{ figures: stri
        submitted_by = @userId, submitted_at = @at WHERE id = @id AND state = 'draft'`,
   ).run({ ...frozen, id, userId, at });
 }
+
+/** 待审核 → 已上报: the 站长 who made the upward file is its 审核人. */
+export function markReported(db: Db, id: number, userId: number, at: string): void {
+  db.prepare(`UPDATE report_versions SET state = 'reported', reviewed_by = ?, reviewed_at = ? WHERE id = ? AND state = 'review'`).run(userId, at, id);
+}
+
+/** 已上报 → 已接收 / 退回, as the 街道 answered. */
+export function recordAnswer(db: Db, id: number, answer: 'received' | 'returned', note: string, at: string): void {
+  db.prepare(`UPDATE report_versions SET state = ?, answer_note = ?, answered_at = ? WHERE id = ? AND state = 'reported'`).run(answer, note, at, id);
+}
+
+/** The station's signing key (made by migration 260). */
+export function readStationKey(db: Db): { publicKey: string; privateKey: string; createdAt: string } {
+  return db.prepare('SELECT public_key AS publicKey, private_key AS privateKey, created_at AS createdAt FROM station_key WHERE id = 1').get() as {
+    publicKey: string;
+    privateKey: string;
+    createdAt: string;
+  };
+}

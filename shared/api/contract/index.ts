@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import { appointmentsAuditActions, appointmentsContract } from './appointments.js';
 import { caseFilesAuditActions, caseFilesContract } from './caseFiles.js';
 import { checklistAuditActions, checklistContract } from './checklist.js';
+import { districtAuditActions, districtContract } from './district.js';
 import { foundationAuditActions, foundationContract } from './foundation.js';
 import { kioskAuditActions, kioskContract } from './kiosk.js';
 import { ledgersAuditActions, ledgersContract } from './ledgers.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...ledgersContract,
   ...checklistContract,
   ...reportsContract,
+  ...districtContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -49,6 +51,7 @@ export const auditActions = [
   ...ledgersAuditActions,
   ...checklistAuditActions,
   ...reportsAuditActions,
+  ...districtAuditActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export type MethodName = keyof Contract;

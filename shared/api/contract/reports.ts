@@ -5,7 +5,22 @@
  */
 import { adminOnly } from '../access.js';
 import { emptyInput } from '../schemas/common.js';
-import { correctionInput, draftInput, drillInput, drillView, reportList, reportPeriodInput, reportRangeInput, reportView, trendInput, trendView } from '../schemas/reports.js';
+import { exportFile } from '../schemas/exports.js';
+import {
+  answerInput,
+  correctionInput,
+  draftInput,
+  drillInput,
+  drillView,
+  reportList,
+  reportPeriodInput,
+  reportRangeInput,
+  reportView,
+  reportXlsxInput,
+  stationKeyView,
+  trendInput,
+  trendView,
+} from '../schemas/reports.js';
 import { method, type MethodSpec } from './method.js';
 
 export const reportsContract = {
@@ -16,6 +31,11 @@ export const reportsContract = {
   'reports.saveDraft': method(adminOnly, draftInput, reportView),
   'reports.submit': method(adminOnly, reportPeriodInput, reportView),
   'reports.correct': method(adminOnly, correctionInput, reportView),
+  'reports.package': method(adminOnly, reportPeriodInput, exportFile),
+  'reports.answer': method(adminOnly, answerInput, reportView),
+  'reports.exportXlsx': method(adminOnly, reportXlsxInput, exportFile),
+  'reports.highRiskList': method(adminOnly, reportPeriodInput, exportFile),
+  'reports.stationKey': method(adminOnly, emptyInput, stationKeyView),
 } as const satisfies Record<string, MethodSpec>;
 
-export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill'] as const;
+export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill', 'reports.package', 'reports.answer', 'reports.exportXlsx', 'reports.highRiskList'] as const;

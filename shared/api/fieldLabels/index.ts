@@ -1,5 +1,6 @@
 import { baseFieldLabels } from './base.js';
 import { checklistFieldLabels } from './checklist.js';
+import { districtFieldLabels } from './district.js';
 import { ledgersFieldLabels } from './ledgers.js';
 import { reportsFieldLabels } from './reports.js';
 
@@ -15,6 +16,7 @@ export const fieldLabelSources: ReadonlyArray<readonly [feature: string, labels:
   ['ledgers', ledgersFieldLabels],
   ['checklist', checklistFieldLabels],
   ['reports', reportsFieldLabels],
+  ['district', districtFieldLabels],
 ];
 
 export function mergeFieldLabels(sources: typeof fieldLabelSources): Readonly<Record<string, string>> {

@@ -9,4 +9,5 @@ export const reportsFieldLabels = {
   header: '表头',
   preparedBy: '填表人',
   contactPhone: '联系电话',
+  answer: '答复',
 };

@@ -59,6 +59,16 @@ export const draftInput = z.object({
 
 export const correctionInput = z.object({ period: periodKey, reason: trimmed(4, 300, '更正原因') });
 
+/** The 街道's answer to a submitted report: received, or returned with what to correct. */
+export const answerInput = z
+  .object({ period: periodKey, answer: z.enum(['received', 'returned'], { message: '请选择“已接收”或“退回”。' }), note: z.string().trim().max(300, '说明不能超过 300 个字符。').default('') })
+  .refine((input) => input.answer === 'received' || input.note.length >= 2, { message: '退回时请写明退回原因。', path: ['note'] });
+
+/** The report as a workbook; `shared` makes the copy for sharing, with small counts shown as "<5". */
+export const reportXlsxInput = z.object({ range: reportRangeInput, shared: z.boolean().default(false) });
+
+export const stationKeyView = z.object({ fingerprint: z.string(), createdAt: z.string(), regionCode: z.string(), station: z.string() });
+
 const valueFigures = z.object({ total: z.number(), breakdown: z.record(z.string(), z.record(z.string(), z.number())) });
 export const setFigures = z.record(z.string(), valueFigures);
 

@@ -1,6 +1,7 @@
 import { appointmentsAuditWords } from './appointments.js';
 import { caseFilesAuditWords } from './caseFiles.js';
 import { checklistAuditWords } from './checklist.js';
+import { districtAuditWords } from './district.js';
 import { foundationAuditWords } from './foundation.js';
 import { kioskAuditWords } from './kiosk.js';
 import { ledgersAuditWords } from './ledgers.js';
@@ -20,7 +21,7 @@ export type AuditObjectType = CodesOf<'objects'>;
 export type AuditDetailKey = CodesOf<'details'>;
 
 /** Every feature's audit words in one tree, as vue-i18n merges the features' messages (one line per feature). */
-const featureWordTrees = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords, checklistAuditWords, reportsAuditWords] as const;
+const featureWordTrees = [foundationAuditWords, appointmentsAuditWords, caseFilesAuditWords, scalesAuditWords, kioskAuditWords, ledgersAuditWords, checklistAuditWords, reportsAuditWords, districtAuditWords] as const;
 const featureWords: readonly Partial<Record<AuditWordGroup, Words>>[] = featureWordTrees;
 
 function wordAt(tree: Words | undefined, code: string): string | undefined {

@@ -4,7 +4,16 @@
  */
 export const reportsAuditWords = {
   actions: {
-    reports: { saveDraft: '保存报表草稿', submit: '提交报表', correct: '更正报表', drill: '查看报表明细' },
+    reports: {
+      saveDraft: '保存报表草稿',
+      submit: '提交报表',
+      correct: '更正报表',
+      drill: '查看报表明细',
+      package: '生成上报文件',
+      answer: '登记上级答复',
+      exportXlsx: '导出报表',
+      highRiskList: '导出高风险人员台账',
+    },
   },
   objects: { report: '上报报表' },
   details: {
@@ -15,5 +24,8 @@ export const reportsAuditWords = {
     valueCode: '指标取值',
     option: '分类选项',
     recordCount: '记录数',
+    answer: '答复',
+    sharedCopy: '对外共享版',
+    packageSha256: '上报文件校验值',
   },
 };

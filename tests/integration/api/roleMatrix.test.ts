@@ -7,6 +7,7 @@ import { createStation, type Station } from '../helpers/station.js';
 import { appointmentsRows } from './roles/appointments.js';
 import { caseFilesRows } from './roles/caseFiles.js';
 import { checklistRows } from './roles/checklist.js';
+import { districtRows } from './roles/district.js';
 import { foundationRows } from './roles/foundation.js';
 import { kioskRows } from './roles/kiosk.js';
 import { ledgersRows } from './roles/ledgers.js';
@@ -27,6 +28,7 @@ const expected: Record<MethodName, Row> = {
   ...ledgersRows,
   ...checklistRows,
   ...reportsRows,
+  ...districtRows,
 };
 
 const deniedCodes = ['FORBIDDEN', 'UNAUTHENTICATED', 'LOCKED'];

@@ -8,6 +8,7 @@ import { contract, type MethodName } from '../../../shared/api/contract/index.js
 import { kioskContract } from '../../../shared/api/contract/kiosk.js';
 import { ledgersContract } from '../../../shared/api/contract/ledgers.js';
 import { checklistContract } from '../../../shared/api/contract/checklist.js';
+import { districtContract } from '../../../shared/api/contract/district.js';
 import { reportsContract } from '../../../shared/api/contract/reports.js';
 import { scalesContract } from '../../../shared/api/contract/scales.js';
 import { errorMessages } from '../../../shared/api/errors.js';
@@ -31,7 +32,7 @@ describe('the API contract', () => {
   });
 
   it('merges the feature contracts without one method shadowing another', () => {
-    const names = [foundationContract, caseFilesContract, scalesContract, kioskContract, appointmentsContract, ledgersContract, checklistContract, reportsContract].flatMap((part) => Object.keys(part));
+    const names = [foundationContract, caseFilesContract, scalesContract, kioskContract, appointmentsContract, ledgersContract, checklistContract, reportsContract, districtContract].flatMap((part) => Object.keys(part));
     expect(names.length).toBe(new Set(names).size);
     expect(names.sort()).toEqual(Object.keys(contract).sort());
   });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { Migration } from './types.js';
 
 /**
@@ -6,7 +7,9 @@ import type { Migration } from './types.js';
  * submitted version whose figures, violations, notes and header are frozen here (a trigger refuses any change, and
  * a submitted version is never deleted): a correction is a new version with a reason, never an edit. States follow
  * the issue: 草稿 → 待审核 → 已上报 → 已接收 / 退回. A district's own indicator set is kept by id and version.
- * The indexes serve the report's period reads on a ten-year station (issue 15).
+ * The indexes serve the report's period reads on a ten-year station (issue 15). The station's Ed25519 key, which
+ * signs its upward packages, is made here once (at setup or at this upgrade; the issue's "made at setup or at
+ * upgrade"): its private half lives only inside the encrypted database, its fingerprint is printed for the 街道.
  */
 export const migration: Migration = {
   version: 260,
@@ -66,6 +69,19 @@ export const migration: Migration = {
       CREATE INDEX clients_by_creation ON clients (created_at);
       CREATE INDEX crises_by_start ON crises (started_at);
       CREATE INDEX referrals_by_day ON referrals (sent_on);
+
+      CREATE TABLE station_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
     `);
+    const pair = generateKeyPairSync('ed25519');
+    db.prepare('INSERT INTO station_key (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(
+      pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+      new Date().toISOString(),
+    );
   },
 };

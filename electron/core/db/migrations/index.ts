@@ -33,6 +33,7 @@ import { migration as knowledgeSurveys } from './0230-knowledge-surveys.js';
 import { migration as checklist } from './0240-checklist.js';
 import { migration as inspections } from './0250-inspections.js';
 import { migration as reports } from './0260-reports.js';
+import { migration as district } from './0270-district.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   checklist,
   inspections,
   reports,
+  district,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

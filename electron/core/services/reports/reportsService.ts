@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { correctionInput, draftInput, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
+import type { answerInput, correctionInput, draftInput, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
@@ -9,6 +9,7 @@ import { factSources, type FactSourceId } from '../../../../shared/reports/factS
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
 import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
+import { reportStateWords } from '../../../../shared/reports/reportWords.js';
 import { checkRules, type RuleViolation } from '../../../../shared/reports/rules.js';
 import { actorOf } from '../../auth/actor.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -16,7 +17,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/driver.js';
 import { AppError, fieldRefusal } from '../../errors.js';
 import { clientNames } from '../../repositories/clientsRepo.js';
-import { freezeDraft, insertDraft, latestVersion, listVersions, updateDraft, type StoredReportVersion } from '../../repositories/reportsRepo.js';
+import { freezeDraft, insertDraft, latestVersion, listVersions, recordAnswer, updateDraft, type StoredReportVersion } from '../../repositories/reportsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { readSetFacts, type FactProviders } from './reportFacts.js';
@@ -116,6 +117,15 @@ export class ReportsService {
     return this.view(this.vault.connection(), rangeOf(input));
   }
 
+  /** The report inside a transaction (the files are made from it). */
+  viewOf(db: Db, input: z.output<typeof reportRangeInput>): ReportView {
+    return this.view(db, rangeOf(input));
+  }
+
+  viewIn(db: Db, period: string): ReportView {
+    return this.view(db, namedPeriod(period));
+  }
+
   list(): { versions: ReportVersion[] } {
     return { versions: listVersions(this.vault.connection()).map(versionOf) };
   }
@@ -206,6 +216,18 @@ export class ReportsService {
       const version = current.version + 1;
       insertDraft(db, { period: input.period, from: range.from, to: range.to, version, setId: set.id, setVersion: set.version, header: current.header, notes: current.notes, correctionReason: input.reason }, session.userId ?? 0, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'reports.correct', objectType: 'report', detail: { period: range.label, reportVersion: version, correctionReason: input.reason } });
+      return this.view(db, range);
+    });
+  }
+
+  /** The 街道's answer to a reported version: 已接收, or 退回 with its reason (the 站长 then makes a correction). */
+  answer(session: Session, input: z.output<typeof answerInput>): ReportView {
+    const range = namedPeriod(input.period);
+    return this.vault.write((db, audit) => {
+      const current = latestVersion(db, input.period);
+      if (!current || current.state !== 'reported') throw new AppError('INVALID_INPUT', `${range.label}的报表${current ? `处于“${reportStateWords[current.state]}”状态` : '尚未提交'}，只有已上报的报表才能登记上级的答复。`);
+      recordAnswer(db, current.id, input.answer, input.note, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'reports.answer', objectType: 'report', objectId: current.id, detail: { period: range.label, reportVersion: current.version, answer: reportStateWords[input.answer] } });
       return this.view(db, range);
     });
   }

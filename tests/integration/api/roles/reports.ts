@@ -15,4 +15,9 @@ export const reportsRows: Rows<typeof reportsContract> = {
   'reports.saveDraft': adminRow,
   'reports.submit': adminRow,
   'reports.correct': adminRow,
+  'reports.package': adminRow,
+  'reports.answer': adminRow,
+  'reports.exportXlsx': adminRow,
+  'reports.highRiskList': adminRow,
+  'reports.stationKey': adminRow,
 };

@@ -154,6 +154,9 @@ CREATE INDEX person_qualifications_by_person ON person_qualifications (person_id
 -- index person_trainings_by_day
 CREATE INDEX person_trainings_by_day ON person_trainings (held_on, person_id);
 
+-- index received_packages_by_period
+CREATE INDEX received_packages_by_period ON received_packages (period, station_id);
+
 -- index rectifications_inspection
 CREATE INDEX rectifications_inspection ON rectifications (inspection_id);
 
@@ -663,6 +666,27 @@ CREATE TABLE dictionary_items (
         UNIQUE (dictionary, code)
       ) STRICT;
 
+-- table district_map
+CREATE TABLE district_map (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        geojson TEXT NOT NULL,
+        code_property TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      ) STRICT;
+
+-- table district_stations
+CREATE TABLE district_stations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        region_code TEXT NOT NULL UNIQUE,
+        level TEXT NOT NULL CHECK (level IN ('community', 'street')),
+        fingerprint TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
+        closed_on TEXT CHECK (closed_on IS NULL OR closed_on >= opened_on),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
 -- table duty_logs
 CREATE TABLE duty_logs (
         id INTEGER PRIMARY KEY,
@@ -878,6 +902,22 @@ CREATE TABLE person_trainings (
         topic TEXT NOT NULL,
         provider TEXT NOT NULL DEFAULT '',
         hours REAL NOT NULL CHECK (hours > 0)
+      ) STRICT;
+
+-- table received_packages
+CREATE TABLE received_packages (
+        id INTEGER PRIMARY KEY,
+        station_id INTEGER NOT NULL REFERENCES district_stations (id),
+        period TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        generated_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        payload TEXT NOT NULL,
+        envelope TEXT NOT NULL,
+        received_by INTEGER NOT NULL REFERENCES users (id),
+        received_at TEXT NOT NULL,
+        UNIQUE (station_id, period, version)
       ) STRICT;
 
 -- table rectifications
@@ -1104,6 +1144,14 @@ CREATE TABLE station (
         updated_at TEXT NOT NULL
       ) STRICT;
 
+-- table station_key
+CREATE TABLE station_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
 -- table station_rules
 CREATE TABLE station_rules (
         id INTEGER PRIMARY KEY,
@@ -1215,6 +1263,14 @@ CREATE TRIGGER inspections_snapshot_fixed BEFORE UPDATE OF kind, template_id, te
       BEGIN
         SELECT RAISE(ABORT, 'inspection snapshot is immutable');
       END;
+
+-- trigger received_packages_kept_delete
+CREATE TRIGGER received_packages_kept_delete BEFORE DELETE ON received_packages
+        BEGIN SELECT RAISE(ABORT, 'a received package is kept as it arrived'); END;
+
+-- trigger received_packages_kept_update
+CREATE TRIGGER received_packages_kept_update BEFORE UPDATE ON received_packages
+        BEGIN SELECT RAISE(ABORT, 'a received package is kept as it arrived'); END;
 
 -- trigger report_versions_frozen
 CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions

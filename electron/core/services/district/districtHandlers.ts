@@ -1,0 +1,20 @@
+import type { districtContract } from '../../../../shared/api/contract/district.js';
+import { requireSession } from '../../auth/actor.js';
+import type { FeatureHandlers } from '../../handlerTable.js';
+import type { DistrictService } from './districtService.js';
+
+export type DistrictDeps = Readonly<{ district: DistrictService }>;
+
+/** The district feature's handlers (issue 14). */
+export function createDistrictHandlers({ district }: DistrictDeps): FeatureHandlers<typeof districtContract> {
+  return {
+    'district.stations': () => district.stations(),
+    'district.registerStation': (input, session) => district.register(requireSession(session), input),
+    'district.updateStation': (input, session) => district.update(requireSession(session), input.id, input.registration),
+    'district.importPackage': (input, session) => district.importPackage(requireSession(session), input),
+    'district.received': (input) => district.received(input.period ?? null),
+    'district.settings': () => district.settings(),
+    'district.saveSettings': (input, session) => district.saveSettings(requireSession(session), input),
+    'district.overview': (input) => district.overview(input.period),
+  };
+}

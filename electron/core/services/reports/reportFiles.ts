@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
+import type { reportXlsxInput } from '../../../../shared/api/schemas/reports.js';
+import { genderWords, riskWords } from '../../../../shared/domain/caseFileWords.js';
+import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
+import { ageOn } from '../../../../shared/domain/idNumber.js';
+import { parsePeriod } from '../../../../shared/domain/periods.js';
+import { packageFileName, type PackagePayload } from '../../../../shared/reports/packageFormat.js';
+import { defaultSuppressionThreshold, suppressFigures } from '../../../../shared/reports/suppress.js';
+import { chainHead } from '../../audit/anchorStore.js';
+import { actorOf } from '../../auth/actor.js';
+import type { Session } from '../../auth/sessionStore.js';
+import type { Clock } from '../../clock.js';
+import { AppError } from '../../errors.js';
+import { auditedExport } from '../../export/auditedExport.js';
+import { dictionaryLabels } from '../../export/labels.js';
+import { exportFileName } from '../../export/xlsxTable.js';
+import { highRiskClients, type HighRiskRow } from '../../repositories/highRiskListRepo.js';
+import { latestVersion, markReported, readStationKey } from '../../repositories/reportsRepo.js';
+import { readMarker } from '../../repositories/settingsRepo.js';
+import { readStation } from '../../repositories/stationRepo.js';
+import { sha256Hex } from '../../sha256.js';
+import { appVersion } from '../../version.js';
+import type { Vault } from '../../vault.js';
+import { fingerprintOf, signPackage } from './packageSignature.js';
+import { reportWorkbook } from './reportWorkbook.js';
+import type { ReportsService } from './reportsService.js';
+
+/**
+ * The files a report leaves the station as (issue 14): the signed upward package (making it is the 审核: the version
+ * becomes 已上报 with the 站长 as 审核人), the workbook (exact, or the shared copy with small counts hidden), and
+ * the separate, 站长-only, audited 高风险人员台账 — never inside the package.
+ */
+export class ReportFiles {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: Clock,
+    private readonly reports: ReportsService,
+  ) {}
+
+  stationKey(): { fingerprint: string; createdAt: string; regionCode: string; station: string } {
+    const db = this.vault.connection();
+    const key = readStationKey(db);
+    const station = readStation(db);
+    return { fingerprint: fingerprintOf(key.publicKey), createdAt: key.createdAt, regionCode: station?.regionCode ?? '', station: station?.name ?? '' };
+  }
+
+  /** The upward package of the period's latest submitted version; the first one made moves it to 已上报. */
+  package(session: Session, period: string): ExportFile {
+    return this.vault.write((db, audit) => {
+      const stored = latestVersion(db, period);
+      const label = parsePeriod(period)!.label;
+      if (!stored || stored.state === 'draft') throw new AppError('INVALID_INPUT', `${label}的报表${stored ? '（更正版本）' : ''}尚未提交，提交后才能生成上报文件。`);
+      const at = this.clock.now().toISOString();
+      if (stored.state === 'review') markReported(db, stored.id, session.userId ?? 0, at);
+      const view = this.reports.viewIn(db, period);
+      const version = view.version!;
+      const station = readStation(db);
+      const key = readStationKey(db);
+      const payload: PackagePayload = {
+        manifest: {
+          station: { name: station?.name ?? '', level: station?.level ?? 'street', regionCode: station?.regionCode ?? '' },
+          period,
+          periodFrom: view.period.from,
+          periodTo: view.period.to,
+          version: version.version,
+          correctionReason: version.correctionReason,
+          indicatorSet: { id: view.set.id, version: view.set.version, sha256: sha256Hex(JSON.stringify(view.set)) },
+          appVersion,
+          generatedAt: at,
+          submittedAt: version.submittedAt!,
+          header: { preparedBy: version.header.preparedBy, contactPhone: version.header.contactPhone, reviewer: version.reviewedBy ?? session.displayName, reviewedAt: version.reviewedAt ?? at },
+          auditHead: chainHead(db),
+          keyFingerprint: fingerprintOf(key.publicKey),
+        },
+        figures: view.figures,
+        ratios: view.ratios,
+        violations: view.violations.map(({ ruleId, name, left, operator, right }) => ({ ruleId, name, left, operator, right })),
+        notes: Object.fromEntries(view.violations.flatMap((violation) => (version.notes[violation.ruleId] ? [[violation.ruleId, version.notes[violation.ruleId]!]] : []))),
+      };
+      const text = signPackage(payload, key);
+      audit({ ...actorOf(session), action: 'reports.package', objectType: 'report', objectId: stored.id, detail: { period: label, reportVersion: version.version, packageSha256: sha256Hex(text) } });
+      return { fileName: packageFileName(payload.manifest), dataBase64: Buffer.from(text, 'utf8').toString('base64'), rows: Object.keys(payload.figures).length };
+    });
+  }
+
+  /** The report as a workbook; the shared copy hides counts 1–4 (reports-standards.md §6.3). Audited like every export. */
+  async workbook(session: Session, input: z.output<typeof reportXlsxInput>): Promise<ExportFile> {
+    const { view, demo } = this.vault.write((db, audit) => {
+      const read = { view: this.reports.viewOf(db, input.range), demo: readMarker(db, 'demo') };
+      audit({ ...actorOf(session), action: 'reports.exportXlsx', objectType: 'report', detail: { period: read.view.period.label, sharedCopy: input.shared } });
+      return read;
+    });
+    const threshold = input.shared ? defaultSuppressionThreshold : null;
+    const shownFigures = suppressFigures(view.set, view.figures, threshold ?? 1);
+    const bytes = await reportWorkbook(view, { shownFigures, sharedThreshold: threshold, demo });
+    return { fileName: exportFileName(`${view.unit}工作报表${input.shared ? '（共享版）' : ''}`, view.period.key ?? `${view.period.from}~${view.period.to}`), dataBase64: bytes.toString('base64'), rows: Object.keys(view.figures).length };
+  }
+
+  /** 高风险人员台账 ("一人一策") as of the period's last day: named, 敏感 on every page, 站长 only, audited. */
+  highRiskList(session: Session, period: string): Promise<ExportFile> {
+    const range = parsePeriod(period)!;
+    return auditedExport(this.vault, session, { action: 'reports.highRiskList', objectType: 'report', title: '高风险人员台账', range: { from: range.from, to: range.to }, sensitive: true }, (db) => {
+      const tags = dictionaryLabels(db, 'populationTag');
+      const rows = highRiskClients(db, { to: range.to, toUtc: localDayStartUtc(range.to, 1) });
+      const columns = [
+        { header: '姓名', width: 12, type: 'text', value: (row: HighRiskRow) => row.name },
+        { header: '性别', width: 6, type: 'text', value: (row: HighRiskRow) => genderWords[row.gender] },
+        { header: '年龄', width: 6, type: 'number', value: (row: HighRiskRow) => (row.birthDate ? ageOn(row.birthDate, range.to) : null) },
+        { header: '联系电话', width: 15, type: 'text', value: (row: HighRiskRow) => row.phone },
+        { header: '社区', width: 14, type: 'text', value: (row: HighRiskRow) => row.community },
+        { header: '网格', width: 12, type: 'text', value: (row: HighRiskRow) => row.grid },
+        { header: '重点人群', width: 24, type: 'text', value: (row: HighRiskRow) => tags(row.tags) },
+        { header: '预警等级', width: 10, type: 'text', value: (row: HighRiskRow) => riskWords[row.risk] },
+        { header: '分级日期', width: 12, type: 'date', value: (row: HighRiskRow) => localDay(new Date(row.gradedAt)) },
+        { header: '最近随访', width: 12, type: 'date', value: (row: HighRiskRow) => row.lastFollowUp },
+        { header: '下次随访', width: 12, type: 'date', value: (row: HighRiskRow) => row.nextDue },
+        { header: '责任咨询师', width: 12, type: 'text', value: (row: HighRiskRow) => row.counsellor },
+        { header: '危机干预次数', width: 12, type: 'number', value: (row: HighRiskRow) => row.crises },
+      ] as const;
+      return { columns, rows, period: `截至${range.to}` };
+    });
+  }
+}
+
