@@ -1,8 +1,9 @@
 import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiCallError } from '../../../renderer/src/api/client.js';
 import ReportsView from '../../../renderer/src/features/reports/views/ReportsView.vue';
 import MonthlyReportPrint from '../../../renderer/src/features/reports/print/MonthlyReportPrint.vue';
+import StationKeyPrint from '../../../renderer/src/features/reports/print/StationKeyPrint.vue';
 import { lastFullMonth } from '../../../renderer/src/features/reports/reportPeriod.js';
 import type { ReportVersion, ReportView } from '../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../shared/domain/dates.js';
@@ -191,6 +192,51 @@ describe('the 定期上报 screen', () => {
   });
 });
 
+describe('a submitted report’s files and answer', () => {
+  it('makes the signed upward file (the version moves to 已上报), then records the 街道’s 退回 with its reason', async () => {
+    const review = reportView(kept('review', { R01: '已核对', R04: '已核对' }), { frozen: true });
+    const reported = reportView({ ...kept('reported', { R01: '已核对', R04: '已核对' }), reviewedBy: '王站长', reviewedAt: `${period.to}T04:00:00.000Z` }, { frozen: true });
+    let shown = review;
+    const saved = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:report');
+    const { api, wrapper } = await open(
+      {
+        'reports.preview': () => shown,
+        'reports.package': () => {
+          shown = reported;
+          return { fileName: `110105001-${station.name}-${month}.xyp`, dataBase64: 'e30=', rows: 60 };
+        },
+        'reports.answer': (input) => reportView({ ...kept('returned'), answerNote: input.note }, { frozen: true }),
+      },
+      review,
+    );
+    expect(wrapper.find('[data-testid="report-answer"]').exists()).toBe(false);
+    await wrapper.find('[data-testid="report-package"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('reports.package')).toEqual([{ period: month }]);
+    expect(saved).toHaveBeenCalledOnce();
+    expect(wrapper.find('[data-testid="report-state"]').text()).toBe('已上报');
+
+    await wrapper.find('[data-testid="report-answer"]').trigger('click');
+    await flushPromises();
+    (document.body.querySelectorAll<HTMLInputElement>('[data-testid="answer-choice"] input')[1]!).click();
+    await flushPromises();
+    body('answer-submit')!.click();
+    await flushPromises();
+    // 退回 needs its reason, checked before sending.
+    expect(api.inputsOf('reports.answer')).toEqual([]);
+    const note = body('answer-note') as HTMLTextAreaElement;
+    note.value = '随访人数说明不充分';
+    note.dispatchEvent(new Event('input'));
+    body('answer-submit')!.click();
+    await flushPromises();
+    expect(api.inputsOf('reports.answer')).toEqual([{ period: month, answer: 'returned', note: '随访人数说明不充分' }]);
+    expect(wrapper.find('[data-testid="report-state"]').text()).toBe('退回');
+    expect(wrapper.find('[data-testid="report-answer-note"]').text()).toContain('随访人数说明不充分');
+    expect(wrapper.find('[data-testid="report-package"]').exists()).toBe(false);
+    saved.mockRestore();
+  });
+});
+
 describe('the printed 月报', () => {
   it('has the title, the header block, one table per indicator with its breakdowns, the notes and the seal and signatures', async () => {
     const notes = { R01: '同一来访者两处登记', R04: '新迁入人员尚未分级', SPS01: '本月站点装修停诊一周' };
@@ -212,5 +258,16 @@ describe('the printed 月报', () => {
     expect(signatures).toContain('单位盖章');
     expect(signatures).toContain('负责人签字');
     expect(signatures).toContain('日期');
+  });
+});
+
+describe('the station key’s registration form', () => {
+  it('prints the fingerprint with the station and its region code for the 街道 to register, signed by both', async () => {
+    const stationKey = { fingerprint: 'SHA256:3f9a 0c1d 77e2 51b8', createdAt: '2026-11-01T01:00:00.000Z', regionCode: '110105001', station: station.name };
+    const { wrapper } = await mountScreen(StationKeyPrint, { api: fakeApi({ 'station.get': () => station }), pattern: '/', path: '/', pinia: loggedInAs('admin'), props: { stationKey } });
+    expect(wrapper.find('.print-title').text()).toBe('社会心理服务站上报密钥登记表');
+    const table = wrapper.find('[data-testid="station-key-print"]').text();
+    for (const part of [station.name, '110105001', stationKey.fingerprint]) expect(table).toContain(part);
+    expect(wrapper.find('[data-testid="print-signatures"]').text()).toContain('街道登记人签字');
   });
 });

@@ -6,8 +6,9 @@ import { xlsxMime, type ExportFile } from '../../../../shared/api/schemas/export
  */
 export function saveExportFile(file: ExportFile): void {
   const bytes = Uint8Array.from(atob(file.dataBase64), (char) => char.charCodeAt(0));
-  // Workbooks, and the 迎检包 (a zip of the checklist PDF, workbooks and evidence).
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.fileName.endsWith('.zip') ? 'application/zip' : xlsxMime }));
+  // Workbooks, the 迎检包 (a zip of the checklist PDF, workbooks and evidence) and a report's signed upward package (JSON text).
+  const type = file.fileName.endsWith('.zip') ? 'application/zip' : file.fileName.endsWith('.xyp') ? 'application/json' : xlsxMime;
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

@@ -3,7 +3,16 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   audit: {
     actions: {
-      reports: { saveDraft: 'Report draft saved', submit: 'Report submitted', correct: 'Report corrected', drill: 'Report records viewed' },
+      reports: {
+        saveDraft: 'Report draft saved',
+        submit: 'Report submitted',
+        correct: 'Report corrected',
+        drill: 'Report records viewed',
+        package: 'Upward file made',
+        answer: 'Answer from above recorded',
+        exportXlsx: 'Report exported',
+        highRiskList: 'High-risk list exported',
+      },
     },
     objects: { report: 'Periodic report' },
     details: {
@@ -13,6 +22,9 @@ export const en: Messages = {
       valueCode: 'Value',
       option: 'Category option',
       recordCount: 'Records',
+      answer: 'Answer',
+      sharedCopy: 'Shared copy',
+      packageSha256: 'Upward file checksum',
     },
   },
   reports: {
@@ -90,6 +102,37 @@ export const en: Messages = {
       reason: 'Reason for correction',
       reasonLine: 'Reason for correction: {reason}',
       done: 'Correction version created',
+    },
+    answer: {
+      button: 'Record the answer',
+      title: 'Answer to the {label} report',
+      answer: 'Answer',
+      note: 'Note (the reason when returned)',
+      done: 'Answer recorded',
+    },
+    files: {
+      package: 'Make upward file',
+      packageHint: 'Makes the file signed by this station (.xyp) for the sub-district; the first one counts as the head’s review and moves the report to Reported. It holds aggregate figures only: no names, ID numbers, phones or record text.',
+      packaged: 'Upward file made: {file}',
+      export: 'Export Excel',
+      exportShared: 'Export shared copy',
+      exportSharedHint: 'The copy for sharing: counts of 1–4 show as “<5”, and figures that would reveal them are hidden.',
+      exported: 'Exported: {file}',
+      highRisk: 'High-risk list',
+      highRiskConfirm: 'The high-risk list names people (one plan per person); export it only when the sub-district asks. It is never part of the upward file, and the export is audited. Export?',
+    },
+    key: {
+      button: 'Station key fingerprint',
+      title: 'Station reporting key',
+      station: 'Station',
+      regionCode: 'Region code',
+      fingerprint: 'Public key fingerprint',
+      createdAt: 'Created',
+      explain: 'The sub-district verifies this station’s files only once it has registered this fingerprint. Compare it in person or through a trusted channel, never only from a received file.',
+      print: 'Print registration form',
+      printTitle: 'Station reporting key registration',
+      stationSigns: 'Head of station',
+      districtSigns: 'Registered by (sub-district)',
     },
     versions: {
       none: 'No report has been saved for this period',

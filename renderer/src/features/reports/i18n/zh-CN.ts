@@ -1,4 +1,5 @@
 import { reportsAuditWords } from '../../../../../shared/audit/words/reports.js';
+import { reportStateWords } from '../../../../../shared/reports/reportWords.js';
 
 /** `period` already has its word from foundation (期间): vue-i18n takes each key from one feature only. */
 const { period: _foundationWord, ...details } = reportsAuditWords.details;
@@ -20,7 +21,7 @@ export const zhCN = {
     recordsChanged: '记录已变更，如需更正请新建更正版本',
     ratio: '比率（{numerator} ÷ {denominator} × {per}）：{rate}',
     noRatio: '分母为 0，暂无比率',
-    states: { draft: '草稿', review: '待审核', reported: '已上报', received: '已接收', returned: '退回', none: '尚未保存' },
+    states: { ...reportStateWords, none: '尚未保存' },
     types: { flow: '期内累计', stock: '期末数', ratio: '比率' },
     period: {
       kind: '统计期类型',
@@ -81,6 +82,37 @@ export const zhCN = {
       reason: '更正原因',
       reasonLine: '更正原因：{reason}',
       done: '已新建更正版本',
+    },
+    answer: {
+      button: '登记上级答复',
+      title: '登记{label}报表的上级答复',
+      answer: '答复',
+      note: '说明（退回时写明原因）',
+      done: '已登记上级答复',
+    },
+    files: {
+      package: '生成上报文件',
+      packageHint: '生成带本站签名的上报文件（.xyp），报送街道；首次生成即视为站长审核通过，状态变为“已上报”。文件只含汇总数字，不含姓名、证件号、电话或记录内容。',
+      packaged: '已生成上报文件：{file}',
+      export: '导出 Excel',
+      exportShared: '导出共享版',
+      exportSharedHint: '对外共享的版本：1–4 的小数字显示为“<5”，并隐藏可推算出它们的数字。',
+      exported: '已导出：{file}',
+      highRisk: '高风险人员台账',
+      highRiskConfirm: '高风险人员台账含姓名等敏感信息（“一人一策”），仅在街道要求时导出，不随上报文件报送；导出将记入审计日志。确定导出吗？',
+    },
+    key: {
+      button: '本站密钥指纹',
+      title: '本站上报密钥',
+      station: '站点名称',
+      regionCode: '行政区划代码',
+      fingerprint: '公钥指纹',
+      createdAt: '生成时间',
+      explain: '街道登记此指纹后，才能核验本站上报文件的签名。请当面或通过可靠渠道核对，切勿仅凭上报文件中的指纹登记。',
+      print: '打印登记表',
+      printTitle: '社会心理服务站上报密钥登记表',
+      stationSigns: '站长签字',
+      districtSigns: '街道登记人签字',
     },
     versions: {
       none: '本期还没有保存过报表',
