@@ -205,7 +205,7 @@ describe('a submitted report’s files and answer', () => {
           shown = reported;
           return { fileName: `110105001-${station.name}-${month}.xyp`, dataBase64: 'e30=', rows: 60 };
         },
-        'reports.answer': (input) => reportView({ ...kept('returned'), answerNote: input.note }, { frozen: true }),
+        'reports.answer': (input) => reportView({ ...kept('returned'), answerNote: input.note ?? '' }, { frozen: true }),
       },
       review,
     );
