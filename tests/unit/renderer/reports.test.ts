@@ -145,6 +145,8 @@ describe('the 定期上报 screen', () => {
     });
     expect(wrapper.findAll('[data-testid^="violation-R"]').map((item) => item.attributes('data-testid'))).toEqual(['violation-R01', 'violation-R04']);
     expect(wrapper.find('[data-testid="violation-R01"] [data-testid="violation-line"]').text()).toBe('个体咨询人数 12 ≤ 个体咨询人次 10');
+    // An unusual change may be explained too, beside what it is compared with.
+    expect(wrapper.find('[data-testid="unusual-SPS01"] label').text()).toBe('个体咨询人次：本期 10，上期 31，明显减少');
     await wrapper.find('[data-testid="note-R01"]').setValue('同一来访者本月在两处登记，已核对属实');
     await wrapper.find('[data-testid="report-save"]').trigger('click');
     await flushPromises();
@@ -253,6 +255,7 @@ describe('the printed 月报', () => {
     const explained = wrapper.find('[data-testid="report-print-notes"]').text();
     expect(explained).toContain('个体咨询人数 12 ≤ 个体咨询人次 10');
     expect(explained).toContain('新迁入人员尚未分级');
+    expect(explained).toContain('个体咨询人次：本期 10，上期 31，明显减少');
     expect(explained).toContain('本月站点装修停诊一周');
     const signatures = wrapper.find('[data-testid="print-signatures"]').text();
     expect(signatures).toContain('单位盖章');

@@ -27,11 +27,19 @@ export function violationLine(view: ReportView, ruleId: string): string {
 }
 
 /** The values whose change from the period before (or a year before) is larger than chance explains at small counts. */
-export function unusualValues(view: ReportView): Array<Readonly<{ code: string; name: string; flag: 'rise' | 'drop'; total: number; reference: number }>> {
+export function unusualValues(view: ReportView): Array<Readonly<{ code: string; name: string; flag: 'rise' | 'drop'; total: number; against: 'previous' | 'lastYear'; reference: number }>> {
   const names = valueNames(view.set);
+  // The flag compares with the period before, or with a year earlier when the station recorded nothing before (shared/reports/comparison.ts).
   return Object.entries(view.comparison).flatMap(([code, comparison]) =>
-    comparison.flag === null ? [] : [{ code, name: names.get(code)?.name ?? code, flag: comparison.flag, total: view.figures[code]?.total ?? 0, reference: comparison.previous ?? comparison.lastYear ?? 0 }],
+    comparison.flag === null
+      ? []
+      : [{ code, name: names.get(code)?.name ?? code, flag: comparison.flag, total: view.figures[code]?.total ?? 0, against: comparison.previous === null ? 'lastYear' : 'previous', reference: comparison.previous ?? comparison.lastYear ?? 0 }],
   );
+}
+
+/** An unusual change as one line: the value, this period's figure and the one it is compared with. */
+export function unusualLine(t: (key: string, values?: Record<string, unknown>) => string, value: ReturnType<typeof unusualValues>[number]): string {
+  return t(`reports.validation.unusual.${value.flag}`, { name: value.name, total: value.total, against: t(`reports.columns.${value.against}`), reference: value.reference });
 }
 
 /** A ratio indicator's rate as printed: "95.5%", or null while its denominator is 0. */

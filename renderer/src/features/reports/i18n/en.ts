@@ -93,7 +93,7 @@ export const en: Messages = {
       noteFor: 'Explanation of “{name}”',
       unusualTitle: 'Unusual changes',
       unusualHint: 'These figures changed markedly from the previous period or last year; an explanation is optional and is sent with the report.',
-      unusual: { rise: '{name}: {total} this period against {reference}, an unusual rise', drop: '{name}: {total} this period against {reference}, an unusual drop' },
+      unusual: { rise: '{name}: {total} this period, {against} {reference}, an unusual rise', drop: '{name}: {total} this period, {against} {reference}, an unusual drop' },
     },
     correction: {
       button: 'New correction version',

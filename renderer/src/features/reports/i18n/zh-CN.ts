@@ -73,7 +73,7 @@ export const zhCN = {
       noteFor: '“{name}”的情况说明',
       unusualTitle: '明显变化',
       unusualHint: '以下数字与上期或去年同期相比变化较大，可选择写明原因，说明随报表上报。',
-      unusual: { rise: '{name}：本期 {total}，比较期 {reference}，明显增多', drop: '{name}：本期 {total}，比较期 {reference}，明显减少' },
+      unusual: { rise: '{name}：本期 {total}，{against} {reference}，明显增多', drop: '{name}：本期 {total}，{against} {reference}，明显减少' },
     },
     correction: {
       button: '新建更正版本',
