@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/paths.js';
 import { CliError, CliSession } from './cliSession.js';
 import { scoreCommand } from './scoreCommand.js';
 import { exportCommand } from './exportCommand.js';
+import { aggregateCommand, dhis2CheckCommand, reportCommand } from './reportCommands.js';
 import {
   backupCommand,
   callCommand,
@@ -24,6 +25,7 @@ const commands = {
   restore: restoreCommand,
   verify: verifyCommand,
   export: exportCommand,
+  report: reportCommand,
 } as const;
 
 const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
@@ -40,6 +42,12 @@ const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   export inspection-package --inspection 编号 --out 文件.zip
                             迎检包：检查表 PDF、统计期台账、佐证与整改材料、清单及其 SHA-256
   score 量表编号 '[答案]'      按量表计分并输出 JSON（--batch 文件：逐行 {"id","scale","answers"}）
+  report --period 2026-11 --format pdf|xlsx|package|dhis2 --out 文件
+                            站长导出本站报表（package 与 dhis2 须先提交；--dhis2-format json|csv|adx；--shared 共享版）
+  aggregate 文件… --out 文件夹 [--keys 登记公钥文件] [--timely-days 10]
+                            不需站点：校验各站上报文件的签名（有 --keys 时核对登记的公钥），写出辖区汇总表和上报情况
+  dhis2-check 数据文件.json --metadata 元数据.json
+                            不需站点：按 DHIS2 的检查顺序离线预检 dataValueSets，列出冲突
 通用选项：--data-dir 文件夹  --user 用户名  --password-file 文件（或环境变量 XINYI_PASSWORD）`;
 
 async function main(argv: string[]): Promise<number> {
@@ -66,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       screening: { type: 'string' },
       inspection: { type: 'string' },
+      keys: { type: 'string' },
+      metadata: { type: 'string' },
+      'dhis2-format': { type: 'string' },
+      'timely-days': { type: 'string' },
+      shared: { type: 'boolean' },
       tag: { type: 'string' },
       unmasked: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -82,6 +95,9 @@ async function main(argv: string[]): Promise<number> {
     scoreCommand(args, print);
     return 0;
   }
+  // Work on files a district received: no station, no login.
+  if (name === 'aggregate') return aggregateCommand(args, print);
+  if (name === 'dhis2-check') return dhis2CheckCommand(args, print);
   if (!(name in commands)) throw new CliError(`未知命令：${name}。运行 xinyi --help 查看用法。`, 2);
   const core = createCore({ dataDir: resolveDataDir(values['data-dir'], process.env, os.homedir()), idleCheckMs: 0, backupCheckMs: 0 });
   const cli = new CliSession(core, {

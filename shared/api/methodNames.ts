@@ -256,6 +256,9 @@ export const methodNames = [
   'reports.exportXlsx',
   'reports.highRiskList',
   'reports.stationKey',
+  'reports.pdf',
+  'reports.dhis2',
+  'reports.dhis2Metadata',
   'district.stations',
   'district.registerStation',
   'district.updateStation',
@@ -264,6 +267,7 @@ export const methodNames = [
   'district.settings',
   'district.saveSettings',
   'district.overview',
+  'district.exportXlsx',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -13,6 +13,11 @@ export const operatorWords: Record<ValidationRule['operator'], string> = {
   less_than_or_equal_to: '≤',
 };
 
+/** A violation in words: "3 ≤ 2 不成立". */
+export function violationText(violation: Readonly<{ left: number; operator: string; right: number }>): string {
+  return `${violation.left} ${operatorWords[violation.operator as ValidationRule['operator']] ?? violation.operator} ${violation.right} 不成立`;
+}
+
 const holds: Record<ValidationRule['operator'], (left: number, right: number) => boolean> = {
   equal_to: (left, right) => left === right,
   not_equal_to: (left, right) => left !== right,

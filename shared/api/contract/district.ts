@@ -5,6 +5,7 @@
  */
 import { adminOnly } from '../access.js';
 import { emptyInput } from '../schemas/common.js';
+import { exportFile } from '../schemas/exports.js';
 import {
   districtOverview,
   districtPeriodInput,
@@ -28,6 +29,7 @@ export const districtContract = {
   'district.settings': method(adminOnly, emptyInput, districtSettings),
   'district.saveSettings': method(adminOnly, districtSettings, districtSettings),
   'district.overview': method(adminOnly, districtPeriodInput, districtOverview),
+  'district.exportXlsx': method(adminOnly, districtPeriodInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
-export const districtAuditActions = ['district.registerStation', 'district.updateStation', 'district.importPackage', 'district.saveSettings'] as const;
+export const districtAuditActions = ['district.registerStation', 'district.updateStation', 'district.importPackage', 'district.saveSettings', 'district.exportXlsx'] as const;

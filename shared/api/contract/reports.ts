@@ -8,6 +8,7 @@ import { emptyInput } from '../schemas/common.js';
 import { exportFile } from '../schemas/exports.js';
 import {
   answerInput,
+  dhis2ExportInput,
   correctionInput,
   draftInput,
   drillInput,
@@ -36,6 +37,9 @@ export const reportsContract = {
   'reports.exportXlsx': method(adminOnly, reportXlsxInput, exportFile),
   'reports.highRiskList': method(adminOnly, reportPeriodInput, exportFile),
   'reports.stationKey': method(adminOnly, emptyInput, stationKeyView),
+  'reports.pdf': method(adminOnly, reportRangeInput, exportFile),
+  'reports.dhis2': method(adminOnly, dhis2ExportInput, exportFile),
+  'reports.dhis2Metadata': method(adminOnly, emptyInput, exportFile),
 } as const satisfies Record<string, MethodSpec>;
 
-export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill', 'reports.package', 'reports.answer', 'reports.exportXlsx', 'reports.highRiskList'] as const;
+export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill', 'reports.package', 'reports.answer', 'reports.exportXlsx', 'reports.highRiskList', 'reports.pdf', 'reports.dhis2'] as const;

@@ -10,4 +10,5 @@ export const reportsFieldLabels = {
   preparedBy: '填表人',
   contactPhone: '联系电话',
   answer: '答复',
+  format: '格式',
 };

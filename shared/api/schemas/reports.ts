@@ -67,6 +67,9 @@ export const answerInput = z
 /** The report as a workbook; `shared` makes the copy for sharing, with small counts shown as "<5". */
 export const reportXlsxInput = z.object({ range: reportRangeInput, shared: z.boolean().default(false) });
 
+/** The period's figures for DHIS2: dataValueSets JSON, CSV or ADX XML (reports-standards.md §5.1, §5.5). */
+export const dhis2ExportInput = z.object({ period: periodKey, format: z.enum(['json', 'csv', 'adx'], { message: '格式应为 json、csv 或 adx。' }).default('json') });
+
 export const stationKeyView = z.object({ fingerprint: z.string(), createdAt: z.string(), regionCode: z.string(), station: z.string() });
 
 const valueFigures = z.object({ total: z.number(), breakdown: z.record(z.string(), z.record(z.string(), z.number())) });

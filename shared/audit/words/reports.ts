@@ -13,6 +13,8 @@ export const reportsAuditWords = {
       answer: '登记上级答复',
       exportXlsx: '导出报表',
       highRiskList: '导出高风险人员台账',
+      pdf: '导出报表 PDF',
+      dhis2: '导出 DHIS2 数据',
     },
   },
   objects: { report: '上报报表' },
@@ -27,5 +29,6 @@ export const reportsAuditWords = {
     answer: '答复',
     sharedCopy: '对外共享版',
     packageSha256: '上报文件校验值',
+    format: '格式',
   },
 };

@@ -16,5 +16,6 @@ export function createDistrictHandlers({ district }: DistrictDeps): FeatureHandl
     'district.settings': () => district.settings(),
     'district.saveSettings': (input, session) => district.saveSettings(requireSession(session), input),
     'district.overview': (input) => district.overview(input.period),
+    'district.exportXlsx': (input, session) => district.workbook(requireSession(session), input.period),
   };
 }

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import type { DistrictOverview, DistrictSettings, packageImportInput, stationRegistration } from '../../../../shared/api/schemas/district.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
-import { ratioOf, type SetFigures } from '../../../../shared/reports/compute.js';
-import { combineMonths, monthCompleteness, sixMonthsTo, sumStations, type Completeness } from '../../../../shared/reports/district.js';
+import { buildDistrictOverview, monthsRead } from '../../../../shared/reports/districtOverview.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
 import type { PackagePayload } from '../../../../shared/reports/packageFormat.js';
@@ -24,17 +23,17 @@ import {
   updateStation,
   writeDistrictSettings,
   type StoredPackage,
-  type StoredStation,
 } from '../../repositories/districtRepo.js';
 import { sha256Hex } from '../../sha256.js';
 import type { Vault } from '../../vault.js';
 import { checkReceivedPackage } from './packageAcceptance.js';
-import { derivedIndicators } from './derivedIndicators.js';
+import { districtWorkbook } from './districtWorkbook.js';
+import { exportFileName } from '../../export/xlsxTable.js';
+import { readStation } from '../../repositories/stationRepo.js';
+import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
 
 type Registration = z.output<typeof stationRegistration>;
 type ImportResult = { fileName: string; accepted: boolean; reason: string | null; station: string | null; period: string | null; version: number | null };
-
-const statusRank = { onTime: 0, late: 1, missing: 2, notExpected: -1 } as const;
 
 /**
  * The district's side of the reports (issue 14): its register of stations, the packages they send (each checked —
@@ -135,75 +134,24 @@ export class DistrictService {
     });
   }
 
+  /** The district's tables of a period as a workbook; audited like every export. */
+  async workbook(session: Session, period: string): Promise<ExportFile> {
+    const { overview, name } = this.vault.write((db, audit) => {
+      const read = { overview: this.overviewIn(db, period), name: readStation(db)?.name ?? '' };
+      audit({ ...actorOf(session), action: 'district.exportXlsx', objectType: 'districtStation', detail: { period: read.overview.period.label } });
+      return read;
+    });
+    const bytes = await districtWorkbook(overview, name);
+    return { fileName: exportFileName(`${name}辖区汇总`, period), dataBase64: bytes.toString('base64'), rows: overview.stations.length };
+  }
+
   /** The period as the district sees it: each station's newest version of each month, combined, counted and added up. */
   overview(period: string): DistrictOverview {
     return this.overviewIn(this.vault.connection(), period);
   }
 
   overviewIn(db: Db, period: string): DistrictOverview {
-    const range = parsePeriod(period)!;
-    const set = this.set();
-    const settings = readDistrictSettings(db);
-    const months = monthsOf(range);
-    const stations = listStations(db);
-    const newest = new Map<string, StoredPackage>();
-    for (const received of listPackages(db, months)) {
-      const key = `${received.stationId}@${received.period}`;
-      if ((newest.get(key)?.version ?? 0) < received.version) newest.set(key, received);
-    }
-    // Every version counts for timeliness (the first one made decides it; a later correction does not make a report
-    // late), and the six months before each month tell whether a station has fallen silent.
-    const receipts = listPackages(db, [...new Set(months.flatMap(sixMonthsTo))]).map((received) => ({ stationId: received.stationId, period: received.period, generatedAt: received.generatedAt }));
-    const perMonth = months.map((month) => {
-      const bounds = parsePeriod(month)!;
-      return monthCompleteness(stations, receipts, { key: month, from: bounds.from, to: bounds.to }, settings.timelyDays);
-    });
-    const rows = stations.map((station) => this.stationRow(station, months, newest, perMonth, set));
-    const reported = rows.flatMap((row) => (row.figures ? [row.figures] : []));
-    const totals = sumStations(set, reported);
-    const completeness = sumCompleteness(perMonth);
-    return {
-      period: { key: period, from: range.from, to: range.to, label: range.label },
-      set,
-      settings,
-      completeness,
-      stations: rows.filter((row) => row.status !== 'notExpected' || row.figures !== null),
-      totals,
-      ratios: Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, totals)])),
-      derived: derivedIndicators(totals, completeness, settings, months.length),
-    };
+    const reports = listPackages(db, monthsRead(period)).map((received) => ({ ...received, figures: (JSON.parse(received.payload) as PackagePayload).figures }));
+    return buildDistrictOverview(this.set(), readDistrictSettings(db), listStations(db), reports, period);
   }
-
-  private stationRow(station: StoredStation, months: string[], newest: Map<string, StoredPackage>, perMonth: Completeness[], set: IndicatorSet) {
-    const received = months.flatMap((month) => {
-      const found = newest.get(`${station.id}@${month}`);
-      return found ? [found] : [];
-    });
-    const figures: SetFigures | null = received.length === 0 ? null : combineMonths(set, received.map((found) => (JSON.parse(found.payload) as PackagePayload).figures));
-    const statuses = perMonth.map((month) => month.stations.find((row) => row.stationId === station.id)!);
-    const worst = statuses.reduce((a, b) => (statusRank[b.status] > statusRank[a.status] ? b : a));
-    const checklist = set.indicators.find((item) => item.id === 'CHK01');
-    return {
-      stationId: station.id,
-      name: station.name,
-      regionCode: station.regionCode,
-      status: worst.status,
-      generatedAt: received.at(-1)?.generatedAt ?? null,
-      version: received.at(-1)?.version ?? null,
-      silentSixMonths: statuses.at(-1)!.silentSixMonths,
-      figures,
-      checklistPercent: figures && checklist ? ratioOf(checklist, figures) : null,
-    };
-  }
-}
-
-/** A longer period's completeness: the months' expected and received reports added up (DHIS2 expects one per month). */
-function sumCompleteness(months: readonly Completeness[]): DistrictOverview['completeness'] {
-  const add = (key: 'expected' | 'received' | 'onTime' | 'late' | 'missing') => months.reduce((total, month) => total + month[key], 0);
-  const expected = add('expected');
-  const received = add('received');
-  const onTime = add('onTime');
-  const share = (part: number) => (expected === 0 ? null : Math.round((part / expected) * 1000) / 10);
-  const rate = share(received);
-  return { expected, received, onTime, late: add('late'), missing: add('missing'), rate, onTimeRate: share(onTime), strong: rate !== null && rate >= 90 };
 }

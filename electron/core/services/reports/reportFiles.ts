@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
-import type { reportXlsxInput } from '../../../../shared/api/schemas/reports.js';
+import type { dhis2ExportInput, reportRangeInput, reportXlsxInput } from '../../../../shared/api/schemas/reports.js';
+import { writeAdx } from '../../../../shared/reports/dhis2/adx.js';
+import { writeCsv } from '../../../../shared/reports/dhis2/csv.js';
+import { writeDataValueSet } from '../../../../shared/reports/dhis2/dataValueSet.js';
+import { dhis2Metadata, dhis2Payload } from '../../../../shared/reports/dhis2/mapping.js';
 import { genderWords, riskWords } from '../../../../shared/domain/caseFileWords.js';
 import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { ageOn } from '../../../../shared/domain/idNumber.js';
@@ -23,6 +27,7 @@ import { sha256Hex } from '../../sha256.js';
 import { appVersion } from '../../version.js';
 import type { Vault } from '../../vault.js';
 import { fingerprintOf, signPackage } from './packageSignature.js';
+import { reportPdf } from './reportPdf.js';
 import { reportWorkbook } from './reportWorkbook.js';
 import type { ReportsService } from './reportsService.js';
 
@@ -95,6 +100,43 @@ export class ReportFiles {
     const shownFigures = suppressFigures(view.set, view.figures, threshold ?? 1);
     const bytes = await reportWorkbook(view, { shownFigures, sharedThreshold: threshold, demo });
     return { fileName: exportFileName(`${view.unit}工作报表${input.shared ? '（共享版）' : ''}`, view.period.key ?? `${view.period.from}~${view.period.to}`), dataBase64: bytes.toString('base64'), rows: Object.keys(view.figures).length };
+  }
+
+  /** The report as a Chinese 月报 PDF (the CLI's `--format pdf`; the screen prints through the print layer). */
+  pdf(session: Session, input: z.output<typeof reportRangeInput>): ExportFile {
+    const { view, demo } = this.vault.write((db, audit) => {
+      const read = { view: this.reports.viewOf(db, input), demo: readMarker(db, 'demo') };
+      audit({ ...actorOf(session), action: 'reports.pdf', objectType: 'report', detail: { period: read.view.period.label } });
+      return read;
+    });
+    const bytes = reportPdf(view, demo, this.clock.now());
+    return { fileName: exportFileName(`${view.unit}工作报表`, view.period.key ?? `${view.period.from}~${view.period.to}`, 'pdf'), dataBase64: bytes.toString('base64'), rows: 1 };
+  }
+
+  /**
+   * A submitted period's figures for DHIS2 (values only: never `completeDate`; the completeness registration is a
+   * separate file made after a clean pre-flight, station-work-and-reporting.md §4.3), the org unit being the station's
+   * region code and every value named by its code (idScheme=code).
+   */
+  dhis2(session: Session, input: z.output<typeof dhis2ExportInput>): ExportFile {
+    return this.vault.write((db, audit) => {
+      const view = this.reports.viewIn(db, input.period);
+      if (!view.frozen) throw new AppError('INVALID_INPUT', `${view.period.label}的报表尚未提交；提交后的数才能导出到 DHIS2。`);
+      const station = readStation(db);
+      const payload = dhis2Payload(view.set, view.figures, { orgUnit: station?.regionCode ?? '', period: input.period });
+      const body = input.format === 'json' ? writeDataValueSet(payload) : input.format === 'csv' ? writeCsv(payload) : writeAdx(payload, { exported: this.clock.now() });
+      audit({ ...actorOf(session), action: 'reports.dhis2', objectType: 'report', objectId: view.version!.id, detail: { period: view.period.label, format: input.format } });
+      return { fileName: exportFileName(`DHIS2_${view.set.dhis2.dataSet}_${station?.regionCode ?? ''}`, input.period, input.format === 'adx' ? 'xml' : input.format), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: payload.values.length };
+    });
+  }
+
+  /** The DHIS2 metadata package of the station's indicator set, the station as its one org unit. */
+  dhis2Metadata(): ExportFile {
+    const db = this.vault.connection();
+    const station = readStation(db);
+    const set = this.reports.indicatorSet();
+    const metadata = dhis2Metadata(set, [{ code: station?.regionCode ?? '', name: station?.name ?? '', openingDate: readStationKey(db).createdAt.slice(0, 10) }], 10);
+    return { fileName: `DHIS2_metadata_${set.id}_v${set.version}.json`, dataBase64: Buffer.from(`${JSON.stringify(metadata, null, 1)}\n`, 'utf8').toString('base64'), rows: metadata.dataElements.length };
   }
 
   /** 高风险人员台账 ("一人一策") as of the period's last day: named, 敏感 on every page, 站长 only, audited. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReportView } from '../../../../shared/api/schemas/reports.js';
-import { operatorWords } from '../../../../shared/reports/rules.js';
+import { violationText } from '../../../../shared/reports/rules.js';
 import type { ShownFigure, ShownFigures } from '../../../../shared/reports/suppress.js';
 import { reportStateWords } from '../../../../shared/reports/reportWords.js';
 
@@ -70,7 +70,7 @@ export async function reportWorkbook(view: ReportView, options: WorkbookOptions)
   const checks = sheetOf(workbook, '校验说明', [8, 30, 24, 50, 50]);
   headerRow(checks, ['规则', '名称', '结果', '核对要求', '本站说明']);
   for (const violation of view.violations) {
-    checks.addRow([violation.ruleId, violation.name, `${violation.left} ${operatorWords[violation.operator as keyof typeof operatorWords] ?? violation.operator} ${violation.right} 不成立`, violation.instruction, version?.notes[violation.ruleId] ?? '']);
+    checks.addRow([violation.ruleId, violation.name, violationText(violation), violation.instruction, version?.notes[violation.ruleId] ?? '']);
   }
   if (view.violations.length === 0) checks.addRow(['', '本期各项校验均通过。']);
 

@@ -21,5 +21,8 @@ export function createReportsHandlers({ reports, files }: ReportsDeps): FeatureH
     'reports.exportXlsx': (input, session) => files.workbook(requireSession(session), input),
     'reports.highRiskList': (input, session) => files.highRiskList(requireSession(session), input.period),
     'reports.stationKey': () => files.stationKey(),
+    'reports.pdf': (input, session) => files.pdf(requireSession(session), input),
+    'reports.dhis2': (input, session) => files.dhis2(requireSession(session), input),
+    'reports.dhis2Metadata': () => files.dhis2Metadata(),
   };
 }

@@ -76,7 +76,7 @@ export class ReportsService {
   ) {}
 
   /** The indicator set the station reports with (the shipped one until a district's is chosen). */
-  private set(): IndicatorSet {
+  indicatorSet(): IndicatorSet {
     return builtinIndicatorSets.get(defaultIndicatorSetId)!;
   }
 
@@ -92,7 +92,7 @@ export class ReportsService {
   }
 
   private view(db: Db, range: Range): ReportView {
-    const set = this.set();
+    const set = this.indicatorSet();
     const live = this.figures(db, set, range);
     const stored = range.key === null ? undefined : latestVersion(db, range.key);
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
@@ -133,7 +133,7 @@ export class ReportsService {
   /** Twelve months of some values' totals, oldest first, for the report's trend charts. */
   trend(input: z.output<typeof trendInput>): { months: string[]; series: Record<string, number[]> } {
     const db = this.vault.connection();
-    const set = this.set();
+    const set = this.indicatorSet();
     const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month) }));
     const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
     if (unknown) throw fieldRefusal('values', `指标取值 ${unknown} 不在本站的指标集中。`);
@@ -143,7 +143,7 @@ export class ReportsService {
   /** The records behind one number (a value's total, or one option of a category), newest first; audited. */
   drill(session: Session, input: z.output<typeof drillInput>): { label: string; total: number; rows: Array<{ day: string; source: string; client: string | null; link: string }>; truncated: boolean } {
     const range = rangeOf(input.range);
-    const set = this.set();
+    const set = this.indicatorSet();
     const item = set.indicators.find((candidate) => candidate.values.some((value) => value.code === input.value));
     const value = item?.values.find((candidate) => candidate.code === input.value);
     if (!item || !value) throw fieldRefusal('value', `指标取值 ${input.value} 不在本站的指标集中。`);
@@ -170,7 +170,7 @@ export class ReportsService {
   saveDraft(session: Session, input: z.output<typeof draftInput>): ReportView {
     const range = namedPeriod(input.period);
     return this.vault.write((db, audit) => {
-      const set = this.set();
+      const set = this.indicatorSet();
       const current = latestVersion(db, input.period);
       if (current && current.state !== 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表已提交（第 ${current.version} 版），不能再修改；如需更正请新建更正版本并写明原因。`);
       const header = JSON.stringify(input.header);
@@ -190,7 +190,7 @@ export class ReportsService {
     const range = namedPeriod(period);
     if (range.to >= this.today()) throw fieldRefusal('period', `${range.label}尚未结束，结束后才能提交。`);
     return this.vault.write((db, audit) => {
-      const set = this.set();
+      const set = this.indicatorSet();
       const current = latestVersion(db, period);
       if (!current || current.state !== 'draft') throw new AppError('INVALID_INPUT', current ? `${range.label}的报表已提交（第 ${current.version} 版）。` : `请先填写${range.label}报表的填表人和联系电话并保存草稿。`);
       const figures = this.figures(db, set, range);
@@ -210,7 +210,7 @@ export class ReportsService {
   correct(session: Session, input: z.output<typeof correctionInput>): ReportView {
     const range = namedPeriod(input.period);
     return this.vault.write((db, audit) => {
-      const set = this.set();
+      const set = this.indicatorSet();
       const current = latestVersion(db, input.period);
       if (!current || current.state === 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表还没有提交过，直接修改草稿即可。`);
       const version = current.version + 1;

@@ -13,4 +13,5 @@ export const districtRows: Rows<typeof districtContract> = {
   'district.settings': adminRow,
   'district.saveSettings': adminRow,
   'district.overview': adminRow,
+  'district.exportXlsx': adminRow,
 };

@@ -20,4 +20,7 @@ export const reportsRows: Rows<typeof reportsContract> = {
   'reports.exportXlsx': adminRow,
   'reports.highRiskList': adminRow,
   'reports.stationKey': adminRow,
+  'reports.pdf': adminRow,
+  'reports.dhis2': adminRow,
+  'reports.dhis2Metadata': adminRow,
 };

@@ -1,5 +1,5 @@
-import type { DistrictOverview, DistrictSettings } from '../../../../shared/api/schemas/district.js';
-import type { SetFigures } from '../../../../shared/reports/compute.js';
+import type { DistrictOverview, DistrictSettings } from '../api/schemas/district.js';
+import type { SetFigures } from './compute.js';
 
 const total = (figures: SetFigures, code: string) => figures[code]?.total;
 const share = (part: number | undefined, whole: number | null | undefined, per = 100) => (part === undefined || !whole ? null : Math.round((part / whole) * per * 10) / 10);
