@@ -239,6 +239,33 @@ describe('a submitted report’s files and answer', () => {
   });
 });
 
+describe('the DHIS2 files', () => {
+  it('exports a submitted period’s values in the chosen format, and the metadata package; a draft’s values wait for its submission', async () => {
+    const saved = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:dhis2');
+    const file = { fileName: `DHIS2_SPS_MONTHLY_110105001_${month}.csv`, dataBase64: 'YQ==', rows: 60 };
+    const draft = await open({ 'reports.dhis2Metadata': () => ({ ...file, fileName: 'DHIS2_metadata_sps-monthly_v1.json' }) });
+    await draft.wrapper.find('[data-testid="report-dhis2"]').trigger('click');
+    await flushPromises();
+    expect(body('dhis2-not-submitted')!.textContent).toContain(`${period.label}的报表提交后才能导出 DHIS2 数据`);
+    expect(body('dhis2-values')!.hasAttribute('disabled')).toBe(true);
+    body('dhis2-metadata')!.click();
+    await flushPromises();
+    expect(draft.api.inputsOf('reports.dhis2Metadata')).toEqual([{}]);
+    draft.wrapper.unmount();
+
+    const submitted = await open({ 'reports.dhis2': () => file }, reportView(kept('review', { R01: '已核对', R04: '已核对' }), { frozen: true }));
+    await submitted.wrapper.find('[data-testid="report-dhis2"]').trigger('click');
+    await flushPromises();
+    document.body.querySelectorAll<HTMLInputElement>('[data-testid="dhis2-format"] input')[1]!.click();
+    await flushPromises();
+    body('dhis2-values')!.click();
+    await flushPromises();
+    expect(submitted.api.inputsOf('reports.dhis2')).toEqual([{ period: month, format: 'csv' }]);
+    expect(saved).toHaveBeenCalledTimes(2);
+    saved.mockRestore();
+  });
+});
+
 describe('the printed 月报', () => {
   it('has the title, the header block, one table per indicator with its breakdowns, the notes and the seal and signatures', async () => {
     const notes = { R01: '同一来访者两处登记', R04: '新迁入人员尚未分级', SPS01: '本月站点装修停诊一周' };

@@ -98,8 +98,18 @@ export const zhCN = {
       exportShared: '导出共享版',
       exportSharedHint: '对外共享的版本：1–4 的小数字显示为“<5”，并隐藏可推算出它们的数字。',
       exported: '已导出：{file}',
+      pdf: '导出 PDF',
       highRisk: '高风险人员台账',
       highRiskConfirm: '高风险人员台账含姓名等敏感信息（“一人一策”），仅在街道要求时导出，不随上报文件报送；导出将记入审计日志。确定导出吗？',
+    },
+    dhis2: {
+      button: 'DHIS2 数据',
+      title: '导出到 DHIS2',
+      explain: '所在区使用 DHIS2 时：先由区里导入一次元数据包（数据元、分类组合、数据集和校验规则），再导入各期已提交的数据（不含完成登记）。',
+      format: '数据格式',
+      values: '导出{label}数据',
+      metadata: '导出元数据包',
+      needsSubmitted: '{label}的报表提交后才能导出 DHIS2 数据。',
     },
     key: {
       button: '本站密钥指纹',
