@@ -24,7 +24,7 @@ async function submit(page: Page): Promise<void> {
  * 定期上报 on the demo station (a year of records), which previews last month; opens the records behind a number; is
  * refused submitting the month still running; on last month, is refused while a validation result is unexplained and
  * sees the refusal on its note (when the demo's month has one), explains it (and an unusual change, if any), submits
- * (待审核, the figures frozen) and prints the 月报 whole on A4. Axe checks the screen, the drill-down, the charts and
+ * (待审核, the figures frozen), makes the signed upward file (已上报, the 站长 its 审核人) and prints the 月报 whole on A4. Axe checks the screen, the drill-down, the charts and
  * the paper.
  */
 test('the 站长 previews last month, drills into a number, explains the validation results, submits and prints the 月报', async ({ page, station }) => {
@@ -95,13 +95,20 @@ test('the 站长 previews last month, drills into a number, explains the validat
   await page.getByRole('tab', { name: /^版本记录/ }).click();
   await expect(page.getByTestId('report-versions')).toContainText('第 1 版');
 
+  // The signed upward file: making it is the 站长's review, and the report is 已上报.
+  const [upward] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-package').click()]);
+  expect(upward.suggestedFilename()).toMatch(new RegExp(`-${lastMonth.slice(0, 7)}\\.xyp$`));
+  await expect(page.getByTestId('report-state')).toHaveText('已上报');
+  const reviewer = (await page.getByTestId('current-user').innerText()).replace(/（.*$/, '');
+
   // The 月报 on A4: header block, one table per indicator, the notes, the seal and signatures.
   const unit = await page.getByTestId('report-unit').innerText();
   await page.getByTestId('report-print').click();
   await expect.poll(() => countPrints(page)).toBe(1);
   const root = page.getByTestId('print-root');
   await expect(root.getByTestId('print-figure-SPS01')).toHaveText(String(sessions));
-  await expect(root.getByTestId('report-print-header')).toContainText('第 1 版（待审核）');
+  await expect(root.getByTestId('report-print-header')).toContainText('第 1 版（已上报）');
+  await expect(root.getByTestId('report-print-header')).toContainText(reviewer);
   if (ruleCount > 0) await expect(root.getByTestId('report-print-notes')).toContainText('已逐条核对登记记录');
   if (explainsChange) await expect(root.getByTestId('report-print-notes')).toContainText('本月开展集中宣传，来访增多。');
   await expectWholeOnPaper(page, ['print-station', 'report-print-header', 'print-indicator-SPS01', 'print-indicator-CHK01', 'report-print-notes', 'print-signatures'], `${unit}社会心理服务工作${label}报表`, {
