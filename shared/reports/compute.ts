@@ -76,6 +76,32 @@ export function isStock(value: IndicatorValue): boolean {
   return factSources[value.fact.source as FactSourceId].kind === 'stock';
 }
 
+/** The records a measure counts: those its flag marks (abnormal results, receipted referrals …), else all of them. */
+export function countedRows(value: IndicatorValue, rows: readonly FactRow[]): readonly FactRow[] {
+  const spec = measureSpec(value);
+  return spec.kind === 'flagged' ? rows.filter((row) => row.flags?.[spec.flag] === true) : rows;
+}
+
+/**
+ * The records behind one option of a value's breakdown. A count of distinct people puts each person in one option of
+ * a one-valued category — the one of their latest record in the period (a client who turns 35 mid-quarter is counted
+ * at 35) — so the options add up to the total, as DHIS2 adds a breakdown's cells and as the shared copy's hiding
+ * assumes; for a many-valued category (tags) a person is in every option they belong to.
+ */
+export function rowsInOption(value: IndicatorValue, category: ReportCategory, option: CategoryOption, rows: readonly FactRow[]): FactRow[] {
+  const kind = measureSpec(value).kind;
+  if ((kind !== 'clients' && kind !== 'distinct') || reportDimensions[category.dimension].many) return rows.filter((row) => inOption(category, option, row));
+  const subject = (row: FactRow) => (kind === 'clients' ? row.clientId : (row.amounts?.[(measureSpec(value) as { amount: string }).amount] ?? null));
+  const latest = new Map<number, FactRow>();
+  for (const row of rows) {
+    const id = subject(row);
+    if (id === null) continue;
+    const known = latest.get(id);
+    if (!known || row.day > known.day || (row.day === known.day && row.id > known.id)) latest.set(id, row);
+  }
+  return [...latest.values()].filter((row) => inOption(category, option, row));
+}
+
 /**
  * Every value of the set from the records of one period: totals, and for each category an indicator is broken down
  * by, each option's figure (one category at a time: reports-standards.md §6.3 rule 4 keeps cross-classification out).
@@ -89,7 +115,7 @@ export function computeFigures(set: IndicatorSet, rows: SourceRows): SetFigures 
       const breakdown: Record<string, Record<string, number>> = {};
       for (const code of item.disaggregations) {
         const category = categories.get(code)!;
-        breakdown[code] = Object.fromEntries(category.options.map((option) => [option.code, measure(value, selected.filter((row) => inOption(category, option, row)))]));
+        breakdown[code] = Object.fromEntries(category.options.map((option) => [option.code, measure(value, rowsInOption(value, category, option, selected))]));
       }
       figures[value.code] = { total: measure(value, selected), breakdown };
     }

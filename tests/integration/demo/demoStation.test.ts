@@ -7,13 +7,12 @@ import { ageOn } from '../../../shared/domain/idNumber.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import type { Db } from '../../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { openWithSecret, readKeyring } from '../../../electron/core/keyring/keyring.js';
 import { databaseFileName } from '../../../electron/core/paths.js';
-import { attachClinicalKeys, clinicalColumns, decryptText } from '../../../electron/core/repositories/clinicalFields.js';
+import { clinicalColumns, decryptText } from '../../../electron/core/repositories/clinicalFields.js';
 import { readSettings } from '../../../electron/core/repositories/settingsRepo.js';
 import { dayFacts } from '../../../electron/core/services/appointments/calendar.js';
 import { createBenchStation } from '../../../electron/core/services/demo/benchStation.js';
-import { demoPassword } from '../../../electron/core/services/demo/demoStation.js';
+import { openDemoDatabase } from '../helpers/demoDatabase.js';
 import { databaseKeyOf, manualClock, stationInput, tempDir } from '../helpers/station.js';
 
 /**
@@ -35,12 +34,7 @@ async function seededDemo(): Promise<Db> {
   } finally {
     core.close();
   }
-  const opened = await openWithSecret(readKeyring(path.join(dataDir, 'keyring.json')), { kind: 'user', username: 'zhanzhang' }, demoPassword);
-  if (!opened?.keys.clinical) throw new Error('the demo 站长 does not open the demo station');
-  const clinical = opened.keys.clinical;
-  const db = openEncryptedDatabase(path.join(dataDir, databaseFileName), opened.keys.databaseKey, { readonly: true });
-  attachClinicalKeys(db, { keys: () => clinical, publicKey: () => null });
-  return db;
+  return openDemoDatabase(dataDir);
 }
 
 const rows = <T>(db: Db, sql: string, ...params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];

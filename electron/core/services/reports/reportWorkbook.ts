@@ -53,7 +53,7 @@ export async function reportWorkbook(view: ReportView, options: WorkbookOptions)
       main.addRow([item.id, index === 0 ? item.name : '', value.name, value.unit, cell(options.shownFigures[value.code]?.total), comparison?.previous ?? null, comparison?.lastYear ?? null, ratio === null || ratio === undefined ? null : `${ratio}${item.ratio!.unit}`]);
     });
   }
-  if (options.sharedThreshold) main.addRow([`注：本表为对外共享版，1 至 ${options.sharedThreshold - 1} 的计数显示为“<${options.sharedThreshold}”，并对可推算出的单元格作了补充隐藏。`]);
+  if (options.sharedThreshold) main.addRow([`注：本表为对外共享版，1 至 ${options.sharedThreshold - 1} 的计数显示为“<${options.sharedThreshold}”；为防止由合计推算而补充隐藏的单元格显示为“*”。`]);
 
   const detail = sheetOf(workbook, '分类明细', [10, 24, 14, 26, 12]);
   headerRow(detail, ['取值代码', '取值', '分类', '选项', '数']);

@@ -4,7 +4,7 @@ import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
 import { compareFigures } from '../../../../shared/reports/comparison.js';
-import { computeFigures, inOption, measure, ratioOf, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
+import { computeFigures, countedRows, measure, ratioOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
 import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
@@ -152,16 +152,17 @@ export class ReportsService {
     if (input.category !== undefined && (!category || !option)) throw fieldRefusal('option', `${item.name}没有按“${input.category}/${input.option ?? ''}”细分的数。`);
     return this.vault.write((db, audit) => {
       const all = valueRows(value, readSetFacts(db, set, range, this.providers));
-      const rows = category && option ? all.filter((row) => inOption(category, option, row)) : all;
-      const sorted = [...rows].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);
+      const rows = category && option ? rowsInOption(value, category, option, all) : all;
+      const counted = countedRows(value, rows);
+      const sorted = [...counted].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);
       const names = clientNames(db, [...new Set(sorted.flatMap((row) => (row.clientId === null ? [] : [row.clientId])))]);
       const source = factSources[value.fact.source as FactSourceId].label;
-      audit({ ...actorOf(session), action: 'reports.drill', objectType: 'report', detail: { period: range.label, valueCode: value.code, option: option?.name ?? '', recordCount: rows.length } });
+      audit({ ...actorOf(session), action: 'reports.drill', objectType: 'report', detail: { period: range.label, valueCode: value.code, option: option?.name ?? '', recordCount: counted.length } });
       return {
         label: `${item.name} · ${value.name}${option ? ` · ${category!.name}：${option.name}` : ''}`,
         total: measure(value, rows),
         rows: sorted.map((row) => ({ day: row.day, source, client: row.clientId === null ? null : maskName(names.get(row.clientId) ?? ''), link: row.link })),
-        truncated: rows.length > drillLimit,
+        truncated: counted.length > drillLimit,
       };
     });
   }
