@@ -7,6 +7,7 @@ import { allows, type ClientCard, type Feature, type HomeCard, type SettingsTab 
 import foundation from './foundation/index.js';
 import kiosk from './kiosk/index.js';
 import ledgers from './ledgers/index.js';
+import reports from './reports/index.js';
 import scales from './scales/index.js';
 
 /**
@@ -18,7 +19,7 @@ import scales from './scales/index.js';
  * Code two features use lives in renderer/src/shared/; a feature may use another's components or
  * store, never its views, routes or messages files, and never in a cycle (tests/unit/shared/layering.test.ts).
  */
-export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments, ledgers, checklist];
+export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments, ledgers, checklist, reports];
 
 const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a, b) => a.order - b.order);
 

@@ -1,13 +1,19 @@
 import { xlsxMime, type ExportFile } from '../../../../shared/api/schemas/exports.js';
 
 /**
+ * What core writes besides workbooks: the 迎检包 (a zip), a report's PDF, its signed upward package (.xyp, JSON text)
+ * and its DHIS2 files (dataValueSets JSON, CSV, ADX XML; the metadata package as JSON).
+ */
+const mimeTypes: Readonly<Record<string, string>> = { zip: 'application/zip', pdf: 'application/pdf', xyp: 'application/json', json: 'application/json', csv: 'text/csv', xml: 'application/xml' };
+
+/**
  * Hand a written export to the user: the browser's download in browser mode; in Electron the same link
  * opens the system save dialog (main sets no download path), so the user chooses where it goes.
  */
 export function saveExportFile(file: ExportFile): void {
   const bytes = Uint8Array.from(atob(file.dataBase64), (char) => char.charCodeAt(0));
-  // Workbooks, and the 迎检包 (a zip of the checklist PDF, workbooks and evidence).
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.fileName.endsWith('.zip') ? 'application/zip' : xlsxMime }));
+  const extension = /\.([a-z]+)$/i.exec(file.fileName)?.[1]?.toLowerCase() ?? '';
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeTypes[extension] ?? xlsxMime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

@@ -1,0 +1,4 @@
+import type { FeatureRoute } from '../feature.js';
+
+/** 定期上报 is the 站长's (core's reports.* are adminOnly); placed after 检查与整改 and before the 台账 group. */
+export const routes: readonly FeatureRoute[] = [{ path: 'reports', roles: ['admin'], component: () => import('./views/ReportsView.vue'), menu: { label: 'reports.nav', order: 80.8 } }];
