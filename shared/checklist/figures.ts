@@ -18,6 +18,8 @@ export const checklistFigures = {
   screeningVisits: { label: '统计期内的走访排查', unit: '次', source: '走访排查', page: '/visits' },
   meetingsHeld: { label: '统计期内召开的会议', unit: '次', source: '会议记录', page: '/meetings' },
   daysSinceVerifiedBackup: { label: '距最近一次校验通过的备份', unit: '天', source: '备份', page: '/settings' },
+  // Seed 003: "编制相关表单定期上报区级社会心理服务中心" — the months of the period whose report went upward.
+  reportsSent: { label: '统计期内已上报的月报', unit: '份', source: '定期上报', page: '/reports' },
 } as const;
 
 export type ChecklistFigure = keyof typeof checklistFigures;

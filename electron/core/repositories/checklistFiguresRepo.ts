@@ -74,6 +74,15 @@ export function followUpsWith(db: Db, period: Period, participants: readonly str
   );
 }
 
+/** Months of the period whose report went upward (已上报, or answered by the 街道), whatever version. */
+export function reportsSentIn(db: Db, period: Period): number {
+  return one(
+    db,
+    `SELECT count(DISTINCT period) AS n FROM report_versions WHERE length(period) = 7 AND period_from >= @from AND period_to <= @to AND state IN ('reported', 'received', 'returned')`,
+    period,
+  );
+}
+
 /** Held activities, screening visits and meetings of the period (removed entries left out). */
 export function ledgerEntriesIn(db: Db, period: Period): { activities: number; visits: number; meetings: number } {
   return db

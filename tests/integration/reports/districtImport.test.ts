@@ -41,6 +41,12 @@ describe('district import of station packages', () => {
     district.dispose();
   });
 
+  it('counts a month on the checklist once its report went upward (seed 003: 定期上报), not while it waits for review', async () => {
+    const sent = async (station: Station) => (await station.call(station.admin, 'checklist.get', { from: '2026-01-01', to: '2026-11-30' })).figures.find((figure) => figure.id === 'reportsSent')!.value;
+    expect(await sent(stationA)).toBe(1);
+    expect(await sent(stationB)).toBe(0);
+  });
+
   it('keeps a registered station’s package and refuses every altered, unknown, doubled or replayed one with its reason', async () => {
     const keyA = await stationA.call(stationA.admin, 'reports.stationKey', {});
     const keyB = await stationB.call(stationB.admin, 'reports.stationKey', {});

@@ -3,7 +3,7 @@ import type { FigureValues } from '../../../../shared/checklist/scoring.js';
 import { addDays, localDay } from '../../../../shared/domain/dates.js';
 import type { Db } from '../../db/driver.js';
 import { lastBackupAt } from '../../repositories/backupsRepo.js';
-import { bookingsIn, clientFilesOn, crisesIn, followUpsWith, ledgerEntriesIn, peopleWorking, qualifiedWorking, rulesInForce, type Period } from '../../repositories/checklistFiguresRepo.js';
+import { bookingsIn, clientFilesOn, crisesIn, followUpsWith, ledgerEntriesIn, peopleWorking, qualifiedWorking, reportsSentIn, rulesInForce, type Period } from '../../repositories/checklistFiguresRepo.js';
 import { readDutyPeriod } from '../ledgers/dutyService.js';
 
 /** Qualifications that count as a 心理咨询人员 (seed 003 "专（兼）职心理咨询人员"): counselling, social work, psychiatry, psychotherapy. */
@@ -38,6 +38,7 @@ export function computeFigures(db: Db, period: Period, now: Date): Record<Checkl
     outreachActivities: entries.activities,
     screeningVisits: entries.visits,
     meetingsHeld: entries.meetings,
+    reportsSent: reportsSentIn(db, period),
     daysSinceVerifiedBackup: backupAt === null ? null : Math.max(0, (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${localDay(new Date(backupAt))}T00:00:00Z`)) / 86_400_000),
   };
 }

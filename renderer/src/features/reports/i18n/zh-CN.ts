@@ -1,12 +1,9 @@
 import { reportsAuditWords } from '../../../../../shared/audit/words/reports.js';
 import { reportStateWords } from '../../../../../shared/reports/reportWords.js';
 
-/** `period` already has its word from foundation (期间): vue-i18n takes each key from one feature only. */
-const { period: _foundationWord, ...details } = reportsAuditWords.details;
-
 /** The reports feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
-  audit: { ...reportsAuditWords, details },
+  audit: reportsAuditWords,
   reports: {
     nav: '定期上报',
     title: '定期上报',
