@@ -9,6 +9,9 @@ import { exportFile } from '../schemas/exports.js';
 import {
   answerInput,
   dhis2ExportInput,
+  indicatorSetImportInput,
+  indicatorSetList,
+  reportSettings,
   correctionInput,
   draftInput,
   drillInput,
@@ -40,6 +43,9 @@ export const reportsContract = {
   'reports.pdf': method(adminOnly, reportRangeInput, exportFile),
   'reports.dhis2': method(adminOnly, dhis2ExportInput, exportFile),
   'reports.dhis2Metadata': method(adminOnly, emptyInput, exportFile),
+  'reports.indicatorSets': method(adminOnly, emptyInput, indicatorSetList),
+  'reports.importIndicatorSet': method(adminOnly, indicatorSetImportInput, indicatorSetList),
+  'reports.saveSettings': method(adminOnly, reportSettings, indicatorSetList),
 } as const satisfies Record<string, MethodSpec>;
 
-export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill', 'reports.package', 'reports.answer', 'reports.exportXlsx', 'reports.highRiskList', 'reports.pdf', 'reports.dhis2'] as const;
+export const reportsAuditActions = ['reports.saveDraft', 'reports.submit', 'reports.correct', 'reports.drill', 'reports.package', 'reports.answer', 'reports.exportXlsx', 'reports.highRiskList', 'reports.pdf', 'reports.dhis2', 'reports.importIndicatorSet', 'reports.saveSettings'] as const;

@@ -11,4 +11,8 @@ export const reportsFieldLabels = {
   contactPhone: '联系电话',
   answer: '答复',
   format: '格式',
+  setJson: '指标集文件',
+  setId: '指标集',
+  setVersion: '指标集版本',
+  sharedThreshold: '小数隐藏阈值',
 };

@@ -70,6 +70,21 @@ export const reportXlsxInput = z.object({ range: reportRangeInput, shared: z.boo
 /** The period's figures for DHIS2: dataValueSets JSON, CSV or ADX XML (reports-standards.md §5.1, §5.5). */
 export const dhis2ExportInput = z.object({ period: periodKey, format: z.enum(['json', 'csv', 'adx'], { message: '格式应为 json、csv 或 adx。' }).default('json') });
 
+/** A district's own indicator set file (JSON, as shared/reports/indicatorSetSchema.ts describes it). */
+export const indicatorSetImportInput = z.object({ setJson: z.string().min(2, '请选择指标集文件。').max(900_000, '指标集文件过大。') });
+
+export const reportSettings = z.object({
+  setId: z.string().max(40).nullable(),
+  setVersion: z.number().int().positive().nullable(),
+  /** Shared copies show counts below this as "<k" (reports-standards.md §6.3: 5 by default, 10 the stricter practice). */
+  sharedThreshold: z.union([z.literal(3), z.literal(5), z.literal(10)], { message: '小数隐藏阈值只能是 3、5 或 10。' }),
+});
+
+export const indicatorSetList = z.object({
+  sets: z.array(z.object({ id: z.string(), version: z.number().int(), name: z.string(), citation: z.string(), builtin: z.boolean(), indicators: z.number().int(), current: z.boolean() })),
+  settings: reportSettings,
+});
+
 export const stationKeyView = z.object({ fingerprint: z.string(), createdAt: z.string(), regionCode: z.string(), station: z.string() });
 
 const valueFigures = z.object({ total: z.number(), breakdown: z.record(z.string(), z.record(z.string(), z.number())) });

@@ -15,6 +15,8 @@ export const reportsAuditWords = {
       highRiskList: '导出高风险人员台账',
       pdf: '导出报表 PDF',
       dhis2: '导出 DHIS2 数据',
+      importIndicatorSet: '导入指标集',
+      saveSettings: '修改上报设置',
     },
   },
   objects: { report: '上报报表' },
@@ -29,5 +31,8 @@ export const reportsAuditWords = {
     sharedCopy: '对外共享版',
     packageSha256: '上报文件校验值',
     format: '格式',
+    setName: '指标集',
+    setVersion: '指标集版本',
+    sharedThreshold: '小数隐藏阈值',
   },
 };

@@ -3,8 +3,6 @@ import type { DistrictOverview, DistrictSettings, packageImportInput, stationReg
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
 import { buildDistrictOverview, monthsRead } from '../../../../shared/reports/districtOverview.js';
-import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
-import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
 import type { PackagePayload } from '../../../../shared/reports/packageFormat.js';
 import { monthsOf } from '../../../../shared/reports/periodShift.js';
 import { actorOf } from '../../auth/actor.js';
@@ -27,6 +25,7 @@ import {
 import { sha256Hex } from '../../sha256.js';
 import type { Vault } from '../../vault.js';
 import { checkReceivedPackage } from './packageAcceptance.js';
+import { currentIndicatorSet } from '../reports/indicatorSets.js';
 import { districtWorkbook } from './districtWorkbook.js';
 import { exportFileName } from '../../export/xlsxTable.js';
 import { readStation } from '../../repositories/stationRepo.js';
@@ -45,10 +44,6 @@ export class DistrictService {
     private readonly vault: Vault,
     private readonly clock: Clock,
   ) {}
-
-  private set(): IndicatorSet {
-    return builtinIndicatorSets.get(defaultIndicatorSetId)!;
-  }
 
   stations() {
     const db = this.vault.connection();
@@ -91,7 +86,7 @@ export class DistrictService {
   /** One package file: kept whole when every check passes, else refused with its reason; either way audited. */
   importPackage(session: Session, input: z.output<typeof packageImportInput>): ImportResult {
     return this.vault.write((db, audit) => {
-      const checked = checkReceivedPackage(db, input.text, this.set());
+      const checked = checkReceivedPackage(db, input.text, currentIndicatorSet(db));
       const result: ImportResult = checked.ok
         ? { fileName: input.fileName, accepted: true, reason: null, station: checked.station.name, period: checked.payload.manifest.period, version: checked.payload.manifest.version }
         : { fileName: input.fileName, accepted: false, reason: checked.reason, station: checked.station?.name ?? null, period: checked.payload?.manifest.period ?? null, version: checked.payload?.manifest.version ?? null };
@@ -152,6 +147,6 @@ export class DistrictService {
 
   overviewIn(db: Db, period: string): DistrictOverview {
     const reports = listPackages(db, monthsRead(period)).map((received) => ({ ...received, figures: (JSON.parse(received.payload) as PackagePayload).figures }));
-    return buildDistrictOverview(this.set(), readDistrictSettings(db), listStations(db), reports, period);
+    return buildDistrictOverview(currentIndicatorSet(db), readDistrictSettings(db), listStations(db), reports, period);
   }
 }

@@ -10,7 +10,8 @@ import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { ageOn } from '../../../../shared/domain/idNumber.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
 import { packageFileName, type PackagePayload } from '../../../../shared/reports/packageFormat.js';
-import { defaultSuppressionThreshold, suppressFigures } from '../../../../shared/reports/suppress.js';
+import { suppressFigures } from '../../../../shared/reports/suppress.js';
+import { readReportSettings } from '../../repositories/indicatorSetsRepo.js';
 import { chainHead } from '../../audit/anchorStore.js';
 import { actorOf } from '../../auth/actor.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -96,7 +97,7 @@ export class ReportFiles {
       audit({ ...actorOf(session), action: 'reports.exportXlsx', objectType: 'report', detail: { period: read.view.period.label, sharedCopy: input.shared } });
       return read;
     });
-    const threshold = input.shared ? defaultSuppressionThreshold : null;
+    const threshold = input.shared ? readReportSettings(this.vault.connection()).sharedThreshold : null;
     const shownFigures = suppressFigures(view.set, view.figures, threshold ?? 1);
     const bytes = await reportWorkbook(view, { shownFigures, sharedThreshold: threshold, demo });
     return { fileName: exportFileName(`${view.unit}工作报表${input.shared ? '（共享版）' : ''}`, view.period.key ?? `${view.period.from}~${view.period.to}`), dataBase64: bytes.toString('base64'), rows: Object.keys(view.figures).length };

@@ -24,5 +24,8 @@ export function createReportsHandlers({ reports, files }: ReportsDeps): FeatureH
     'reports.pdf': (input, session) => files.pdf(requireSession(session), input),
     'reports.dhis2': (input, session) => files.dhis2(requireSession(session), input),
     'reports.dhis2Metadata': () => files.dhis2Metadata(),
+    'reports.indicatorSets': () => reports.indicatorSets(),
+    'reports.importIndicatorSet': (input, session) => reports.importIndicatorSet(requireSession(session), input.setJson),
+    'reports.saveSettings': (input, session) => reports.saveSettings(requireSession(session), input),
   };
 }

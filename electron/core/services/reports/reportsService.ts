@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { answerInput, correctionInput, draftInput, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
+import type { answerInput, correctionInput, draftInput, reportSettings, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
@@ -7,7 +7,6 @@ import { compareFigures } from '../../../../shared/reports/comparison.js';
 import { computeFigures, countedRows, measure, ratioOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
 import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
-import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../../shared/reports/library.js';
 import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
 import { reportStateWords } from '../../../../shared/reports/reportWords.js';
 import { checkRules, type RuleViolation } from '../../../../shared/reports/rules.js';
@@ -20,6 +19,8 @@ import { clientNames } from '../../repositories/clientsRepo.js';
 import { freezeDraft, insertDraft, latestVersion, listVersions, recordAnswer, updateDraft, type StoredReportVersion } from '../../repositories/reportsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
+import { currentIndicatorSet, importIndicatorSet, indicatorSetList, indicatorSetOf } from './indicatorSets.js';
+import { writeReportSettings } from '../../repositories/indicatorSetsRepo.js';
 import { factContext, readSetFacts, type FactProviders } from './reportFacts.js';
 import type { FactContext } from '../../repositories/reportFactsRepo.js';
 
@@ -77,8 +78,8 @@ export class ReportsService {
   ) {}
 
   /** The indicator set the station reports with (the shipped one until a district's is chosen). */
-  indicatorSet(): IndicatorSet {
-    return builtinIndicatorSets.get(defaultIndicatorSetId)!;
+  indicatorSet(db: Db = this.vault.connection()): IndicatorSet {
+    return currentIndicatorSet(db);
   }
 
   private figures(db: Db, set: IndicatorSet, range: DayRange, context: FactContext = factContext(db, this.providers)): SetFigures {
@@ -93,10 +94,11 @@ export class ReportsService {
   }
 
   private view(db: Db, range: Range): ReportView {
-    const set = this.indicatorSet();
+    const stored = range.key === null ? undefined : latestVersion(db, range.key);
+    // A submitted version is read with the set it was submitted with; a draft with the station's current one.
+    const set = (stored?.figures ? indicatorSetOf(db, stored.setId, stored.setVersion) : undefined) ?? this.indicatorSet(db);
     const context = factContext(db, this.providers);
     const live = this.figures(db, set, range, context);
-    const stored = range.key === null ? undefined : latestVersion(db, range.key);
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
     const figures = frozen ?? live;
     const violations = stored?.violations ? (JSON.parse(stored.violations) as RuleViolation[]) : checkRules(set, figures);
@@ -135,7 +137,7 @@ export class ReportsService {
   /** Twelve months of some values' totals, oldest first, for the report's trend charts. */
   trend(input: z.output<typeof trendInput>): { months: string[]; series: Record<string, number[]> } {
     const db = this.vault.connection();
-    const set = this.indicatorSet();
+    const set = this.indicatorSet(db);
     const context = factContext(db, this.providers);
     const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month, context) }));
     const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
@@ -174,7 +176,7 @@ export class ReportsService {
   saveDraft(session: Session, input: z.output<typeof draftInput>): ReportView {
     const range = namedPeriod(input.period);
     return this.vault.write((db, audit) => {
-      const set = this.indicatorSet();
+      const set = this.indicatorSet(db);
       const current = latestVersion(db, input.period);
       if (current && current.state !== 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表已提交（第 ${current.version} 版），不能再修改；如需更正请新建更正版本并写明原因。`);
       const header = JSON.stringify(input.header);
@@ -194,7 +196,7 @@ export class ReportsService {
     const range = namedPeriod(period);
     if (range.to >= this.today()) throw fieldRefusal('period', `${range.label}尚未结束，结束后才能提交。`);
     return this.vault.write((db, audit) => {
-      const set = this.indicatorSet();
+      const set = this.indicatorSet(db);
       const current = latestVersion(db, period);
       if (!current || current.state !== 'draft') throw new AppError('INVALID_INPUT', current ? `${range.label}的报表已提交（第 ${current.version} 版）。` : `请先填写${range.label}报表的填表人和联系电话并保存草稿。`);
       const figures = this.figures(db, set, range);
@@ -214,7 +216,7 @@ export class ReportsService {
   correct(session: Session, input: z.output<typeof correctionInput>): ReportView {
     const range = namedPeriod(input.period);
     return this.vault.write((db, audit) => {
-      const set = this.indicatorSet();
+      const set = this.indicatorSet(db);
       const current = latestVersion(db, input.period);
       if (!current || current.state === 'draft') throw new AppError('INVALID_INPUT', `${range.label}的报表还没有提交过，直接修改草稿即可。`);
       const version = current.version + 1;
@@ -233,6 +235,29 @@ export class ReportsService {
       recordAnswer(db, current.id, input.answer, input.note, this.clock.now().toISOString());
       audit({ ...actorOf(session), action: 'reports.answer', objectType: 'report', objectId: current.id, detail: { period: range.label, reportVersion: current.version, answer: reportStateWords[input.answer] } });
       return this.view(db, range);
+    });
+  }
+
+  indicatorSets() {
+    return indicatorSetList(this.vault.connection());
+  }
+
+  importIndicatorSet(session: Session, json: string) {
+    return this.vault.write((db, audit) => {
+      const set = importIndicatorSet(db, json, session.userId ?? 0, this.clock.now().toISOString());
+      audit({ ...actorOf(session), action: 'reports.importIndicatorSet', objectType: 'report', detail: { setName: set.name, setVersion: set.version } });
+      return indicatorSetList(db);
+    });
+  }
+
+  /** The set to report with (kept by id and version) and the shared copies' threshold; drafts follow the new set. */
+  saveSettings(session: Session, settings: z.output<typeof reportSettings>) {
+    return this.vault.write((db, audit) => {
+      const chosen = settings.setId === null || settings.setVersion === null ? null : indicatorSetOf(db, settings.setId, settings.setVersion);
+      if (settings.setId !== null && !chosen) throw fieldRefusal('setId', `找不到指标集 ${settings.setId}（第 ${settings.setVersion ?? '?'} 版）。`);
+      writeReportSettings(db, settings);
+      audit({ ...actorOf(session), action: 'reports.saveSettings', objectType: 'report', detail: { setName: chosen?.name ?? '', setVersion: chosen?.version ?? 0, sharedThreshold: settings.sharedThreshold } });
+      return indicatorSetList(db);
     });
   }
 

@@ -23,4 +23,7 @@ export const reportsRows: Rows<typeof reportsContract> = {
   'reports.pdf': adminRow,
   'reports.dhis2': adminRow,
   'reports.dhis2Metadata': adminRow,
+  'reports.indicatorSets': adminRow,
+  'reports.importIndicatorSet': adminRow,
+  'reports.saveSettings': adminRow,
 };
