@@ -31,7 +31,7 @@ describe('feature list', () => {
   });
 
   it('settings tabs and home cards follow their declared order and roles', () => {
-    expect(tabsFor('admin')).toEqual(['station', 'security', 'appointments', 'scales', 'dictionaries', 'backup', 'forms', 'about', 'language']);
+    expect(tabsFor('admin')).toEqual(['station', 'security', 'appointments', 'scales', 'dictionaries', 'reports', 'backup', 'forms', 'about', 'language']);
     expect(tabsFor('counsellor')).toEqual(['station', 'appointments', 'forms', 'about', 'language']);
     expect(tabsFor('reception')).toEqual(['station', 'forms', 'about', 'language']);
     expect(homeCards().map((card) => allows(card.roles, 'reception'))).toEqual([false, true, false]);

@@ -4,6 +4,7 @@ import { ApiCallError } from '../../../renderer/src/api/client.js';
 import ReportsView from '../../../renderer/src/features/reports/views/ReportsView.vue';
 import MonthlyReportPrint from '../../../renderer/src/features/reports/print/MonthlyReportPrint.vue';
 import StationKeyPrint from '../../../renderer/src/features/reports/print/StationKeyPrint.vue';
+import ReportSettingsPanel from '../../../renderer/src/features/reports/components/ReportSettingsPanel.vue';
 import { lastFullMonth } from '../../../renderer/src/features/reports/reportPeriod.js';
 import type { ReportVersion, ReportView } from '../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../shared/domain/dates.js';
@@ -299,5 +300,46 @@ describe('the station key’s registration form', () => {
     const table = wrapper.find('[data-testid="station-key-print"]').text();
     for (const part of [station.name, '110105001', stationKey.fingerprint]) expect(table).toContain(part);
     expect(wrapper.find('[data-testid="print-signatures"]').text()).toContain('街道登记人签字');
+  });
+});
+
+describe('the 上报设置 tab', () => {
+  const sets = (current: string) => ({
+    sets: [
+      { id: 'sps-monthly', version: 1, name: set.name, citation: 'reports-standards.md §3', builtin: true, indicators: 21, current: current === 'sps-monthly' },
+      { id: 'yongchuan-sps', version: 1, name: '永川区月报指标', citation: '永川区', builtin: false, indicators: 3, current: current === 'yongchuan-sps' },
+    ],
+    settings: { setId: current === 'sps-monthly' ? null : current, setVersion: current === 'sps-monthly' ? null : 1, sharedThreshold: 5 as const },
+  });
+
+  it('lists the sets with the one in use, chooses another, and lists every problem of a refused import', async () => {
+    const api = fakeApi({
+      'reports.indicatorSets': () => sets('sps-monthly'),
+      'reports.saveSettings': (input) => ({ ...sets(String(input.setId)), settings: { ...input, sharedThreshold: input.sharedThreshold } }),
+      'reports.importIndicatorSet': () => {
+        throw new ApiCallError({
+          code: 'INVALID_INPUT',
+          message: '指标集有 2 处问题，未导入',
+          details: [
+            { path: 'setJson', message: '校验规则 R01（个体咨询人数不多于人次）：取值 SPS99 不存在。' },
+            { path: 'setJson', message: '分类代码 SEX 重复。' },
+          ],
+        });
+      },
+    });
+    const { wrapper } = await mountScreen(ReportSettingsPanel, { api, pattern: '/', path: '/', pinia: loggedInAs('admin') });
+    expect(wrapper.find('[data-testid="report-sets"]').text()).toContain('使用中');
+    const rows = wrapper.findAll('[data-testid="report-sets"] tbody tr');
+    expect(rows[0]!.text()).toContain('使用中');
+    expect(rows[1]!.text()).not.toContain('使用中');
+    wrapper.findComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', 'yongchuan-sps@1');
+    await flushPromises();
+    expect(api.inputsOf('reports.saveSettings')).toEqual([{ setId: 'yongchuan-sps', setVersion: 1, sharedThreshold: 5 }]);
+    const input = wrapper.find<HTMLInputElement>('[data-testid="report-set-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['{}'], 'set.json', { type: 'application/json' })] });
+    await input.trigger('change');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="report-set-problems"]').text()).toContain('取值 SPS99 不存在');
+    expect(wrapper.find('[data-testid="report-set-problems"]').text()).toContain('分类代码 SEX 重复');
   });
 });
