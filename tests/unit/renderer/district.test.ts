@@ -2,6 +2,7 @@ import { DOMWrapper, flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../renderer/src/api/client.js';
 import { lastFullMonth, localToday, recentPeriods } from '../../../renderer/src/features/district/districtPeriods.js';
+import { codeProperties, readGeoJson } from '../../../renderer/src/features/district/geoJson.js';
 import DistrictPage from '../../../renderer/src/features/district/views/DistrictView.vue';
 import StationsPage from '../../../renderer/src/features/district/views/StationsView.vue';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
@@ -106,6 +107,23 @@ describe('辖区汇总', () => {
     expect(periods.quarter.slice(0, 2).map((option) => option.key)).toEqual(['2026-Q4', '2026-Q3']);
     expect(periods.half.map((option) => option.key)).toEqual(['2026-H2', '2026-H1', '2025-H2', '2025-H1']);
     expect(periods.year.map((option) => option.key)).toEqual(['2026', '2025', '2024']);
+  });
+});
+
+describe('the district’s map file', () => {
+  it('takes a FeatureCollection with areas and puts first the property holding the registered region codes', () => {
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: '东城社区', id: 7, adcode: 500118001001 }, geometry: square },
+        { type: 'Feature', properties: { name: '西城社区', id: 8, adcode: '500118001002' }, geometry: square },
+      ],
+    });
+    const map = readGeoJson(text)!;
+    expect(codeProperties(map, stations.map((station) => station.regionCode))).toEqual(['adcode', 'name', 'id']);
+    expect(readGeoJson(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }] }))).toBeNull();
+    expect(readGeoJson('不是 JSON')).toBeNull();
   });
 });
 
