@@ -67,6 +67,9 @@ export type Completeness = Readonly<{
   stations: ReadonlyArray<Readonly<{ stationId: number; status: StationStatus; generatedAt: string | null; silentSixMonths: boolean }>>;
 }>;
 
+/** The band DHIS2 implementers call strong reporting (station-work-and-reporting.md §4.4): a rate of at least 90 %. */
+export const strongRate = 90;
+
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 /** The month keys of the six months up to and including one (YYYY-MM). */
@@ -106,5 +109,5 @@ export function monthCompleteness(stations: readonly RegisteredStation[], receip
   const onTime = count('onTime');
   const late = count('late');
   const rate = percent(onTime + late, expected);
-  return { expected, received: onTime + late, onTime, late, missing: count('missing'), rate, onTimeRate: percent(onTime, expected), strong: rate !== null && rate >= 90, stations: rows };
+  return { expected, received: onTime + late, onTime, late, missing: count('missing'), rate, onTimeRate: percent(onTime, expected), strong: rate !== null && rate >= strongRate, stations: rows };
 }

@@ -2,7 +2,7 @@ import type { DistrictOverview, DistrictSettings } from '../api/schemas/district
 import { parsePeriod } from '../domain/periods.js';
 import { ratioOf, type SetFigures } from './compute.js';
 import { derivedIndicators } from './derivedIndicators.js';
-import { combineMonths, monthCompleteness, sixMonthsTo, sumStations, type Completeness, type RegisteredStation } from './district.js';
+import { combineMonths, monthCompleteness, sixMonthsTo, strongRate, sumStations, type Completeness, type RegisteredStation } from './district.js';
 import type { IndicatorSet } from './indicatorSetSchema.js';
 import { monthsOf } from './periodShift.js';
 
@@ -17,7 +17,7 @@ function sumCompleteness(months: readonly Completeness[]): DistrictOverview['com
   const expected = add('expected');
   const share = (part: number) => (expected === 0 ? null : Math.round((part / expected) * 1000) / 10);
   const rate = share(add('received'));
-  return { expected, received: add('received'), onTime: add('onTime'), late: add('late'), missing: add('missing'), rate, onTimeRate: share(add('onTime')), strong: rate !== null && rate >= 90 };
+  return { expected, received: add('received'), onTime: add('onTime'), late: add('late'), missing: add('missing'), rate, onTimeRate: share(add('onTime')), strong: rate !== null && rate >= strongRate };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/api/access.js';
 import appointments from './appointments/index.js';
 import caseFiles from './caseFiles/index.js';
 import checklist from './checklist/index.js';
+import district from './district/index.js';
 import { allows, type ClientCard, type Feature, type HomeCard, type SettingsTab } from './feature.js';
 import foundation from './foundation/index.js';
 import kiosk from './kiosk/index.js';
@@ -19,7 +20,7 @@ import scales from './scales/index.js';
  * Code two features use lives in renderer/src/shared/; a feature may use another's components or
  * store, never its views, routes or messages files, and never in a cycle (tests/unit/shared/layering.test.ts).
  */
-export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments, ledgers, checklist, reports];
+export const features: readonly Feature[] = [foundation, caseFiles, scales, kiosk, appointments, ledgers, checklist, reports, district];
 
 const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a, b) => a.order - b.order);
 

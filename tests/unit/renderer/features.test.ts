@@ -10,7 +10,7 @@ const tabsFor = (role: Role) => settingsTabs().filter((tab) => allows(tab.roles,
 
 describe('feature list', () => {
   it('the side menu shows each role its pages, in the workbench order', () => {
-    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/checklist', '/inspections', '/reports', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/users', '/audit', '/settings']);
+    expect(menuFor('admin')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/checklist', '/inspections', '/reports', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/district', '/district-stations', '/users', '/audit', '/settings']);
     expect(menuFor('counsellor')).toEqual(['/', '/appointments', '/clients', '/cases', '/follow-ups', '/crises', '/alerts', '/kiosk-results', '/screenings', '/checklist', '/inspections', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
     expect(menuFor('reception')).toEqual(['/', '/appointments', '/clients', '/checklist', '/inspections', '/activities', '/groups', '/visits', '/calls', '/duty', '/meetings', '/people', '/rules', '/surveys', '/settings']);
     // An inspector let in for one inspection sees the checklist and its inspection, nothing of the station's own pages.
