@@ -23,6 +23,7 @@ async function stationWithOctober(): Promise<string> {
   await station.call(station.admin, 'sessions.saveDraft', { caseId: opened.id, heldOn: '2026-10-12', startTime: '09:30', durationMinutes: 50, modality: 'phone', kind: 'intake', note });
   await station.call(station.admin, 'reports.saveDraft', { period: '2026-10', header: { preparedBy: '王站长', contactPhone: '023-49881234' }, notes: {} });
   await station.call(station.admin, 'reports.submit', { period: '2026-10' });
+  // closes mid-test: the CLI opens the folder next
   station.dispose();
   return station.dataDir;
 }
