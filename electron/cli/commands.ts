@@ -78,7 +78,7 @@ export async function callCommand(cli: CliSession, args: CommandArgs, print: Pri
 export async function backupCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
   const out = requireFlag(args, 'out');
   await cli.login();
-  const backup = await cli.call('backup.create', { file: out });
+  const backup = await cli.call('backup.create', { file: path.resolve(out) });
   print(`备份已完成并通过校验：${backup.file}（${backup.size} 字节，SHA-256 ${backup.sha256}）`);
 }
 
@@ -94,8 +94,9 @@ function readRecoveryKey(args: CommandArgs, env: NodeJS.ProcessEnv): string | un
 }
 
 export async function restoreCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
-  const [file] = args.positionals;
-  if (!file) throw new CliError('用法：xinyi restore 备份文件', 2);
+  const [given] = args.positionals;
+  if (!given) throw new CliError('用法：xinyi restore 备份文件', 2);
+  const file = path.resolve(given);
   const recoveryKey = readRecoveryKey(args, cli.options.env);
   const credential = recoveryKey
     ? { recoveryKey }

@@ -2,7 +2,16 @@ import { z } from '../zod.js';
 import { isoTimestamp } from './common.js';
 import { recoveryKeyText } from './auth.js';
 
-export const filePath = z.string().trim().min(1, '请填写文件路径。').max(1000, '路径过长。');
+/**
+ * A file or folder on the station PC, written out whole: a relative path would land wherever the host process happens
+ * to run (the contract fuzz once left a backup named "ey" in the working folder). POSIX `/…`, Windows `D:\…` or `\\server\…`.
+ */
+export const filePath = z
+  .string()
+  .trim()
+  .min(1, '请填写文件路径。')
+  .max(1000, '路径过长。')
+  .refine((text) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text), { message: '请填写完整路径（如 /home/… 或 D:\\…），不能是相对路径。' });
 
 export const backupInfo = z.object({
   file: z.string(),

@@ -74,6 +74,13 @@ describe('backup', () => {
     fs.writeFileSync(out, 'keep me');
     expect(await station.raw(station.admin, 'backup.create', { file: out })).toMatchObject({ ok: false, error: { code: 'FILE_ERROR' } });
     expect(fs.readFileSync(out, 'utf8')).toBe('keep me');
+    // A relative path would land in whatever folder the host runs in (the contract fuzz once left a backup "ey" there).
+    for (const relative of ['ey', 'backups/station.xybak', './x.xybak']) {
+      const refused = await station.raw(station.admin, 'backup.create', { file: relative });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/不能是相对路径/) } });
+      expect(fs.existsSync(path.resolve(relative))).toBe(false);
+    }
+    expect((await station.raw(station.admin, 'backup.create', { dir: 'backups' })).ok).toBe(false);
     await station.call(station.admin, 'settings.update', { backupKeep: 2 });
     const dir = path.join(station.dataDir, 'backups');
     fs.mkdirSync(dir, { recursive: true });
