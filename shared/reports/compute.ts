@@ -124,6 +124,11 @@ export function computeFigures(set: IndicatorSet, rows: SourceRows): SetFigures 
 }
 
 /** A ratio indicator's rate from its summed parts (never an average of rates); null while its denominator is 0. */
+/** Every ratio indicator's rate, by indicator id. */
+export function ratiosOf(set: IndicatorSet, figures: SetFigures): Record<string, number | null> {
+  return Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, figures)]));
+}
+
 export function ratioOf(item: Indicator, figures: SetFigures): number | null {
   if (!item.ratio) return null;
   const numerator = figures[item.ratio.numerator]?.total;

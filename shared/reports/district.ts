@@ -9,6 +9,7 @@
 import { addDays, localDay } from '../domain/dates.js';
 import { isStock, type SetFigures, type ValueFigures } from './compute.js';
 import type { IndicatorSet } from './indicatorSetSchema.js';
+import { monthsUpTo } from './periodShift.js';
 
 type MutableFigures = Record<string, { total: number; breakdown: Record<string, Record<string, number>> }>;
 
@@ -72,13 +73,9 @@ export const strongRate = 90;
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-/** The month keys of the six months up to and including one (YYYY-MM). */
+/** The month keys of the six months up to and including one (YYYY-MM), oldest first. */
 export function sixMonthsTo(month: string): string[] {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return Array.from({ length: 6 }, (_, back) => {
-    const index = year * 12 + number - 1 - back;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
+  return monthsUpTo(month, 6).map((entry) => entry.key);
 }
 
 /**
@@ -101,7 +98,7 @@ export function monthCompleteness(stations: readonly RegisteredStation[], receip
     const receipt = first.get(station.id);
     const status: StationStatus = !expected ? 'notExpected' : !receipt ? 'missing' : timelyDays === 0 || localDay(new Date(receipt.generatedAt)) <= deadline ? 'onTime' : 'late';
     // Six months silent only means something for a station open all that time.
-    const silentSixMonths = expected && station.establishedOn <= sixMonthsTo(month.key).at(-1)! + '-01' && !reportedRecently.has(station.id);
+    const silentSixMonths = expected && station.establishedOn <= `${sixMonthsTo(month.key)[0]!}-01` && !reportedRecently.has(station.id);
     return { stationId: station.id, status, generatedAt: receipt?.generatedAt ?? null, silentSixMonths };
   });
   const count = (status: StationStatus) => rows.filter((row) => row.status === status).length;

@@ -1,6 +1,6 @@
 import type { DistrictOverview, DistrictSettings } from '../api/schemas/district.js';
 import { parsePeriod } from '../domain/periods.js';
-import { ratioOf, type SetFigures } from './compute.js';
+import { ratioOf, ratiosOf, type SetFigures } from './compute.js';
 import { derivedIndicators } from './derivedIndicators.js';
 import { combineMonths, monthCompleteness, sixMonthsTo, strongRate, sumStations, type Completeness, type RegisteredStation } from './district.js';
 import type { IndicatorSet } from './indicatorSetSchema.js';
@@ -66,7 +66,7 @@ export function buildDistrictOverview(set: IndicatorSet, settings: DistrictSetti
     completeness,
     stations: rows.filter((row) => row.status !== 'notExpected' || row.figures !== null),
     totals,
-    ratios: Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, totals)])),
+    ratios: ratiosOf(set, totals),
     derived: derivedIndicators(totals, completeness, settings, months.length),
   };
 }

@@ -39,14 +39,17 @@ export function yearEarlierRange(range: DayRange): DayRange {
   return { from: back(range.from), to: back(range.to) };
 }
 
-/** The twelve months ending with one (YYYY-MM), oldest first, as day ranges with their keys. */
-export function twelveMonths(month: string): Array<DayRange & { key: string }> {
+/** The `count` months ending with one (YYYY-MM), oldest first, as day ranges with their keys. */
+export function monthsUpTo(month: string, count: number): Array<DayRange & { key: string }> {
   const last = monthIndex(`${month}-01`);
-  return Array.from({ length: 12 }, (_, index) => {
-    const at = last - 11 + index;
+  return Array.from({ length: count }, (_, index) => {
+    const at = last - count + 1 + index;
     return { key: firstOf(at).slice(0, 7), from: firstOf(at), to: lastOf(at) };
   });
 }
+
+/** The twelve months ending with one: the report's trend charts. */
+export const twelveMonths = (month: string) => monthsUpTo(month, 12);
 
 /** The month keys (YYYY-MM) a range of whole months covers, oldest first. */
 export function monthsOf(range: DayRange): string[] {

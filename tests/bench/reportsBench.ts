@@ -4,7 +4,7 @@ import type { Core } from '../../electron/core/createCore.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
 import type { BenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { fingerprintOf, signPackage, verifyPackage } from '../../electron/core/services/reports/packageSignature.js';
-import { sha256Hex } from '../../electron/core/sha256.js';
+import { indicatorSetSha256 } from '../../electron/core/services/reports/indicatorSets.js';
 import { localDayStartUtc } from '../../shared/domain/dates.js';
 import { parsePeriod } from '../../shared/domain/periods.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
@@ -104,7 +104,7 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
  */
 export async function districtAggregation(figures: SetFigures, year: number, timed: Timer, stats: Stats) {
   const set = builtinIndicatorSets.get('sps-monthly')!;
-  const setHash = sha256Hex(JSON.stringify(set));
+  const setHash = indicatorSetSha256(set);
   const texts: string[] = [];
   const stations = Array.from({ length: 135 }, (_, index) => {
     const pair = generateKeyPairSync('ed25519');

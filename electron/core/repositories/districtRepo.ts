@@ -60,6 +60,16 @@ export function listPackages(db: Db, periods: readonly string[] | null): StoredP
   ) as StoredPackage[];
 }
 
+/** Each station's newest month received, and when its newest version of that month was made (the register's column). */
+export function lastReports(db: Db): Array<{ stationId: number; period: string; generatedAt: string }> {
+  return db
+    .prepare(
+      `SELECT station_id AS stationId, period, max(generated_at) AS generatedAt FROM received_packages r
+       WHERE period = (SELECT max(period) FROM received_packages WHERE station_id = r.station_id) GROUP BY station_id`,
+    )
+    .all() as Array<{ stationId: number; period: string; generatedAt: string }>;
+}
+
 export type NewPackage = Readonly<{ stationId: number; period: string; version: number; generatedAt: string; fileName: string; sha256: string; payload: string; envelope: string }>;
 
 export function insertPackage(db: Db, received: NewPackage, userId: number, at: string): number {

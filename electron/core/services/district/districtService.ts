@@ -14,13 +14,13 @@ import {
   insertPackage,
   insertStation,
   listPackages,
+  lastReports,
   listStations,
   readDistrictSettings,
   stationById,
   stationByRegion,
   updateStation,
   writeDistrictSettings,
-  type StoredPackage,
 } from '../../repositories/districtRepo.js';
 import { sha256Hex } from '../../sha256.js';
 import type { Vault } from '../../vault.js';
@@ -48,11 +48,7 @@ export class DistrictService {
   stations() {
     const db = this.vault.connection();
     const today = localDay(this.clock.now());
-    const newest = new Map<number, StoredPackage>();
-    for (const received of listPackages(db, null)) {
-      const known = newest.get(received.stationId);
-      if (!known || received.period > known.period) newest.set(received.stationId, received);
-    }
+    const newest = new Map(lastReports(db).map((last) => [last.stationId, last]));
     return {
       stations: listStations(db).map((station) => ({
         ...station,

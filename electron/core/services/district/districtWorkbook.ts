@@ -1,23 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { DistrictOverview } from '../../../../shared/api/schemas/district.js';
 import { localDay } from '../../../../shared/domain/dates.js';
+import { stationStatusWords } from '../../../../shared/reports/reportWords.js';
+import { addA4Sheet, addHeaderRow } from '../../export/xlsxTable.js';
 
-/** How a station's reporting status reads in the district's tables. */
-export const stationStatusWords = { onTime: '按时', late: '逾期', missing: '未报', notExpected: '不在应报范围' } as const;
 
-function sheetOf(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
+const sheetOf = (workbook: ExcelJS.Workbook, name: string, widths: number[]) => addA4Sheet(workbook, name, widths, 'landscape', 2);
 
 function heading(sheet: ExcelJS.Worksheet, title: string, headers: string[]): void {
   sheet.addRow([title]).font = { bold: true, size: 14 };
-  const row = sheet.addRow(headers);
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-  });
+  addHeaderRow(sheet, headers);
 }
 
 /**

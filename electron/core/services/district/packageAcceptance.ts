@@ -3,13 +3,12 @@ import type { PackagePayload } from '../../../../shared/reports/packageFormat.js
 import type { Db } from '../../db/driver.js';
 import { newestPackage, packageBySha, stationByRegion, type StoredStation } from '../../repositories/districtRepo.js';
 import { sha256Hex } from '../../sha256.js';
+import { indicatorSetSha256 } from '../reports/indicatorSets.js';
 import { verifyPackage } from '../reports/packageSignature.js';
 
 export type Acceptance =
   | { ok: true; station: StoredStation; payload: PackagePayload; payloadText: string }
   | { ok: false; reason: string; station?: StoredStation; payload?: PackagePayload };
-
-const payloadTextOf = (text: string) => (JSON.parse(text) as { payload: string }).payload;
 
 /**
  * Whether a received file may be kept, checked in the order a refusal is most useful to read: a readable, untouched
@@ -27,7 +26,7 @@ export function checkReceivedPackage(db: Db, text: string, set: IndicatorSet): A
   if (station.fingerprint !== verified.fingerprint) {
     return { ok: false, reason: `签名所用的公钥与登记的不一致：${station.name}登记的指纹为 ${station.fingerprint}，文件的签名指纹为 ${verified.fingerprint}。`, station, payload };
   }
-  if (manifest.indicatorSet.id !== set.id || manifest.indicatorSet.version !== set.version || manifest.indicatorSet.sha256 !== sha256Hex(JSON.stringify(set))) {
+  if (manifest.indicatorSet.id !== set.id || manifest.indicatorSet.version !== set.version || manifest.indicatorSet.sha256 !== indicatorSetSha256(set)) {
     return { ok: false, reason: `报表使用的指标集（${manifest.indicatorSet.id} 第 ${manifest.indicatorSet.version} 版）与本级使用的（${set.id} 第 ${set.version} 版）不同。`, station, payload };
   }
   const kept = packageBySha(db, sha256Hex(text));
@@ -39,5 +38,5 @@ export function checkReceivedPackage(db: Db, text: string, set: IndicatorSet): A
   if (newest && manifest.version === newest.version) {
     return { ok: false, reason: `${station.name} ${manifest.period} 的第 ${manifest.version} 版已经收到（另一份文件）；如内容有更正，站点须提交更正版本。`, station, payload };
   }
-  return { ok: true, station, payload, payloadText: payloadTextOf(text) };
+  return { ok: true, station, payload, payloadText: verified.payloadText };
 }

@@ -3,6 +3,7 @@ import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema
 import { validateIndicatorSet } from '../../../../shared/reports/validateIndicatorSet.js';
 import type { Db } from '../../db/driver.js';
 import { AppError, fieldRefusal } from '../../errors.js';
+import { sha256Hex } from '../../sha256.js';
 import { importedSets, insertSet, readReportSettings } from '../../repositories/indicatorSetsRepo.js';
 
 /** Every set the station may report with: the shipped ones and its district's imports (each version kept). */
@@ -59,4 +60,9 @@ export function importIndicatorSet(db: Db, json: string, userId: number, at: str
   if (indicatorSetOf(db, set.id, set.version)) throw fieldRefusal('setJson', `指标集 ${set.id} 的第 ${set.version} 版已经存在；修订后请用新的版本号导入，原版本保留不变。`);
   insertSet(db, { setId: set.id, version: set.version, definition: JSON.stringify(set) }, userId, at);
   return set;
+}
+
+/** A set's fingerprint in a package manifest: a district reads a package only with the very set it was counted by. */
+export function indicatorSetSha256(set: IndicatorSet): string {
+  return sha256Hex(JSON.stringify(set));
 }

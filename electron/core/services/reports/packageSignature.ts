@@ -26,7 +26,8 @@ export function signPackage(payload: PackagePayload, key: StationKey): string {
   return `${JSON.stringify(envelope, null, 1)}\n`;
 }
 
-export type VerifiedPackage = { ok: true; payload: PackagePayload; fingerprint: string } | { ok: false; reason: string };
+/** A package read back: its payload parsed, the exact text that was signed (a district keeps it), and the key's fingerprint. */
+export type VerifiedPackage = { ok: true; payload: PackagePayload; payloadText: string; fingerprint: string } | { ok: false; reason: string };
 
 function parseJson(text: string): unknown {
   try {
@@ -57,5 +58,5 @@ export function verifyPackage(text: string): VerifiedPackage {
   if (!parsed.success) return { ok: false, reason: '上报文件的内容格式不正确（签名有效，但不是本版本能读取的报表）。' };
   const fingerprint = fingerprintOf(signature.publicKey);
   if (parsed.data.manifest.keyFingerprint !== fingerprint) return { ok: false, reason: '上报文件中声明的公钥指纹与签名所用的公钥不一致。' };
-  return { ok: true, payload: parsed.data, fingerprint };
+  return { ok: true, payload: parsed.data, payloadText: payload, fingerprint };
 }

@@ -27,6 +27,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import { sha256Hex } from '../../sha256.js';
 import { appVersion } from '../../version.js';
 import type { Vault } from '../../vault.js';
+import { indicatorSetSha256 } from './indicatorSets.js';
 import { fingerprintOf, signPackage } from './packageSignature.js';
 import { reportPdf } from './reportPdf.js';
 import { reportWorkbook } from './reportWorkbook.js';
@@ -59,19 +60,18 @@ export class ReportFiles {
       if (!stored || stored.state === 'draft') throw new AppError('INVALID_INPUT', `${label}的报表${stored ? '（更正版本）' : ''}尚未提交，提交后才能生成上报文件。`);
       const at = this.clock.now().toISOString();
       if (stored.state === 'review') markReported(db, stored.id, session.userId ?? 0, at);
-      const view = this.reports.viewIn(db, period);
-      const version = view.version!;
+      const { range, set, figures, ratios, violations, version } = this.reports.submittedIn(db, period)!;
       const station = readStation(db);
       const key = readStationKey(db);
       const payload: PackagePayload = {
         manifest: {
           station: { name: station?.name ?? '', level: station?.level ?? 'street', regionCode: station?.regionCode ?? '' },
           period,
-          periodFrom: view.period.from,
-          periodTo: view.period.to,
+          periodFrom: range.from,
+          periodTo: range.to,
           version: version.version,
           correctionReason: version.correctionReason,
-          indicatorSet: { id: view.set.id, version: view.set.version, sha256: sha256Hex(JSON.stringify(view.set)) },
+          indicatorSet: { id: set.id, version: set.version, sha256: indicatorSetSha256(set) },
           appVersion,
           generatedAt: at,
           submittedAt: version.submittedAt!,
@@ -79,10 +79,10 @@ export class ReportFiles {
           auditHead: chainHead(db),
           keyFingerprint: fingerprintOf(key.publicKey),
         },
-        figures: view.figures,
-        ratios: view.ratios,
-        violations: view.violations.map(({ ruleId, name, left, operator, right }) => ({ ruleId, name, left, operator, right })),
-        notes: Object.fromEntries(view.violations.flatMap((violation) => (version.notes[violation.ruleId] ? [[violation.ruleId, version.notes[violation.ruleId]!]] : []))),
+        figures,
+        ratios,
+        violations: violations.map(({ ruleId, name, left, operator, right }) => ({ ruleId, name, left, operator, right })),
+        notes: Object.fromEntries(violations.flatMap((violation) => (version.notes[violation.ruleId] ? [[violation.ruleId, version.notes[violation.ruleId]!]] : []))),
       };
       const text = signPackage(payload, key);
       audit({ ...actorOf(session), action: 'reports.package', objectType: 'report', objectId: stored.id, detail: { period: label, reportVersion: version.version, packageSha256: sha256Hex(text) } });
@@ -90,26 +90,27 @@ export class ReportFiles {
     });
   }
 
-  /** The report as a workbook; the shared copy hides counts 1–4 (reports-standards.md §6.3). Audited like every export. */
-  async workbook(session: Session, input: z.output<typeof reportXlsxInput>): Promise<ExportFile> {
-    const { view, demo } = this.vault.write((db, audit) => {
-      const read = { view: this.reports.viewOf(db, input.range), demo: readMarker(db, 'demo') };
-      audit({ ...actorOf(session), action: 'reports.exportXlsx', objectType: 'report', detail: { period: read.view.period.label, sharedCopy: input.shared } });
+  /** The report as a file is made from: read with the station's demo marker, its export audited in the same transaction. */
+  private readForFile(session: Session, range: z.output<typeof reportRangeInput>, action: 'reports.exportXlsx' | 'reports.pdf', detail: { sharedCopy?: boolean }) {
+    return this.vault.write((db, audit) => {
+      const read = { view: this.reports.viewOf(db, range), demo: readMarker(db, 'demo'), threshold: readReportSettings(db).sharedThreshold };
+      audit({ ...actorOf(session), action, objectType: 'report', detail: { period: read.view.period.label, ...detail } });
       return read;
     });
-    const threshold = input.shared ? readReportSettings(this.vault.connection()).sharedThreshold : null;
-    const shownFigures = suppressFigures(view.set, view.figures, threshold ?? 1);
-    const bytes = await reportWorkbook(view, { shownFigures, sharedThreshold: threshold, demo });
+  }
+
+  /** The report as a workbook; the shared copy hides small counts (reports-standards.md §6.3). Audited like every export. */
+  async workbook(session: Session, input: z.output<typeof reportXlsxInput>): Promise<ExportFile> {
+    const { view, demo, threshold } = this.readForFile(session, input.range, 'reports.exportXlsx', { sharedCopy: input.shared });
+    const sharedThreshold = input.shared ? threshold : null;
+    const shownFigures = suppressFigures(view.set, view.figures, sharedThreshold ?? 1);
+    const bytes = await reportWorkbook(view, { shownFigures, sharedThreshold, demo });
     return { fileName: exportFileName(`${view.unit}工作报表${input.shared ? '（共享版）' : ''}`, view.period.key ?? `${view.period.from}~${view.period.to}`), dataBase64: bytes.toString('base64'), rows: Object.keys(view.figures).length };
   }
 
   /** The report as a Chinese 月报 PDF (the CLI's `--format pdf`; the screen prints through the print layer). */
   pdf(session: Session, input: z.output<typeof reportRangeInput>): ExportFile {
-    const { view, demo } = this.vault.write((db, audit) => {
-      const read = { view: this.reports.viewOf(db, input), demo: readMarker(db, 'demo') };
-      audit({ ...actorOf(session), action: 'reports.pdf', objectType: 'report', detail: { period: read.view.period.label } });
-      return read;
-    });
+    const { view, demo } = this.readForFile(session, input, 'reports.pdf', {});
     const bytes = reportPdf(view, demo, this.clock.now());
     return { fileName: exportFileName(`${view.unit}工作报表`, view.period.key ?? `${view.period.from}~${view.period.to}`, 'pdf'), dataBase64: bytes.toString('base64'), rows: 1 };
   }
@@ -121,13 +122,14 @@ export class ReportFiles {
    */
   dhis2(session: Session, input: z.output<typeof dhis2ExportInput>): ExportFile {
     return this.vault.write((db, audit) => {
-      const view = this.reports.viewIn(db, input.period);
-      if (!view.frozen) throw new AppError('INVALID_INPUT', `${view.period.label}的报表尚未提交；提交后的数才能导出到 DHIS2。`);
+      const submitted = this.reports.submittedIn(db, input.period);
+      if (!submitted) throw new AppError('INVALID_INPUT', `${parsePeriod(input.period)!.label}的报表尚未提交；提交后的数才能导出到 DHIS2。`);
+      const { set, figures, range, version } = submitted;
       const station = readStation(db);
-      const payload = dhis2Payload(view.set, view.figures, { orgUnit: station?.regionCode ?? '', period: input.period });
+      const payload = dhis2Payload(set, figures, { orgUnit: station?.regionCode ?? '', period: input.period });
       const body = input.format === 'json' ? writeDataValueSet(payload) : input.format === 'csv' ? writeCsv(payload) : writeAdx(payload, { exported: this.clock.now() });
-      audit({ ...actorOf(session), action: 'reports.dhis2', objectType: 'report', objectId: view.version!.id, detail: { period: view.period.label, format: input.format } });
-      return { fileName: exportFileName(`DHIS2_${view.set.dhis2.dataSet}_${station?.regionCode ?? ''}`, input.period, input.format === 'adx' ? 'xml' : input.format), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: payload.values.length };
+      audit({ ...actorOf(session), action: 'reports.dhis2', objectType: 'report', objectId: version.id, detail: { period: range.label, format: input.format } });
+      return { fileName: exportFileName(`DHIS2_${set.dhis2.dataSet}_${station?.regionCode ?? ''}`, input.period, input.format === 'adx' ? 'xml' : input.format), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: payload.values.length };
     });
   }
 

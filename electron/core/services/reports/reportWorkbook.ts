@@ -3,25 +3,11 @@ import type { ReportView } from '../../../../shared/api/schemas/reports.js';
 import { violationText } from '../../../../shared/reports/rules.js';
 import type { ShownFigure, ShownFigures } from '../../../../shared/reports/suppress.js';
 import { reportStateWords } from '../../../../shared/reports/reportWords.js';
+import { addA4Sheet, addHeaderRow } from '../../export/xlsxTable.js';
 
 export type WorkbookOptions = Readonly<{ shownFigures: ShownFigures; sharedThreshold: number | null; demo: boolean }>;
 
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-
-function sheetOf(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
-
-function headerRow(sheet: ExcelJS.Worksheet, names: string[]): void {
-  const row = sheet.addRow(names);
-  row.font = { bold: true };
-  row.eachCell((cell) => {
-    cell.fill = headerFill;
-    cell.border = { bottom: { style: 'thin' } };
-  });
-}
+const sheetOf = (workbook: ExcelJS.Workbook, name: string, widths: number[]) => addA4Sheet(workbook, name, widths, 'portrait');
 
 const cell = (figure: ShownFigure | undefined) => figure ?? null;
 
@@ -45,7 +31,7 @@ export async function reportWorkbook(view: ReportView, options: WorkbookOptions)
   main.addRow(['审核人', version?.reviewedBy ?? '', '审核时间', version?.reviewedAt?.slice(0, 10) ?? '']);
   main.addRow(['状态', version ? `${reportStateWords[version.state]}（第 ${version.version} 版）` : '未保存', '指标集', `${set.name}（第 ${set.version} 版）`]);
   main.addRow([]);
-  headerRow(main, ['指标编号', '指标', '取值', '单位', '本期', '上期', '去年同期', '比率']);
+  addHeaderRow(main, ['指标编号', '指标', '取值', '单位', '本期', '上期', '去年同期', '比率']);
   for (const item of set.indicators) {
     item.values.forEach((value, index) => {
       const comparison = view.comparison[value.code];
@@ -56,7 +42,7 @@ export async function reportWorkbook(view: ReportView, options: WorkbookOptions)
   if (options.sharedThreshold) main.addRow([`注：本表为对外共享版，1 至 ${options.sharedThreshold - 1} 的计数显示为“<${options.sharedThreshold}”；为防止由合计推算而补充隐藏的单元格显示为“*”。`]);
 
   const detail = sheetOf(workbook, '分类明细', [10, 24, 14, 26, 12]);
-  headerRow(detail, ['取值代码', '取值', '分类', '选项', '数']);
+  addHeaderRow(detail, ['取值代码', '取值', '分类', '选项', '数']);
   const categories = new Map(set.categories.map((category) => [category.code, category]));
   for (const item of set.indicators) {
     for (const value of item.values) {
@@ -68,15 +54,15 @@ export async function reportWorkbook(view: ReportView, options: WorkbookOptions)
   }
 
   const checks = sheetOf(workbook, '校验说明', [8, 30, 24, 50, 50]);
-  headerRow(checks, ['规则', '名称', '结果', '核对要求', '本站说明']);
+  addHeaderRow(checks, ['规则', '名称', '结果', '核对要求', '本站说明']);
   for (const violation of view.violations) {
     checks.addRow([violation.ruleId, violation.name, violationText(violation), violation.instruction, version?.notes[violation.ruleId] ?? '']);
   }
   if (view.violations.length === 0) checks.addRow(['', '本期各项校验均通过。']);
 
   if (set.layout) {
-    const layout = sheetOf(workbook, set.layout.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), set.layout.columns.map(() => 12));
-    headerRow(layout, set.layout.columns.map((column) => column.header));
+    const layout = sheetOf(workbook, set.layout.name, set.layout.columns.map(() => 12));
+    addHeaderRow(layout, set.layout.columns.map((column) => column.header));
     layout.addRow(set.layout.columns.map((column) => cell(column.category ? options.shownFigures[column.value]?.breakdown[column.category]?.[column.option!] : options.shownFigures[column.value]?.total)));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -4,7 +4,7 @@ import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
 import { compareFigures } from '../../../../shared/reports/comparison.js';
-import { computeFigures, countedRows, measure, ratioOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
+import { computeFigures, countedRows, measure, ratiosOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
 import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
@@ -25,6 +25,9 @@ import { factContext, readSetFacts, type FactProviders } from './reportFacts.js'
 import type { FactContext } from '../../repositories/reportFactsRepo.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
+
+/** A submitted version as the upward files carry it. */
+export type SubmittedReport = Readonly<{ range: Range; set: IndicatorSet; figures: SetFigures; ratios: Record<string, number | null>; violations: RuleViolation[]; version: ReportVersion }>;
 
 const drillLimit = 500;
 
@@ -108,7 +111,7 @@ export class ReportsService {
       unit: readStation(db)?.name ?? '',
       set,
       figures,
-      ratios: Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, figures)])),
+      ratios: ratiosOf(set, figures),
       comparison,
       violations,
       version: stored ? versionOf(stored) : null,
@@ -126,8 +129,16 @@ export class ReportsService {
     return this.view(db, rangeOf(input));
   }
 
-  viewIn(db: Db, period: string): ReportView {
-    return this.view(db, namedPeriod(period));
+  /**
+   * The period's latest submitted version with what it froze, or null while it has none: the files are made from it,
+   * never from the live records (and without the comparisons a screen needs).
+   */
+  submittedIn(db: Db, period: string): SubmittedReport | null {
+    const stored = latestVersion(db, period);
+    if (!stored?.figures || !stored.violations) return null;
+    const set = indicatorSetOf(db, stored.setId, stored.setVersion) ?? this.indicatorSet(db);
+    const figures = JSON.parse(stored.figures) as SetFigures;
+    return { range: namedPeriod(period), set, figures, ratios: ratiosOf(set, figures), violations: JSON.parse(stored.violations) as RuleViolation[], version: versionOf(stored) };
   }
 
   list(): { versions: ReportVersion[] } {

@@ -1,4 +1,5 @@
 import { districtAuditWords } from '../../../../../shared/audit/words/district.js';
+import { stationStatusWords } from '../../../../../shared/reports/reportWords.js';
 
 /** The district feature's messages (en.ts beside this file has exactly these keys). */
 export const zhCN = {
@@ -33,7 +34,7 @@ export const zhCN = {
       noRate: '—（本期无应报站点）',
       basis: '完整率、及时率达到 {band}% 为良好。应报 = 统计期内每月在册且开站的站点数之和；按时 = 上报时限（{days} 天）内生成的首个版本。',
     },
-    status: { onTime: '按时', late: '逾期', missing: '未报', notExpected: '不需报' },
+    status: stationStatusWords,
     stations: {
       title: '各站点上报情况',
       name: '站点',
