@@ -34,7 +34,14 @@ export async function seriousViolations(page: Page, screen: string): Promise<str
 }
 
 async function violationsNow(page: Page, screen: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Legacy mode runs axe in the page itself: the default opens a blank page per check to finish the run there (made
+  // for cross-origin frames, which the app has none of), 3.4 s a check on 2 cores instead of 1.4 s; only violations are
+  // gathered, as only they are read.
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${screen} · ${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
