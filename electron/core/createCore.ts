@@ -42,6 +42,7 @@ import { InspectionPackageService } from './services/checklist/inspectionPackage
 import { periodLedgers } from './services/checklist/packageLedgers.js';
 import { ReportsService } from './services/reports/reportsService.js';
 import { ReportFiles } from './services/reports/reportFiles.js';
+import { DistrictReports } from './services/district/districtReports.js';
 import { DistrictService } from './services/district/districtService.js';
 import { CasesService } from './services/caseFiles/casesService.js';
 import { ClientsService } from './services/caseFiles/clientsService.js';
@@ -156,6 +157,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const inspections = new InspectionsService(vault, clock, checklist, users);
   const people = new PeopleService(vault, clock);
   const reports = new ReportsService(vault, clock, { checklist, abnormalBands: () => catalog.abnormalBands() });
+  const district = new DistrictService(vault, clock);
   const handlers = createHandlers({
     vault,
     startupNotice,
@@ -172,7 +174,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     ledgers: { vault, clock, activities: new ActivitiesService(vault, clock), signIns: new SignInsService(vault, clock), calls: new CallsService(vault, caseFiles.crises, clock), meetings: new MeetingsService(vault, clock), rules: new RulesService(vault, clock), people, duty: new DutyService(vault, clock), visits: new VisitsService(vault, caseFiles.clients, clock), groups: new GroupsService(vault, clock), surveys },
     checklist: { checklist, inspections, packages: new InspectionPackageService(vault, clock, inspections, periodLedgers(vault, clock, people)) },
     reports: { reports, files: new ReportFiles(vault, clock, reports) },
-    district: { district: new DistrictService(vault, clock) },
+    district: { district, districtReports: new DistrictReports(vault, clock, district) },
   });
   const streams = createEventStreams(vault, sessions, events);
   const dispatch = createDispatch(handlers, sessions, clock);

@@ -271,6 +271,13 @@ export const methodNames = [
   'district.saveSettings',
   'district.overview',
   'district.exportXlsx',
+  'district.upwardVersions',
+  'district.upward',
+  'district.pdf',
+  'district.dhis2',
+  'district.map',
+  'district.saveMap',
+  'district.removeMap',
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];

@@ -29,3 +29,11 @@ export function codeProperties(map: DistrictGeoJson, regionCodes: readonly strin
   const matches = (key: string) => map.features.filter((feature) => codes.has(propertyText(feature.properties, key) ?? '')).length;
   return keys.map((key) => ({ key, score: matches(key) })).sort((a, b) => b.score - a.score).map((entry) => entry.key);
 }
+
+/** What is wrong with a map as the district would keep it, in Chinese; null when it is a map whose areas carry the property. */
+export function geoJsonProblem(text: string, codeProperty: string): string | null {
+  const map = readGeoJson(text);
+  if (!map) return '不是可用的地图文件：须为含有区域（Polygon 或 MultiPolygon）的 GeoJSON FeatureCollection。';
+  if (!map.features.some((feature) => propertyText(feature.properties, codeProperty) !== null)) return `地图的区域都没有“${codeProperty}”属性，请选择保存行政区划代码的属性。`;
+  return null;
+}

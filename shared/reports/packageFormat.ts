@@ -36,6 +36,17 @@ export const packagePayload = z.object({
   violations: z.array(z.object({ ruleId: z.string(), name: z.string(), left: z.number(), operator: z.string(), right: z.number() })),
   /** The station's explanations of validation results, by rule id (they travel with the report). */
   notes: z.record(z.string(), z.string()),
+  /** A district's total only: how many stations it expected and heard from, station by station (no figures of theirs). */
+  coverage: z
+    .object({
+      expected: z.number().int().min(0),
+      received: z.number().int().min(0),
+      onTime: z.number().int().min(0),
+      late: z.number().int().min(0),
+      missing: z.number().int().min(0),
+      stations: z.array(z.object({ name: z.string(), regionCode: z.string(), status: z.enum(['onTime', 'late', 'missing', 'notExpected']), version: z.number().int().nullable() })),
+    })
+    .optional(),
 });
 export type PackagePayload = z.infer<typeof packagePayload>;
 

@@ -93,3 +93,21 @@ export function readDistrictSettings(db: Db): DistrictSettings {
 export function writeDistrictSettings(db: Db, settings: DistrictSettings): void {
   db.prepare(`INSERT INTO settings (key, value) VALUES ('district', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(settings));
 }
+
+export type StoredMap = Readonly<{ geojson: string; codeProperty: string; importedAt: string }>;
+
+export function readDistrictMap(db: Db): StoredMap | undefined {
+  return db.prepare(`SELECT geojson, code_property AS codeProperty, imported_at AS importedAt FROM district_map WHERE id = 1`).get() as StoredMap | undefined;
+}
+
+/** The district keeps one map: a new import replaces the last. */
+export function writeDistrictMap(db: Db, map: StoredMap): void {
+  db.prepare(
+    `INSERT INTO district_map (id, geojson, code_property, imported_at) VALUES (1, @geojson, @codeProperty, @importedAt)
+     ON CONFLICT (id) DO UPDATE SET geojson = excluded.geojson, code_property = excluded.code_property, imported_at = excluded.imported_at`,
+  ).run(map);
+}
+
+export function removeDistrictMap(db: Db): void {
+  db.prepare(`DELETE FROM district_map WHERE id = 1`).run();
+}

@@ -7,9 +7,14 @@ import { adminOnly } from '../access.js';
 import { emptyInput } from '../schemas/common.js';
 import { exportFile } from '../schemas/exports.js';
 import {
+  districtDhis2Input,
+  districtMapInput,
+  districtMapView,
   districtOverview,
   districtPeriodInput,
   districtSettings,
+  districtUpwardInput,
+  districtUpwardVersions,
   packageImportInput,
   packageImportResult,
   receivedInput,
@@ -30,6 +35,24 @@ export const districtContract = {
   'district.saveSettings': method(adminOnly, districtSettings, districtSettings),
   'district.overview': method(adminOnly, districtPeriodInput, districtOverview),
   'district.exportXlsx': method(adminOnly, districtPeriodInput, exportFile),
+  'district.upwardVersions': method(adminOnly, districtPeriodInput, districtUpwardVersions),
+  'district.upward': method(adminOnly, districtUpwardInput, exportFile),
+  'district.pdf': method(adminOnly, districtPeriodInput, exportFile),
+  'district.dhis2': method(adminOnly, districtDhis2Input, exportFile),
+  'district.map': method(adminOnly, emptyInput, districtMapView),
+  'district.saveMap': method(adminOnly, districtMapInput, districtMapView),
+  'district.removeMap': method(adminOnly, emptyInput, districtMapView),
 } as const satisfies Record<string, MethodSpec>;
 
-export const districtAuditActions = ['district.registerStation', 'district.updateStation', 'district.importPackage', 'district.saveSettings', 'district.exportXlsx'] as const;
+export const districtAuditActions = [
+  'district.registerStation',
+  'district.updateStation',
+  'district.importPackage',
+  'district.saveSettings',
+  'district.exportXlsx',
+  'district.upward',
+  'district.pdf',
+  'district.dhis2',
+  'district.saveMap',
+  'district.removeMap',
+] as const;

@@ -8,4 +8,7 @@ export const districtFieldLabels = {
   timelyDays: '上报时限',
   residents: '常住人口',
   communities: '村（社区）数',
+  correctionReason: '更正原因',
+  geojson: '地图文件',
+  codeProperty: '区划代码属性',
 };

@@ -7,7 +7,8 @@
 import { indicatorSet } from '../../reports/indicatorSetSchema.js';
 import { z } from '../zod.js';
 import { idSchema, isoDate, nameText } from './common.js';
-import { periodKey, setFigures } from './reports.js';
+import { geoJsonProblem } from '../../reports/geoJson.js';
+import { dhis2ExportInput, draftInput, periodKey, reportHeaderInput, setFigures } from './reports.js';
 
 /** 12 digits: a 村(社区) code (GB/T 2260 county + 3-digit town + 3-digit village), or its 6- or 9-digit prefix. */
 export const regionCode = z.string().trim().regex(/^(\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 6、9 或 12 位数字。');
@@ -127,3 +128,32 @@ export const receivedList = z.object({
 });
 
 export const receivedInput = z.object({ period: periodKey.optional() });
+
+/**
+ * The district's own report upward: the header it carries, notes on the totals' validation results, and — once a
+ * version was made and the stations' reports it added up changed since — why the next version corrects it.
+ */
+export const districtUpwardInput = z.object({
+  period: periodKey,
+  ...reportHeaderInput.shape,
+  notes: draftInput.shape.notes,
+  correctionReason: z.string().trim().max(300, '更正原因不能超过 300 个字符。').optional().transform((text) => (text ? text : undefined)).refine((text) => text === undefined || text.length >= 4, { message: '更正原因至少 4 个字。' }),
+});
+export const districtUpwardVersions = z.object({
+  versions: z.array(z.object({ version: z.number().int(), madeAt: z.string(), madeBy: z.string(), correctionReason: z.string().nullable(), sha256: z.string(), fileName: z.string() })),
+  /** Whether stations' reports received since the latest version would change it (the next one needs a reason). */
+  changedSinceLatest: z.boolean(),
+});
+export const districtDhis2Input = dhis2ExportInput;
+
+/** The district's map as imported: its GeoJSON and the property holding each area's region code (kept to reopen). */
+export const districtMapInput = z
+  .object({
+    geojson: z.string().max(900_000, '地图文件过大（超过 900 KB）：请先用 mapshaper 等工具简化边界后再导入。'),
+    codeProperty: z.string().trim().min(1, '请选择保存行政区划代码的属性。').max(60, '属性名不能超过 60 个字符。'),
+  })
+  .superRefine((map, context) => {
+    const problem = geoJsonProblem(map.geojson, map.codeProperty);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: [problem.includes('属性') ? 'codeProperty' : 'geojson'] });
+  });
+export const districtMapView = z.object({ map: z.object({ geojson: z.string(), codeProperty: z.string(), importedAt: z.string() }).nullable() });

@@ -1,27 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adult } from '../helpers/clients.js';
-import { createStation, manualClock, stationInput, type Station } from '../helpers/station.js';
+import { fileText as text, reportingStation } from '../helpers/districtStations.js';
+import { createStation, manualClock, type Station } from '../helpers/station.js';
 
 /**
  * Station → district (issue 14): a station's signed package is kept by the district that registered it with its key's
  * fingerprint; a changed byte, an unknown station, a wrong key, a second copy and a replayed older version are each
  * refused with their reason and keep nothing; the district's period shows the station on time and its figures.
  */
-
-const text = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64').toString('utf8');
-
-/** One counselling session in November at the station, so its report has a figure to carry. */
-async function reportingStation(regionCode: string, name: string): Promise<Station> {
-  const station = await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock });
-  await station.call(station.admin, 'station.update', { ...stationInput, regionCode, name });
-  const client = await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined, name: `${name.slice(0, 2)}来访者` });
-  const opened = await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-11-10' });
-  const note = { complaint: '失眠', assessment: '轻度焦虑', intervention: '放松训练', plan: '两周后复诊', freeText: '' };
-  await station.call(station.admin, 'sessions.saveDraft', { caseId: opened.id, heldOn: '2026-11-10', startTime: '09:30', durationMinutes: 50, modality: 'in_person', kind: 'intake', note });
-  await station.call(station.admin, 'reports.saveDraft', { period: '2026-11', header: { preparedBy: '王站长', contactPhone: '023-49881234' }, notes: {} });
-  await station.call(station.admin, 'reports.submit', { period: '2026-11' });
-  return station;
-}
 
 describe('district import of station packages', () => {
   let stationA: Station;

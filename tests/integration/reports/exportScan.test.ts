@@ -90,6 +90,9 @@ describe('no personal data in any exported report file', () => {
     expect(imported.accepted).toBe(true);
     await keep(await district.call(district.admin, 'district.exportXlsx', { period: '2026-11' }));
     files.push({ name: 'district.overview', text: JSON.stringify(await district.call(district.admin, 'district.overview', { period: '2026-11' })) });
+    await keep(await district.call(district.admin, 'district.upward', { period: '2026-11', preparedBy: '李主任', contactPhone: '', notes: {} }));
+    await keep(await district.call(district.admin, 'district.pdf', { period: '2026-11' }));
+    await keep(await district.call(district.admin, 'district.dhis2', { period: '2026-11', format: 'csv' }));
 
     const db = await openDemoDatabase(dataDir);
     try {
@@ -104,7 +107,7 @@ describe('no personal data in any exported report file', () => {
   });
 
   it('scans real files against the station’s real personal data', () => {
-    expect(files.map((file) => file.name.slice(-5))).toEqual(['1.xyp', '.xlsx', '.xlsx', '1.pdf', '.json', '1.csv', '1.xml', '.json', '.xlsx', 'rview']);
+    expect(files.map((file) => file.name.slice(-5))).toEqual(['1.xyp', '.xlsx', '.xlsx', '1.pdf', '.json', '1.csv', '1.xml', '.json', '.xlsx', 'rview', '1.xyp', '1.pdf', '1.csv']);
     expect(files.every((file) => file.text.length > 500)).toBe(true);
     // The scan would find what it looks for: the station's name is in every document that has a title.
     expect(files.find((file) => file.name.endsWith('.pdf'))!.text).toContain('社会心理服务工作2026年11月报表');

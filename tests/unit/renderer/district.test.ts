@@ -2,7 +2,7 @@ import { DOMWrapper, flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../renderer/src/api/client.js';
 import { lastFullMonth, localToday, recentPeriods } from '../../../renderer/src/features/district/districtPeriods.js';
-import { codeProperties, readGeoJson } from '../../../renderer/src/features/district/geoJson.js';
+import { codeProperties, readGeoJson } from '../../../shared/reports/geoJson.js';
 import DistrictPage from '../../../renderer/src/features/district/views/DistrictView.vue';
 import StationsPage from '../../../renderer/src/features/district/views/StationsView.vue';
 import type { MethodInput } from '../../../shared/api/contract/index.js';

@@ -34,6 +34,7 @@ import { migration as checklist } from './0240-checklist.js';
 import { migration as inspections } from './0250-inspections.js';
 import { migration as reports } from './0260-reports.js';
 import { migration as district } from './0270-district.js';
+import { migration as districtReports } from './0280-district-reports.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   inspections,
   reports,
   district,
+  districtReports,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DistrictOverview, DistrictSettings, packageImportInput, stationRegistration } from '../../../../shared/api/schemas/district.js';
+import type { DistrictOverview, DistrictSettings, districtMapInput, packageImportInput, stationRegistration } from '../../../../shared/api/schemas/district.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
 import { buildDistrictOverview, monthsRead } from '../../../../shared/reports/districtOverview.js';
@@ -16,10 +16,13 @@ import {
   listPackages,
   lastReports,
   listStations,
+  readDistrictMap,
   readDistrictSettings,
+  removeDistrictMap,
   stationById,
   stationByRegion,
   updateStation,
+  writeDistrictMap,
   writeDistrictSettings,
 } from '../../repositories/districtRepo.js';
 import { sha256Hex } from '../../sha256.js';
@@ -122,6 +125,29 @@ export class DistrictService {
       writeDistrictSettings(db, settings);
       audit({ ...actorOf(session), action: 'district.saveSettings', objectType: 'districtStation', detail: { timelyDays: settings.timelyDays } });
       return settings;
+    });
+  }
+
+  /** The district's map as kept (its GeoJSON and the property naming each area's region code), or none. */
+  map() {
+    return { map: readDistrictMap(this.vault.connection()) ?? null };
+  }
+
+  /** Keeps the imported map, replacing the last (it stays inside the encrypted station, works offline). */
+  saveMap(session: Session, input: z.output<typeof districtMapInput>) {
+    return this.vault.write((db, audit) => {
+      writeDistrictMap(db, { geojson: input.geojson, codeProperty: input.codeProperty, importedAt: this.clock.now().toISOString() });
+      audit({ ...actorOf(session), action: 'district.saveMap', objectType: 'districtMap', detail: { codeProperty: input.codeProperty, bytes: Buffer.byteLength(input.geojson, 'utf8') } });
+      return { map: readDistrictMap(db) ?? null };
+    });
+  }
+
+  removeMap(session: Session) {
+    return this.vault.write((db, audit) => {
+      if (!readDistrictMap(db)) throw new AppError('NOT_FOUND', '尚未导入辖区地图。');
+      removeDistrictMap(db);
+      audit({ ...actorOf(session), action: 'district.removeMap', objectType: 'districtMap' });
+      return { map: null };
     });
   }
 

@@ -9,10 +9,9 @@ import { genderWords, riskWords } from '../../../../shared/domain/caseFileWords.
 import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { ageOn } from '../../../../shared/domain/idNumber.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
-import { packageFileName, type PackagePayload } from '../../../../shared/reports/packageFormat.js';
+import { packageFileName } from '../../../../shared/reports/packageFormat.js';
 import { suppressFigures } from '../../../../shared/reports/suppress.js';
 import { readReportSettings } from '../../repositories/indicatorSetsRepo.js';
-import { chainHead } from '../../audit/anchorStore.js';
 import { actorOf } from '../../auth/actor.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -25,12 +24,11 @@ import { latestVersion, markReported, readStationKey } from '../../repositories/
 import { readMarker } from '../../repositories/settingsRepo.js';
 import { readStation } from '../../repositories/stationRepo.js';
 import { sha256Hex } from '../../sha256.js';
-import { appVersion } from '../../version.js';
 import type { Vault } from '../../vault.js';
-import { indicatorSetSha256 } from './indicatorSets.js';
-import { fingerprintOf, signPackage } from './packageSignature.js';
+import { fingerprintOf } from './packageSignature.js';
 import { reportPdf } from './reportPdf.js';
 import { reportWorkbook } from './reportWorkbook.js';
+import { makeUpwardPackage } from './upwardPackage.js';
 import type { ReportsService } from './reportsService.js';
 
 /**
@@ -61,30 +59,20 @@ export class ReportFiles {
       const at = this.clock.now().toISOString();
       if (stored.state === 'review') markReported(db, stored.id, session.userId ?? 0, at);
       const { range, set, figures, ratios, violations, version } = this.reports.submittedIn(db, period)!;
-      const station = readStation(db);
-      const key = readStationKey(db);
-      const payload: PackagePayload = {
-        manifest: {
-          station: { name: station?.name ?? '', level: station?.level ?? 'street', regionCode: station?.regionCode ?? '' },
-          period,
-          periodFrom: range.from,
-          periodTo: range.to,
-          version: version.version,
-          correctionReason: version.correctionReason,
-          indicatorSet: { id: set.id, version: set.version, sha256: indicatorSetSha256(set) },
-          appVersion,
-          generatedAt: at,
-          submittedAt: version.submittedAt!,
-          header: { preparedBy: version.header.preparedBy, contactPhone: version.header.contactPhone, reviewer: version.reviewedBy ?? session.displayName, reviewedAt: version.reviewedAt ?? at },
-          auditHead: chainHead(db),
-          keyFingerprint: fingerprintOf(key.publicKey),
-        },
+      const { text, payload } = makeUpwardPackage(db, {
+        period,
+        range,
+        version: version.version,
+        correctionReason: version.correctionReason,
+        set,
+        submittedAt: version.submittedAt!,
+        header: { preparedBy: version.header.preparedBy, contactPhone: version.header.contactPhone, reviewer: version.reviewedBy ?? session.displayName, reviewedAt: version.reviewedAt ?? at },
         figures,
         ratios,
-        violations: violations.map(({ ruleId, name, left, operator, right }) => ({ ruleId, name, left, operator, right })),
-        notes: Object.fromEntries(violations.flatMap((violation) => (version.notes[violation.ruleId] ? [[violation.ruleId, version.notes[violation.ruleId]!]] : []))),
-      };
-      const text = signPackage(payload, key);
+        violations,
+        notes: version.notes,
+        generatedAt: at,
+      });
       audit({ ...actorOf(session), action: 'reports.package', objectType: 'report', objectId: stored.id, detail: { period: label, reportVersion: version.version, packageSha256: sha256Hex(text) } });
       return { fileName: packageFileName(payload.manifest), dataBase64: Buffer.from(text, 'utf8').toString('base64'), rows: Object.keys(payload.figures).length };
     });

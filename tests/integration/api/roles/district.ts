@@ -14,4 +14,11 @@ export const districtRows: Rows<typeof districtContract> = {
   'district.saveSettings': adminRow,
   'district.overview': adminRow,
   'district.exportXlsx': adminRow,
+  'district.upwardVersions': adminRow,
+  'district.upward': adminRow,
+  'district.pdf': adminRow,
+  'district.dhis2': adminRow,
+  'district.map': adminRow,
+  'district.saveMap': adminRow,
+  'district.removeMap': adminRow,
 };

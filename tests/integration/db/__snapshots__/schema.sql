@@ -674,6 +674,20 @@ CREATE TABLE district_map (
         imported_at TEXT NOT NULL
       ) STRICT;
 
+-- table district_reports
+CREATE TABLE district_reports (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        correction_reason TEXT CHECK ((version = 1) = (correction_reason IS NULL)),
+        sources TEXT NOT NULL,
+        package TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        made_by INTEGER NOT NULL REFERENCES users (id),
+        made_at TEXT NOT NULL,
+        UNIQUE (period, version)
+      ) STRICT;
+
 -- table district_stations
 CREATE TABLE district_stations (
         id INTEGER PRIMARY KEY,
@@ -1257,6 +1271,14 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER counselling_sessions_signed_final BEFORE UPDATE ON counselling_sessions
         WHEN OLD.signed_at IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'signed session notes are final'); END;
+
+-- trigger district_reports_kept_delete
+CREATE TRIGGER district_reports_kept_delete BEFORE DELETE ON district_reports
+        BEGIN SELECT RAISE(ABORT, 'a district report version is kept as it was made'); END;
+
+-- trigger district_reports_kept_update
+CREATE TRIGGER district_reports_kept_update BEFORE UPDATE ON district_reports
+        BEGIN SELECT RAISE(ABORT, 'a district report version is kept as it was made'); END;
 
 -- trigger inspections_snapshot_fixed
 CREATE TRIGGER inspections_snapshot_fixed BEFORE UPDATE OF kind, template_id, template_version, period_from, period_to, snapshot, snapshot_sha256, created_by, created_at ON inspections

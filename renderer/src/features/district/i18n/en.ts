@@ -3,10 +3,10 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   audit: {
     actions: {
-      district: { registerStation: 'District station registered', updateStation: 'District station changed', importPackage: 'Station report file imported', saveSettings: 'District settings changed', exportXlsx: 'District overview exported' },
+      district: { registerStation: 'District station registered', updateStation: 'District station changed', importPackage: 'Station report file imported', saveSettings: 'District settings changed', exportXlsx: 'District overview exported', upward: 'District report file made', pdf: 'District summary PDF exported', dhis2: 'District DHIS2 data exported', saveMap: 'District map imported', removeMap: 'District map removed' },
     },
-    objects: { districtStation: 'District station' },
-    details: { stationName: 'Station', regionCode: 'Region code', fileName: 'File name', timelyDays: 'Reporting deadline (days)' },
+    objects: { districtStation: 'District station', districtReport: 'District report', districtMap: 'District map' },
+    details: { stationName: 'Station', regionCode: 'Region code', fileName: 'File name', timelyDays: 'Reporting deadline (days)', codeProperty: 'Region code property', bytes: 'File size (bytes)' },
   },
   district: {
     nav: 'District overview',
