@@ -32,7 +32,8 @@ function lastFullMonth(): string {
  * Issue 14, the district's side end to end: a station (the demo, its own copy, driven through the CLI) explains its
  * validation results, submits last month and makes its signed package; the district (another installation) registers
  * that station with the fingerprint it printed, sets its deadline, imports the package file, refuses the same file a
- * second time, and reads the month: the station reported on time, and its figure drills down to it. Axe on both pages.
+ * second time, and reads the month: the station reported on time, and its figure drills down to it; the district then
+ * sends its own total upward as a signed package. Axe on both pages and the dialog.
  */
 test('a district registers a station’s key, imports its package and sees it on time', async ({ page, station, demoFolder }) => {
   const period = lastFullMonth();
@@ -86,5 +87,17 @@ test('a district registers a station’s key, imports its package and sees it on
   await page.getByTestId('district-total-SPS01').click();
   await expect(page.getByTestId('district-drill-1')).toHaveText(`${total} 人次`);
   found.push(...(await seriousViolations(page, 'district overview drill')));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('district-drill')).toBeHidden();
+
+  // The district's own total goes upward as its signed package: version 1, listed once made.
+  await page.getByTestId('district-upward-open').click();
+  await page.getByTestId('district-upward-prepared-by').fill('李主任');
+  const [upward] = await Promise.all([page.waitForEvent('download'), page.getByTestId('district-upward-make').click()]);
+  expect(upward.suggestedFilename()).toMatch(new RegExp(`-${period}\\.xyp$`));
+  expect(JSON.parse(fs.readFileSync((await upward.path())!, 'utf8'))).toMatchObject({ format: 'xinyi-report-package', signature: { algorithm: 'Ed25519' } });
+  await expect(page.getByTestId('district-upward-versions')).toContainText('王海燕');
+  await expect(page.getByTestId('district-upward-unchanged')).toContainText('第 1 版');
+  found.push(...(await seriousViolations(page, 'district upward dialog')));
   expect(found).toEqual([]);
 });

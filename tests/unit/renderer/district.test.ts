@@ -8,7 +8,7 @@ import StationsPage from '../../../renderer/src/features/district/views/Stations
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { buildDistrictOverview } from '../../../shared/reports/districtOverview.js';
 import { builtinIndicatorSets, defaultIndicatorSetId } from '../../../shared/reports/library.js';
-import { fakeApi, type FakeHandlers } from './support/fakeApi.js';
+import { fakeApi, refusal, type FakeHandlers } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 import { fieldErrors, loggedInAs } from './support/screenParts.js';
 
@@ -20,21 +20,26 @@ const stations = [
   { id: 2, name: '西城社区心理服务室', regionCode: '500118001002', establishedOn: '2025-01-01', withdrawnOn: null },
   { id: 3, name: '南山社区心理服务室', regionCode: '500118001003', establishedOn: '2025-01-01', withdrawnOn: null },
 ];
-const figures = (sessions: number, met: number) => ({ SPS01: { total: sessions, breakdown: {} }, CHK01A: { total: 80, breakdown: {} }, CHK01B: { total: 100, breakdown: {} }, CHK01C: { total: met, breakdown: {} } });
+const figures = (sessions: number, met: number, men: number) => ({
+  SPS01: { total: sessions, breakdown: { SEX: { M: men, F: sessions - men, U: 0 } } },
+  CHK01A: { total: 80, breakdown: {} },
+  CHK01B: { total: 100, breakdown: {} },
+  CHK01C: { total: met, breakdown: {} },
+});
 // November 2026: the first station's file made on 3 December (on time, 10 days), the second's on 20 December (late).
 const overview = buildDistrictOverview(
   set,
   settings,
   stations,
   [
-    { stationId: 1, period: '2026-11', version: 1, generatedAt: '2026-12-03T02:00:00.000Z', figures: figures(12, 1) },
-    { stationId: 2, period: '2026-11', version: 2, generatedAt: '2026-12-20T02:00:00.000Z', figures: figures(5, 0) },
+    { stationId: 1, period: '2026-11', version: 1, generatedAt: '2026-12-03T02:00:00.000Z', figures: figures(12, 1, 5) },
+    { stationId: 2, period: '2026-11', version: 2, generatedAt: '2026-12-20T02:00:00.000Z', figures: figures(5, 0, 2) },
   ],
   '2026-11',
 );
 
 async function openOverview(handlers: FakeHandlers = {}) {
-  const api = fakeApi({ 'district.overview': () => overview, ...handlers });
+  const api = fakeApi({ 'district.overview': () => overview, 'district.map': () => ({ map: null }), ...handlers });
   const { wrapper } = await mountScreen(DistrictPage, { api, pattern: '/district', path: '/district', pinia: loggedInAs('admin') });
   return { api, wrapper };
 }
@@ -70,7 +75,75 @@ describe('辖区汇总', () => {
     expect([1, 2, 3].map((id) => body.find(`[data-testid="district-drill-${id}"]`).text())).toEqual(['12 人次', '5 人次', '未报']);
     expect(body.find('[data-testid="district-drill-sum"]').text()).toBe('辖区合计 17人次');
     // Aggregates only: nothing asked of core for records.
-    expect(api.methods()).toEqual(['district.overview']);
+    expect(api.methods().sort()).toEqual(['district.map', 'district.overview']);
+  });
+
+  it('takes a breakdown figure apart too: each station’s count of that option', async () => {
+    const { wrapper } = await openOverview();
+    const cell = wrapper.find('[data-testid="district-cell-SPS01-SEX-M"]');
+    expect(cell.text()).toBe('男 7');
+    // An option nobody falls in is left out of the line.
+    expect(wrapper.find('[data-testid="district-cell-SPS01-SEX-U"]').exists()).toBe(false);
+    await cell.trigger('click');
+    await flushPromises();
+    const body = new DOMWrapper(document.body);
+    expect(body.find('[data-testid="district-drill"]').text()).toContain('个体咨询人次（性别：男）：各站点数值');
+    expect([1, 2, 3].map((id) => body.find(`[data-testid="district-drill-${id}"]`).text())).toEqual(['5 人次', '2 人次', '未报']);
+    expect(body.find('[data-testid="district-drill-sum"]').text()).toBe('辖区合计 7人次');
+  });
+
+  it('reopens the kept map with its property, keeps a newly chosen one in core, and says why core refused one', async () => {
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    const kept = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { adcode: '500118001001', name: '东城' }, geometry: square }] });
+    const { api, wrapper } = await openOverview({
+      'district.map': () => ({ map: { geojson: kept, codeProperty: 'name', importedAt: '2026-12-01T02:00:00.000Z' } }),
+      'district.saveMap': (input) => {
+        if (input.codeProperty === 'adcode') throw refusal('INVALID_INPUT', '输入内容有误：地图文件过大（超过 900 KB）：请先用 mapshaper 等工具简化边界后再导入。');
+        return { map: { ...input, importedAt: '2026-12-02T02:00:00.000Z' } };
+      },
+    });
+    expect(text(wrapper, 'district-map-matched')).toBe('已匹配 0 / 3 个站点');
+    expect(text(wrapper, 'district-map-choose')).toBe('更换地图');
+
+    const input = wrapper.find('[data-testid="district-map-input"]');
+    const chosen = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '500118001001' }, geometry: square }, { type: 'Feature', properties: { code: '500118001002' }, geometry: square }] });
+    Object.defineProperty(input.element, 'files', { value: [new File([chosen], '辖区.geojson')], configurable: true });
+    await input.trigger('change');
+    await flushPromises();
+    expect(api.inputsOf('district.saveMap')).toEqual([{ geojson: chosen, codeProperty: 'code' }]);
+    expect(text(wrapper, 'district-map-matched')).toBe('已匹配 2 / 3 个站点');
+
+    Object.defineProperty(input.element, 'files', { value: [new File([kept], '大地图.geojson')], configurable: true });
+    await input.trigger('change');
+    await flushPromises();
+    expect(api.inputsOf('district.saveMap').at(-1)).toEqual({ geojson: kept, codeProperty: 'adcode' });
+    expect(text(wrapper, 'district-map-refusal')).toBe('输入内容有误：地图文件过大（超过 900 KB）：请先用 mapshaper 等工具简化边界后再导入。');
+    // The map core kept stays on screen.
+    expect(text(wrapper, 'district-map-matched')).toBe('已匹配 2 / 3 个站点');
+  });
+
+  it('sends the period upward: asks for the reason only once stations’ reports changed, and offers DHIS2 once a version exists', async () => {
+    const version = { version: 1, madeAt: '2026-12-05T02:00:00.000Z', madeBy: '李主任', correctionReason: null, sha256: 'a'.repeat(64), fileName: '500118001-街道-2026-11.xyp' };
+    let changed = false;
+    const { api, wrapper } = await openOverview({
+      'district.upwardVersions': () => ({ versions: changed ? [version] : [], changedSinceLatest: changed }),
+      'district.upward': () => ((changed = true), { fileName: version.fileName, dataBase64: 'e30=', rows: 20 }),
+    });
+    await wrapper.find('[data-testid="district-upward-open"]').trigger('click');
+    await flushPromises();
+    const body = new DOMWrapper(document.body);
+    expect(body.find('[data-testid="district-upward-reason"]').exists()).toBe(false);
+    expect(body.find('[data-testid="district-dhis2"]').exists()).toBe(false);
+    await body.find('[data-testid="district-upward-make"]').trigger('click');
+    await flushPromises();
+    expect(fieldErrors(wrapper)).toEqual({ 填表人: '请填写填表人。' });
+    await body.find('[data-testid="district-upward-prepared-by"]').setValue('李主任');
+    await body.find('[data-testid="district-upward-make"]').trigger('click');
+    await flushPromises();
+    expect(api.inputsOf('district.upward')).toEqual([{ period: overview.period.key, preparedBy: '李主任', contactPhone: '', notes: {}, correctionReason: undefined }]);
+    expect(body.find('[data-testid="district-upward-versions"]').text()).toContain('李主任');
+    expect(body.find('[data-testid="district-upward-reason"]').exists()).toBe(true);
+    expect(body.find('[data-testid="district-dhis2"]').exists()).toBe(true);
   });
 
   it('imports each chosen package in its own call, skips other files, shows a refusal’s reason and reads the period again', async () => {
