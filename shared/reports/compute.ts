@@ -83,15 +83,16 @@ export function countedRows(value: IndicatorValue, rows: readonly FactRow[]): re
 }
 
 /**
- * The records behind one option of a value's breakdown. A count of distinct people puts each person in one option of
- * a one-valued category — the one of their latest record in the period (a client who turns 35 mid-quarter is counted
- * at 35) — so the options add up to the total, as DHIS2 adds a breakdown's cells and as the shared copy's hiding
- * assumes; for a many-valued category (tags) a person is in every option they belong to.
+ * The records a breakdown of a value classifies. A count of distinct people puts each person in one option of a
+ * one-valued category — the one of their latest record in the period (a client who turns 35 mid-quarter is counted at
+ * 35) — so the options add up to the total, as DHIS2 adds a breakdown's cells and as the shared copy's hiding assumes;
+ * for a many-valued category (tags) a person is in every option they belong to, and every other measure classifies
+ * every record.
  */
-export function rowsInOption(value: IndicatorValue, category: ReportCategory, option: CategoryOption, rows: readonly FactRow[]): FactRow[] {
-  const kind = measureSpec(value).kind;
-  if ((kind !== 'clients' && kind !== 'distinct') || reportDimensions[category.dimension].many) return rows.filter((row) => inOption(category, option, row));
-  const subject = (row: FactRow) => (kind === 'clients' ? row.clientId : (row.amounts?.[(measureSpec(value) as { amount: string }).amount] ?? null));
+function classifiedRows(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[]): readonly FactRow[] {
+  const spec = measureSpec(value);
+  if ((spec.kind !== 'clients' && spec.kind !== 'distinct') || reportDimensions[category.dimension].many) return rows;
+  const subject = (row: FactRow) => (spec.kind === 'clients' ? row.clientId : (row.amounts?.[spec.amount] ?? null));
   const latest = new Map<number, FactRow>();
   for (const row of rows) {
     const id = subject(row);
@@ -99,24 +100,47 @@ export function rowsInOption(value: IndicatorValue, category: ReportCategory, op
     const known = latest.get(id);
     if (!known || row.day > known.day || (row.day === known.day && row.id > known.id)) latest.set(id, row);
   }
-  return [...latest.values()].filter((row) => inOption(category, option, row));
+  return [...latest.values()];
+}
+
+/** The records behind one option of a value's breakdown (the drill-down's list). */
+export function rowsInOption(value: IndicatorValue, category: ReportCategory, option: CategoryOption, rows: readonly FactRow[]): FactRow[] {
+  return classifiedRows(value, category, rows).filter((row) => inOption(category, option, row));
+}
+
+/** A dimension's raw value as a key: whether a record is in an option depends on nothing else. */
+const rawKey = (raw: Raw) => (isMissing(raw) ? '' : Array.isArray(raw) ? `a${raw.join('\u0001')}` : `${typeof raw === 'number' ? 'n' : 's'}${String(raw)}`);
+
+/**
+ * Each option's figure of one breakdown, in one pass over the records: a record's options are worked out once per
+ * distinct raw value (a month's thousands of sessions hold a few sexes, ages and modalities), then each option's
+ * records are measured as the total is.
+ */
+function breakdownOf(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[]): Record<string, number> {
+  const groups = new Map<string, FactRow[]>(category.options.map((option) => [option.code, []]));
+  const optionsOf = new Map<string, readonly CategoryOption[]>();
+  for (const row of classifiedRows(value, category, rows)) {
+    const key = rawKey(row.dims[category.dimension]);
+    let options = optionsOf.get(key);
+    if (!options) optionsOf.set(key, (options = category.options.filter((option) => inOption(category, option, row))));
+    for (const option of options) groups.get(option.code)!.push(row);
+  }
+  return Object.fromEntries(category.options.map((option) => [option.code, measure(value, groups.get(option.code)!)]));
 }
 
 /**
  * Every value of the set from the records of one period: totals, and for each category an indicator is broken down
  * by, each option's figure (one category at a time: reports-standards.md §6.3 rule 4 keeps cross-classification out).
+ * A period compared with needs its totals only (`breakdowns: false`).
  */
-export function computeFigures(set: IndicatorSet, rows: SourceRows): SetFigures {
+export function computeFigures(set: IndicatorSet, rows: SourceRows, options: Readonly<{ breakdowns: boolean }> = { breakdowns: true }): SetFigures {
   const categories = new Map(set.categories.map((category) => [category.code, category]));
   const figures: Record<string, ValueFigures> = {};
   for (const item of set.indicators) {
     for (const value of item.values) {
       const selected = valueRows(value, rows);
       const breakdown: Record<string, Record<string, number>> = {};
-      for (const code of item.disaggregations) {
-        const category = categories.get(code)!;
-        breakdown[code] = Object.fromEntries(category.options.map((option) => [option.code, measure(value, rowsInOption(value, category, option, selected))]));
-      }
+      if (options.breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected);
       figures[value.code] = { total: measure(value, selected), breakdown };
     }
   }

@@ -1,6 +1,6 @@
 import type { FactRow, FactSourceId } from '../../../shared/reports/factSources.js';
 import { localDay } from '../../../shared/domain/dates.js';
-import { ageOn } from '../../../shared/domain/idNumber.js';
+import { ageBetween, dateNumber } from '../../../shared/domain/idNumber.js';
 import type { Db } from '../db/driver.js';
 
 /**
@@ -16,7 +16,9 @@ export type RecordSource = Exclude<FactSourceId, 'openDays' | 'checklist'>;
 /** What a reader needs besides its own rows: the scale bands graded 异常 (`id@version#band`) and the people directory. */
 export type FactContext = Readonly<{ abnormalBands: ReadonlySet<string>; directory: Directory }>;
 
-type Person = Readonly<{ gender: string; birthDate: string | null; tags: readonly string[] }>;
+/** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). */
+type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[] }>;
+
 
 /**
  * What every record's dimensions are looked up in, read once for a whole report (its period and the two compared
@@ -33,15 +35,22 @@ export class Directory {
     const tags = new Map<number, string[]>();
     for (const row of db.prepare('SELECT client_id AS id, tag FROM client_tags').all() as Array<{ id: number; tag: string }>) (tags.get(row.id) ?? tags.set(row.id, []).get(row.id)!).push(row.tag);
     for (const row of db.prepare('SELECT id, gender, birth_date AS birthDate FROM clients').all() as Array<{ id: number; gender: string; birthDate: string | null }>) {
-      this.people.set(row.id, { gender: row.gender, birthDate: row.birthDate, tags: tags.get(row.id) ?? [] });
+      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: tags.get(row.id) ?? [] });
     }
     for (const row of db.prepare('SELECT case_id AS id, category FROM case_problems').all() as Array<{ id: number; category: string }>) (this.topics.get(row.id) ?? this.topics.set(row.id, []).get(row.id)!).push(row.category);
   }
 
-  /** A client's sex, age on the day and tags (an anonymous record has none of them). */
+  /** A client's sex, age on the day (whole years, as ageOn counts them) and tags (an anonymous record has none of them). */
   person(clientId: number | null, day: string) {
     const person = clientId === null ? undefined : this.people.get(clientId);
-    return { sex: person?.gender ?? null, age: person?.birthDate ? ageOn(person.birthDate, day) : null, group: person?.tags ?? [] };
+    return { sex: person?.gender ?? null, age: person?.born ? ageBetween(person.born, this.dayNumber(day)) : null, group: person?.tags ?? [] };
+  }
+
+  private readonly days = new Map<string, number>();
+  private dayNumber(day: string): number {
+    let number = this.days.get(day);
+    if (number === undefined) this.days.set(day, (number = dateNumber(day)));
+    return number;
   }
 
   caseTopics(caseId: number): readonly string[] {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkCharacterFor, checkIdNumber, maskIdNumber, maskPhone } from '../../../shared/domain/idNumber.js';
+import { ageBetween, ageOn, checkCharacterFor, dateNumber, checkIdNumber, maskIdNumber, maskPhone } from '../../../shared/domain/idNumber.js';
 import { pinyinKeys } from '../../../electron/core/repositories/clientsRepo.js';
 
 describe('身份证号 (GB 11643-1999)', () => {
@@ -37,6 +38,13 @@ describe('身份证号 (GB 11643-1999)', () => {
     expect(maskPhone(null)).toBeNull();
     expect(ageOn('2012-11-24', '2026-11-23')).toBe(13);
     expect(ageOn('2012-11-23', '2026-11-23')).toBe(14);
+  });
+
+  it('counts ages in bulk exactly as ageOn does, leap days and the day before a birthday included', () => {
+    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+    fc.assert(fc.property(day, day, (born, on) => ageBetween(dateNumber(born), dateNumber(on)) === ageOn(born, on)));
+    expect(ageBetween(dateNumber('2012-02-29'), dateNumber('2013-02-28'))).toBe(0);
+    expect(ageBetween(dateNumber('2012-02-29'), dateNumber('2013-03-01'))).toBe(1);
   });
 });
 

@@ -89,11 +89,14 @@ export class ReportsService {
     return computeFigures(set, readSetFacts(db, set, range, this.providers, context));
   }
 
-  /** A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros). */
+  /**
+   * A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros);
+   * the comparison reads totals only, so no breakdown is worked out.
+   */
   private reference(db: Db, set: IndicatorSet, range: DayRange, context: FactContext): SetFigures | null {
     const rows = readSetFacts(db, set, range, this.providers, context);
     const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
-    return recorded ? computeFigures(set, rows) : null;
+    return recorded ? computeFigures(set, rows, { breakdowns: false }) : null;
   }
 
   private view(db: Db, range: Range): ReportView {
