@@ -17,13 +17,12 @@ export type RecordSource = Exclude<FactSourceId, 'openDays' | 'checklist'>;
 export type FactContext = Readonly<{ abnormalBands: ReadonlySet<string>; directory: Directory }>;
 
 /** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). */
-type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[] }>;
-
+type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; filedAt: string; merged: boolean }>;
 
 /**
  * What every record's dimensions are looked up in, read once for a whole report (its period and the two compared
- * with): each client's sex, birth date and tags, each case's problem categories, and — per period end — each client's
- * latest colour. A few bulk reads instead of a correlated subquery per record: on a ten-year station a month holds
+ * with): each client's sex, birth date, tags and filing, each case's problem categories and dates, and — per period end
+ * — each client's latest colour; the stocks (client files, the risk register, open cases) are taken from it. A few bulk reads instead of a correlated subquery per record: on a ten-year station a month holds
  * thousands of records and the stocks tens of thousands.
  */
 export class Directory {
@@ -34,8 +33,15 @@ export class Directory {
   constructor(private readonly db: Db) {
     const tags = new Map<number, string[]>();
     for (const row of db.prepare('SELECT client_id AS id, tag FROM client_tags').all() as Array<{ id: number; tag: string }>) (tags.get(row.id) ?? tags.set(row.id, []).get(row.id)!).push(row.tag);
-    for (const row of db.prepare('SELECT id, gender, birth_date AS birthDate FROM clients').all() as Array<{ id: number; gender: string; birthDate: string | null }>) {
-      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: tags.get(row.id) ?? [] });
+    const clients = db.prepare('SELECT id, gender, birth_date AS birthDate, created_at AS filedAt, merged_into IS NOT NULL AS merged FROM clients ORDER BY id').all() as Array<{
+      id: number;
+      gender: string;
+      birthDate: string | null;
+      filedAt: string;
+      merged: number;
+    }>;
+    for (const row of clients) {
+      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: tags.get(row.id) ?? [], filedAt: row.filedAt, merged: row.merged === 1 });
     }
     for (const row of db.prepare('SELECT case_id AS id, category FROM case_problems').all() as Array<{ id: number; category: string }>) (this.topics.get(row.id) ?? this.topics.set(row.id, []).get(row.id)!).push(row.category);
   }
@@ -53,19 +59,50 @@ export class Directory {
     return number;
   }
 
+  /** The clients whose files stood before `toUtc`: filed by then and not merged into another (the stocks count these). */
+  filedBefore(toUtc: string): number[] {
+    const ids: number[] = [];
+    for (const [id, person] of this.people) if (!person.merged && person.filedAt < toUtc) ids.push(id);
+    return ids;
+  }
+
+  isFiledBefore(clientId: number, toUtc: string): boolean {
+    const person = this.people.get(clientId);
+    return person !== undefined && !person.merged && person.filedAt < toUtc;
+  }
+
+  /** The cases open when the day `to` ended: opened by then and not closed by then (the cases are read once per report). */
+  casesOpenOn(to: string): Array<{ id: number; client_id: number; day: string }> {
+    this.cases ??= this.db.prepare('SELECT id, client_id, opened_on AS openedOn, closed_on AS closedOn FROM cases ORDER BY id').all() as Array<{ id: number; client_id: number; openedOn: string; closedOn: string | null }>;
+    return this.cases.filter((item) => item.openedOn <= to && (item.closedOn === null || item.closedOn > to)).map((item) => ({ id: item.id, client_id: item.client_id, day: item.openedOn }));
+  }
+
+  private cases: Array<{ id: number; client_id: number; openedOn: string; closedOn: string | null }> | undefined;
+
   caseTopics(caseId: number): readonly string[] {
     return this.topics.get(caseId) ?? [];
   }
 
-  /** Each client's colour when the day before `toUtc` ended: its latest grade before then (the last row read wins). */
+  /**
+   * Each client's colour when the day before `toUtc` ended: its latest grade before then (the last one in time wins).
+   * The grades are read once, in time order, for every period end the report asks about.
+   */
   coloursAt(toUtc: string): ReadonlyMap<number, string> {
     let colours = this.colours.get(toUtc);
     if (!colours) {
       colours = new Map();
-      for (const row of this.db.prepare('SELECT client_id AS id, level FROM risk_grades WHERE graded_at < ? ORDER BY graded_at, id').all(toUtc) as Array<{ id: number; level: string }>) colours.set(row.id, row.level);
+      for (const grade of this.grades()) {
+        if (grade.at >= toUtc) break;
+        colours.set(grade.id, grade.level);
+      }
       this.colours.set(toUtc, colours);
     }
     return colours;
+  }
+
+  private graded: Array<{ id: number; level: string; at: string }> | undefined;
+  private grades() {
+    return (this.graded ??= this.db.prepare('SELECT client_id AS id, level, graded_at AS at FROM risk_grades ORDER BY graded_at, id').all() as Array<{ id: number; level: string; at: string }>);
   }
 }
 
@@ -97,13 +134,7 @@ const readers: Record<RecordSource, FactReader> = {
   casesOpened: (db, period, { directory }) =>
     caseRows(all<CaseRow>(db, `SELECT id, opened_on AS day, client_id FROM cases WHERE opened_on BETWEEN @from AND @to`, period), (row) => row.day, directory),
 
-  casesOpen: (db, period, { directory }) =>
-    caseRows(
-      all<CaseRow>(db, `SELECT id, opened_on AS day, client_id FROM cases WHERE opened_on <= @to AND (closed_on IS NULL OR closed_on > @to)`, period),
-      () => period.to,
-      directory,
-      directory.coloursAt(period.toUtc),
-    ),
+  casesOpen: (_db, period, { directory }) => caseRows(directory.casesOpenOn(period.to), () => period.to, directory, directory.coloursAt(period.toUtc)),
 
   activities: (db, period) =>
     all<{ id: number; day: string; type: string; targets: string; participants: number | null; online_reach: number | null }>(
@@ -171,22 +202,18 @@ const readers: Record<RecordSource, FactReader> = {
       return { id: row.id, link: `/clients/${row.id}`, clientId: row.id, day, dims: directory.person(row.id, day) };
     }),
 
-  clientFiles: (db, period, { directory }) => {
+  // The two client stocks come from the directory already read (its people and their colours), not a query per period end.
+  clientFiles: (_db, period, { directory }) => {
     const colours = directory.coloursAt(period.toUtc);
-    return all<{ id: number }>(db, `SELECT id FROM clients WHERE merged_into IS NULL AND created_at < @toUtc`, period).map((row) => ({
-      id: row.id,
-      link: `/clients/${row.id}`,
-      clientId: row.id,
-      day: period.to,
-      dims: { ...directory.person(row.id, period.to), risk: colours.get(row.id) ?? null },
-    }));
+    return directory.filedBefore(period.toUtc).map((id) => ({ id, link: `/clients/${id}`, clientId: id, day: period.to, dims: { ...directory.person(id, period.to), risk: colours.get(id) ?? null } }));
   },
 
-  riskRegister: (db, period, { directory }) => {
-    const colours = directory.coloursAt(period.toUtc);
-    return all<{ id: number }>(db, `SELECT id FROM clients WHERE merged_into IS NULL AND created_at < @toUtc`, period)
-      .filter((row) => colours.has(row.id))
-      .map((row) => ({ id: row.id, link: `/clients/${row.id}`, clientId: row.id, day: period.to, dims: { ...directory.person(row.id, period.to), risk: colours.get(row.id)! } }));
+  riskRegister: (_db, period, { directory }) => {
+    const rows: FactRow[] = [];
+    for (const [id, risk] of directory.coloursAt(period.toUtc)) {
+      if (directory.isFiledBefore(id, period.toUtc)) rows.push({ id, link: `/clients/${id}`, clientId: id, day: period.to, dims: { ...directory.person(id, period.to), risk } });
+    }
+    return rows;
   },
 
   calls: (db, period) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { adult } from '../helpers/clients.js';
 import { reportPreviews } from '../helpers/reportStation.js';
+import { createStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 /**
  * November 2026's report against the hand-counted records of helpers/reportStation.ts (issue 14: "each indicator
@@ -196,5 +198,22 @@ describe('November 2026 counted by hand', () => {
     expect(november.comparison.SPS01).toEqual({ previous: 1, lastYear: null, flag: null });
     // SPS06B: 50 in October → 160, a rise far beyond chance (110 > 3√50).
     expect(november.comparison.SPS06B).toEqual({ previous: 50, lastYear: null, flag: 'rise' });
+  });
+});
+
+describe('the client stocks after a merge', () => {
+  it('SPS11C and SPS12 count a client merged into another once: the kept file only', async () => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
+    const call = <M extends Parameters<typeof station.call>[1]>(method: M, input: Parameters<typeof station.call<M>>[2]) => station.call(station.admin, method, input);
+    const kept = await call('clients.register', { ...adult, idNumber: undefined, phone: undefined, name: '钱甲' });
+    const twin = await call('clients.register', { ...adult, idNumber: undefined, phone: undefined, name: '钱甲乙' });
+    for (const client of [kept, twin]) await call('risk.grade', { clientId: client.id, level: 'yellow', reason: '评估后分级', evidence: 'disclosure' });
+    const stocks = async () => {
+      const { figures } = await call('reports.preview', { period: '2026-12' });
+      return [figures.SPS11C!.total, figures.SPS12!.total];
+    };
+    expect(await stocks()).toEqual([2, 2]);
+    await call('clients.merge', { keepId: kept.id, mergeId: twin.id, reason: '同一人重复登记' });
+    expect(await stocks()).toEqual([1, 1]);
   });
 });
