@@ -5,6 +5,7 @@
  * alertPush, overhead, http, ledgers, reports); the figures and targets of the others are left out.
  */
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -403,6 +404,19 @@ const overhead = await part('overhead', encryptionOverhead);
 const http = await part('http', httpFirstAnswer);
 const ledgers = await part('ledgers', ledgerFigures);
 const reports = await part('reports', reportsFiguresPart);
+/**
+ * What the workbench loads before its first screen (issue 15: ≤ 1 MB gzipped, Element Plus and ECharts on demand): the
+ * scripts and styles out/renderer/index.html names, gzipped; null before `npm run build` made them.
+ */
+function initialRendererGzipKb(): number | null {
+  const root = path.resolve(import.meta.dirname, '../../out/renderer');
+  if (!fs.existsSync(path.join(root, 'index.html'))) return null;
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  return round(files.reduce((total, file) => total + gzipSync(fs.readFileSync(path.join(root, file))).length, 0) / 1024, 1);
+}
+const initialJsGzipKb = initialRendererGzipKb();
+
 // A part left out by --only gives undefined here, which JSON leaves out.
 const met = <T>(figures: T | null, check: (figures: T) => boolean) => (figures ? check(figures) : undefined);
 const figures = {
@@ -416,7 +430,13 @@ const figures = {
   ...appointments,
   ...ledgers,
   ...reports,
+  initialJsGzipKb,
+  /** The bench's own process after every part it ran (issue 15: ≤ 300 MB). */
+  rssAfterBenchMb: round(process.memoryUsage().rss / 1024 / 1024, 0),
   targets: {
+    initialJsGzipKb: 1024,
+    rssAfterBenchMb: 300,
+    encryptedPlainRatio: 1.15,
     monthReportMedianMs: 100,
     yearReportMedianMs: 300,
     districtYearAggregationMs: 2000,
@@ -439,6 +459,8 @@ const figures = {
     monthReport: met(reports, (figures) => figures.monthReportMedianMs <= 100),
     yearReport: met(reports, (figures) => figures.yearReportMedianMs <= 300),
     districtYearAggregation: met(reports, (figures) => figures.districtYearAggregationMs <= 2000),
+    encryptedPlainRatio: met(reports, (figures) => figures.monthEncryptedPlainRatio <= 1.15 && figures.yearEncryptedPlainRatio <= 1.15),
+    initialJs: initialJsGzipKb === null ? undefined : initialJsGzipKb <= 1024,
     unlock: met(unlock, (figures) => figures.unlockMedianMs <= 1000),
     largeStationUnlock: met(caseFiles, (figures) => figures.largeStationUnlockMs <= 1000),
     largeStationUnlockRest: met(caseFiles, (figures) => figures.largeStationUnlockRestMs <= 300),

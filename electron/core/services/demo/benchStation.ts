@@ -1,3 +1,4 @@
+import type { Db } from '../../db/driver.js';
 import { writePlaintextCopy } from '../../db/plaintextCopy.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { AppError } from '../../errors.js';
@@ -30,6 +31,8 @@ export type BenchStation = Readonly<{
   seedLedgerYears(scale: { years: number; adminToken: string; staff: DemoStaff }): Promise<void>;
   /** An unencrypted copy of the whole database (schema, indexes, rows): the raw-SQL bound the bench compares with. */
   plaintextCopy(file: string): void;
+  /** The station's own (encrypted) connection, for the same raw SQL: what the encryption alone costs. */
+  encryptedConnection(): Db;
 }>;
 
 export function createBenchStation(options: CoreOptions): BenchStation {
@@ -71,5 +74,6 @@ export function createBenchStation(options: CoreOptions): BenchStation {
       await seedRulesDemo(handlers, admin, today);
     },
     plaintextCopy: (file) => writePlaintextCopy(vault.connection(), file),
+    encryptedConnection: () => vault.connection(),
   };
 }
