@@ -35,8 +35,13 @@ export async function initCommand(cli: CliSession, args: CommandArgs, print: Pri
   print(`已创建加密站点。恢复密钥（只显示这一次，请打印或抄写后妥善保管）：${result.recoveryKey}`);
 }
 
-export async function demoCommand(cli: CliSession, _args: CommandArgs, print: Print): Promise<void> {
-  const demo = await cli.core.seedDemo();
+export async function demoCommand(cli: CliSession, args: CommandArgs, print: Print): Promise<void> {
+  const size = stringFlag(args, 'size') ?? 'normal';
+  if (size !== 'normal' && size !== 'large') throw new CliError('--size 只能是 normal（两年的小站点）或 large（十年的大站点）。', 2);
+  const started = Date.now();
+  const seconds = () => `${Math.round((Date.now() - started) / 1000)} 秒`;
+  const demo = await cli.core.seedDemo({ size, progress: (step, done, total) => print(`${step}：${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}（${seconds()}）`) });
+  if (size === 'large') print(`用时 ${seconds()}`);
   print(`已生成演示站点（演示数据）：${demo.station}`);
   print(`账号 ${demo.accounts.join('、')}，密码均为 ${demo.password}；恢复密钥：${demo.recoveryKey}`);
 }

@@ -30,7 +30,8 @@ const commands = {
 
 const usage = `用法：xinyi <命令> [选项]（选项可放在任意位置）
   init --station-name 名称 --level community|street|district --region-code 代码 --admin-user 用户名
-  demo                      在空数据文件夹中生成演示站点（演示数据）
+  demo [--size large]       在空数据文件夹中生成演示站点（演示数据）；large 为十年的大站点（3 万名来访者，约 30 万次会谈），
+                            显示进度
   call 方法名 --input 文件     以 --user 身份调用任一接口方法，输出 JSON（--input - 从标准输入读取 JSON）
   backup --out 文件          生成经校验的加密备份
   restore 文件               校验后从备份恢复（原文件保留在数据文件夹中；别站的备份用
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       shared: { type: 'boolean' },
       tag: { type: 'string' },
       unmasked: { type: 'boolean' },
+      size: { type: 'string' },
       help: { type: 'boolean' },
     },
   });

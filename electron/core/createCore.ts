@@ -17,7 +17,7 @@ import { recoverDataFolder } from './services/backup/restoreSwap.js';
 import { BackupService } from './services/backup/backupService.js';
 import { Operations } from './operations.js';
 import { UsersService } from './services/foundation/usersService.js';
-import { seedDemoStation, type DemoSummary } from './services/demo/demoStation.js';
+import { seedDemoStation, type DemoOptions, type DemoSummary } from './services/demo/demoStation.js';
 import { Serial } from './serial.js';
 import { ResultsService } from './services/scales/resultsService.js';
 import { scalesDueItems } from './services/scales/scalesDueItems.js';
@@ -91,7 +91,7 @@ export type Core = Readonly<{
   /** Write the daily backup now if one is due (the timer calls this too). */
   runScheduledBackup(): Promise<boolean>;
   /** `xinyi demo`: fill an empty data folder with the demo station. */
-  seedDemo(): Promise<DemoSummary>;
+  seedDemo(options?: DemoOptions): Promise<DemoSummary>;
   /** How many chunked uploads are staged in memory now (tests check that an abandoned one leaves nothing). */
   stagedUploads(): number;
   /** Whether the clinical key is in memory now (only while a 站长/counsellor session is open). */
@@ -202,7 +202,7 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     checkIdle: () => auth.checkIdle(),
     isKioskToken: (token) => kiosk?.isKioskToken(token) ?? false,
     lock: (reason) => auth.lock(reason, null),
-    seedDemo: () => seedDemoStation(handlers, vault, clock),
+    seedDemo: (options) => seedDemoStation(handlers, vault, clock, options),
     clinicalKeyHeld: () => vault.holdsClinical(),
     stagedUploads: () => attachments.staging.count(),
     backgroundCheck: () => vault.backgroundCheckEnded(),

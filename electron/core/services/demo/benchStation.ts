@@ -5,16 +5,10 @@ import { AppError } from '../../errors.js';
 import { buildCore, type Core, type CoreOptions } from '../../createCore.js';
 import { registeredAt } from '../../repositories/clientsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
-import { seedActivitiesDemo, type DemoStaff } from './activitiesDemo.js';
 import { seedAppointmentVolume } from './appointmentsDemo.js';
+import type { DemoStaff } from './activitiesDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
-import { seedCallsDemo } from './callsDemo.js';
-import { seedDutyDemo } from './dutyDemo.js';
-import { seedGroupsDemo } from './groupsDemo.js';
-import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
-import { seedPeopleDemo } from './peopleDemo.js';
-import { seedSurveysDemo } from './surveysDemo.js';
-import { seedVisitsDemo } from './visitsDemo.js';
+import { seedLedgerYears } from './ledgerYearsDemo.js';
 
 /** The benchmark's station: a normal core plus bulk seeding that no host exposes. */
 export type BenchStation = Readonly<{
@@ -56,22 +50,7 @@ export function createBenchStation(options: CoreOptions): BenchStation {
     seedLedgerYears: async ({ years, adminToken, staff }) => {
       const admin = core.sessionOf(adminToken);
       if (!admin) throw new AppError('UNAUTHENTICATED', '基准测试站的站长会话已结束。');
-      const today = localDay(clock.now());
-      const registered = (ids: readonly number[]) => registeredAt(vault.connection(), ids);
-      // Oldest year first, each ending on the same day of the year: the years' months never overlap.
-      for (let back = years - 1; back >= 0; back -= 1) {
-        const yearEnd = `${Number(today.slice(0, 4)) - back}${today.slice(4)}`;
-        await seedActivitiesDemo(handlers, admin, staff, yearEnd);
-        await seedDutyDemo(handlers, admin, staff, yearEnd);
-        await seedVisitsDemo(handlers, admin, staff, yearEnd, registered);
-        // Only this year's latest 高危 call may open a crisis record: one opened today for a call of years ago would be out of time.
-        await seedCallsDemo(handlers, admin, yearEnd, { opensCrisis: back === 0, registered });
-        await seedMeetingsDemo(handlers, admin, staff, yearEnd);
-        await seedGroupsDemo(handlers, admin, staff, yearEnd);
-        await seedSurveysDemo(handlers, admin, yearEnd);
-      }
-      await seedPeopleDemo(handlers, admin, staff, today);
-      await seedRulesDemo(handlers, admin, today);
+      await seedLedgerYears(handlers, admin, staff, { today: localDay(clock.now()), years, registered: (ids) => registeredAt(vault.connection(), ids) });
     },
     plaintextCopy: (file) => writePlaintextCopy(vault.connection(), file),
     encryptedConnection: () => vault.connection(),

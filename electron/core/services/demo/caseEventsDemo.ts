@@ -41,50 +41,37 @@ function phq9Answers(range: GradeProfile['phq9']): number[] {
 }
 
 /** A grade at the end of the session: a scale grade first records the PHQ-9 taken in it (and its alert, seen and acted on). */
-export function seedGrade(db: Db, at: DemoSession, grade: PlannedGrade, followUpDays: Record<RiskLevel, number>, today: string): void {
+export function seedGrade(db: Db, at: DemoSession, grade: PlannedGrade, followUpDays: Record<RiskLevel, number>, trail: Trail): void {
   const gradedAt = stationInstant(at.day, at.time, at.durationMinutes + 5);
   let reason = grade.reason;
   if (grade.evidence === 'scale') {
-    const definition = builtinScales.get('PHQ-9')!;
-    const answers = phq9Answers(gradeProfiles[grade.level].phq9);
-    const result = scoreAnswers(definition, answers);
-    const completedAt = stationInstant(at.day, at.time, 15);
-    const resultId = insertResult(db, {
-      scaleId: definition.id,
-      version: definition.version,
-      clientId: at.clientId,
-      respondent: '',
-      caseId: at.caseId,
-      answers,
-      result,
-      via: 'counsellor',
-      administeredBy: at.owner,
-      comment: '会谈中完成（演示数据）',
-      at: completedAt,
-    });
-    if (result.critical) acknowledgeAlert(db, raiseAlert(db, resultId, completedAt), at.owner, '已当面评估并评为红色预警（演示数据）', gradedAt);
+    const result = takeScale(db, at, 'PHQ-9', phq9Answers(gradeProfiles[grade.level].phq9), '已当面评估并评为红色预警（演示数据）', gradedAt);
     reason = `PHQ-9 总分 ${result.total}，${grade.reason}`;
   }
-  gradeAndFollowUp(db, at, { level: grade.level, reason: `${reason}（演示数据）`, evidence: grade.evidence, gradedAt }, followUpDays, today);
+  gradeAndFollowUp(db, at, { level: grade.level, reason: `${reason}（演示数据）`, evidence: grade.evidence, gradedAt }, followUpDays, trail);
 }
+
+/** How far a grade's follow-ups go: up to today, or — an old case's — until a season after its last contact, all done. */
+export type Trail = Readonly<{ today: string; until?: string }>;
 
 /**
  * The grade, then the follow-ups its colour asks for, as the service records them: each one done
- * re-grades the client that day and schedules the next from it; the last one is still due.
+ * re-grades the client that day and schedules the next from it; the last one is still due, unless the
+ * trail ended long ago with the case's contact.
  */
 function gradeAndFollowUp(
   db: Db,
   at: DemoSession,
   grade: { level: RiskLevel; reason: string; evidence: string; gradedAt: string },
   followUpDays: Record<RiskLevel, number>,
-  today: string,
+  { today, until }: Trail,
 ): void {
   insertRiskGrade(db, { clientId: at.clientId, level: grade.level, reason: grade.reason, evidence: grade.evidence }, at.owner, grade.gradedAt);
   let level = grade.level;
   let lastAt = grade.gradedAt;
   let due = addDays(at.day, followUpDays[level]);
   // Old follow-ups were almost all done; the most recent may still be waiting (and so overdue).
-  while (due < today && chance(due < addDays(today, -14) ? 0.95 : 0.6)) {
+  while (due < (until ?? today) && chance(due < addDays(today, -14) ? 0.95 : 0.6)) {
     const doneOn = [addDays(due, between(0, 2)), addDays(today, -1)].sort()[0]!;
     const followUpId = scheduleFollowUp(db, at.clientId, level, due);
     const found = faker.helpers.weightedArrayElement(reassessment[level]);
@@ -100,8 +87,52 @@ function gradeAndFollowUp(
     level = found;
     due = addDays(doneOn, followUpDays[level]);
   }
-  scheduleFollowUp(db, at.clientId, level, due);
+  if (until === undefined) scheduleFollowUp(db, at.clientId, level, due);
   setCurrentRisk(db, at.clientId, level, lastAt);
+}
+
+/** An item's answer as most people in a session give it: mostly 0 or 1, now and then more. */
+const everydayAnswer = () => faker.helpers.weightedArrayElement([
+  { weight: 50, value: 0 },
+  { weight: 30, value: 1 },
+  { weight: 15, value: 2 },
+  { weight: 5, value: 3 },
+]);
+
+/**
+ * A PHQ-9 (from 12 years old) or GAD-7 taken in a session, scored by the shared engine: the ten-year station's
+ * routine measurement. PHQ-9's item 9 is rarely above 0; when it is, the alert was seen and acted on within the hour.
+ */
+export function seedSessionScale(db: Db, at: DemoSession, age: number, now: Date): void {
+  const scaleId = age >= 12 && chance(0.6) ? 'PHQ-9' : 'GAD-7';
+  const answers = builtinScales.get(scaleId)!.items.map((_item, index) => (scaleId === 'PHQ-9' && index === 8 ? (chance(0.01) ? 1 : 0) : everydayAnswer()));
+  const seenAt = stationInstant(at.day, at.time, 20);
+  takeScale(db, at, scaleId, answers, '已当面评估，暂无自伤计划（演示数据）', new Date(seenAt) <= now ? seenAt : null);
+}
+
+/** A scale taken a quarter hour into the session, scored by the shared engine; a critical answer raises its alert, acknowledged at `seenAt` once that has passed. */
+function takeScale(db: Db, at: DemoSession, scaleId: string, answers: number[], response: string, seenAt: string | null) {
+  const definition = builtinScales.get(scaleId)!;
+  const result = scoreAnswers(definition, answers);
+  const completedAt = stationInstant(at.day, at.time, 15);
+  const resultId = insertResult(db, {
+    scaleId: definition.id,
+    version: definition.version,
+    clientId: at.clientId,
+    respondent: '',
+    caseId: at.caseId,
+    answers,
+    result,
+    via: 'counsellor',
+    administeredBy: at.owner,
+    comment: '会谈中完成（演示数据）',
+    at: completedAt,
+  });
+  if (result.critical) {
+    const alertId = raiseAlert(db, resultId, completedAt);
+    if (seenAt) acknowledgeAlert(db, alertId, at.owner, response, seenAt);
+  }
+  return result;
 }
 
 export const crisisAssessment = '情绪失控，表露轻生念头，已启动危机干预';
@@ -118,7 +149,7 @@ export function seedCrisis(db: Db, at: DemoSession, followUpDays: Record<RiskLev
   const resolvedAt = stationInstant(at.day, at.time, startedMinute + crisisResolvedMinute);
   resolveCrisis(db, id, 'family_pickup', '情绪平复，家属接回（演示数据）', '次日电话随访', resolvedAt);
   const gradedAt = stationInstant(at.day, at.time, at.durationMinutes + 5);
-  gradeAndFollowUp(db, at, { level: 'red', reason: '危机干预后评估：仍有轻生念头，评为红色预警（演示数据）', evidence: 'crisis', gradedAt }, followUpDays, today);
+  gradeAndFollowUp(db, at, { level: 'red', reason: '危机干预后评估：仍有轻生念头，评为红色预警（演示数据）', evidence: 'crisis', gradedAt }, followUpDays, { today });
 }
 
 /** A referral sent after the session, with the client's consent to share signed there first; receipt and feedback follow in days. */

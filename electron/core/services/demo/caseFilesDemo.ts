@@ -6,7 +6,7 @@ import type { Db } from '../../db/driver.js';
 import { closeCase, insertCase } from '../../repositories/casesRepo.js';
 import { idNumberTaken, insertClient, insertConsent, type Registration } from '../../repositories/clientsRepo.js';
 import { insertAddendum, insertSession, signSession } from '../../repositories/sessionsRepo.js';
-import { crisisAssessment, planGrade, seedCrisis, seedGrade, seedReferral, type DemoSession, type PlannedGrade } from './caseEventsDemo.js';
+import { crisisAssessment, planGrade, seedCrisis, seedGrade, seedReferral, seedSessionScale, type DemoSession, type PlannedGrade } from './caseEventsDemo.js';
 import { ageBands, assessments, interventions, plans, progressComplaints, type AgeBand, type Complaint, type Gender } from './demoProfiles.js';
 import { between, chance, codes, faker, notAfter, pick, stationInstant } from './demoRandom.js';
 
@@ -25,6 +25,14 @@ export type CaseFilesDemoOptions = Readonly<{
   now: Date;
   seed: number;
   followUpDays: Record<RiskLevel, number>;
+  /** How many years back the first sessions go: the demo's two, issue 15's ten-year station ten. */
+  years?: number;
+  /** The share of sessions with a PHQ-9 or GAD-7 taken in them besides a grade's (the ten-year station's 300,000 results). */
+  scalesPerSession?: number;
+  /** Grades at older sessions too, not only the last months', each with a follow-up trail that ends with the case's contact. */
+  historyGrades?: boolean;
+  /** Told every 1,000 clients how many are written. */
+  progress?: (clients: number) => void;
 }>;
 
 const regions = ['500118', '110105', '440306', '440304', '320402', '330106', '420106'];
@@ -56,6 +64,12 @@ function person(today: string): Person {
   const birthDate = birthDateIn(band, today);
   const complaint = pick(band.complaints.filter((item) => item.gender === undefined || item.gender === gender));
   return { band, gender, birthDate, age: ageOn(birthDate, today), complaint };
+}
+
+/** The person as they were when they first came: born as many days earlier as that day lies before today. */
+function firstCameAt(who: Person, day: string, today: string): void {
+  who.birthDate = addDays(who.birthDate, -daysBetween(day, today));
+  who.age = ageOn(who.birthDate, day);
 }
 
 /** The complaint's own tags, and now and then one more the band allows (one 老年人 tag at most). */
@@ -132,11 +146,17 @@ function planSessions(diary: Diary, owner: number, openedOn: string, count: numb
 
 type CaseEvents = { crisisAt: number | null; grade: { at: number; plan: PlannedGrade } | null; referralAt: number | null };
 
-/** Crises and grades happen at one of the last months' sessions (older ones would have long follow-up trails); referrals at any session after the intake. */
-function planEvents(planned: ReadonlyArray<{ day: string }>, age: number, today: string): CaseEvents {
+/**
+ * Crises and grades happen at one of the last months' sessions; with `history`, a case without one may also have been
+ * graded at an older session (its follow-up trail then ends with the case's last contact). Referrals at any session
+ * after the intake.
+ */
+function planEvents(planned: ReadonlyArray<{ day: string }>, age: number, today: string, history: boolean): CaseEvents {
   const recent = planned.flatMap((slot, index) => (slot.day >= addDays(today, -180) ? [index] : []));
   const crisisAt = recent.length > 0 && chance(0.1) ? pick(recent) : null;
-  const grade = crisisAt === null && recent.length > 0 && chance(0.8) ? { at: pick(recent), plan: planGrade(age) } : null;
+  const recentGrade = crisisAt === null && recent.length > 0 && chance(0.8) ? { at: pick(recent), plan: planGrade(age) } : null;
+  const olderGrade = history && crisisAt === null && recentGrade === null && planned.length > 0 && chance(0.3) ? { at: between(0, planned.length - 1), plan: planGrade(age) } : null;
+  const grade = recentGrade ?? olderGrade;
   const referralAt = planned.length > 1 && chance(0.06) ? between(1, planned.length - 1) : null;
   return { crisisAt, grade, referralAt };
 }
@@ -157,11 +177,15 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
   const diary = new Diary();
   let caseCount = 0;
   let sessionCount = 0;
+  const days = (options.years ?? 2) * 360;
   for (let index = 0; index < options.clients; index += 1) {
+    if (index > 0 && index % 1_000 === 0) options.progress?.(index);
     const who = person(today);
     const withCase = chance(options.caseShare);
-    const firstDay = workday(addDays(sessionsUntil, -between(1, 720)));
+    const firstDay = workday(addDays(sessionsUntil, -between(1, days)));
     const openedOn = firstDay < sessionsUntil ? firstDay : addDays(sessionsUntil, -3);
+    // A station spanning years meets each client at the age drawn for them, on the day they first came.
+    if (options.years !== undefined) firstCameAt(who, openedOn, today);
     const client = registration(who, withCase);
     // Synthetic ID numbers can collide; a collision just means this client has none.
     if (client.idNumber && idNumberTaken(db, client.idNumber)) client.idNumber = '';
@@ -176,7 +200,9 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
     caseCount += 1;
     const { planned, ended } = planSessions(diary, owner, openedOn, between(options.sessionsPerCase[0], options.sessionsPerCase[1]), sessionsUntil);
     const closed = ended && planned.length > 1 && chance(0.6);
-    const events = planEvents(planned, who.age, today);
+    const events = planEvents(planned, who.age, today, options.historyGrades === true);
+    // An older grade's follow-ups go on for a season after the case's last contact, not for years to today.
+    const trailEnd = planned.length > 0 && events.grade && planned[events.grade.at]!.day < addDays(today, -180) ? addDays(planned.at(-1)!.day, 90) : undefined;
     for (const [n, slot] of planned.entries()) {
       const isLast = n === planned.length - 1;
       const durationMinutes = n === 0 || events.crisisAt === n ? 60 : pick([45, 50, 60]);
@@ -199,7 +225,8 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
 
       const at: DemoSession = { clientId, caseId, owner, day: slot.day, time: slot.time, durationMinutes };
       if (events.crisisAt === n) seedCrisis(db, at, options.followUpDays, today);
-      if (events.grade?.at === n) seedGrade(db, at, events.grade.plan, options.followUpDays, today);
+      if (events.grade?.at === n) seedGrade(db, at, events.grade.plan, options.followUpDays, trailEnd !== undefined && trailEnd < today ? { today, until: trailEnd } : { today });
+      else if (options.scalesPerSession && chance(options.scalesPerSession)) seedSessionScale(db, at, who.age, options.now);
       if (events.referralAt === n) seedReferral(db, at, note.assessment, today);
     }
     if (closed) closeCase(db, caseId, planned.at(-1)!.day, '目标达成，来访者同意结案（演示数据）');

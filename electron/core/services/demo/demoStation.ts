@@ -18,6 +18,7 @@ import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedMeetingsDemo, seedRulesDemo } from './meetingsDemo.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { registeredAt } from '../../repositories/clientsRepo.js';
+import { largeCounsellors, seedLargeVolumes, type DemoProgress } from './largeDemo.js';
 
 /** Hundreds of clients: enough to feel like a station that has worked for two years. */
 const demoClients = 400;
@@ -38,9 +39,17 @@ export type DemoSummary = Readonly<{ station: string; accounts: readonly string[
  * A realistic synthetic station, marked 演示数据 everywhere it shows. Later features append their
  * demo records here, through the same services and audit as real work.
  */
-export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: Clock): Promise<DemoSummary> {
+export type DemoOptions = Readonly<{
+  /** `normal`: a station two years old (hundreds of clients); `large`: issue 15's ten-year station (largeDemo.ts). */
+  size: 'normal' | 'large';
+  progress?: DemoProgress;
+  /** The large station's volumes shrunk to this share, for tests. */
+  scale?: number;
+}>;
+
+export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: Clock, options: DemoOptions = { size: 'normal' }): Promise<DemoSummary> {
   if (vault.phase() !== 'setup') throw new AppError('ALREADY_SET_UP', '数据文件夹里已有站点，演示数据只能写入空文件夹。');
-  const [admin, ...staff] = demoAccounts;
+  const [admin, ...staff] = options.size === 'large' ? [...demoAccounts, ...largeCounsellors] : demoAccounts;
   const station = '阳光社区心理咨询室（演示数据）';
   const { session, recoveryKey } = await handlers['setup.create'](
     {
@@ -73,6 +82,12 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     if (user.role === 'counsellor') counsellorIds.push(user.id);
     if (user.role === 'reception') receptionIds.push(user.id);
   }
+  const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
+  if (options.size === 'large') {
+    vault.write((db) => writeMarker(db, 'demo', true));
+    await seedLargeVolumes(handlers, vault, clock, adminSession, demoStaff, { progress: options.progress ?? (() => undefined), scale: options.scale ?? 1 });
+    return { station, accounts: [admin, ...staff].map((account) => account.username), password: demoPassword, recoveryKey };
+  }
   vault.write((db, audit) => {
     writeMarker(db, 'demo', true);
     const counts = seedCaseFilesDemo(db, {
@@ -87,7 +102,6 @@ export async function seedDemoStation(handlers: Handlers, vault: Vault, clock: C
     audit({ actorId: adminSession.userId, actorName: adminSession.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   await seedAppointmentsDemo(handlers, adminSession, counsellorIds, localDay(clock.now()));
-  const demoStaff = { adminId: adminSession.userId, counsellorIds, receptionIds };
   await seedActivitiesDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedMeetingsDemo(handlers, adminSession, demoStaff, localDay(clock.now()));
   await seedRulesDemo(handlers, adminSession, localDay(clock.now()));

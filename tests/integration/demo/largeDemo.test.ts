@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDay } from '../../../shared/domain/dates.js';
+import { ageOn } from '../../../shared/domain/idNumber.js';
+import { createCore } from '../../../electron/core/createCore.js';
+import type { Db } from '../../../electron/core/db/driver.js';
+import { largeDemo } from '../../../electron/core/services/demo/largeDemo.js';
+import { openDemoDatabase } from '../helpers/demoDatabase.js';
+import { manualClock, tempDir } from '../helpers/station.js';
+
+/**
+ * `xinyi demo --size large` (issue 15), made here at 1 % of its volumes (the generator is the same; the CLI always
+ * makes the whole station): ten years of case files with sessions, scales taken in them and grades whose follow-up
+ * trails end with the case's contact, the calendar's past bookings, the ledgers, and the progress it reports.
+ */
+const now = new Date('2026-11-25T06:10:00Z');
+const today = localDay(now);
+const scale = 0.01;
+
+describe('the large demo station (at 1 % of its volumes)', () => {
+  let db: Db;
+  const progress: Array<[string, number, number]> = [];
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+
+  beforeAll(async () => {
+    const dataDir = tempDir('xinyi-large-demo-');
+    const core = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
+    try {
+      const summary = await core.seedDemo({ size: 'large', scale, progress: (step, done, total) => progress.push([step, done, total]) });
+      expect(summary.accounts).toHaveLength(12);
+    } finally {
+      core.close();
+    }
+    db = await openDemoDatabase(dataDir);
+  });
+  afterAll(() => db?.close());
+
+  it('reports each step from its start to its end', () => {
+    const steps = [...new Set(progress.map(([step]) => step))];
+    expect(steps).toEqual(['来访者、个案、会谈与测评', '预约', '台账']);
+    for (const step of steps) {
+      const marks = progress.filter(([name]) => name === step);
+      expect(marks[0]![1]).toBe(0);
+      expect(marks.at(-1)![1]).toBe(marks.at(-1)![2]);
+    }
+    expect(progress.filter(([step]) => step === '来访者、个案、会谈与测评').map(([, done]) => done)).toEqual([0, 300]);
+  });
+
+  it('spreads ten counsellors’ case files over ten years, about fourteen sessions a case and a scale at nearly every one', () => {
+    expect(count(`SELECT count(*) AS n FROM users WHERE role = 'counsellor'`)).toBe(10);
+    expect(count('SELECT count(*) AS n FROM clients')).toBe(largeDemo.clients * scale);
+    const cases = count('SELECT count(*) AS n FROM cases');
+    const sessions = count('SELECT count(*) AS n FROM counselling_sessions');
+    expect(cases).toBeGreaterThan(0.6 * 300);
+    expect(sessions / cases).toBeGreaterThan(10);
+    expect(count(`SELECT count(DISTINCT counsellor_id) AS n FROM cases`)).toBe(10);
+    const first = (db.prepare('SELECT min(held_on) AS day FROM counselling_sessions').get() as { day: string }).day;
+    expect(first < addDays(today, -8 * 365)).toBe(true);
+    expect(count('SELECT count(*) AS n FROM scale_results')).toBeGreaterThan(0.9 * sessions);
+  });
+
+  it('gives PHQ-9 only from 12 years old, and every critical answer an alert that was seen', () => {
+    const taken = db
+      .prepare(`SELECT c.birth_date AS birthDate, r.completed_at AS at FROM scale_results r JOIN clients c ON c.id = r.client_id WHERE r.scale_id = 'PHQ-9'`)
+      .all() as Array<{ birthDate: string; at: string }>;
+    expect(taken.length).toBeGreaterThan(0);
+    expect(taken.filter((row) => ageOn(row.birthDate, localDay(new Date(row.at))) < 12)).toEqual([]);
+    expect(count(`SELECT count(*) AS n FROM scale_results r WHERE r.critical = 1 AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.result_id = r.id AND a.acknowledged_at IS NOT NULL)`)).toBe(0);
+  });
+
+  it('grades clients over the decade, an old grade’s follow-ups done and ended a season after the case’s last contact', () => {
+    expect(count(`SELECT count(*) AS n FROM risk_grades WHERE graded_at < '${addDays(today, -3 * 365)}'`)).toBeGreaterThan(0);
+    // No follow-up is left waiting since years ago: the old trails ended, every one done.
+    expect(count(`SELECT count(*) AS n FROM follow_ups WHERE status = 'due' AND due_on < '${addDays(today, -365)}'`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM follow_ups WHERE status = 'done' AND done_on < '${addDays(today, -3 * 365)}'`)).toBeGreaterThan(0);
+  });
+
+  it('books the calendar’s past working days and keeps the ledgers, the team and the checklist', () => {
+    expect(count('SELECT count(*) AS n FROM appointments')).toBeGreaterThanOrEqual(largeDemo.appointments * scale);
+    expect(count(`SELECT count(*) AS n FROM activities`)).toBeGreaterThan(20);
+    expect(count('SELECT count(*) AS n FROM people')).toBeGreaterThanOrEqual(12);
+    expect(count('SELECT count(*) AS n FROM checklist_answers')).toBeGreaterThan(0);
+  });
+});
