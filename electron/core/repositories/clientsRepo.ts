@@ -334,8 +334,9 @@ export function currentRiskOf(db: Db, clientId: number): RiskLevel | null {
 }
 
 /** Any record, merged ones included, holding this ID number. */
+/** Whether an unmerged client holds the number (a merged one holds none): the words match the unique index's, so it is used. */
 export function idNumberTaken(db: Db, idNumber: string): boolean {
-  return db.prepare('SELECT 1 FROM clients WHERE id_number = ?').get(idNumber) !== undefined;
+  return db.prepare('SELECT 1 FROM clients WHERE id_number = ? AND merged_into IS NULL').get(idNumber) !== undefined;
 }
 
 export function consentExists(db: Db, id: number): boolean {

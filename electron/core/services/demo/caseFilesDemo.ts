@@ -155,7 +155,7 @@ function planEvents(planned: ReadonlyArray<{ day: string }>, age: number, today:
   const recent = planned.flatMap((slot, index) => (slot.day >= addDays(today, -180) ? [index] : []));
   const crisisAt = recent.length > 0 && chance(0.1) ? pick(recent) : null;
   const recentGrade = crisisAt === null && recent.length > 0 && chance(0.8) ? { at: pick(recent), plan: planGrade(age) } : null;
-  const olderGrade = history && crisisAt === null && recentGrade === null && planned.length > 0 && chance(0.3) ? { at: between(0, planned.length - 1), plan: planGrade(age) } : null;
+  const olderGrade = history && crisisAt === null && recentGrade === null && planned.length > 0 && chance(0.15) ? { at: between(0, planned.length - 1), plan: planGrade(age) } : null;
   const grade = recentGrade ?? olderGrade;
   const referralAt = planned.length > 1 && chance(0.06) ? between(1, planned.length - 1) : null;
   return { crisisAt, grade, referralAt };
