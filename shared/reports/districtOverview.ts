@@ -9,6 +9,18 @@ import { monthsOf } from './periodShift.js';
 /** A kept package as the overview reads it: whose, which month and version, when the station made it, its figures. */
 export type ReceivedReport = Readonly<{ stationId: number; period: string; version: number; generatedAt: string; figures: SetFigures }>;
 
+export const reportKey = (stationId: number, period: string) => `${stationId}@${period}`;
+
+/** Each station's newest version of each period it sent, by `reportKey` (an older version is replaced, never added). */
+export function newestVersions<T extends Readonly<{ stationId: number; period: string; version: number }>>(reports: readonly T[]): Map<string, T> {
+  const newest = new Map<string, T>();
+  for (const report of reports) {
+    const key = reportKey(report.stationId, report.period);
+    if ((newest.get(key)?.version ?? 0) < report.version) newest.set(key, report);
+  }
+  return newest;
+}
+
 const statusRank = { notExpected: -1, onTime: 0, late: 1, missing: 2 } as const;
 
 /** A longer period's completeness: the months' expected and received reports added up (DHIS2 expects one per month). */
@@ -30,18 +42,14 @@ function sumCompleteness(months: readonly Completeness[]): DistrictOverview['com
 export function buildDistrictOverview(set: IndicatorSet, settings: DistrictSettings, stations: readonly (RegisteredStation & { name: string })[], reports: readonly ReceivedReport[], period: string): DistrictOverview {
   const range = parsePeriod(period)!;
   const months = monthsOf(range);
-  const newest = new Map<string, ReceivedReport>();
-  for (const report of reports) {
-    const key = `${report.stationId}@${report.period}`;
-    if ((newest.get(key)?.version ?? 0) < report.version) newest.set(key, report);
-  }
+  const newest = newestVersions(reports);
   const perMonth = months.map((month) => {
     const bounds = parsePeriod(month)!;
     return monthCompleteness(stations, reports, { key: month, from: bounds.from, to: bounds.to }, settings.timelyDays);
   });
   const checklist = set.indicators.find((item) => item.id === 'CHK01');
   const rows = stations.map((station) => {
-    const received = months.flatMap((month) => newest.get(`${station.id}@${month}`) ?? []);
+    const received = months.flatMap((month) => newest.get(reportKey(station.id, month)) ?? []);
     const figures = received.length === 0 ? null : combineMonths(set, received.map((report) => report.figures));
     const statuses = perMonth.map((month) => month.stations.find((row) => row.stationId === station.id)!);
     const worst = statuses.reduce((a, b) => (statusRank[b.status] > statusRank[a.status] ? b : a));

@@ -3,11 +3,10 @@ import type { DistrictOverview, districtDhis2Input, districtUpwardInput } from '
 import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
 import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../../shared/domain/periods.js';
-import { writeAdx } from '../../../../shared/reports/dhis2/adx.js';
-import { writeCsv } from '../../../../shared/reports/dhis2/csv.js';
-import { writeDataValueSet } from '../../../../shared/reports/dhis2/dataValueSet.js';
 import { dhis2Payload } from '../../../../shared/reports/dhis2/mapping.js';
+import { writeDhis2Values } from '../../../../shared/reports/dhis2/writeValues.js';
 import { packageFileName, packagePayload, type PackagePayload } from '../../../../shared/reports/packageFormat.js';
+import { newestVersions } from '../../../../shared/reports/districtOverview.js';
 import { monthsOf } from '../../../../shared/reports/periodShift.js';
 import { checkRules } from '../../../../shared/reports/rules.js';
 import { actorOf } from '../../auth/actor.js';
@@ -32,12 +31,8 @@ type UpwardInput = z.output<typeof districtUpwardInput>;
 /** The received versions a period's total adds up: each station's newest version of each month, in a fixed order. */
 function sourcesOf(db: Db, period: string): string {
   const codes = new Map(listStations(db).map((station) => [station.id, station.regionCode]));
-  const newest = new Map<string, { regionCode: string; period: string; version: number; sha256: string }>();
-  for (const received of listPackages(db, monthsOf(parsePeriod(period)!))) {
-    const key = `${received.stationId}@${received.period}`;
-    if ((newest.get(key)?.version ?? 0) < received.version) newest.set(key, { regionCode: codes.get(received.stationId)!, period: received.period, version: received.version, sha256: received.sha256 });
-  }
-  return JSON.stringify([...newest.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.period.localeCompare(b.period)));
+  const newest = [...newestVersions(listPackages(db, monthsOf(parsePeriod(period)!))).values()].map((received) => ({ regionCode: codes.get(received.stationId)!, period: received.period, version: received.version, sha256: received.sha256 }));
+  return JSON.stringify(newest.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.period.localeCompare(b.period)));
 }
 
 /** A kept version's signed payload (the envelope's exact text, as the level above will read it). */
@@ -148,9 +143,9 @@ export class DistrictReports {
       const payload = payloadOf(latest);
       const set = indicatorSetOf(db, payload.manifest.indicatorSet.id, payload.manifest.indicatorSet.version)!;
       const values = dhis2Payload(set, payload.figures, { orgUnit: payload.manifest.station.regionCode, period: input.period });
-      const body = input.format === 'json' ? writeDataValueSet(values) : input.format === 'csv' ? writeCsv(values) : writeAdx(values, { exported: this.clock.now() });
+      const { body, extension } = writeDhis2Values(values, input.format, this.clock.now());
       audit({ ...actorOf(session), action: 'district.dhis2', objectType: 'districtReport', objectId: latest.id, detail: { period: label, format: input.format } });
-      return { fileName: exportFileName(`DHIS2_${set.dhis2.dataSet}_${payload.manifest.station.regionCode}`, input.period, input.format === 'adx' ? 'xml' : input.format), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: values.values.length };
+      return { fileName: exportFileName(`DHIS2_${set.dhis2.dataSet}_${payload.manifest.station.regionCode}`, input.period, extension), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: values.values.length };
     });
   }
 }

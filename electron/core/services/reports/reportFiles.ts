@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { ExportFile } from '../../../../shared/api/schemas/exports.js';
 import type { dhis2ExportInput, reportRangeInput, reportXlsxInput } from '../../../../shared/api/schemas/reports.js';
-import { writeAdx } from '../../../../shared/reports/dhis2/adx.js';
-import { writeCsv } from '../../../../shared/reports/dhis2/csv.js';
-import { writeDataValueSet } from '../../../../shared/reports/dhis2/dataValueSet.js';
 import { dhis2Metadata, dhis2Payload } from '../../../../shared/reports/dhis2/mapping.js';
+import { writeDhis2Values } from '../../../../shared/reports/dhis2/writeValues.js';
 import { genderWords, riskWords } from '../../../../shared/domain/caseFileWords.js';
 import { localDay, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { ageOn } from '../../../../shared/domain/idNumber.js';
@@ -115,9 +113,9 @@ export class ReportFiles {
       const { set, figures, range, version } = submitted;
       const station = readStation(db);
       const payload = dhis2Payload(set, figures, { orgUnit: station?.regionCode ?? '', period: input.period });
-      const body = input.format === 'json' ? writeDataValueSet(payload) : input.format === 'csv' ? writeCsv(payload) : writeAdx(payload, { exported: this.clock.now() });
+      const { body, extension } = writeDhis2Values(payload, input.format, this.clock.now());
       audit({ ...actorOf(session), action: 'reports.dhis2', objectType: 'report', objectId: version.id, detail: { period: range.label, format: input.format } });
-      return { fileName: exportFileName(`DHIS2_${set.dhis2.dataSet}_${station?.regionCode ?? ''}`, input.period, input.format === 'adx' ? 'xml' : input.format), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: payload.values.length };
+      return { fileName: exportFileName(`DHIS2_${set.dhis2.dataSet}_${station?.regionCode ?? ''}`, input.period, extension), dataBase64: Buffer.from(body, 'utf8').toString('base64'), rows: payload.values.length };
     });
   }
 
