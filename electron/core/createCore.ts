@@ -157,6 +157,9 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const inspections = new InspectionsService(vault, clock, checklist, users);
   const people = new PeopleService(vault, clock);
   const reports = new ReportsService(vault, clock, { checklist, abnormalBands: () => catalog.abnormalBands() });
+  events.subscribe((event) => {
+    if (event.name === 'session.locked') reports.forgetReadings();
+  });
   const district = new DistrictService(vault, clock);
   const handlers = createHandlers({
     vault,

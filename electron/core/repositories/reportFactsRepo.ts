@@ -106,6 +106,15 @@ export class Directory {
   }
 }
 
+/**
+ * Whether anything in the file changed, as SQLite counts it: the rows this connection inserted, updated or deleted in
+ * any table (the audit's too, so it errs towards reading again) and the commits of other connections.
+ */
+export function changeStamp(db: Db): string {
+  const { changes } = db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+  return `${changes}/${String(db.pragma('data_version', { simple: true }))}`;
+}
+
 function all<T>(db: Db, sql: string, period: FactPeriod): T[] {
   return db.prepare(sql).all(period) as T[];
 }

@@ -4,7 +4,7 @@ import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
 import type { SourceRows } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { Directory, readFacts, type FactContext, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { changeStamp, Directory, readFacts, type FactContext, type RecordSource } from '../../repositories/reportFactsRepo.js';
 import type { ChecklistService } from '../checklist/checklistService.js';
 import { readDutyPeriod } from '../ledgers/dutyService.js';
 
@@ -38,4 +38,56 @@ export function readSetFacts(db: Db, set: IndicatorSet, range: DayRange, provide
     rows[source] = source === 'openDays' ? openDayRows(db, range) : source === 'checklist' ? checklistRows(db, range, providers.checklist) : readFacts(db, source as RecordSource, period, context);
   }
   return rows;
+}
+
+/**
+ * What one report reads its records through: the shared context (directory, colours) and a memo for a period's
+ * results. A reading inside a write is fresh and remembers nothing.
+ */
+export type FactReading = Readonly<{ context: FactContext; remember: <T>(key: string, make: () => T) => T }>;
+
+export function freshReading(db: Db, providers: FactProviders): FactReading {
+  return { context: factContext(db, providers), remember: (_key, make) => make() };
+}
+
+/** How many results one state of the file keeps (a year's trend, its comparisons and a few periods browsed). */
+const rememberedResults = 64;
+
+/**
+ * The report screen's readings, kept while the file stands still (issue 15: a ten-year station's month took about
+ * 1 s, a third of it reading the directory and the grades again for every call). Whatever changed anything in the
+ * file since — a session recorded, a grade given, a report submitted, another connection's commit — and a new day
+ * (the checklist's standing counts "today") start afresh: the stamp is SQLite's own count of changes, so no table
+ * can be forgotten. Submitting never reads from here; it computes inside its transaction.
+ */
+export class FactReadings {
+  private state: { db: Db; stamp: string; day: string; reading: FactReading } | undefined;
+
+  constructor(
+    private readonly providers: FactProviders,
+    private readonly today: () => string,
+  ) {}
+
+  /** The reading of the file as it stands now: the same one, with what it remembered, until something changes. */
+  of(db: Db): FactReading {
+    const stamp = changeStamp(db);
+    const day = this.today();
+    if (this.state?.db !== db || this.state.stamp !== stamp || this.state.day !== day) {
+      const results = new Map<string, unknown>();
+      const remember = <T>(key: string, make: () => T): T => {
+        if (results.has(key)) return results.get(key) as T;
+        const result = make();
+        if (results.size >= rememberedResults) results.clear();
+        results.set(key, result);
+        return result;
+      };
+      this.state = { db, stamp, day, reading: { context: factContext(db, this.providers), remember } };
+    }
+    return this.state.reading;
+  }
+
+  /** Let go of what was read (the station locked: no client's details stay in memory). */
+  forget(): void {
+    this.state = undefined;
+  }
 }

@@ -21,8 +21,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { currentIndicatorSet, importIndicatorSet, indicatorSetList, indicatorSetOf } from './indicatorSets.js';
 import { writeReportSettings } from '../../repositories/indicatorSetsRepo.js';
-import { factContext, readSetFacts, type FactProviders } from './reportFacts.js';
-import type { FactContext } from '../../repositories/reportFactsRepo.js';
+import { FactReadings, freshReading, readSetFacts, type FactProviders, type FactReading } from './reportFacts.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
 
@@ -78,37 +77,46 @@ export class ReportsService {
     private readonly vault: Vault,
     private readonly clock: Clock,
     private readonly providers: FactProviders,
-  ) {}
+  ) {
+    this.readings = new FactReadings(providers, () => localDay(clock.now()));
+  }
+
+  private readonly readings: FactReadings;
 
   /** The indicator set the station reports with (the shipped one until a district's is chosen). */
   indicatorSet(db: Db = this.vault.connection()): IndicatorSet {
     return currentIndicatorSet(db);
   }
 
-  private figures(db: Db, set: IndicatorSet, range: DayRange, context: FactContext = factContext(db, this.providers)): SetFigures {
-    return computeFigures(set, readSetFacts(db, set, range, this.providers, context));
+  /** A period's figures (totals only for a period compared with), remembered by the reading while the file stands still. */
+  private figures(db: Db, set: IndicatorSet, range: DayRange, reading: FactReading = freshReading(db, this.providers), breakdowns = true): SetFigures {
+    return reading.remember(`figures ${set.id}@${set.version} ${range.from} ${range.to} ${breakdowns}`, () =>
+      computeFigures(set, readSetFacts(db, set, range, this.providers, reading.context), { breakdowns }),
+    );
   }
 
   /**
    * A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros);
    * the comparison reads totals only, so no breakdown is worked out.
    */
-  private reference(db: Db, set: IndicatorSet, range: DayRange, context: FactContext): SetFigures | null {
-    const rows = readSetFacts(db, set, range, this.providers, context);
-    const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
-    return recorded ? computeFigures(set, rows, { breakdowns: false }) : null;
+  private reference(db: Db, set: IndicatorSet, range: DayRange, reading: FactReading): SetFigures | null {
+    return reading.remember(`reference ${set.id}@${set.version} ${range.from} ${range.to}`, () => {
+      const rows = readSetFacts(db, set, range, this.providers, reading.context);
+      const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
+      return recorded ? computeFigures(set, rows, { breakdowns: false }) : null;
+    });
   }
 
-  private view(db: Db, range: Range): ReportView {
+  /** A period's view; inside a write (saving, submitting, correcting) read afresh. */
+  private view(db: Db, range: Range, reading: FactReading = freshReading(db, this.providers)): ReportView {
     const stored = range.key === null ? undefined : latestVersion(db, range.key);
     // A submitted version is read with the set it was submitted with; a draft with the station's current one.
     const set = (stored?.figures ? indicatorSetOf(db, stored.setId, stored.setVersion) : undefined) ?? this.indicatorSet(db);
-    const context = factContext(db, this.providers);
-    const live = this.figures(db, set, range, context);
+    const live = this.figures(db, set, range, reading);
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
     const figures = frozen ?? live;
     const violations = stored?.violations ? (JSON.parse(stored.violations) as RuleViolation[]) : checkRules(set, figures);
-    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range), context), this.reference(db, set, yearEarlierRange(range), context));
+    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range), reading), this.reference(db, set, yearEarlierRange(range), reading));
     return {
       period: { key: range.key, from: range.from, to: range.to, label: range.label },
       unit: readStation(db)?.name ?? '',
@@ -123,11 +131,13 @@ export class ReportsService {
     };
   }
 
+  /** The report screen's view: read through the kept readings, so browsing periods and reopening is quick. */
   preview(input: z.output<typeof reportRangeInput>): ReportView {
-    return this.view(this.vault.connection(), rangeOf(input));
+    const db = this.vault.connection();
+    return this.view(db, rangeOf(input), this.readings.of(db));
   }
 
-  /** The report inside a transaction (the files are made from it). */
+  /** The report inside a transaction (the files are made from it): always read afresh. */
   viewOf(db: Db, input: z.output<typeof reportRangeInput>): ReportView {
     return this.view(db, rangeOf(input));
   }
@@ -148,15 +158,20 @@ export class ReportsService {
     return { versions: listVersions(this.vault.connection()).map(versionOf) };
   }
 
-  /** Twelve months of some values' totals, oldest first, for the report's trend charts. */
+  /** Twelve months of some values' totals, oldest first, for the report's trend charts (totals only: no breakdown is drawn). */
   trend(input: z.output<typeof trendInput>): { months: string[]; series: Record<string, number[]> } {
     const db = this.vault.connection();
     const set = this.indicatorSet(db);
-    const context = factContext(db, this.providers);
-    const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month, context) }));
+    const reading = this.readings.of(db);
+    const months = twelveMonths(input.month).map((month) => ({ key: month.key, figures: this.figures(db, set, month, reading, false) }));
     const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
     if (unknown) throw fieldRefusal('values', `指标取值 ${unknown} 不在本站的指标集中。`);
     return { months: months.map((month) => month.key), series: Object.fromEntries(input.values.map((code) => [code, months.map((month) => month.figures[code]!.total)])) };
+  }
+
+  /** Let go of the kept readings (the station locked). */
+  forgetReadings(): void {
+    this.readings.forget();
   }
 
   /** The records behind one number (a value's total, or one option of a category), newest first; audited. */
@@ -170,7 +185,7 @@ export class ReportsService {
     const option = category?.options.find((candidate) => candidate.code === input.option);
     if (input.category !== undefined && (!category || !option)) throw fieldRefusal('option', `${item.name}没有按“${input.category}/${input.option ?? ''}”细分的数。`);
     return this.vault.write((db, audit) => {
-      const all = valueRows(value, readSetFacts(db, set, range, this.providers));
+      const all = valueRows(value, readSetFacts(db, set, range, this.providers, this.readings.of(db).context));
       const rows = category && option ? rowsInOption(value, category, option, all) : all;
       const counted = countedRows(value, rows);
       const sorted = [...counted].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);
