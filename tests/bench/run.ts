@@ -3,13 +3,14 @@
  * Targets (issue "Foundation"): unlock ≤ 1 s median; encrypted/plaintext ≤ 1.3 for insert and read.
  * `npm run bench -- --only=caseFiles,unlock` runs just those parts (also: appointments, scales,
  * alertPush, overhead, http, ledgers, reports); the figures and targets of the others are left out.
+ * `npm run bench -- --size large [--station DIR]` measures the ten-year station instead (largeStation.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/createCore.js';
+import { createCore } from '../../electron/core/createCore.js';
 import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
 import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
@@ -18,19 +19,11 @@ import { addDays, localDay } from '../../shared/domain/dates.js';
 import { weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
 import { districtAggregation, reportFigures } from './reportsBench.js';
+import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
+import { ledgerMonthLists } from './ledgerLists.js';
+import { largeStationFigures } from './largeStation.js';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-
-async function timed(work: () => unknown | Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
-const ctx = { scope: 'staff' as const, transport: 'direct' as const };
+const ctx = staffContext;
 const password = 'bench-station-pass';
 
 /** A fresh station in a temp folder with its 站长 logged in; `value` calls as the 站长 and unwraps. */
@@ -156,7 +149,7 @@ async function caseFileFigures() {
   for (const id of caseIds) pageTimes.push(await timed(() => core.call(as, 'cases.get', { id })));
   const leaving = await value<{ id: number }>('users.create', { username: 'likai', displayName: '离职前台', role: 'reception', temporaryPassword: 'temporary-2026' });
   const rotationMs = await timed(() => value('users.setDisabled', { userId: leaving.id, disabled: true }));
-  const unlock = await unlockParts(core);
+  const unlock = await unlockParts(core, { username: 'admin', password });
   core.close();
   return {
     caseFiles: { ...counts, seedMs: round(seedMs, 0) },
@@ -168,29 +161,6 @@ async function caseFileFigures() {
     largeStationQuickCheckMs: unlock.quickCheckMs,
     largeStationKeyRotationMs: round(rotationMs, 0),
   };
-}
-
-/**
- * Issue 15: unlock = the key derivation (scrypt N=2^17 and unwrapping the slot) + the rest (open,
- * migrate, login rows); the rest ≤ 300 ms on the large station. Core times both parts of each unlock;
- * the quick_check after unlock (backgroundCheck.ts) is timed from its start to its verdict and awaited
- * before the next run. Medians of five runs.
- */
-async function unlockParts(core: Core) {
-  const runs: Array<{ unlock: number; kdf: number; rest: number; check: number }> = [];
-  for (let run = 0; run < 5; run += 1) {
-    core.lock('manual');
-    const unlock = await timed(async () => {
-      const result = await core.call(ctx, 'auth.unlock', { username: 'admin', password });
-      if (!result.ok) throw new Error(`auth.unlock: ${result.error.message}`);
-    });
-    const parts = core.lastUnlockTiming()!;
-    const outcome = await core.backgroundCheck();
-    if (outcome?.verdict !== 'sound') throw new Error(`background quick_check: ${outcome?.verdict ?? 'did not run'}`);
-    runs.push({ unlock, kdf: parts.kdfMs, rest: parts.restMs, check: outcome.ms });
-  }
-  const middle = (key: keyof (typeof runs)[number]) => round(median(runs.map((run) => run[key])));
-  return { unlockMs: middle('unlock'), kdfMs: middle('kdf'), restMs: middle('rest'), quickCheckMs: middle('check') };
 }
 
 /** Issue "Scales": scoring + storing + raising an alert in core, p95 ≤ 20 ms. */
@@ -310,21 +280,7 @@ async function ledgerFigures() {
   const seedMs = await timed(() => station.seedLedgerYears({ years: 10, adminToken: as.sessionToken, staff }));
   const year = Number(localDay(new Date()).slice(0, 4)) - 5;
   const month = { from: `${year}-06-01`, to: `${year}-06-30` };
-  const lists: Record<string, [string, unknown]> = {
-    activities: ['activities.list', month],
-    visits: ['visits.list', month],
-    duty: ['duty.month', { month: `${year}-06` }],
-    dutyLogs: ['duty.logs', month],
-    meetings: ['meetings.list', month],
-    calls: ['calls.list', month],
-    callCounts: ['calls.counts', month],
-    // A station's groups are few (three a year): the list has no period, the month's figures do.
-    groups: ['groups.list', {}],
-    groupCounts: ['groups.counts', month],
-    surveys: ['surveys.list', month],
-    people: ['people.list', { status: 'all' }],
-    rules: ['rules.list', {}],
-  };
+  const lists = ledgerMonthLists(month);
   const monthListP95Ms: Record<string, number> = {};
   for (const [name, [method, input]] of Object.entries(lists)) {
     const runs: number[] = [];
@@ -393,7 +349,20 @@ async function reportsFiguresPart() {
   return { reportsStation: { seedMs: round(seedMs, 0), ...periods }, ...report, ...district };
 }
 
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const argument = (name: string) => {
+  const index = process.argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index < 0) return null;
+  const arg = process.argv[index]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (process.argv[index + 1] ?? null);
+};
+// `--size large`: the ten-year station's figures only (issue 15), made afresh or read from `--station DIR`.
+if (argument('size') === 'large') {
+  const large = await largeStationFigures(argument('station'));
+  const figures = { machine: { cpus: os.cpus().length, node: process.version }, ...large, rssAfterBenchMb: round(process.memoryUsage().rss / 1024 / 1024, 0), rssTargetMb: 300 };
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  process.exit(0);
+}
+const only = argument('only')?.split(',') ?? null;
 const part = async <T>(name: string, figures: () => T | Promise<T>): Promise<T | null> => (!only || only.includes(name) ? figures() : null);
 const unlock = await part('unlock', unlockFigures);
 const appointments = await part('appointments', appointmentFigures);

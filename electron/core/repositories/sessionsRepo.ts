@@ -29,20 +29,28 @@ const selectSessions = `
   SELECT s.*, u.display_name AS counsellor_name, su.display_name AS signed_by_name
   FROM counselling_sessions s JOIN users u ON u.id = s.counsellor_id LEFT JOIN users su ON su.id = s.signed_by`;
 
-function addendaOf(db: Db, sessionId: number): SessionRecord['addenda'] {
+type Addendum = SessionRecord['addenda'][number];
+
+/** The addenda of the sessions `where` picks, by session, oldest first: one query for a whole case (500 sessions). */
+function addendaBySession(db: Db, where: string, key: number): Map<number, Addendum[]> {
   const rows = db
     .prepare(
-      `SELECT a.id, a.text, u.display_name AS signedBy, a.signed_at AS signedAt
-       FROM session_addenda a JOIN users u ON u.id = a.signed_by WHERE a.session_id = ? ORDER BY a.id`,
+      `SELECT a.id, a.session_id AS sessionId, a.text, u.display_name AS signedBy, a.signed_at AS signedAt
+       FROM session_addenda a JOIN users u ON u.id = a.signed_by WHERE ${where} ORDER BY a.id`,
     )
-    .all(sessionId) as SessionRecord['addenda'];
-  return rows.map((row) => ({ ...row, text: decryptText(db, 'session_addenda', 'text', row.id, row.text) }));
+    .all(key) as Array<Addendum & { sessionId: number }>;
+  const bySession = new Map<number, Addendum[]>();
+  for (const { sessionId, ...row } of rows) {
+    const list = bySession.get(sessionId) ?? bySession.set(sessionId, []).get(sessionId)!;
+    list.push({ ...row, text: decryptText(db, 'session_addenda', 'text', row.id, row.text) });
+  }
+  return bySession;
 }
 
 const noteText = (db: Db, row: SessionRow, column: 'complaint' | 'assessment' | 'intervention' | 'plan' | 'free_text') =>
   decryptText(db, 'counselling_sessions', column, row.id, row[column]);
 
-function toRecord(db: Db, row: SessionRow): SessionRecord {
+function toRecord(db: Db, row: SessionRow, addenda: ReadonlyMap<number, Addendum[]>): SessionRecord {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -62,20 +70,21 @@ function toRecord(db: Db, row: SessionRow): SessionRecord {
     },
     signedAt: row.signed_at,
     signedBy: row.signed_by_name,
-    addenda: addendaOf(db, row.id),
+    addenda: addenda.get(row.id) ?? [],
     updatedAt: row.updated_at,
   };
 }
 
 export function sessionsOfCase(db: Db, caseId: number): SessionRecord[] {
-  return (db.prepare(`${selectSessions} WHERE s.case_id = ? ORDER BY s.held_on DESC, s.start_time DESC, s.id DESC`).all(caseId) as SessionRow[]).map(
-    (row) => toRecord(db, row),
+  const addenda = addendaBySession(db, 'a.session_id IN (SELECT id FROM counselling_sessions WHERE case_id = ?)', caseId);
+  return (db.prepare(`${selectSessions} WHERE s.case_id = ? ORDER BY s.held_on DESC, s.start_time DESC, s.id DESC`).all(caseId) as SessionRow[]).map((row) =>
+    toRecord(db, row, addenda),
   );
 }
 
 export function readSession(db: Db, id: number): SessionRecord | undefined {
   const row = db.prepare(`${selectSessions} WHERE s.id = ?`).get(id) as SessionRow | undefined;
-  return row && toRecord(db, row);
+  return row && toRecord(db, row, addendaBySession(db, 'a.session_id = ?', id));
 }
 
 function noteColumns(db: Db, id: number, draft: SessionDraft) {

@@ -36,7 +36,7 @@ describe('the large demo station (at 1 % of its volumes)', () => {
 
   it('reports each step from its start to its end', () => {
     const steps = [...new Set(progress.map(([step]) => step))];
-    expect(steps).toEqual(['来访者、个案、会谈与测评', '预约', '台账']);
+    expect(steps).toEqual(['来访者、个案、会谈与测评', '预约', '台账', '活动']);
     for (const step of steps) {
       const marks = progress.filter(([name]) => name === step);
       expect(marks[0]![1]).toBe(0);
@@ -58,6 +58,13 @@ describe('the large demo station (at 1 % of its volumes)', () => {
     expect(count('SELECT count(*) AS n FROM scale_results')).toBeGreaterThan(0.9 * sessions);
   });
 
+  it('keeps one client coming weekly for ten years: an open case of 500 sessions', () => {
+    const longest = db.prepare('SELECT s.case_id AS caseId, count(*) AS n, min(s.held_on) AS first FROM counselling_sessions s GROUP BY s.case_id ORDER BY n DESC LIMIT 1').get() as { caseId: number; n: number; first: string };
+    expect(longest.n).toBe(largeDemo.longCase);
+    expect(longest.first < addDays(today, -9 * 365)).toBe(true);
+    expect(count(`SELECT count(*) AS n FROM cases WHERE id = ${longest.caseId} AND closed_on IS NULL`)).toBe(1);
+  });
+
   it('gives PHQ-9 only from 12 years old, and every critical answer an alert that was seen', () => {
     const taken = db
       .prepare(`SELECT c.birth_date AS birthDate, r.completed_at AS at FROM scale_results r JOIN clients c ON c.id = r.client_id WHERE r.scale_id = 'PHQ-9'`)
@@ -76,7 +83,9 @@ describe('the large demo station (at 1 % of its volumes)', () => {
 
   it('books the calendar’s past working days and keeps the ledgers, the team and the checklist', () => {
     expect(count('SELECT count(*) AS n FROM appointments')).toBeGreaterThanOrEqual(largeDemo.appointments * scale);
-    expect(count(`SELECT count(*) AS n FROM activities`)).toBeGreaterThan(20);
+    // The ledgers' yearly rhythm (one year at this scale) and the busy station's outreach over the decade, all done.
+    expect(count(`SELECT count(*) AS n FROM activities`)).toBeGreaterThan(largeDemo.activityVolume * scale + 20);
+    expect(count(`SELECT count(*) AS n FROM activities WHERE status = 'done' AND held_on < '${addDays(today, -9 * 365)}'`)).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM people')).toBeGreaterThanOrEqual(12);
     expect(count('SELECT count(*) AS n FROM checklist_answers')).toBeGreaterThan(0);
   });

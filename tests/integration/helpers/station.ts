@@ -161,6 +161,8 @@ export async function createStation(options: { dataDir?: string; clock?: Clock; 
     raw,
     addUser,
     seedAppointments: bench.seedAppointments,
+    /** Core's own connection, for tests that look at the statements core runs (query plans). */
+    database: bench.encryptedConnection,
     dispose,
   };
 }

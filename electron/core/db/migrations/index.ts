@@ -35,6 +35,7 @@ import { migration as inspections } from './0250-inspections.js';
 import { migration as reports } from './0260-reports.js';
 import { migration as district } from './0270-district.js';
 import { migration as districtReports } from './0280-district-reports.js';
+import { migration as lookupIndexes } from './0290-lookup-indexes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   reports,
   district,
   districtReports,
+  lookupIndexes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

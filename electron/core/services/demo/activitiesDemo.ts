@@ -1,7 +1,9 @@
 import type { ActivityOutputs } from '../../../../shared/api/schemas/activities.js';
 import { addDays } from '../../../../shared/domain/dates.js';
 import type { Session } from '../../auth/sessionStore.js';
+import type { Db } from '../../db/driver.js';
 import type { Handlers } from '../../handlerTable.js';
+import { insertActivity, replaceActivityLinks } from '../../repositories/activitiesRepo.js';
 import { monthStart, weekday } from './demoCalendar.js';
 import { between, faker, pick } from './demoRandom.js';
 
@@ -47,19 +49,7 @@ export async function seedActivitiesDemo(handlers: Handlers, admin: Session, sta
     const month = monthStart(today, monthsBack);
     const monthNumber = Number(month.slice(5, 7));
     const venue = lectureVenues[(12 - monthsBack) % lectureVenues.length]!;
-    plans.push({
-      day: weekday(addDays(month, between(10, 20))),
-      plan: {
-        type: 'lecture',
-        targets: [venue.target],
-        theme: pick(venue.themes),
-        location: venue.location,
-        partners: [venue.partner],
-        times: ['14:30', '16:00'],
-        staff: [monthsBack % 2 === 0 ? first : second],
-        held: () => ({ participantCount: between(25, 110), outputs: { ...noOutputs, materials: between(40, 150), displays: 1 } }),
-      },
-    });
+    plans.push({ day: weekday(addDays(month, between(10, 20))), plan: lecture(venue, monthsBack % 2 === 0 ? first : second) });
     plans.push({
       day: weekday(addDays(month, 7)),
       plan: {
@@ -106,6 +96,19 @@ export async function seedActivitiesDemo(handlers: Handlers, admin: Session, sta
     made += 1;
   }
   return made;
+}
+
+function lecture(venue: (typeof lectureVenues)[number], speaker: number): Plan {
+  return {
+    type: 'lecture',
+    targets: [venue.target],
+    theme: pick(venue.themes),
+    location: venue.location,
+    partners: [venue.partner],
+    times: ['14:30', '16:00'],
+    staff: [speaker],
+    held: () => ({ participantCount: between(25, 110), outputs: { ...noOutputs, materials: between(40, 150), displays: 1 } }),
+  };
 }
 
 function groupCounselling(first: number, second: number): Plan {
@@ -158,4 +161,48 @@ function sandplayDay(first: number): Plan {
     staff: [first],
     held: () => ({ participantCount: between(10, 20), outputs: noOutputs }),
   };
+}
+
+/**
+ * A busy station's outreach beside the ledger's yearly rhythm (issue 15's large demo: 5,000 activities in ten years, about
+ * two a working day): 讲座 through the five targets, 心理体检, 沙盘体验 and 宣传咨询 days, done on weekdays spread over the
+ * years before `today`, written straight into the ledger's tables (the handlers would take minutes for thousands).
+ */
+export function seedActivityVolume(db: Db, volume: Readonly<{ count: number; years: number; today: string; staff: DemoStaff; at: string }>): number {
+  faker.seed(20261202);
+  const [first, second] = [volume.staff.counsellorIds[0] ?? volume.staff.adminId, volume.staff.counsellorIds[1] ?? volume.staff.adminId];
+  const desk = [volume.staff.adminId, ...volume.staff.receptionIds];
+  const days = volume.years * 365;
+  for (let index = 0; index < volume.count; index += 1) {
+    const venue = lectureVenues[index % lectureVenues.length]!;
+    const plan: Plan =
+      index % 4 === 0
+        ? lecture(venue, index % 8 === 0 ? first : second)
+        : index % 4 === 1
+          ? checkup(first, second)
+          : index % 4 === 2
+            ? sandplayDay(first)
+            : mentalHealthDay('社区心理健康宣传咨询', desk);
+    const day = weekday(addDays(volume.today, -1 - Math.floor(((index + 0.5) * days) / volume.count)));
+    const id = insertActivity(
+      db,
+      {
+        type: plan.type,
+        theme: plan.theme,
+        date: day < volume.today ? day : addDays(day, -7),
+        startTime: plan.times[0],
+        endTime: plan.times[1],
+        location: plan.location,
+        partnerUnits: plan.partners,
+        volunteers: [],
+        summary: '活动按计划开展，现场秩序良好，发放资料并解答居民咨询。',
+        status: 'done',
+        ...plan.held(),
+      },
+      volume.staff.adminId,
+      volume.at,
+    );
+    replaceActivityLinks(db, id, { outreachTargets: plan.targets, staffIds: plan.staff, rosterClientIds: [] });
+  }
+  return volume.count;
 }

@@ -31,6 +31,8 @@ export type CaseFilesDemoOptions = Readonly<{
   scalesPerSession?: number;
   /** Grades at older sessions too, not only the last months', each with a follow-up trail that ends with the case's contact. */
   historyGrades?: boolean;
+  /** The first client has come weekly since the first year, still in one open case of this many sessions (issue 15's screen figure: 500). */
+  longCase?: number;
   /** Told every 1,000 clients how many are written. */
   progress?: (clients: number) => void;
 }>;
@@ -132,14 +134,14 @@ class Diary {
 }
 
 /** The case's sessions, each about a week or two after the last, all before `until`. */
-function planSessions(diary: Diary, owner: number, openedOn: string, count: number, until: string) {
+function planSessions(diary: Diary, owner: number, openedOn: string, count: number, until: string, daysApart: readonly [number, number] = [6, 15]) {
   const planned: Array<{ day: string; time: string }> = [];
   let wanted = openedOn;
   for (let n = 0; n < count; n += 1) {
     const slot = diary.book(owner, wanted, until);
     if (!slot) break;
     planned.push(slot);
-    wanted = addDays(slot.day, between(6, 15));
+    wanted = addDays(slot.day, between(daysApart[0], daysApart[1]));
   }
   return { planned, ended: wanted < until };
 }
@@ -181,8 +183,9 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
   for (let index = 0; index < options.clients; index += 1) {
     if (index > 0 && index % 1_000 === 0) options.progress?.(index);
     const who = person(today);
-    const withCase = chance(options.caseShare);
-    const firstDay = workday(addDays(sessionsUntil, -between(1, days)));
+    const long = index === 0 && options.longCase !== undefined;
+    const withCase = chance(options.caseShare) || long;
+    const firstDay = workday(addDays(sessionsUntil, long ? -days : -between(1, days)));
     const openedOn = firstDay < sessionsUntil ? firstDay : addDays(sessionsUntil, -3);
     // A station spanning years meets each client at the age drawn for them, on the day they first came.
     if (options.years !== undefined) firstCameAt(who, openedOn, today);
@@ -198,8 +201,10 @@ export function seedCaseFilesDemo(db: Db, options: CaseFilesDemoOptions): { clie
     const owner = pick(options.counsellorIds);
     const caseId = insertCase(db, { clientId, counsellorId: owner, openedOn, reason: `${who.complaint.text}（演示数据）`, problems: who.complaint.problems }, stationInstant(openedOn, '08:45'));
     caseCount += 1;
-    const { planned, ended } = planSessions(diary, owner, openedOn, between(options.sessionsPerCase[0], options.sessionsPerCase[1]), sessionsUntil);
-    const closed = ended && planned.length > 1 && chance(0.6);
+    const { planned, ended } = long
+      ? planSessions(diary, owner, openedOn, options.longCase!, sessionsUntil, [7, 7])
+      : planSessions(diary, owner, openedOn, between(options.sessionsPerCase[0], options.sessionsPerCase[1]), sessionsUntil);
+    const closed = !long && ended && planned.length > 1 && chance(0.6);
     const events = planEvents(planned, who.age, today, options.historyGrades === true);
     // An older grade's follow-ups go on for a season after the case's last contact, not for years to today.
     const trailEnd = planned.length > 0 && events.grade && planned[events.grade.at]!.day < addDays(today, -180) ? addDays(planned.at(-1)!.day, 90) : undefined;

@@ -6,7 +6,7 @@ import { registeredAt } from '../../repositories/clientsRepo.js';
 import { listRooms } from '../../repositories/roomsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
-import type { DemoStaff } from './activitiesDemo.js';
+import { seedActivityVolume, type DemoStaff } from './activitiesDemo.js';
 import { seedAppointmentsDemo, seedAppointmentVolume } from './appointmentsDemo.js';
 import { seedCaseFilesDemo } from './caseFilesDemo.js';
 import { seedChecklistDemo } from './checklistDemo.js';
@@ -20,7 +20,11 @@ export const largeDemo = {
   sessionsPerCase: [8, 22],
   /** With the grades' own PHQ-9s: about 300,000 scale results. */
   scalesPerSession: 0.99,
+  /** One client seen weekly for ten years: the case page and the client's screen with 500 sessions. */
+  longCase: 500,
   appointments: 150_000,
+  /** Beside the ledgers' own rhythm (about 50 a year): about 5,000 activities in all, two a working day. */
+  activityVolume: 4_500,
 } as const;
 
 /** Ten counsellors in all: 300,000 sessions over ten years are about 120 a working day. */
@@ -62,6 +66,7 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
       years: largeDemo.years,
       scalesPerSession: largeDemo.scalesPerSession,
       historyGrades: true,
+      longCase: largeDemo.longCase,
       progress: (done) => progress(caseFiles, done, clients),
     });
     audit({ actorId: admin.userId, actorName: admin.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
@@ -78,6 +83,10 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
   const years = Math.max(1, Math.round(largeDemo.years * scale));
   progress('台账', 0, years);
   await seedLedgerYears(handlers, admin, staff, { today, years, registered: (ids) => registeredAt(vault.connection(), ids), onYear: (done) => progress('台账', done, years) });
+  const activities = Math.round(largeDemo.activityVolume * scale);
+  progress('活动', 0, activities);
+  vault.write((db) => seedActivityVolume(db, { count: activities, years: largeDemo.years, today, staff, at: clock.now().toISOString() }));
+  progress('活动', activities, activities);
   await seedLargeTeam(handlers, admin, staff.counsellorIds.slice(-largeCounsellors.length), today);
   await seedChecklistDemo(handlers, admin, today);
 }

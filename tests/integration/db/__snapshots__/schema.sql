@@ -25,6 +25,9 @@ CREATE INDEX appointments_client ON appointments (client_id, start_minute);
 -- index appointments_counsellor
 CREATE INDEX appointments_counsellor ON appointments (counsellor_id, start_minute);
 
+-- index appointments_follow_up
+CREATE INDEX appointments_follow_up ON appointments (follow_up_id) WHERE follow_up_id IS NOT NULL;
+
 -- index appointments_room
 CREATE INDEX appointments_room ON appointments (room_id, start_minute);
 
@@ -201,6 +204,9 @@ CREATE INDEX screening_visits_by_client ON screening_visits (client_id) WHERE cl
 
 -- index screening_visits_by_day
 CREATE INDEX screening_visits_by_day ON screening_visits (visited_on);
+
+-- index session_addenda_session
+CREATE INDEX session_addenda_session ON session_addenda (session_id);
 
 -- index sessions_by_day
 CREATE INDEX sessions_by_day ON counselling_sessions (held_on);

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { createCore } from '../../electron/core/createCore.js';
+import { Database, type Db } from '../../electron/core/db/driver.js';
+import { searchClients } from '../../electron/core/repositories/clientsRepo.js';
+import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
+import { demoPassword } from '../../electron/core/services/demo/demoStation.js';
+import { clientSearchInput } from '../../shared/api/schemas/clients.js';
+import { addDays, localDay } from '../../shared/domain/dates.js';
+import { toMinute } from '../../shared/domain/localTime.js';
+import type { SetFigures } from '../../shared/reports/compute.js';
+import { ledgerMonthLists, ledgerMonthQueries } from './ledgerLists.js';
+import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
+import { districtAggregation, reportFigures } from './reportsBench.js';
+import { screenFigures } from './screens.js';
+
+/**
+ * `npm run bench -- --size large` (issue 15): every figure on the ten-year station `xinyi demo --size large` makes
+ * (made here in a temp folder, or an existing one with `--station DIR`), each beside its target and, where one
+ * query answers it, beside that query run straight on a plaintext copy: the limit this machine sets.
+ */
+type Figure = { medianMs: number; p95Ms: number; targetMs: number | null; rawSqlMedianMs: number | null; ratio: number | null };
+
+async function figure(runs: number, targetMs: number | null, engine: (run: number) => Promise<unknown>, raw: ((run: number) => unknown) | null): Promise<Figure> {
+  const engineTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    engineTimes.push(await timed(() => engine(run)));
+    if (raw) rawTimes.push(await timed(() => raw(run)));
+  }
+  const rawMedian = raw ? median(rawTimes) : null;
+  return {
+    medianMs: round(median(engineTimes)),
+    p95Ms: round(p95(engineTimes)),
+    targetMs,
+    rawSqlMedianMs: rawMedian === null ? null : round(rawMedian),
+    ratio: rawMedian === null ? null : round(median(engineTimes) / rawMedian),
+  };
+}
+
+const appointmentsIn = (db: Db, from: string, to: string) =>
+  db.prepare('SELECT * FROM appointments WHERE start_minute >= ? AND start_minute < ? ORDER BY start_minute').all(toMinute(`${from}T00:00`), toMinute(`${addDays(to, 1)}T00:00`));
+
+function casePageQueries(db: Db, id: number) {
+  db.prepare('SELECT * FROM cases WHERE id = ?').get(id);
+  db.prepare('SELECT * FROM case_problems WHERE case_id = ?').all(id);
+  db.prepare('SELECT * FROM counselling_sessions WHERE case_id = ? ORDER BY held_on DESC, start_time DESC').all(id);
+}
+
+async function makeLargeStation(dataDir: string): Promise<number> {
+  const maker = createCore({ dataDir, idleCheckMs: 0, backupCheckMs: 0 });
+  try {
+    return await timed(() => maker.seedDemo({ size: 'large', progress: (step, done, total) => process.stderr.write(`${step} ${done}/${total}\n`) }));
+  } finally {
+    maker.close();
+  }
+}
+
+export async function largeStationFigures(existing: string | null) {
+  const dataDir = existing ?? tmp();
+  const generationMs = existing ? null : round(await makeLargeStation(dataDir), 0);
+  const station = createBenchStation({ dataDir, idleCheckMs: 0, backupCheckMs: 0 });
+  const { core } = station;
+  const unlock = await unlockParts(core, { username: 'zhanzhang', password: demoPassword });
+  const as = { ...staffContext, sessionToken: unlock.sessionToken };
+  const value = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await core.call(as, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const folder = tmp();
+  station.plaintextCopy(path.join(folder, 'plain.db'));
+  const plain = new Database(path.join(folder, 'plain.db'), { readonly: true });
+  const counts = plain
+    .prepare(
+      `SELECT (SELECT count(*) FROM clients) AS clients, (SELECT count(*) FROM counselling_sessions) AS sessions, (SELECT count(*) FROM scale_results) AS scaleResults,
+         (SELECT count(*) FROM appointments) AS appointments, (SELECT count(*) FROM follow_ups) AS followUps, (SELECT count(*) FROM activities) AS activities`,
+    )
+    .get() as Record<string, number>;
+  const today = localDay(new Date());
+
+  const queries = ['王', '李', 'zh', 'wang', 'zs', 'lx', '138', '5678', '0012', '张伟', 'chen', 'l', '9'];
+  const clientSearch = await figure(
+    260,
+    50,
+    (run) => value('clients.search', { query: queries[run % queries.length] }),
+    (run) => searchClients(plain, clientSearchInput.parse({ query: queries[run % queries.length] }), today, true),
+  );
+
+  const longCase = plain
+    .prepare('SELECT s.case_id AS id, k.client_id AS clientId, count(*) AS sessions FROM counselling_sessions s JOIN cases k ON k.id = s.case_id GROUP BY s.case_id ORDER BY sessions DESC LIMIT 1')
+    .get() as { id: number; clientId: number; sessions: number };
+  const caseCount = (plain.prepare('SELECT max(id) AS n FROM cases').get() as { n: number }).n;
+  const caseId = (run: number) => 1 + Math.floor((run * caseCount) / 100);
+  const casePage = await figure(100, 100, (run) => value('cases.get', { id: caseId(run) }), (run) => casePageQueries(plain, caseId(run)));
+  const longCasePage = await figure(20, 100, () => value('cases.get', { id: longCase.id }), () => casePageQueries(plain, longCase.id));
+
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const weekFrom = (run: number) => addDays(monday, -7 * (1 + ((run * 7) % 250)));
+  const weekView = await figure(
+    200,
+    20,
+    (run) => Promise.all([value('appointments.list', { from: weekFrom(run), to: addDays(weekFrom(run), 6) }), value('calendar.get', { from: weekFrom(run), to: addDays(weekFrom(run), 6) })]),
+    (run) => appointmentsIn(plain, weekFrom(run), addDays(weekFrom(run), 6)),
+  );
+  const busiest = plain.prepare(`SELECT strftime('%Y-%m', start_minute * 60, 'unixepoch') AS month, count(*) AS n FROM appointments GROUP BY 1 ORDER BY n DESC LIMIT 1`).get() as { month: string; n: number };
+  const monthRange = { from: `${busiest.month}-01`, to: addDays(`${addDays(`${busiest.month}-28`, 7).slice(0, 7)}-01`, -1) };
+  const monthView = await figure(
+    30,
+    50,
+    () => Promise.all([value('appointments.list', monthRange), value('calendar.get', monthRange)]),
+    () => appointmentsIn(plain, monthRange.from, monthRange.to),
+  );
+
+  const kioskSubmit = await figure(200, 20, (run) => value('results.submit', { scaleId: 'PHQ-9', answers: [run % 4, 1, 2, 3, 0, 1, 2, 3, 1 + (run % 3)] }), null);
+
+  const ledgerYear = Number(today.slice(0, 4)) - 5;
+  const ledgerMonth = { from: `${ledgerYear}-06-01`, to: `${ledgerYear}-06-30` };
+  const rawLedgers = ledgerMonthQueries(ledgerMonth);
+  const ledgerMonths: Record<string, Figure> = {};
+  for (const [name, [method, input]] of Object.entries(ledgerMonthLists(ledgerMonth))) {
+    const raw = rawLedgers[name];
+    ledgerMonths[name] = await figure(30, 50, () => value(method, input), raw ? () => raw(plain) : null);
+  }
+  plain.close();
+
+  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const periods = { month: lastMonth, year: String(Number(today.slice(0, 4)) - 1) };
+  const report = await reportFigures(core, station, as, periods, timed, { median, p95, round }, tmp());
+  const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
+  const district = await districtAggregation(month.figures, Number(periods.year), timed, { median, p95, round });
+
+  const screens = await screenFigures(core, { login: { username: 'zhanzhang', password: demoPassword }, longCaseId: longCase.id, longClientId: longCase.clientId, busiestMonth: busiest.month });
+
+  const backupFile = path.join(tmp(), 'large.xybak');
+  const backupMs = await timed(() => value('backup.create', { file: backupFile }));
+  const leaving = await value<{ id: number }>('users.create', { username: `likai${Date.now() % 100_000}`, displayName: '离职前台', role: 'reception', temporaryPassword: 'temporary-2026' });
+  const keyRotationMs = await timed(() => value('users.setDisabled', { userId: leaving.id, disabled: true }));
+  core.close();
+
+  return {
+    station: { dataDir, generationMs, ...counts, longCaseSessions: longCase.sessions, busiestMonth: busiest },
+    unlock: { medianMs: unlock.unlockMs, kdfMs: unlock.kdfMs, restMs: unlock.restMs, restTargetMs: 300, quickCheckMs: unlock.quickCheckMs },
+    clientSearch,
+    casePage,
+    longCasePage,
+    weekView,
+    monthView,
+    kioskSubmit,
+    ledgerMonths,
+    screens,
+    reports: report,
+    district,
+    backupWithVerifyMs: round(backupMs, 0),
+    keyRotationMs: round(keyRotationMs, 0),
+  };
+}
