@@ -129,13 +129,12 @@ export async function largeStationFigures(existing: string | null) {
   const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
   const district = await districtAggregation(month.figures, Number(periods.year), timed, { median, p95, round });
 
-  const screens = await screenFigures(core, { login: { username: 'zhanzhang', password: demoPassword }, longCaseId: longCase.id, longClientId: longCase.clientId, busiestMonth: busiest.month });
-
   const backupFile = path.join(tmp(), 'large.xybak');
   const backupMs = await timed(() => value('backup.create', { file: backupFile }));
   const leaving = await value<{ id: number }>('users.create', { username: `likai${Date.now() % 100_000}`, displayName: '离职前台', role: 'reception', temporaryPassword: 'temporary-2026' });
   const keyRotationMs = await timed(() => value('users.setDisabled', { userId: leaving.id, disabled: true }));
   core.close();
+  const screens = await screenFigures(dataDir, { login: { username: 'zhanzhang', password: demoPassword }, longCaseId: longCase.id, longClientId: longCase.clientId, busiestMonth: busiest.month });
 
   return {
     station: { dataDir, generationMs, ...counts, longCaseSessions: longCase.sessions, busiestMonth: busiest },

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { startHostProcess, stopHostProcess } from './hostProcess.js';
 
 /**
  * Each test gets its own station: a fresh data folder and its own browser-mode host (the built
@@ -20,30 +21,8 @@ export type StationHost = {
 const repo = path.resolve(import.meta.dirname, '../..');
 
 async function startHost(dataDir: string): Promise<{ host: Omit<StationHost, 'restart'>; child: ChildProcess }> {
-  const token = `e2e-${Math.random().toString(36).slice(2)}`;
-  const child = spawn(process.execPath, ['out/server/index.cjs', '--data-dir', dataDir, '--port', '0'], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // The browser runs on Beijing time (playwright config); the host must too, as on a station's PC.
-    env: { ...process.env, TZ: 'Asia/Shanghai', XINYI_TOKEN: token },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
-      if (match) resolve(match[0]);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.once('exit', () => reject(new Error(`host exited: ${output}`)));
-  });
-  return { host: { url, origin: new URL(url).origin, dataDir }, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  const { url, origin, child } = await startHostProcess(dataDir);
+  return { host: { url, origin, dataDir }, child };
 }
 
 /** `xinyi demo` run once per worker; each demo test starts from a copy (the demo's dates are relative to today). */
@@ -76,13 +55,13 @@ export const test = base.extend<{ demo: boolean; station: StationHost }, { demoF
     const station: StationHost = {
       ...running.host,
       restart: async () => {
-        await stop(running.child);
+        await stopHostProcess(running.child);
         running = await startHost(dataDir);
         Object.assign(station, running.host);
       },
     };
     await use(station);
-    await stop(running.child);
+    await stopHostProcess(running.child);
   },
 });
 

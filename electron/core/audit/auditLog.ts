@@ -65,6 +65,13 @@ function canonicalDetail(detail: AuditDetail | undefined): string {
  * Append one row, chained to the previous one. Call it inside the transaction of the change it
  * records, so both commit or neither does (DB-8, AUD-6).
  */
+/** Rows the audit log appended, per connection: a kept report reading is not made stale by the audit of a read. */
+const appendedRows = new WeakMap<Db, number>();
+
+export function auditRowsAppended(db: Db): number {
+  return appendedRows.get(db) ?? 0;
+}
+
 export function appendAudit(db: Db, appVersion: string, record: AuditRecord, now: Date): number {
   const last = db.prepare('SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; row_hash: string }
@@ -86,6 +93,7 @@ export function appendAudit(db: Db, appVersion: string, record: AuditRecord, now
     `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, object_type, object_id, result, detail, app_version, prev_hash, row_hash)
      VALUES (@seq, @at, @actor_id, @actor_name, @action, @object_type, @object_id, @result, @detail, @app_version, @prev_hash, @row_hash)`,
   ).run({ ...row, row_hash: rowHash(row) });
+  appendedRows.set(db, auditRowsAppended(db) + 1);
   return row.seq;
 }
 

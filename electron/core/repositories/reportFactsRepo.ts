@@ -1,6 +1,7 @@
 import type { FactRow, FactSourceId } from '../../../shared/reports/factSources.js';
 import { localDay } from '../../../shared/domain/dates.js';
 import { ageBetween, dateNumber } from '../../../shared/domain/idNumber.js';
+import { auditRowsAppended } from '../audit/auditLog.js';
 import type { Db } from '../db/driver.js';
 
 /**
@@ -108,11 +109,12 @@ export class Directory {
 
 /**
  * Whether anything in the file changed, as SQLite counts it: the rows this connection inserted, updated or deleted in
- * any table (the audit's too, so it errs towards reading again) and the commits of other connections.
+ * any table, less the audit log's own rows (opening a client's file writes one and changes nothing counted), and the
+ * commits of other connections.
  */
 export function changeStamp(db: Db): string {
   const { changes } = db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-  return `${changes}/${String(db.pragma('data_version', { simple: true }))}`;
+  return `${changes - auditRowsAppended(db)}/${String(db.pragma('data_version', { simple: true }))}`;
 }
 
 function all<T>(db: Db, sql: string, period: FactPeriod): T[] {

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import { changeStamp } from '../../../electron/core/repositories/reportFactsRepo.js';
 import { FactReadings } from '../../../electron/core/services/reports/reportFacts.js';
 import type { ChecklistService } from '../../../electron/core/services/checklist/checklistService.js';
+import { adult } from '../helpers/clients.js';
 import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 /**
@@ -49,7 +52,7 @@ describe('the kept readings of the report screen', () => {
     expect(await read()).toEqual([1, 1]);
   });
 
-  it('one reading while nothing changes; a new one after a change on any connection, on a new day and after the station locked', async () => {
+  it('one reading while nothing changes (an audit row aside); a new one after a change on any connection, on a new day and after the station locked', async () => {
     const { other, meetingOnNov5 } = await stationWithSecondConnection();
     try {
       let day = '2026-12-03';
@@ -60,6 +63,9 @@ describe('the kept readings of the report screen', () => {
       expect(readings.of(other)).toBe(first);
       expect(first.remember('k', () => 1)).toBe(1);
       expect(readings.of(other).remember('k', () => 2)).toBe(1);
+      // Opening a client's file writes its audit row and nothing a report counts: the reading stays.
+      appendAudit(other, 'test', { actorId: 1, actorName: 'admin', action: 'clients.view', objectType: 'client', objectId: 1 }, new Date('2026-12-03T02:00:00Z'));
+      expect(readings.of(other)).toBe(first);
 
       meetingOnNov5();
       const afterWrite = readings.of(other);
@@ -76,5 +82,20 @@ describe('the kept readings of the report screen', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('what counts as a change', () => {
+  it('opening a client’s file and its case through core (audited reads) leaves the stamp; registering a client moves it', async () => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
+    const db = station.database();
+    const client = await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
+    const opened = await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-12-01' });
+    const before = changeStamp(db);
+    await station.call(station.admin, 'clients.get', { id: client.id });
+    await station.call(station.admin, 'cases.get', { id: opened.id });
+    expect(changeStamp(db)).toBe(before);
+    await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined, name: '钱乙' });
+    expect(changeStamp(db)).not.toBe(before);
   });
 });

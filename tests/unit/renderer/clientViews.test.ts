@@ -248,3 +248,38 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     expect(state.text()).toContain('该个案未分配或共享给您。');
   });
 });
+
+describe('a case seen weekly for years', { timeout: 30_000 }, () => {
+  it('draws its newest 50 sessions and the earlier ones 50 at a time on request (issue 15: 500 took half a second)', async () => {
+    const sessions = Array.from({ length: 120 }, (_, index) => ({
+      id: 1000 - index,
+      caseId: 3,
+      counsellorId: 2,
+      counsellorName: '李伟',
+      heldOn: '2026-11-20',
+      startTime: '09:00',
+      durationMinutes: 50,
+      modality: 'in_person' as const,
+      kind: 'follow_up_session' as const,
+      note: { complaint: `第 ${120 - index} 次`, assessment: '', intervention: '', plan: '', freeText: '' },
+      signedAt: '2026-11-20T02:00:00.000Z',
+      signedBy: '李伟',
+      addenda: [],
+      updatedAt: '2026-11-20T02:00:00.000Z',
+    }));
+    const casePage = (): CasePage => ({ case: caseSummary(null), openReason: '自主来访', closeReason: null, sharedWith: [], sessions, riskHistory: [], followUps: [] });
+    const { wrapper } = await mountScreen(CaseView, { api: stationOfOneClient({ 'cases.get': casePage }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    const drawn = () => wrapper.findAll('[data-testid^="session-"]').filter((card) => card.attributes('data-testid') !== 'session-new');
+    expect(drawn()).toHaveLength(50);
+    expect(drawn()[0]!.text()).toContain('第 120 次');
+    const earlier = () => wrapper.find('[data-testid="sessions-earlier"]');
+    expect(earlier().text()).toBe('显示更早的 50 次（还有 70 次）');
+    await earlier().trigger('click');
+    expect(drawn()).toHaveLength(100);
+    expect(earlier().text()).toBe('显示更早的 20 次（还有 20 次）');
+    await earlier().trigger('click');
+    expect(drawn()).toHaveLength(120);
+    expect(drawn().at(-1)!.text()).toContain('第 1 次');
+    expect(earlier().exists()).toBe(false);
+  });
+});

@@ -106,6 +106,7 @@ export const en: Messages = {
     addendumText: 'Addendum',
     print: 'Print note',
     empty: 'No session notes yet.',
+    showEarlier: 'Show {count} earlier sessions ({left} more)',
   },
   risk: {
     grade: 'Grade',

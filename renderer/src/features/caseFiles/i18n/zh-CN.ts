@@ -111,6 +111,7 @@ export const zhCN = {
     addendumText: '补充内容',
     print: '打印记录',
     empty: '还没有咨询记录。',
+    showEarlier: '显示更早的 {count} 次（还有 {left} 次）',
   },
   risk: {
     grade: '分级',
