@@ -125,12 +125,11 @@ export function listResults(
   filter: { clientId?: number | undefined; scaleId?: string | undefined; limit: number },
   scaleName: (id: string) => string,
 ): ResultRecord[] {
+  // A client's results are found by the client's index; "@clientId IS NULL OR …" would read every result newest first.
+  const client = filter.clientId === undefined ? '' : 'r.client_id = @clientId AND';
   const rows = db
-    .prepare(
-      `${selectResults} WHERE (@clientId IS NULL OR r.client_id = @clientId) AND (@scaleId IS NULL OR r.scale_id = @scaleId)
-       ORDER BY r.completed_at DESC, r.id DESC LIMIT @limit`,
-    )
-    .all({ clientId: filter.clientId ?? null, scaleId: filter.scaleId ?? null, limit: filter.limit }) as ResultRow[];
+    .prepare(`${selectResults} WHERE ${client} (@scaleId IS NULL OR r.scale_id = @scaleId) ORDER BY r.completed_at DESC, r.id DESC LIMIT @limit`)
+    .all({ ...(filter.clientId === undefined ? {} : { clientId: filter.clientId }), scaleId: filter.scaleId ?? null, limit: filter.limit }) as ResultRow[];
   return rows.map((row) => toResult(db, row, scaleName));
 }
 
