@@ -1,15 +1,19 @@
+/** One formatter per locale: making an Intl.DateTimeFormat costs about a millisecond, a page of 100 rows a tenth of a second. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** Local date-time for display, in the station's own time zone (the PC's). */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
 }
 
 export function formatBytes(bytes: number): string {
