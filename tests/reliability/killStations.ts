@@ -50,6 +50,7 @@ const undoneUpTo = 290;
 const undoMigrationsAfter60 = `
   DROP INDEX appointments_follow_up;
   DROP INDEX session_addenda_session;
+  DROP INDEX risk_grades_by_time;
   DROP TABLE district_reports;
   DROP TABLE district_map;
   DROP TABLE received_packages;

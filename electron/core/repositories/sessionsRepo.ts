@@ -140,11 +140,13 @@ export function insertAddendum(db: Db, sessionId: number, text: string, userId: 
   return id;
 }
 
+// The index of unsigned sessions, named: for the 站长 (all counsellors) the planner read every session in date order
+// to find the few unsigned ones (450-780 ms on a ten-year station's home page).
 export function unsignedSessions(db: Db, counsellorId: number | null) {
   return db
     .prepare(
       `SELECT s.id, s.case_id AS caseId, cl.name AS clientName, s.held_on AS heldOn
-       FROM counselling_sessions s JOIN cases c ON c.id = s.case_id JOIN clients cl ON cl.id = c.client_id
+       FROM counselling_sessions s INDEXED BY sessions_unsigned JOIN cases c ON c.id = s.case_id JOIN clients cl ON cl.id = c.client_id
        WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
          -- only while they may still sign it: the case is theirs or shared with them (not after a transfer away)
          AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))

@@ -38,13 +38,17 @@ export function fullReads(db: Db, sql: string, growing: readonly string[]): stri
   const explain = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const lines = (named.length > 0 ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array<null>(positional).fill(null))) as Array<{ detail: string }>;
   const aliases = tablesOf(sql);
-  // A scan in the order asked for that stops at a LIMIT (the newest audit row) reads a few rows, not the table.
-  const stopsEarly = /\bLIMIT\s+\d+\s*$/i.test(sql.trim()) && !lines.some((line) => /TEMP B-TREE/.test(line.detail));
+  // A partial index holds only the rows its WHERE names (the few unsigned sessions): reading it whole is no full read.
+  const partial = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'`).all() as Array<{ name: string }>).map((index) => index.name));
+  // An unfiltered scan in the order asked for that stops at a LIMIT (the newest audit row) reads a few rows; a filtered
+  // one reads on until enough rows pass, which may be the whole table.
+  const stopsEarly = /\bLIMIT\s+\d+\s*$/i.test(sql.trim()) && !/\bWHERE\b/i.test(sql) && !lines.some((line) => /TEMP B-TREE/.test(line.detail));
   return lines
     .map((line) => line.detail)
     .filter((detail) => {
       if (/AUTOMATIC/.test(detail)) return true;
-      const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
-      return scanned !== undefined && !stopsEarly && growing.includes(aliases.get(scanned) ?? scanned);
+      const scan = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(detail);
+      if (!scan || stopsEarly || (scan[2] !== undefined && partial.has(scan[2]))) return false;
+      return growing.includes(aliases.get(scan[1]!) ?? scan[1]!);
     });
 }

@@ -175,6 +175,9 @@ CREATE INDEX referrals_status ON referrals (status, sent_on);
 -- index report_versions_one_draft
 CREATE UNIQUE INDEX report_versions_one_draft ON report_versions (period) WHERE state = 'draft';
 
+-- index risk_grades_by_time
+CREATE INDEX risk_grades_by_time ON risk_grades (graded_at);
+
 -- index risk_grades_client
 CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
 
