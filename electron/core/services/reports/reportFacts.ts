@@ -58,7 +58,8 @@ const rememberedResults = 64;
  * 1 s, a third of it reading the directory and the grades again for every call). Whatever changed anything in the
  * file since — a session recorded, a grade given, a report submitted, another connection's commit — and a new day
  * (the checklist's standing counts "today") start afresh: the stamp is SQLite's own count of changes, so no table
- * can be forgotten. Submitting never reads from here; it computes inside its transaction.
+ * can be forgotten; only the audit's own rows are left out (opening a client's file must not make the next report
+ * cold). Submitting never reads from here; it computes inside its transaction.
  */
 export class FactReadings {
   private state: { db: Db; stamp: string; day: string; reading: FactReading } | undefined;
