@@ -150,7 +150,7 @@ export function unsignedSessions(db: Db, counsellorId: number | null) {
        WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
          -- only while they may still sign it: the case is theirs or shared with them (not after a transfer away)
          AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))
-       ORDER BY s.held_on LIMIT 100`,
+       ORDER BY s.held_on, s.id LIMIT 100`,
     )
     .all({ counsellorId }) as Array<{ id: number; caseId: number; clientName: string; heldOn: string }>;
 }

@@ -71,6 +71,8 @@ export class FactReadings {
 
   /** The reading of the file as it stands now: the same one, with what it remembered, until something changes. */
   of(db: Db): FactReading {
+    // Inside a transaction a change may still roll back under an unchanged stamp: read afresh and keep nothing.
+    if (db.inTransaction) return freshReading(db, this.providers);
     const stamp = changeStamp(db);
     const day = this.today();
     if (this.state?.db !== db || this.state.stamp !== stamp || this.state.day !== day) {

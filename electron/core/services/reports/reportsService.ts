@@ -184,8 +184,10 @@ export class ReportsService {
     const category = input.category === undefined ? undefined : set.categories.find((candidate) => candidate.code === input.category && item.disaggregations.includes(candidate.code));
     const option = category?.options.find((candidate) => candidate.code === input.option);
     if (input.category !== undefined && (!category || !option)) throw fieldRefusal('option', `${item.name}没有按“${input.category}/${input.option ?? ''}”细分的数。`);
+    // The kept reading is taken before the write begins (inside it a reading is never kept).
+    const reading = this.readings.of(this.vault.connection());
     return this.vault.write((db, audit) => {
-      const all = valueRows(value, readSetFacts(db, set, range, this.providers, this.readings.of(db).context));
+      const all = valueRows(value, readSetFacts(db, set, range, this.providers, reading.context));
       const rows = category && option ? rowsInOption(value, category, option, all) : all;
       const counted = countedRows(value, rows);
       const sorted = [...counted].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);
