@@ -6,7 +6,7 @@ import { createBenchStation } from '../../electron/core/services/demo/benchStati
 import { demoPassword } from '../../electron/core/services/demo/demoStation.js';
 import { clientSearchInput } from '../../shared/api/schemas/clients.js';
 import { addDays, localDay } from '../../shared/domain/dates.js';
-import { toMinute } from '../../shared/domain/localTime.js';
+import { toMinute, weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
 import { ledgerMonthLists, ledgerMonthQueries } from './ledgerLists.js';
 import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
@@ -94,7 +94,7 @@ export async function largeStationFigures(existing: string | null) {
   const casePage = await figure(100, 100, (run) => value('cases.get', { id: caseId(run) }), (run) => casePageQueries(plain, caseId(run)));
   const longCasePage = await figure(20, 100, () => value('cases.get', { id: longCase.id }), () => casePageQueries(plain, longCase.id));
 
-  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const monday = addDays(today, 1 - weekdayOf(today));
   const weekFrom = (run: number) => addDays(monday, -7 * (1 + ((run * 7) % 250)));
   const weekView = await figure(
     200,
@@ -125,9 +125,9 @@ export async function largeStationFigures(existing: string | null) {
 
   const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   const periods = { month: lastMonth, year: String(Number(today.slice(0, 4)) - 1) };
-  const report = await reportFigures(core, station, as, periods, timed, { median, p95, round }, tmp());
+  const report = await reportFigures(core, station, as, periods, tmp());
   const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
-  const district = await districtAggregation(month.figures, Number(periods.year), timed, { median, p95, round });
+  const district = await districtAggregation(month.figures, Number(periods.year));
 
   const backupFile = path.join(tmp(), 'large.xybak');
   const backupMs = await timed(() => value('backup.create', { file: backupFile }));

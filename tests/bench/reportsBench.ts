@@ -12,9 +12,8 @@ import { buildDistrictOverview } from '../../shared/reports/districtOverview.js'
 import { builtinIndicatorSets } from '../../shared/reports/library.js';
 import type { PackagePayload } from '../../shared/reports/packageFormat.js';
 import { previousRange, yearEarlierRange, type DayRange } from '../../shared/reports/periodShift.js';
+import { median, p95, round, timed } from './measure.js';
 
-type Timer = (work: () => unknown | Promise<unknown>) => Promise<number>;
-type Stats = Readonly<{ median: (values: number[]) => number; p95: (values: number[]) => number; round: (value: number, digits?: number) => number }>;
 
 const age = (day: string) => `(CAST(strftime('%Y', ${day}) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER))`;
 const band = (day: string) => `CASE WHEN c.birth_date IS NULL THEN 'u' WHEN ${age(day)} < 14 THEN 'a' WHEN ${age(day)} < 18 THEN 'b' WHEN ${age(day)} < 35 THEN 'c' WHEN ${age(day)} < 60 THEN 'd' ELSE 'e' END`;
@@ -66,7 +65,7 @@ function rawPreview(db: Db, range: DayRange): void {
  * same aggregates in raw SQL on a plaintext copy (the ratio is the price of the engine and the encryption together),
  * and that raw SQL on the encrypted file too (the price of the encryption alone).
  */
-export async function reportFigures(core: Core, station: BenchStation, as: { sessionToken: string }, periods: Readonly<{ month: string; year: string }>, timed: Timer, stats: Stats, folder: string) {
+export async function reportFigures(core: Core, station: BenchStation, as: { sessionToken: string }, periods: Readonly<{ month: string; year: string }>, folder: string) {
   const call = async (input: unknown) => {
     const result = await core.call({ scope: 'staff', transport: 'direct', ...as }, 'reports.preview', input);
     if (!result.ok) throw new Error(`reports.preview: ${result.error.message}`);
@@ -93,13 +92,13 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
       encrypted.push(await timed(() => rawPreview(station.encryptedConnection(), range)));
     }
     return {
-      medianMs: stats.round(stats.median(engine)),
-      p95Ms: stats.round(stats.p95(engine)),
-      keptMedianMs: stats.round(stats.median(kept)),
-      rawSqlMedianMs: stats.round(stats.median(raw)),
-      ratio: stats.round(stats.median(engine) / stats.median(raw)),
-      encryptedRawSqlMedianMs: stats.round(stats.median(encrypted)),
-      encryptedRatio: stats.round(stats.median(encrypted) / stats.median(raw)),
+      medianMs: round(median(engine)),
+      p95Ms: round(p95(engine)),
+      keptMedianMs: round(median(kept)),
+      rawSqlMedianMs: round(median(raw)),
+      ratio: round(median(engine) / median(raw)),
+      encryptedRawSqlMedianMs: round(median(encrypted)),
+      encryptedRatio: round(median(encrypted) / median(raw)),
     };
   };
   const month = await measure(periods.month, 15);
@@ -130,7 +129,7 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
  * the 1,620 signed files, then the aggregation a district runs — every signature verified, the newest version per
  * station and month kept, the year's overview built (target ≤ 2 s).
  */
-export async function districtAggregation(figures: SetFigures, year: number, timed: Timer, stats: Stats) {
+export async function districtAggregation(figures: SetFigures, year: number) {
   const set = builtinIndicatorSets.get('sps-monthly')!;
   const setHash = indicatorSetSha256(set);
   const texts: string[] = [];
@@ -183,5 +182,5 @@ export async function districtAggregation(figures: SetFigures, year: number, tim
       }),
     );
   }
-  return { districtPackages: texts.length, districtPackagesMakeMs: stats.round(makeMs, 0), districtYearAggregationMs: stats.round(stats.median(runs)) };
+  return { districtPackages: texts.length, districtPackagesMakeMs: round(makeMs, 0), districtYearAggregationMs: round(median(runs)) };
 }

@@ -341,10 +341,9 @@ async function reportsFiguresPart() {
   const today = localDay(new Date());
   const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   const periods = { month: lastMonth, year: String(Number(today.slice(0, 4)) - 1) };
-  const stats = { median, p95, round };
-  const report = await reportFigures(core, station, as, periods, timed, stats, tmp());
+  const report = await reportFigures(core, station, as, periods, tmp());
   const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
-  const district = await districtAggregation(month.figures, Number(periods.year), timed, stats);
+  const district = await districtAggregation(month.figures, Number(periods.year));
   core.close();
   return { reportsStation: { seedMs: round(seedMs, 0), ...periods }, ...report, ...district };
 }

@@ -61,10 +61,6 @@ function canonicalDetail(detail: AuditDetail | undefined): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-/**
- * Append one row, chained to the previous one. Call it inside the transaction of the change it
- * records, so both commit or neither does (DB-8, AUD-6).
- */
 /** Rows the audit log appended, per connection: a kept report reading is not made stale by the audit of a read. */
 const appendedRows = new WeakMap<Db, number>();
 
@@ -72,6 +68,10 @@ export function auditRowsAppended(db: Db): number {
   return appendedRows.get(db) ?? 0;
 }
 
+/**
+ * Append one row, chained to the previous one. Call it inside the transaction of the change it
+ * records, so both commit or neither does (DB-8, AUD-6).
+ */
 export function appendAudit(db: Db, appVersion: string, record: AuditRecord, now: Date): number {
   const last = db.prepare('SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; row_hash: string }

@@ -333,7 +333,6 @@ export function currentRiskOf(db: Db, clientId: number): RiskLevel | null {
   return (db.prepare('SELECT risk_level FROM clients WHERE id = ?').get(clientId) as { risk_level: RiskLevel | null }).risk_level;
 }
 
-/** Any record, merged ones included, holding this ID number. */
 /** Whether an unmerged client holds the number (a merged one holds none): the words match the unique index's, so it is used. */
 export function idNumberTaken(db: Db, idNumber: string): boolean {
   return db.prepare('SELECT 1 FROM clients WHERE id_number = ? AND merged_into IS NULL').get(idNumber) !== undefined;

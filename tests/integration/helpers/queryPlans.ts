@@ -22,7 +22,7 @@ const lowCardinality = ['status', 'level', 'kind', 'type', 'modality', 'via'];
 /** `alias → table` of the tables a statement names after FROM and JOIN. */
 function tablesOf(sql: string): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const match of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!WHERE|JOIN|LEFT|ON|ORDER|GROUP|INDEXED|USING)(\w+))?/gi)) {
+  for (const match of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|LEFT|INNER|CROSS|ON|ORDER|GROUP|LIMIT|INDEXED|USING)\b)(\w+))?/gi)) {
     aliases.set(match[1]!, match[1]!);
     if (match[2]) aliases.set(match[2], match[1]!);
   }

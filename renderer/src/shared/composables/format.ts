@@ -1,14 +1,15 @@
-/** One formatter per locale: making an Intl.DateTimeFormat costs about a millisecond, a page of 100 rows a tenth of a second. */
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    dateTimeFormats.set(locale, format);
-  }
-  return format;
+/**
+ * One formatter per locale, made on first use: making an Intl formatter costs about a millisecond, so one per value
+ * made a page of 100 rows take a tenth of a second.
+ */
+export function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => made.get(locale) ?? made.set(locale, make(locale)).get(locale)!;
 }
+
+const dateTimeFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+);
 
 /** Local date-time for display, in the station's own time zone (the PC's). */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
