@@ -11,6 +11,30 @@ export function localDayStartUtc(date: string, dayOffset = 0): string {
   return new Date(year, month - 1, day + dayOffset).toISOString();
 }
 
+/**
+ * The local day of an instant inside the days `from`–`to`, found among those days' UTC starts (a binary search over
+ * ISO strings, as the records store instants) instead of formatting a date per instant: a year's 31,000 scale results
+ * spent 30 ms in toLocaleDateString. An instant before `from` starts is given `from`.
+ */
+export function localDayFinder(from: string, to: string): (instantIso: string) => string {
+  const days: string[] = [];
+  const starts: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    days.push(day);
+    starts.push(localDayStartUtc(day));
+  }
+  return (instantIso) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= instantIso) low = middle;
+      else high = middle - 1;
+    }
+    return days[low]!;
+  };
+}
+
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

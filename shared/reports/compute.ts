@@ -48,20 +48,26 @@ function measureSpec(value: IndicatorValue): MeasureSpec {
 
 const twoDecimals = (amount: number) => Math.round(amount * 100) / 100;
 
-/** A measure over records: how many, how many clients, an amount's sum, or how many a flag marks. */
+const weightOf = (row: FactRow) => row.weight ?? 1;
+const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
+
+/**
+ * A measure over records: how many, how many clients, an amount's sum, or how many a flag marks. A grouped row
+ * (`weight`) counts as that many records; only sources that count are grouped, never one counted by its people.
+ */
 export function measure(value: IndicatorValue, rows: readonly FactRow[]): number {
   const spec = measureSpec(value);
   switch (spec.kind) {
     case 'count':
-      return rows.length;
+      return totalWeight(rows);
     case 'clients':
       return new Set(rows.flatMap((row) => (row.clientId === null ? [] : [row.clientId]))).size;
     case 'distinct':
       return new Set(rows.flatMap((row) => (row.amounts?.[spec.amount] === undefined ? [] : [row.amounts[spec.amount]]))).size;
     case 'sum':
-      return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0), 0));
+      return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0) * weightOf(row), 0));
     case 'flagged':
-      return rows.filter((row) => row.flags?.[spec.flag] === true).length;
+      return totalWeight(rows.filter((row) => row.flags?.[spec.flag] === true));
   }
 }
 
@@ -128,23 +134,53 @@ function breakdownOf(value: IndicatorValue, category: ReportCategory, rows: read
   return Object.fromEntries(category.options.map((option) => [option.code, measure(value, groups.get(option.code)!)]));
 }
 
+/** The sources a set's values count, each once. */
+export function sourcesOf(set: IndicatorSet): FactSourceId[] {
+  return [...new Set(set.indicators.flatMap((item) => item.values.map((value) => value.fact.source as FactSourceId)))];
+}
+
+/** One value's figures: its total and, when asked, each breakdown its indicator has. */
+function valueFigures(item: Indicator, value: IndicatorValue, rows: SourceRows, categories: ReadonlyMap<string, ReportCategory>, breakdowns: boolean): ValueFigures {
+  const selected = valueRows(value, rows);
+  const breakdown: Record<string, Record<string, number>> = {};
+  if (breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected);
+  return { total: measure(value, selected), breakdown };
+}
+
+/**
+ * The figures of the values that count one source's records: a report's figures are these for each source it reads,
+ * so a kept reading recomputes only the sources whose records changed.
+ */
+export function sourceFigures(set: IndicatorSet, source: FactSourceId, rows: readonly FactRow[], options: Readonly<{ breakdowns: boolean }>): Record<string, ValueFigures> {
+  const categories = new Map(set.categories.map((category) => [category.code, category]));
+  const figures: Record<string, ValueFigures> = {};
+  for (const item of set.indicators) {
+    for (const value of item.values) if (value.fact.source === source) figures[value.code] = valueFigures(item, value, { [source]: rows }, categories, options.breakdowns);
+  }
+  return figures;
+}
+
+/** A set's figures from each source's (asked once per source), in the set's order of values. */
+export function assembleFigures(set: IndicatorSet, figuresOf: (source: FactSourceId) => Readonly<Record<string, ValueFigures>>): SetFigures {
+  const bySource = new Map<FactSourceId, Readonly<Record<string, ValueFigures>>>();
+  const figures: Record<string, ValueFigures> = {};
+  for (const item of set.indicators) {
+    for (const value of item.values) {
+      const source = value.fact.source as FactSourceId;
+      if (!bySource.has(source)) bySource.set(source, figuresOf(source));
+      figures[value.code] = bySource.get(source)![value.code]!;
+    }
+  }
+  return figures;
+}
+
 /**
  * Every value of the set from the records of one period: totals, and for each category an indicator is broken down
  * by, each option's figure (one category at a time: reports-standards.md §6.3 rule 4 keeps cross-classification out).
  * A period compared with needs its totals only (`breakdowns: false`).
  */
 export function computeFigures(set: IndicatorSet, rows: SourceRows, options: Readonly<{ breakdowns: boolean }> = { breakdowns: true }): SetFigures {
-  const categories = new Map(set.categories.map((category) => [category.code, category]));
-  const figures: Record<string, ValueFigures> = {};
-  for (const item of set.indicators) {
-    for (const value of item.values) {
-      const selected = valueRows(value, rows);
-      const breakdown: Record<string, Record<string, number>> = {};
-      if (options.breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected);
-      figures[value.code] = { total: measure(value, selected), breakdown };
-    }
-  }
-  return figures;
+  return assembleFigures(set, (source) => sourceFigures(set, source, rows[source] ?? [], options));
 }
 
 /** A ratio indicator's rate from its summed parts (never an average of rates); null while its denominator is 0. */

@@ -147,4 +147,9 @@ export type FactRow = Readonly<{
   dims: Readonly<Partial<Record<ReportDimension, string | number | readonly string[] | null>>>;
   amounts?: Readonly<Record<string, number>>;
   flags?: Readonly<Record<string, boolean>>;
+  /**
+   * How many records alike in every dimension this row stands for (1 when absent): a stock whose measures only count
+   * is read grouped for a figure, while its drill-down lists each record.
+   */
+  weight?: number;
 }>;

@@ -1,3 +1,4 @@
+import { localDayStartUtc } from '../../../shared/domain/dates.js';
 import { toMinute } from '../../../shared/domain/localTime.js';
 import { ruleTemplateCodes } from '../../../shared/domain/ruleTemplates.js';
 import type { Db } from '../db/driver.js';
@@ -49,19 +50,23 @@ export function bookingsIn(db: Db, period: Period): number {
   });
 }
 
-/** Client files on record on `to` (merged duplicates left out). */
+/**
+ * Client files on record when the day `to` ended (merged duplicates left out). Instants are compared with the UTC
+ * start of the next local day, as the report counts them: a file opened at 00:30 Beijing time is that day's, though
+ * its UTC date is the day before.
+ */
 export function clientFilesOn(db: Db, to: string): number {
-  return one(db, `SELECT count(*) AS n FROM clients WHERE merged_into IS NULL AND substr(created_at, 1, 10) <= @to`, { to });
+  return one(db, `SELECT count(*) AS n FROM clients WHERE merged_into IS NULL AND created_at < @toUtc`, { toUtc: localDayStartUtc(to, 1) });
 }
 
-/** Crises begun in the period, and how many of them are resolved. */
+/** Crises begun in the period's local days, and how many of them are resolved. */
 export function crisesIn(db: Db, period: Period): { started: number; resolved: number } {
   return db
     .prepare(
       `SELECT count(*) AS started, coalesce(sum(status = 'resolved'), 0) AS resolved FROM crises
-       WHERE substr(started_at, 1, 10) BETWEEN @from AND @to`,
+       WHERE started_at >= @fromUtc AND started_at < @toUtc`,
     )
-    .get(period) as { started: number; resolved: number };
+    .get({ fromUtc: localDayStartUtc(period.from), toUtc: localDayStartUtc(period.to, 1) }) as { started: number; resolved: number };
 }
 
 /**

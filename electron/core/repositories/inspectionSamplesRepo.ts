@@ -1,4 +1,5 @@
 import type { SampleKind } from '../../../shared/api/schemas/inspections.js';
+import { localDay, localDayStartUtc } from '../../../shared/domain/dates.js';
 import type { Db } from '../db/driver.js';
 
 /** A sampled record's metadata as stored: the client's full name leaves this file only masked (the service masks it). */
@@ -16,8 +17,9 @@ const sampleSql: Record<SampleKind, string> = {
              WHERE s.held_on BETWEEN @from AND @to`,
   followUps: `SELECT f.id, f.due_on AS date, f.level AS type, f.status AS state, u.display_name AS staff, cl.name AS client
               FROM follow_ups f JOIN clients cl ON cl.id = f.client_id LEFT JOIN users u ON u.id = f.recorded_by WHERE f.due_on BETWEEN @from AND @to`,
-  crises: `SELECT k.id, substr(k.started_at, 1, 10) AS date, coalesce(k.outcome, '') AS type, k.status AS state, u.display_name AS staff, cl.name AS client
-           FROM crises k JOIN users u ON u.id = k.counsellor_id LEFT JOIN clients cl ON cl.id = k.client_id WHERE substr(k.started_at, 1, 10) BETWEEN @from AND @to`,
+  // A crisis begins at an instant (UTC): the period's local days are compared by their UTC bounds, the day shown is local.
+  crises: `SELECT k.id, k.started_at AS date, coalesce(k.outcome, '') AS type, k.status AS state, u.display_name AS staff, cl.name AS client
+           FROM crises k JOIN users u ON u.id = k.counsellor_id LEFT JOIN clients cl ON cl.id = k.client_id WHERE k.started_at >= @fromUtc AND k.started_at < @toUtc`,
   referrals: `SELECT r.id, r.sent_on AS date, r.target AS type, r.status AS state, u.display_name AS staff, cl.name AS client
               FROM referrals r JOIN users u ON u.id = r.created_by JOIN clients cl ON cl.id = r.client_id WHERE r.sent_on BETWEEN @from AND @to`,
   activities: `SELECT a.id, a.held_on AS date, a.type AS type, a.status AS state, u.display_name AS staff, NULL AS client
@@ -32,7 +34,8 @@ const sampleSql: Record<SampleKind, string> = {
 
 /** How many records of a kind the period holds, and `count` of them drawn at random (shown by date). */
 export function sampleRecords(db: Db, kind: SampleKind, period: Readonly<{ from: string; to: string }>, count: number): { total: number; rows: SampleRow[] } {
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${sampleSql[kind]})`).get(period) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM (SELECT * FROM (${sampleSql[kind]}) ORDER BY random() LIMIT @count) ORDER BY date, id`).all({ ...period, count }) as SampleRow[];
-  return { total, rows };
+  const bounds = { ...period, fromUtc: localDayStartUtc(period.from), toUtc: localDayStartUtc(period.to, 1) };
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${sampleSql[kind]})`).get(bounds) as { n: number }).n;
+  const rows = db.prepare(`SELECT * FROM (SELECT * FROM (${sampleSql[kind]}) ORDER BY random() LIMIT @count) ORDER BY date, id`).all({ ...bounds, count }) as SampleRow[];
+  return { total, rows: kind === 'crises' ? rows.map((row) => ({ ...row, date: localDay(new Date(row.date)) })) : rows };
 }

@@ -1,5 +1,5 @@
 import type { FactRow, FactSourceId } from '../../../shared/reports/factSources.js';
-import { localDay } from '../../../shared/domain/dates.js';
+import { localDayFinder } from '../../../shared/domain/dates.js';
 import { ageBetween, dateNumber } from '../../../shared/domain/idNumber.js';
 import { auditRowsAppended } from '../audit/auditLog.js';
 import type { Db } from '../db/driver.js';
@@ -11,20 +11,31 @@ import type { Db } from '../db/driver.js';
  * Only the columns a report counts are read: never a note, a name or a narrative.
  */
 export type FactPeriod = Readonly<{ from: string; to: string; fromUtc: string; toUtc: string }>;
-export type FactReader = (db: Db, period: FactPeriod, context: FactContext) => FactRow[];
+/**
+ * `listed`: every record on its own (a drill-down lists them); otherwise a stock's alike records may come grouped
+ * (FactRow.weight), which is all a figure needs.
+ */
+export type FactReader = (db: Db, period: FactPeriod, context: FactContext, listed: boolean) => FactRow[];
 /** The sources read here; the duty ledger's open days and the checklist's score come from their features' own readings. */
 export type RecordSource = Exclude<FactSourceId, 'openDays' | 'checklist'>;
 /** What a reader needs besides its own rows: the scale bands graded 异常 (`id@version#band`) and the people directory. */
 export type FactContext = Readonly<{ abnormalBands: ReadonlySet<string>; directory: Directory }>;
 
+/** A grouping key's fields, and the items of a list inside one (a client's tags, a case's topics): never mistaken for each other. */
+const separator = '\u0001';
+const listKey = (items: readonly string[]) => items.join('\u0002');
+/** How many period ends' colourings a directory keeps. */
+const keptColourings = 16;
+
 /** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). */
-type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; filedAt: string; merged: boolean }>;
+type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; tagsKey: string; filedAt: string; merged: boolean }>;
 
 /**
- * What every record's dimensions are looked up in, read once for a whole report (its period and the two compared
- * with): each client's sex, birth date, tags and filing, each case's problem categories and dates, and — per period end
- * — each client's latest colour; the stocks (client files, the risk register, open cases) are taken from it. A few bulk reads instead of a correlated subquery per record: on a ten-year station a month holds
- * thousands of records and the stocks tens of thousands.
+ * What every record's dimensions are looked up in, read in a few bulk reads instead of a correlated subquery per
+ * record (on a ten-year station a month holds thousands of records and the stocks tens of thousands), and kept by the
+ * report screen until one of its tables (directoryTables) changes: each client's sex, birth date, tags and filing,
+ * each case's problem categories, client and dates, and — per period end — each client's latest colour. The stocks
+ * (client files, the risk register, open cases) are taken from it.
  */
 export class Directory {
   private readonly people = new Map<number, Person>();
@@ -34,7 +45,8 @@ export class Directory {
   constructor(private readonly db: Db) {
     const tags = new Map<number, string[]>();
     for (const row of db.prepare('SELECT client_id AS id, tag FROM client_tags').all() as Array<{ id: number; tag: string }>) (tags.get(row.id) ?? tags.set(row.id, []).get(row.id)!).push(row.tag);
-    const clients = db.prepare('SELECT id, gender, birth_date AS birthDate, created_at AS filedAt, merged_into IS NOT NULL AS merged FROM clients ORDER BY id').all() as Array<{
+    // In no order: the whole table is read from the index that holds these columns (clients_by_creation).
+    const clients = db.prepare('SELECT id, gender, birth_date AS birthDate, created_at AS filedAt, merged_into IS NOT NULL AS merged FROM clients').all() as Array<{
       id: number;
       gender: string;
       birthDate: string | null;
@@ -42,7 +54,8 @@ export class Directory {
       merged: number;
     }>;
     for (const row of clients) {
-      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: tags.get(row.id) ?? [], filedAt: row.filedAt, merged: row.merged === 1 });
+      const own = tags.get(row.id) ?? [];
+      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: own, tagsKey: listKey(own), filedAt: row.filedAt, merged: row.merged === 1 });
     }
     for (const row of db.prepare('SELECT case_id AS id, category FROM case_problems').all() as Array<{ id: number; category: string }>) (this.topics.get(row.id) ?? this.topics.set(row.id, []).get(row.id)!).push(row.category);
   }
@@ -51,6 +64,12 @@ export class Directory {
   person(clientId: number | null, day: string) {
     const person = clientId === null ? undefined : this.people.get(clientId);
     return { sex: person?.gender ?? null, age: person?.born ? ageBetween(person.born, this.dayNumber(day)) : null, group: person?.tags ?? [] };
+  }
+
+  /** What tells a client's dimensions on the day apart from another's (sex, age, tags): the key a stock groups by. */
+  personKey(clientId: number, day: string): string {
+    const person = this.people.get(clientId);
+    return person ? `${person.gender}${separator}${person.born ? ageBetween(person.born, this.dayNumber(day)) : ''}${separator}${person.tagsKey}` : '';
   }
 
   private readonly days = new Map<string, number>();
@@ -73,15 +92,29 @@ export class Directory {
   }
 
   /** The cases open when the day `to` ended: opened by then and not closed by then (the cases are read once per report). */
-  casesOpenOn(to: string): Array<{ id: number; client_id: number; day: string }> {
-    this.cases ??= this.db.prepare('SELECT id, client_id, opened_on AS openedOn, closed_on AS closedOn FROM cases ORDER BY id').all() as Array<{ id: number; client_id: number; openedOn: string; closedOn: string | null }>;
-    return this.cases.filter((item) => item.openedOn <= to && (item.closedOn === null || item.closedOn > to)).map((item) => ({ id: item.id, client_id: item.client_id, day: item.openedOn }));
+  casesOpenOn(to: string): Array<{ id: number; client_id: number }> {
+    return this.allCases().filter((item) => item.openedOn <= to && (item.closedOn === null || item.closedOn > to));
+  }
+
+  /** A case's client (a session's client is its case's: no join per session). */
+  caseClient(caseId: number): number | undefined {
+    this.clientOfCase ??= new Map(this.allCases().map((item) => [item.id, item.client_id]));
+    return this.clientOfCase.get(caseId);
   }
 
   private cases: Array<{ id: number; client_id: number; openedOn: string; closedOn: string | null }> | undefined;
+  private clientOfCase: Map<number, number> | undefined;
+  // In no order: read from the index that holds these columns (cases_by_opening).
+  private allCases() {
+    return (this.cases ??= this.db.prepare('SELECT id, client_id, opened_on AS openedOn, closed_on AS closedOn FROM cases').all() as Array<{ id: number; client_id: number; openedOn: string; closedOn: string | null }>);
+  }
 
   caseTopics(caseId: number): readonly string[] {
     return this.topics.get(caseId) ?? [];
+  }
+
+  caseTopicsKey(caseId: number): string {
+    return listKey(this.caseTopics(caseId));
   }
 
   /**
@@ -91,6 +124,8 @@ export class Directory {
   coloursAt(toUtc: string): ReadonlyMap<number, string> {
     let colours = this.colours.get(toUtc);
     if (!colours) {
+      // A kept directory serves many readings: a year's trend and a few periods browsed, not every month of ten years.
+      if (this.colours.size >= keptColourings) this.colours.clear();
       colours = new Map();
       for (const grade of this.grades()) {
         if (grade.at >= toUtc) break;
@@ -107,6 +142,37 @@ export class Directory {
   }
 }
 
+/** The tables the directory is read from (each counted by migration 310's triggers, as every table below is). */
+export const directoryTables = ['clients', 'client_tags', 'cases', 'case_problems', 'risk_grades'] as const;
+
+/** The tables each source's records are read from, the directory's included where its records take a client's dimensions. */
+export const sourceTables: Readonly<Record<RecordSource, readonly string[]>> = {
+  sessions: ['counselling_sessions', ...directoryTables],
+  casesOpened: directoryTables,
+  casesOpen: directoryTables,
+  activities: ['activities', 'activity_outreach'],
+  scaleResults: ['scale_results', 'scale_definitions', ...directoryTables],
+  crises: ['crises', ...directoryTables],
+  referrals: ['referrals', ...directoryTables],
+  followUps: ['follow_ups', ...directoryTables],
+  visits: ['screening_visits', 'screening_visit_tags'],
+  clientsFiled: directoryTables,
+  clientFiles: directoryTables,
+  riskRegister: directoryTables,
+  calls: ['hotline_calls'],
+  staff: ['people', 'person_qualifications'],
+  trainings: ['person_trainings'],
+  volunteerService: ['volunteer_service_hours'],
+  feedback: ['counselling_group_feedback', 'activities'],
+  meetings: ['meetings'],
+};
+
+/** How many times each counted table has changed (migration 310's triggers count every writer's rows). */
+export function tableChanges(db: Db): ReadonlyMap<string, number> {
+  const rows = db.prepare('SELECT table_name AS name, changes FROM report_table_changes').all() as Array<{ name: string; changes: number }>;
+  return new Map(rows.map((row) => [row.name, row.changes]));
+}
+
 /**
  * Whether anything in the file changed, as SQLite counts it: the rows this connection inserted, updated or deleted in
  * any table, less the audit log's own rows (opening a client's file writes one and changes nothing counted), and the
@@ -117,35 +183,81 @@ export function changeStamp(db: Db): string {
   return `${changes - auditRowsAppended(db)}/${String(db.pragma('data_version', { simple: true }))}`;
 }
 
+const dayFinders = new WeakMap<FactPeriod, (instantIso: string) => string>();
+
+/** The local day of an instant of the period (one finder per period, shared by the sources read for it). */
+function dayIn(period: FactPeriod, instantIso: string): string {
+  let find = dayFinders.get(period);
+  if (!find) dayFinders.set(period, (find = localDayFinder(period.from, period.to)));
+  return find(instantIso);
+}
+
 function all<T>(db: Db, sql: string, period: FactPeriod): T[] {
   return db.prepare(sql).all(period) as T[];
 }
 
-type CaseRow = { id: number; client_id: number; day: string };
+type CaseRow = Readonly<{ id: number; client_id: number }>;
 
-const caseRows = (rows: CaseRow[], day: (row: CaseRow) => string, directory: Directory, colours?: ReadonlyMap<number, string>): FactRow[] =>
-  rows.map((row) => ({ id: row.id, link: `/cases/${row.id}`, clientId: row.client_id, day: day(row), dims: { ...directory.person(row.client_id, day(row)), topic: directory.caseTopics(row.id), risk: colours?.get(row.client_id) ?? null } }));
+const caseRow = (row: CaseRow, day: string, directory: Directory, risk: string | null = null): FactRow => ({
+  id: row.id,
+  link: `/cases/${row.id}`,
+  clientId: row.client_id,
+  day,
+  dims: { ...directory.person(row.client_id, day), topic: directory.caseTopics(row.id), risk },
+});
+
+const clientRow = (id: number, day: string, directory: Directory, risk: string | null): FactRow => ({ id, link: `/clients/${id}`, clientId: id, day, dims: { ...directory.person(id, day), risk } });
+
+/**
+ * A stock's rows: each record when listed; otherwise one row per combination of the dimensions its figures can tell
+ * apart, weighted by how many records share it (the group's first record stands for it). A ten-year station's 30,000
+ * client files are then a few thousand rows for each period end a report reads (issue 15).
+ */
+class StockRows {
+  private readonly each: FactRow[] = [];
+  private readonly groups = new Map<string, { row: FactRow; weight: number }>();
+
+  constructor(private readonly listed: boolean) {}
+
+  add(key: string, row: () => FactRow): void {
+    if (this.listed) {
+      this.each.push(row());
+      return;
+    }
+    const group = this.groups.get(key);
+    if (group) group.weight += 1;
+    else this.groups.set(key, { row: row(), weight: 1 });
+  }
+
+  rows(): FactRow[] {
+    return this.listed ? this.each : Array.from(this.groups.values(), ({ row, weight }) => ({ ...row, weight }));
+  }
+}
+
+/** A client stock's record key: the client's dimensions on the day and colour, besides what else it is split by. */
+const stockKey = (directory: Directory, clientId: number, day: string, ...more: Array<string | null>) => [directory.personKey(clientId, day), ...more.map((part) => part ?? '')].join(separator);
 
 const list = (json: string | null): string[] => (json ? (JSON.parse(json) as (string | null)[]).filter((value): value is string => value !== null) : []);
 
 const readers: Record<RecordSource, FactReader> = {
   sessions: (db, period, { directory }) =>
-    all<{ id: number; case_id: number; day: string; modality: string; client_id: number }>(
-      db,
-      `SELECT s.id, s.case_id, s.held_on AS day, s.modality, k.client_id FROM counselling_sessions s JOIN cases k ON k.id = s.case_id WHERE s.held_on BETWEEN @from AND @to`,
-      period,
-    ).map((row) => ({
-      id: row.id,
-      link: `/cases/${row.case_id}/sessions/${row.id}`,
-      clientId: row.client_id,
-      day: row.day,
-      dims: { ...directory.person(row.client_id, row.day), topic: directory.caseTopics(row.case_id), modality: row.modality },
-    })),
+    all<{ id: number; case_id: number; day: string; modality: string }>(db, `SELECT id, case_id, held_on AS day, modality FROM counselling_sessions WHERE held_on BETWEEN @from AND @to`, period).map((row) => {
+      const clientId = directory.caseClient(row.case_id)!;
+      return { id: row.id, link: `/cases/${row.case_id}/sessions/${row.id}`, clientId, day: row.day, dims: { ...directory.person(clientId, row.day), topic: directory.caseTopics(row.case_id), modality: row.modality } };
+    }),
 
   casesOpened: (db, period, { directory }) =>
-    caseRows(all<CaseRow>(db, `SELECT id, opened_on AS day, client_id FROM cases WHERE opened_on BETWEEN @from AND @to`, period), (row) => row.day, directory),
+    all<CaseRow & { day: string }>(db, `SELECT id, opened_on AS day, client_id FROM cases WHERE opened_on BETWEEN @from AND @to`, period).map((row) => caseRow(row, row.day, directory)),
 
-  casesOpen: (_db, period, { directory }) => caseRows(directory.casesOpenOn(period.to), () => period.to, directory, directory.coloursAt(period.toUtc)),
+  casesOpen: (_db, period, { directory }, listed) => {
+    const colours = directory.coloursAt(period.toUtc);
+    const stock = new StockRows(listed);
+    for (const item of directory.casesOpenOn(period.to)) {
+      const risk = colours.get(item.client_id) ?? null;
+      stock.add(stockKey(directory, item.client_id, period.to, directory.caseTopicsKey(item.id), risk), () => caseRow(item, period.to, directory, risk));
+    }
+    return stock.rows();
+  },
 
   activities: (db, period) =>
     all<{ id: number; day: string; type: string; targets: string; participants: number | null; online_reach: number | null }>(
@@ -169,7 +281,7 @@ const readers: Record<RecordSource, FactReader> = {
       `SELECT id, completed_at, scale_id, scale_version, band_id, critical, client_id FROM scale_results WHERE completed_at >= @fromUtc AND completed_at < @toUtc`,
       period,
     ).map((row) => {
-      const day = localDay(new Date(row.completed_at));
+      const day = dayIn(period, row.completed_at);
       const abnormal = row.critical === 1 || (row.band_id !== null && abnormalBands.has(`${row.scale_id}@${row.scale_version}#${row.band_id}`));
       return { id: row.id, link: row.client_id === null ? '/kiosk-results' : `/clients/${row.client_id}`, clientId: row.client_id, day, dims: { ...directory.person(row.client_id, day), instrument: row.scale_id }, flags: { abnormal } };
     }),
@@ -180,7 +292,7 @@ const readers: Record<RecordSource, FactReader> = {
       `SELECT id, started_at, outcome, client_id FROM crises WHERE started_at >= @fromUtc AND started_at < @toUtc`,
       period,
     ).map((row) => {
-      const day = localDay(new Date(row.started_at));
+      const day = dayIn(period, row.started_at);
       return { id: row.id, link: `/crises/${row.id}`, clientId: row.client_id, day, dims: { ...directory.person(row.client_id, day), outcome: row.outcome } };
     }),
 
@@ -209,22 +321,27 @@ const readers: Record<RecordSource, FactReader> = {
 
   clientsFiled: (db, period, { directory }) =>
     all<{ id: number; created_at: string }>(db, `SELECT id, created_at FROM clients WHERE merged_into IS NULL AND created_at >= @fromUtc AND created_at < @toUtc`, period).map((row) => {
-      const day = localDay(new Date(row.created_at));
+      const day = dayIn(period, row.created_at);
       return { id: row.id, link: `/clients/${row.id}`, clientId: row.id, day, dims: directory.person(row.id, day) };
     }),
 
   // The two client stocks come from the directory already read (its people and their colours), not a query per period end.
-  clientFiles: (_db, period, { directory }) => {
+  clientFiles: (_db, period, { directory }, listed) => {
     const colours = directory.coloursAt(period.toUtc);
-    return directory.filedBefore(period.toUtc).map((id) => ({ id, link: `/clients/${id}`, clientId: id, day: period.to, dims: { ...directory.person(id, period.to), risk: colours.get(id) ?? null } }));
+    const stock = new StockRows(listed);
+    for (const id of directory.filedBefore(period.toUtc)) {
+      const risk = colours.get(id) ?? null;
+      stock.add(stockKey(directory, id, period.to, risk), () => clientRow(id, period.to, directory, risk));
+    }
+    return stock.rows();
   },
 
-  riskRegister: (_db, period, { directory }) => {
-    const rows: FactRow[] = [];
+  riskRegister: (_db, period, { directory }, listed) => {
+    const stock = new StockRows(listed);
     for (const [id, risk] of directory.coloursAt(period.toUtc)) {
-      if (directory.isFiledBefore(id, period.toUtc)) rows.push({ id, link: `/clients/${id}`, clientId: id, day: period.to, dims: { ...directory.person(id, period.to), risk } });
+      if (directory.isFiledBefore(id, period.toUtc)) stock.add(stockKey(directory, id, period.to, risk), () => clientRow(id, period.to, directory, risk));
     }
-    return rows;
+    return stock.rows();
   },
 
   calls: (db, period) =>
@@ -292,6 +409,6 @@ const readers: Record<RecordSource, FactReader> = {
 };
 
 /** The rows of one record source for one period. */
-export function readFacts(db: Db, source: RecordSource, period: FactPeriod, context: FactContext): FactRow[] {
-  return readers[source](db, period, context);
+export function readFacts(db: Db, source: RecordSource, period: FactPeriod, context: FactContext, listed = false): FactRow[] {
+  return readers[source](db, period, context, listed);
 }

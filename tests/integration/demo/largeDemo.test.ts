@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDay } from '../../../shared/domain/dates.js';
+import { addDays, localDay, localDayStartUtc } from '../../../shared/domain/dates.js';
 import { ageOn } from '../../../shared/domain/idNumber.js';
 import { createCore } from '../../../electron/core/createCore.js';
 import type { Db } from '../../../electron/core/db/driver.js';
 import { largeDemo } from '../../../electron/core/services/demo/largeDemo.js';
+import { Directory, readFacts } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { computeFigures } from '../../../shared/reports/compute.js';
+import { factSources } from '../../../shared/reports/factSources.js';
+import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
+import { builtinIndicatorSets } from '../../../shared/reports/library.js';
 import { openDemoDatabase } from '../helpers/demoDatabase.js';
 import { manualClock, tempDir } from '../helpers/station.js';
 
@@ -88,5 +93,37 @@ describe('the large demo station (at 1 % of its volumes)', () => {
     expect(count(`SELECT count(*) AS n FROM activities WHERE status = 'done' AND held_on < '${addDays(today, -9 * 365)}'`)).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM people')).toBeGreaterThanOrEqual(12);
     expect(count('SELECT count(*) AS n FROM checklist_answers')).toBeGreaterThan(0);
+  });
+
+  it('counts its stocks grouped by their dimensions exactly as record by record, at three period ends of the decade', () => {
+    const directory = new Directory(db);
+    const stocks = ['clientFiles', 'riskRegister', 'casesOpen'] as const;
+    // Beside the shipped sets, a district's might split a stock by any of its dimensions, or count only the red.
+    const monthly = builtinIndicatorSets.get('sps-monthly')!;
+    const probe: IndicatorSet = {
+      ...monthly,
+      id: 'probe',
+      indicators: stocks.map((source, index) => ({
+        id: `PROBE${index}`,
+        name: '分组核对',
+        definition: '分组计数与逐条计数相同',
+        type: 'stock',
+        values: [
+          { code: `PROBE${index}A`, name: '全部', unit: '人', fact: { source, measure: 'count', filters: [] } },
+          { code: `PROBE${index}R`, name: '红色', unit: '人', fact: { source, measure: 'count', filters: [{ dimension: 'risk', in: ['red'] }] } },
+        ],
+        disaggregations: monthly.categories.filter((category) => (factSources[source].dimensions as readonly string[]).includes(category.dimension)).map((category) => category.code).slice(0, 6),
+      })),
+    };
+    for (const to of [addDays(today, -6 * 365), addDays(today, -3 * 365), addDays(today, -1)]) {
+      const from = `${to.slice(0, 7)}-01`;
+      const period = { from, to, fromUtc: localDayStartUtc(from), toUtc: localDayStartUtc(to, 1) };
+      const rows = (listed: boolean) => Object.fromEntries(stocks.map((source) => [source, readFacts(db, source, period, { abnormalBands: new Set(), directory }, listed)]));
+      const grouped = rows(false);
+      const listed = rows(true);
+      expect(listed.clientFiles!.length).toBeGreaterThan(0);
+      expect(grouped.clientFiles!.some((row) => (row.weight ?? 1) > 1)).toBe(true);
+      for (const set of [...builtinIndicatorSets.values(), probe]) expect(computeFigures(set, grouped), `${set.id} on ${to}`).toEqual(computeFigures(set, listed));
+    }
   });
 });

@@ -29,6 +29,21 @@ function tablesOf(sql: string): Map<string, string> {
   return aliases;
 }
 
+/** A statement explained (its plan, or its program) with its parameters bound as null: neither depends on their values. */
+function explained(db: Db, how: 'EXPLAIN' | 'EXPLAIN QUERY PLAN', sql: string): unknown[] {
+  const named = [...new Set([...sql.matchAll(/[@:$](\w+)/g)].map((match) => match[1]!))];
+  const positional = (sql.match(/\?/g) ?? []).length;
+  const explain = db.prepare(`${how} ${sql}`);
+  return named.length > 0 ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array<null>(positional).fill(null));
+}
+
+/** The tables of the main database a statement reads: its program's opening of a table, or of one of its indexes, to read. */
+export function tablesRead(db: Db, sql: string): string[] {
+  const program = explained(db, 'EXPLAIN', sql) as Array<{ opcode: string; p2: number; p3: number }>;
+  const owners = new Map((db.prepare('SELECT rootpage, tbl_name AS name FROM sqlite_schema WHERE rootpage > 0').all() as Array<{ rootpage: number; name: string }>).map((row) => [row.rootpage, row.name]));
+  return [...new Set(program.filter((step) => step.opcode === 'OpenRead' && step.p3 === 0).map((step) => owners.get(step.p2) ?? `page ${step.p2}`))].sort();
+}
+
 /**
  * The plan lines of a statement that read a whole table from `growing` (one that grows with the station's years),
  * search it by a column of a few values only, or build a temporary index for a lookup (SQLite's automatic index: a
@@ -37,10 +52,7 @@ function tablesOf(sql: string): Map<string, string> {
  */
 export function fullReads(db: Db, sql: string, growing: readonly string[], smallIndexes: readonly string[] = []): string[] {
   if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return [];
-  const named = [...new Set([...sql.matchAll(/[@:$](\w+)/g)].map((match) => match[1]!))];
-  const positional = (sql.match(/\?/g) ?? []).length;
-  const explain = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const lines = (named.length > 0 ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array<null>(positional).fill(null))) as Array<{ detail: string }>;
+  const lines = explained(db, 'EXPLAIN QUERY PLAN', sql) as Array<{ detail: string }>;
   const aliases = tablesOf(sql);
 
   // An unfiltered scan in the order asked for that stops at a LIMIT (the newest audit row) reads a few rows; a filtered

@@ -2,10 +2,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { changeStamp } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { changeStamp, Directory, directoryTables, readFacts, sourceTables, type RecordSource } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { builtinIndicatorSets } from '../../../shared/reports/library.js';
+import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
 import { FactReadings } from '../../../electron/core/services/reports/reportFacts.js';
 import type { ChecklistService } from '../../../electron/core/services/checklist/checklistService.js';
 import { adult } from '../helpers/clients.js';
+import { statementsDuring, tablesRead } from '../helpers/queryPlans.js';
 import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 /**
@@ -13,6 +16,14 @@ import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, manua
  * until anything in the file changes. Every way a change can come — a call through core, another connection's commit,
  * a new day — must start afresh, or a report shows figures the records no longer hold.
  */
+/** November up to today (the clock's 3 December), so a client filed today is in the stock on its last day. */
+const sinceNovember = { from: '2026-11-01', to: '2026-12-03' };
+const monthly = builtinIndicatorSets.get('sps-monthly')!;
+/** The shipped set less the two sources that are other features' readings (the checklist, the duty log). */
+const countedSet: IndicatorSet = { ...monthly, indicators: monthly.indicators.filter((item) => item.values.every((value) => !['checklist', 'openDays'].includes(value.fact.source))) };
+const codeOf = (source: string) => countedSet.indicators.flatMap((item) => item.values).find((value) => value.fact.source === source)!.code;
+const [meetings, sessions, clientFiles] = [codeOf('meetings'), codeOf('sessions'), codeOf('clientFiles')];
+
 async function stationWithSecondConnection() {
   const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
   const key = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
@@ -52,38 +63,82 @@ describe('the kept readings of the report screen', () => {
     expect(await read()).toEqual([1, 1]);
   });
 
-  it('one reading while nothing changes (an audit row aside); a new one after a change on any connection, on a new day and after the station locked', async () => {
+  it('keeps each source’s figures while the tables it reads stand still, whoever writes them; an audit row changes nothing', async () => {
+    const { station, other, meetingOnNov5 } = await stationWithSecondConnection();
+    try {
+      const readings = new FactReadings({ checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() }, () => '2026-12-03');
+      const read = () => readings.of(other).figures(countedSet, sinceNovember, true).figures;
+      const first = read();
+      const directory = readings.of(other).context.directory;
+      // Opening a client's file writes its audit row and nothing a report counts: every figure is the kept one.
+      appendAudit(other, 'test', { actorId: 1, actorName: 'admin', action: 'clients.view', objectType: 'client', objectId: 1 }, new Date('2026-12-03T02:00:00Z'));
+      expect(read()[meetings]).toBe(first[meetings]);
+
+      // A meeting committed by another connection: the meetings are read again, the sessions and the directory kept.
+      meetingOnNov5();
+      const second = read();
+      expect(second[meetings]!.total).toBe(1);
+      expect(second[sessions]).toBe(first[sessions]);
+      expect(readings.of(other).context.directory).toBe(directory);
+
+      // A client filed through core changes a directory table: the directory and what takes a client's dimensions are new.
+      await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
+      const third = read();
+      expect(readings.of(other).context.directory).not.toBe(directory);
+      expect(third[clientFiles]!.total).toBe(1);
+      expect(third[sessions]).not.toBe(second[sessions]);
+      expect(third[meetings]).toBe(second[meetings]);
+
+      // Inside a transaction a change could still roll back under the same counts: read afresh, and nothing kept.
+      other.transaction(() => expect(read()[meetings]).not.toBe(third[meetings]))();
+      expect(read()[meetings]).toBe(third[meetings]);
+      readings.forget();
+      expect(read()[meetings]).not.toBe(third[meetings]);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('reads the duty log and the checklist afresh after any change in the file and on a new day (the checklist counts today)', async () => {
     const { other, meetingOnNov5 } = await stationWithSecondConnection();
     try {
       let day = '2026-12-03';
-      let contexts = 0;
-      const providers = { checklist: {} as ChecklistService, abnormalBands: () => ((contexts += 1), new Set<string>()) };
-      const readings = new FactReadings(providers, () => day);
-      const first = readings.of(other);
-      expect(readings.of(other)).toBe(first);
-      expect(first.remember('k', () => 1)).toBe(1);
-      expect(readings.of(other).remember('k', () => 2)).toBe(1);
-      // Opening a client's file writes its audit row and nothing a report counts: the reading stays.
-      appendAudit(other, 'test', { actorId: 1, actorName: 'admin', action: 'clients.view', objectType: 'client', objectId: 1 }, new Date('2026-12-03T02:00:00Z'));
-      expect(readings.of(other)).toBe(first);
-      // Inside a transaction a change could still roll back under the same stamp: a fresh reading, and nothing kept.
-      other.transaction(() => expect(readings.of(other)).not.toBe(first))();
-      expect(readings.of(other)).toBe(first);
-
+      let standings = 0;
+      const checklist = { view: () => ((standings += 1), { score: { score: 1, max: 2, passes: false } }) } as unknown as ChecklistService;
+      const readings = new FactReadings({ checklist, abnormalBands: () => new Set<string>() }, () => day);
+      const read = () => readings.of(other).figures(monthly, sinceNovember, false);
+      read();
+      read();
+      expect(standings).toBe(1);
       meetingOnNov5();
-      const afterWrite = readings.of(other);
-      expect(afterWrite).not.toBe(first);
-      expect(afterWrite.remember('k', () => 3)).toBe(3);
-
+      read();
+      expect(standings).toBe(2);
       day = '2026-12-04';
-      const nextDay = readings.of(other);
-      expect(nextDay).not.toBe(afterWrite);
-
-      readings.forget();
-      expect(readings.of(other)).not.toBe(nextDay);
-      expect(contexts).toBe(5);
+      read();
+      expect(standings).toBe(3);
     } finally {
       other.close();
+    }
+  });
+
+  it('counts every table a source reads: each has its change-count triggers and is named among the source’s tables', async () => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
+    const db = station.database();
+    const period = { from: '2026-11-01', to: '2026-11-30', fromUtc: '2026-10-31T16:00:00.000Z', toUtc: '2026-11-30T16:00:00.000Z' };
+    const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as Array<{ name: string }>).map((row) => row.name));
+    const counted = (tables: readonly string[]) => tables.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `${table}_counted_${event}`)).filter((name) => !triggers.has(name));
+    const directoryReads = await statementsDuring(db, async () => {
+      const directory = new Directory(db);
+      directory.casesOpenOn(period.to);
+      directory.coloursAt(period.toUtc);
+    });
+    expect(directoryReads.flatMap((sql) => tablesRead(db, sql)).filter((table) => !directoryTables.includes(table as never))).toEqual([]);
+    for (const source of Object.keys(sourceTables) as RecordSource[]) {
+      const directory = new Directory(db);
+      const statements = await statementsDuring(db, async () => readFacts(db, source, period, { abnormalBands: new Set(), directory }));
+      const tables = statements.flatMap((sql) => tablesRead(db, sql));
+      expect(tables.filter((table) => !sourceTables[source].includes(table)), source).toEqual([]);
+      expect(counted(sourceTables[source]), source).toEqual([]);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../electron/core/repositories/inspectionSamplesRepo.js';
 import { adult } from '../helpers/clients.js';
 import { reportPreviews } from '../helpers/reportStation.js';
 import { createStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
@@ -187,6 +188,22 @@ describe('November 2026 counted by hand', () => {
     // population tag at the end of Nov 30: 林, 王, 李.
     expect(figure('SPS11B').breakdown.GRP!.YOUTH).toBe(1);
     expect([total('SPS11B'), total('SPS11C'), total('SPS11B', '2026-12'), total('SPS11C', '2026-12')]).toEqual([1, 3, 1, 4]);
+  });
+
+  it('the checklist’s figures count Beijing days as the report does: 孙’s file and 赵’s crisis, both of Dec 1 00:00, are December’s', async () => {
+    const { station } = report.setup();
+    const { figures } = await station.call(station.admin, 'checklist.get', { from: '2026-11-01', to: '2026-11-30' });
+    const value = (id: string) => figures.find((entry) => entry.id === id)!.value;
+    // 林, 周, 王, 赵 and 李 (Nov 30 23:59); not 孙, registered Dec 1 00:00 (still Nov 30 in UTC).
+    expect(value('clientFiles')).toBe(5);
+    // November's crises: the unknown man's (open) and 周's (resolved); not 赵's, begun Dec 1 00:00.
+    expect(value('crisesClosedShare')).toBe(50);
+  });
+
+  it('an inspector’s sample of November’s crises shows Beijing days and leaves out 赵’s, begun Dec 1 00:00', () => {
+    const { total, rows } = sampleRecords(report.setup().station.database(), 'crises', { from: '2026-11-01', to: '2026-11-30' }, 10);
+    expect(total).toBe(2);
+    expect(rows.map((row) => row.date)).toEqual(['2026-11-10', '2026-11-30']);
   });
 
   it('no validation rule fires on November’s records; October is the previous period and nothing a year earlier', () => {

@@ -36,6 +36,8 @@ import { migration as reports } from './0260-reports.js';
 import { migration as district } from './0270-district.js';
 import { migration as districtReports } from './0280-district-reports.js';
 import { migration as lookupIndexes } from './0290-lookup-indexes.js';
+import { migration as reportCoveringIndexes } from './0300-report-covering-indexes.js';
+import { migration as reportTableChanges } from './0310-report-table-changes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -68,6 +70,8 @@ export const migrations: readonly Migration[] = [
   district,
   districtReports,
   lookupIndexes,
+  reportCoveringIndexes,
+  reportTableChanges,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

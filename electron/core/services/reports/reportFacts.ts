@@ -1,10 +1,10 @@
 import { addDays, localDayStartUtc } from '../../../../shared/domain/dates.js';
-import type { FactRow, FactSourceId } from '../../../../shared/reports/factSources.js';
+import { factSources, type FactRow, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
-import type { SourceRows } from '../../../../shared/reports/compute.js';
+import { assembleFigures, sourceFigures, sourcesOf, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { changeStamp, Directory, readFacts, type FactContext, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { changeStamp, Directory, directoryTables, readFacts, sourceTables, tableChanges, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
 import type { ChecklistService } from '../checklist/checklistService.js';
 import { readDutyPeriod } from '../ledgers/dutyService.js';
 
@@ -12,8 +12,8 @@ import { readDutyPeriod } from '../ledgers/dutyService.js';
 export type FactProviders = Readonly<{ checklist: ChecklistService; abnormalBands: () => ReadonlySet<string> }>;
 
 /** What one report's readings share (its period and the two compared with): read once. */
-export function factContext(db: Db, providers: FactProviders): FactContext {
-  return { abnormalBands: providers.abnormalBands(), directory: new Directory(db) };
+function factContext(db: Db, providers: FactProviders, directory = new Directory(db)): FactContext {
+  return { abnormalBands: providers.abnormalBands(), directory };
 }
 
 /** Days the duty log shows the station open, with the hours (overlapping logs counted once, as the duty ledger counts). */
@@ -29,68 +29,120 @@ function checklistRows(db: Db, range: DayRange, checklist: ChecklistService): Fa
   return [{ id: 1, link: '/checklist', clientId: null, day: range.to, dims: {}, amounts: { score: score.score, max: score.max }, flags: { passes: score.passes } }];
 }
 
-/** The rows of every source a set counts, for one range of days. */
-export function readSetFacts(db: Db, set: IndicatorSet, range: DayRange, providers: FactProviders, context: FactContext = factContext(db, providers)): SourceRows {
-  const sources = new Set(set.indicators.flatMap((item) => item.values.map((value) => value.fact.source as FactSourceId)));
-  const period = { ...range, fromUtc: localDayStartUtc(range.from), toUtc: localDayStartUtc(range.to, 1) };
-  const rows: Partial<Record<FactSourceId, readonly FactRow[]>> = {};
-  for (const source of sources) {
-    rows[source] = source === 'openDays' ? openDayRows(db, range) : source === 'checklist' ? checklistRows(db, range, providers.checklist) : readFacts(db, source as RecordSource, period, context);
-  }
-  return rows;
+const factPeriod = (range: DayRange): FactPeriod => ({ from: range.from, to: range.to, fromUtc: localDayStartUtc(range.from), toUtc: localDayStartUtc(range.to, 1) });
+
+/** One source's records for one period: `listed` for a drill-down (each record on its own, never grouped). */
+function sourceRows(db: Db, source: FactSourceId, period: FactPeriod, providers: FactProviders, context: FactContext, listed: boolean): FactRow[] {
+  if (source === 'openDays') return openDayRows(db, period);
+  if (source === 'checklist') return checklistRows(db, period, providers.checklist);
+  return readFacts(db, source, period, context, listed);
 }
 
-/**
- * What one report reads its records through: the shared context (directory, colours) and a memo for a period's
- * results. A reading inside a write is fresh and remembers nothing.
- */
-export type FactReading = Readonly<{ context: FactContext; remember: <T>(key: string, make: () => T) => T }>;
+/** The records of every source a set counts, each one listed (the drill-down's). */
+export function listSetFacts(db: Db, set: IndicatorSet, range: DayRange, providers: FactProviders, context: FactContext): SourceRows {
+  const period = factPeriod(range);
+  return Object.fromEntries(sourcesOf(set).map((source) => [source, sourceRows(db, source, period, providers, context, true)]));
+}
+
+/** One source's figures for a period, and how many records it had (a period compared with needs to know it had any). */
+type SourceResult = Readonly<{ figures: Readonly<Record<string, ValueFigures>>; records: number }>;
+
+/** A period's figures and whether the station recorded anything in it (before it opened, a period has no zeros to compare). */
+export type PeriodFigures = Readonly<{ figures: SetFigures; recorded: boolean }>;
+
+function periodFigures(set: IndicatorSet, resultOf: (source: FactSourceId) => SourceResult): PeriodFigures {
+  let recorded = false;
+  const figures = assembleFigures(set, (source) => {
+    const result = resultOf(source);
+    if (factSources[source].kind === 'flow' && result.records > 0) recorded = true;
+    return result.figures;
+  });
+  return { figures, recorded };
+}
+
+function countSource(db: Db, set: IndicatorSet, source: FactSourceId, period: FactPeriod, providers: FactProviders, context: FactContext, breakdowns: boolean): SourceResult {
+  const rows = sourceRows(db, source, period, providers, context, false);
+  return { figures: sourceFigures(set, source, rows, { breakdowns }), records: rows.length };
+}
+
+/** What a report reads its figures through: afresh inside a write, or the screen's kept readings. */
+export type FactReading = Readonly<{
+  context: FactContext;
+  /** A period's figures (totals only without `breakdowns`). */
+  figures: (set: IndicatorSet, range: DayRange, breakdowns: boolean) => PeriodFigures;
+}>;
 
 export function freshReading(db: Db, providers: FactProviders): FactReading {
-  return { context: factContext(db, providers), remember: (_key, make) => make() };
+  const context = factContext(db, providers);
+  return {
+    context,
+    figures: (set, range, breakdowns) => {
+      const period = factPeriod(range);
+      return periodFigures(set, (source) => countSource(db, set, source, period, providers, context, breakdowns));
+    },
+  };
 }
 
-/** How many results one state of the file keeps (a year's trend, its comparisons and a few periods browsed). */
-const rememberedResults = 64;
+/** How many source results are kept (a year's trend, its comparisons and a few periods browsed, for each source). */
+const keptResults = 600;
 
 /**
- * The report screen's readings, kept while the file stands still (issue 15: a ten-year station's month took about
- * 1 s, a third of it reading the directory and the grades again for every call). Whatever changed anything in the
- * file since — a session recorded, a grade given, a report submitted, another connection's commit — and a new day
- * (the checklist's standing counts "today") start afresh: the stamp is SQLite's own count of changes, so no table
- * can be forgotten; only the audit's own rows are left out (opening a client's file must not make the next report
- * cold). Submitting never reads from here; it computes inside its transaction.
+ * The report screen's readings, each source's figures for each period kept while the tables it reads stand still
+ * (issue 15: on a ten-year station a month's report took about 1 s, a third of it reading the directory of clients
+ * again). Migration 310's triggers count every change to those tables, whoever made it, so recording a session
+ * recomputes the sessions' figures only, and a client's new grade the directory and what takes its dimensions. The
+ * two sources that are other features' readings (the duty log, the checklist, which counts "today") start afresh
+ * after any change in the file and on a new day. Submitting never reads from here; it computes inside its transaction.
  */
 export class FactReadings {
-  private state: { db: Db; stamp: string; day: string; reading: FactReading } | undefined;
+  private db: Db | undefined;
+  private directory: { stamp: string; directory: Directory } | undefined;
+  private readonly kept = new Map<string, { stamp: string; result: SourceResult }>();
 
   constructor(
     private readonly providers: FactProviders,
     private readonly today: () => string,
   ) {}
 
-  /** The reading of the file as it stands now: the same one, with what it remembered, until something changes. */
+  /** The reading of the file as it stands now. */
   of(db: Db): FactReading {
-    // Inside a transaction a change may still roll back under an unchanged stamp: read afresh and keep nothing.
+    // Inside a transaction a change may still roll back under an unchanged count: read afresh and keep nothing.
     if (db.inTransaction) return freshReading(db, this.providers);
-    const stamp = changeStamp(db);
-    const day = this.today();
-    if (this.state?.db !== db || this.state.stamp !== stamp || this.state.day !== day) {
-      const results = new Map<string, unknown>();
-      const remember = <T>(key: string, make: () => T): T => {
-        if (results.has(key)) return results.get(key) as T;
-        const result = make();
-        if (results.size >= rememberedResults) results.clear();
-        results.set(key, result);
-        return result;
-      };
-      this.state = { db, stamp, day, reading: { context: factContext(db, this.providers), remember } };
-    }
-    return this.state.reading;
+    if (this.db !== db) this.forget();
+    this.db = db;
+    const changes = tableChanges(db);
+    const stampOf = (tables: readonly string[]) => tables.map((table) => changes.get(table) ?? '?').join('.');
+    const directoryStamp = stampOf(directoryTables);
+    if (this.directory?.stamp !== directoryStamp) this.directory = { stamp: directoryStamp, directory: new Directory(db) };
+    const context = factContext(db, this.providers, this.directory.directory);
+    const wholeFile = `${changeStamp(db)}|${this.today()}`;
+    return {
+      context,
+      figures: (set, range, breakdowns) => {
+        const period = factPeriod(range);
+        return periodFigures(set, (source) => {
+          const stamp = source === 'openDays' || source === 'checklist' ? wholeFile : stampOf(sourceTables[source as RecordSource]);
+          return this.remember(`${set.id}@${set.version} ${source} ${range.from} ${range.to} ${breakdowns}`, stamp, () =>
+            countSource(db, set, source, period, this.providers, context, breakdowns),
+          );
+        });
+      },
+    };
+  }
+
+  private remember(key: string, stamp: string, make: () => SourceResult): SourceResult {
+    const kept = this.kept.get(key);
+    if (kept?.stamp === stamp) return kept.result;
+    const result = make();
+    if (this.kept.size >= keptResults) this.kept.clear();
+    this.kept.set(key, { stamp, result });
+    return result;
   }
 
   /** Let go of what was read (the station locked: no client's details stay in memory). */
   forget(): void {
-    this.state = undefined;
+    this.db = undefined;
+    this.directory = undefined;
+    this.kept.clear();
   }
 }

@@ -4,7 +4,7 @@ import { localDay } from '../../../../shared/domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
 import { compareFigures } from '../../../../shared/reports/comparison.js';
-import { computeFigures, countedRows, measure, ratiosOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
+import { countedRows, measure, ratiosOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
 import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
@@ -21,7 +21,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { currentIndicatorSet, importIndicatorSet, indicatorSetList, indicatorSetOf } from './indicatorSets.js';
 import { writeReportSettings } from '../../repositories/indicatorSetsRepo.js';
-import { FactReadings, freshReading, readSetFacts, type FactProviders, type FactReading } from './reportFacts.js';
+import { FactReadings, freshReading, listSetFacts, type FactProviders, type FactReading } from './reportFacts.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
 
@@ -88,23 +88,18 @@ export class ReportsService {
     return currentIndicatorSet(db);
   }
 
-  /** A period's figures (totals only for a period compared with), remembered by the reading while the file stands still. */
+  /** A period's figures (totals only for a period compared with); inside a write (saving, submitting) read afresh. */
   private figures(db: Db, set: IndicatorSet, range: DayRange, reading: FactReading = freshReading(db, this.providers), breakdowns = true): SetFigures {
-    return reading.remember(`figures ${set.id}@${set.version} ${range.from} ${range.to} ${breakdowns}`, () =>
-      computeFigures(set, readSetFacts(db, set, range, this.providers, reading.context), { breakdowns }),
-    );
+    return reading.figures(set, range, breakdowns).figures;
   }
 
   /**
    * A period to compare with, or null when the station recorded nothing in it (before it opened, it had no zeros);
    * the comparison reads totals only, so no breakdown is worked out.
    */
-  private reference(db: Db, set: IndicatorSet, range: DayRange, reading: FactReading): SetFigures | null {
-    return reading.remember(`reference ${set.id}@${set.version} ${range.from} ${range.to}`, () => {
-      const rows = readSetFacts(db, set, range, this.providers, reading.context);
-      const recorded = Object.entries(rows).some(([source, list]) => factSources[source as FactSourceId].kind === 'flow' && list.length > 0);
-      return recorded ? computeFigures(set, rows, { breakdowns: false }) : null;
-    });
+  private reference(set: IndicatorSet, range: DayRange, reading: FactReading): SetFigures | null {
+    const { figures, recorded } = reading.figures(set, range, false);
+    return recorded ? figures : null;
   }
 
   /** A period's view; inside a write (saving, submitting, correcting) read afresh. */
@@ -116,7 +111,7 @@ export class ReportsService {
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
     const figures = frozen ?? live;
     const violations = stored?.violations ? (JSON.parse(stored.violations) as RuleViolation[]) : checkRules(set, figures);
-    const comparison = compareFigures(figures, this.reference(db, set, previousRange(range), reading), this.reference(db, set, yearEarlierRange(range), reading));
+    const comparison = compareFigures(figures, this.reference(set, previousRange(range), reading), this.reference(set, yearEarlierRange(range), reading));
     return {
       period: { key: range.key, from: range.from, to: range.to, label: range.label },
       unit: readStation(db)?.name ?? '',
@@ -187,7 +182,7 @@ export class ReportsService {
     // The kept reading is taken before the write begins (inside it a reading is never kept).
     const reading = this.readings.of(this.vault.connection());
     return this.vault.write((db, audit) => {
-      const all = valueRows(value, readSetFacts(db, set, range, this.providers, reading.context));
+      const all = valueRows(value, listSetFacts(db, set, range, this.providers, reading.context));
       const rows = category && option ? rowsInOption(value, category, option, all) : all;
       const counted = countedRows(value, rows);
       const sorted = [...counted].sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id).slice(0, drillLimit);

@@ -53,7 +53,7 @@ CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX availability_user ON availability (user_id, weekday);
 
 -- index cases_by_opening
-CREATE INDEX cases_by_opening ON cases (opened_on);
+CREATE INDEX cases_by_opening ON cases (opened_on, closed_on, client_id);
 
 -- index cases_client
 CREATE INDEX cases_client ON cases (client_id);
@@ -62,7 +62,7 @@ CREATE INDEX cases_client ON cases (client_id);
 CREATE INDEX cases_counsellor ON cases (counsellor_id, status);
 
 -- index clients_by_creation
-CREATE INDEX clients_by_creation ON clients (created_at);
+CREATE INDEX clients_by_creation ON clients (created_at, gender, birth_date, merged_into);
 
 -- index clients_id_number
 CREATE UNIQUE INDEX clients_id_number ON clients (id_number) WHERE id_number IS NOT NULL AND merged_into IS NULL;
@@ -176,7 +176,7 @@ CREATE INDEX referrals_status ON referrals (status, sent_on);
 CREATE UNIQUE INDEX report_versions_one_draft ON report_versions (period) WHERE state = 'draft';
 
 -- index risk_grades_by_time
-CREATE INDEX risk_grades_by_time ON risk_grades (graded_at);
+CREATE INDEX risk_grades_by_time ON risk_grades (graded_at, client_id, level);
 
 -- index risk_grades_client
 CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
@@ -185,7 +185,7 @@ CREATE INDEX risk_grades_client ON risk_grades (client_id, graded_at);
 CREATE UNIQUE INDEX rule_versions_one_draft ON rule_versions (rule_id) WHERE version_no IS NULL;
 
 -- index scale_results_by_time
-CREATE INDEX scale_results_by_time ON scale_results (completed_at);
+CREATE INDEX scale_results_by_time ON scale_results (completed_at, scale_id, scale_version, band_id, critical, client_id);
 
 -- index scale_results_client
 CREATE INDEX scale_results_client ON scale_results (client_id, scale_id, completed_at);
@@ -212,7 +212,7 @@ CREATE INDEX screening_visits_by_day ON screening_visits (visited_on);
 CREATE INDEX session_addenda_session ON session_addenda (session_id);
 
 -- index sessions_by_day
-CREATE INDEX sessions_by_day ON counselling_sessions (held_on);
+CREATE INDEX sessions_by_day ON counselling_sessions (held_on, case_id, modality);
 
 -- index sessions_case
 CREATE INDEX sessions_case ON counselling_sessions (case_id, held_on);
@@ -981,6 +981,12 @@ CREATE TABLE referrals (
         created_at TEXT NOT NULL
       ) STRICT;
 
+-- table report_table_changes
+CREATE TABLE report_table_changes (
+        table_name TEXT PRIMARY KEY,
+        changes INTEGER NOT NULL DEFAULT 0
+      ) STRICT, WITHOUT ROWID;
+
 -- table report_versions
 CREATE TABLE report_versions (
         id INTEGER PRIMARY KEY,
@@ -1268,6 +1274,30 @@ CREATE TABLE waitlist (
         created_at TEXT NOT NULL
       ) STRICT;
 
+-- trigger activities_counted_delete
+CREATE TRIGGER activities_counted_delete AFTER DELETE ON activities
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activities'; END;
+
+-- trigger activities_counted_insert
+CREATE TRIGGER activities_counted_insert AFTER INSERT ON activities
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activities'; END;
+
+-- trigger activities_counted_update
+CREATE TRIGGER activities_counted_update AFTER UPDATE ON activities
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activities'; END;
+
+-- trigger activity_outreach_counted_delete
+CREATE TRIGGER activity_outreach_counted_delete AFTER DELETE ON activity_outreach
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activity_outreach'; END;
+
+-- trigger activity_outreach_counted_insert
+CREATE TRIGGER activity_outreach_counted_insert AFTER INSERT ON activity_outreach
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activity_outreach'; END;
+
+-- trigger activity_outreach_counted_update
+CREATE TRIGGER activity_outreach_counted_update AFTER UPDATE ON activity_outreach
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activity_outreach'; END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -1276,10 +1306,94 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
+-- trigger case_problems_counted_delete
+CREATE TRIGGER case_problems_counted_delete AFTER DELETE ON case_problems
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'case_problems'; END;
+
+-- trigger case_problems_counted_insert
+CREATE TRIGGER case_problems_counted_insert AFTER INSERT ON case_problems
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'case_problems'; END;
+
+-- trigger case_problems_counted_update
+CREATE TRIGGER case_problems_counted_update AFTER UPDATE ON case_problems
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'case_problems'; END;
+
+-- trigger cases_counted_delete
+CREATE TRIGGER cases_counted_delete AFTER DELETE ON cases
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'cases'; END;
+
+-- trigger cases_counted_insert
+CREATE TRIGGER cases_counted_insert AFTER INSERT ON cases
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'cases'; END;
+
+-- trigger cases_counted_update
+CREATE TRIGGER cases_counted_update AFTER UPDATE ON cases
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'cases'; END;
+
+-- trigger client_tags_counted_delete
+CREATE TRIGGER client_tags_counted_delete AFTER DELETE ON client_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'client_tags'; END;
+
+-- trigger client_tags_counted_insert
+CREATE TRIGGER client_tags_counted_insert AFTER INSERT ON client_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'client_tags'; END;
+
+-- trigger client_tags_counted_update
+CREATE TRIGGER client_tags_counted_update AFTER UPDATE ON client_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'client_tags'; END;
+
+-- trigger clients_counted_delete
+CREATE TRIGGER clients_counted_delete AFTER DELETE ON clients
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'clients'; END;
+
+-- trigger clients_counted_insert
+CREATE TRIGGER clients_counted_insert AFTER INSERT ON clients
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'clients'; END;
+
+-- trigger clients_counted_update
+CREATE TRIGGER clients_counted_update AFTER UPDATE ON clients
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'clients'; END;
+
+-- trigger counselling_group_feedback_counted_delete
+CREATE TRIGGER counselling_group_feedback_counted_delete AFTER DELETE ON counselling_group_feedback
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_group_feedback'; END;
+
+-- trigger counselling_group_feedback_counted_insert
+CREATE TRIGGER counselling_group_feedback_counted_insert AFTER INSERT ON counselling_group_feedback
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_group_feedback'; END;
+
+-- trigger counselling_group_feedback_counted_update
+CREATE TRIGGER counselling_group_feedback_counted_update AFTER UPDATE ON counselling_group_feedback
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_group_feedback'; END;
+
+-- trigger counselling_sessions_counted_delete
+CREATE TRIGGER counselling_sessions_counted_delete AFTER DELETE ON counselling_sessions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_sessions'; END;
+
+-- trigger counselling_sessions_counted_insert
+CREATE TRIGGER counselling_sessions_counted_insert AFTER INSERT ON counselling_sessions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_sessions'; END;
+
+-- trigger counselling_sessions_counted_update
+CREATE TRIGGER counselling_sessions_counted_update AFTER UPDATE ON counselling_sessions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_sessions'; END;
+
 -- trigger counselling_sessions_signed_final
 CREATE TRIGGER counselling_sessions_signed_final BEFORE UPDATE ON counselling_sessions
         WHEN OLD.signed_at IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'signed session notes are final'); END;
+
+-- trigger crises_counted_delete
+CREATE TRIGGER crises_counted_delete AFTER DELETE ON crises
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'crises'; END;
+
+-- trigger crises_counted_insert
+CREATE TRIGGER crises_counted_insert AFTER INSERT ON crises
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'crises'; END;
+
+-- trigger crises_counted_update
+CREATE TRIGGER crises_counted_update AFTER UPDATE ON crises
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'crises'; END;
 
 -- trigger district_reports_kept_delete
 CREATE TRIGGER district_reports_kept_delete BEFORE DELETE ON district_reports
@@ -1289,11 +1403,83 @@ CREATE TRIGGER district_reports_kept_delete BEFORE DELETE ON district_reports
 CREATE TRIGGER district_reports_kept_update BEFORE UPDATE ON district_reports
         BEGIN SELECT RAISE(ABORT, 'a district report version is kept as it was made'); END;
 
+-- trigger follow_ups_counted_delete
+CREATE TRIGGER follow_ups_counted_delete AFTER DELETE ON follow_ups
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'follow_ups'; END;
+
+-- trigger follow_ups_counted_insert
+CREATE TRIGGER follow_ups_counted_insert AFTER INSERT ON follow_ups
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'follow_ups'; END;
+
+-- trigger follow_ups_counted_update
+CREATE TRIGGER follow_ups_counted_update AFTER UPDATE ON follow_ups
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'follow_ups'; END;
+
+-- trigger hotline_calls_counted_delete
+CREATE TRIGGER hotline_calls_counted_delete AFTER DELETE ON hotline_calls
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'hotline_calls'; END;
+
+-- trigger hotline_calls_counted_insert
+CREATE TRIGGER hotline_calls_counted_insert AFTER INSERT ON hotline_calls
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'hotline_calls'; END;
+
+-- trigger hotline_calls_counted_update
+CREATE TRIGGER hotline_calls_counted_update AFTER UPDATE ON hotline_calls
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'hotline_calls'; END;
+
 -- trigger inspections_snapshot_fixed
 CREATE TRIGGER inspections_snapshot_fixed BEFORE UPDATE OF kind, template_id, template_version, period_from, period_to, snapshot, snapshot_sha256, created_by, created_at ON inspections
       BEGIN
         SELECT RAISE(ABORT, 'inspection snapshot is immutable');
       END;
+
+-- trigger meetings_counted_delete
+CREATE TRIGGER meetings_counted_delete AFTER DELETE ON meetings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'meetings'; END;
+
+-- trigger meetings_counted_insert
+CREATE TRIGGER meetings_counted_insert AFTER INSERT ON meetings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'meetings'; END;
+
+-- trigger meetings_counted_update
+CREATE TRIGGER meetings_counted_update AFTER UPDATE ON meetings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'meetings'; END;
+
+-- trigger people_counted_delete
+CREATE TRIGGER people_counted_delete AFTER DELETE ON people
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'people'; END;
+
+-- trigger people_counted_insert
+CREATE TRIGGER people_counted_insert AFTER INSERT ON people
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'people'; END;
+
+-- trigger people_counted_update
+CREATE TRIGGER people_counted_update AFTER UPDATE ON people
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'people'; END;
+
+-- trigger person_qualifications_counted_delete
+CREATE TRIGGER person_qualifications_counted_delete AFTER DELETE ON person_qualifications
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_qualifications'; END;
+
+-- trigger person_qualifications_counted_insert
+CREATE TRIGGER person_qualifications_counted_insert AFTER INSERT ON person_qualifications
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_qualifications'; END;
+
+-- trigger person_qualifications_counted_update
+CREATE TRIGGER person_qualifications_counted_update AFTER UPDATE ON person_qualifications
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_qualifications'; END;
+
+-- trigger person_trainings_counted_delete
+CREATE TRIGGER person_trainings_counted_delete AFTER DELETE ON person_trainings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_trainings'; END;
+
+-- trigger person_trainings_counted_insert
+CREATE TRIGGER person_trainings_counted_insert AFTER INSERT ON person_trainings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_trainings'; END;
+
+-- trigger person_trainings_counted_update
+CREATE TRIGGER person_trainings_counted_update AFTER UPDATE ON person_trainings
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_trainings'; END;
 
 -- trigger received_packages_kept_delete
 CREATE TRIGGER received_packages_kept_delete BEFORE DELETE ON received_packages
@@ -1302,6 +1488,18 @@ CREATE TRIGGER received_packages_kept_delete BEFORE DELETE ON received_packages
 -- trigger received_packages_kept_update
 CREATE TRIGGER received_packages_kept_update BEFORE UPDATE ON received_packages
         BEGIN SELECT RAISE(ABORT, 'a received package is kept as it arrived'); END;
+
+-- trigger referrals_counted_delete
+CREATE TRIGGER referrals_counted_delete AFTER DELETE ON referrals
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'referrals'; END;
+
+-- trigger referrals_counted_insert
+CREATE TRIGGER referrals_counted_insert AFTER INSERT ON referrals
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'referrals'; END;
+
+-- trigger referrals_counted_update
+CREATE TRIGGER referrals_counted_update AFTER UPDATE ON referrals
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'referrals'; END;
 
 -- trigger report_versions_frozen
 CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions
@@ -1313,3 +1511,75 @@ CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions
 -- trigger report_versions_kept
 CREATE TRIGGER report_versions_kept BEFORE DELETE ON report_versions WHEN OLD.state <> 'draft'
         BEGIN SELECT RAISE(ABORT, 'a submitted report version is kept'); END;
+
+-- trigger risk_grades_counted_delete
+CREATE TRIGGER risk_grades_counted_delete AFTER DELETE ON risk_grades
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'risk_grades'; END;
+
+-- trigger risk_grades_counted_insert
+CREATE TRIGGER risk_grades_counted_insert AFTER INSERT ON risk_grades
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'risk_grades'; END;
+
+-- trigger risk_grades_counted_update
+CREATE TRIGGER risk_grades_counted_update AFTER UPDATE ON risk_grades
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'risk_grades'; END;
+
+-- trigger scale_definitions_counted_delete
+CREATE TRIGGER scale_definitions_counted_delete AFTER DELETE ON scale_definitions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_definitions'; END;
+
+-- trigger scale_definitions_counted_insert
+CREATE TRIGGER scale_definitions_counted_insert AFTER INSERT ON scale_definitions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_definitions'; END;
+
+-- trigger scale_definitions_counted_update
+CREATE TRIGGER scale_definitions_counted_update AFTER UPDATE ON scale_definitions
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_definitions'; END;
+
+-- trigger scale_results_counted_delete
+CREATE TRIGGER scale_results_counted_delete AFTER DELETE ON scale_results
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_results'; END;
+
+-- trigger scale_results_counted_insert
+CREATE TRIGGER scale_results_counted_insert AFTER INSERT ON scale_results
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_results'; END;
+
+-- trigger scale_results_counted_update
+CREATE TRIGGER scale_results_counted_update AFTER UPDATE ON scale_results
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_results'; END;
+
+-- trigger screening_visit_tags_counted_delete
+CREATE TRIGGER screening_visit_tags_counted_delete AFTER DELETE ON screening_visit_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visit_tags'; END;
+
+-- trigger screening_visit_tags_counted_insert
+CREATE TRIGGER screening_visit_tags_counted_insert AFTER INSERT ON screening_visit_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visit_tags'; END;
+
+-- trigger screening_visit_tags_counted_update
+CREATE TRIGGER screening_visit_tags_counted_update AFTER UPDATE ON screening_visit_tags
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visit_tags'; END;
+
+-- trigger screening_visits_counted_delete
+CREATE TRIGGER screening_visits_counted_delete AFTER DELETE ON screening_visits
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
+
+-- trigger screening_visits_counted_insert
+CREATE TRIGGER screening_visits_counted_insert AFTER INSERT ON screening_visits
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
+
+-- trigger screening_visits_counted_update
+CREATE TRIGGER screening_visits_counted_update AFTER UPDATE ON screening_visits
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
+
+-- trigger volunteer_service_hours_counted_delete
+CREATE TRIGGER volunteer_service_hours_counted_delete AFTER DELETE ON volunteer_service_hours
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'volunteer_service_hours'; END;
+
+-- trigger volunteer_service_hours_counted_insert
+CREATE TRIGGER volunteer_service_hours_counted_insert AFTER INSERT ON volunteer_service_hours
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'volunteer_service_hours'; END;
+
+-- trigger volunteer_service_hours_counted_update
+CREATE TRIGGER volunteer_service_hours_counted_update AFTER UPDATE ON volunteer_service_hours
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'volunteer_service_hours'; END;
