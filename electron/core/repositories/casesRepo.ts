@@ -1,5 +1,6 @@
 import type { CaseSummary } from '../../../shared/api/schemas/cases.js';
 import type { Db } from '../db/driver.js';
+import { clientTextMatch } from './clientsRepo.js';
 
 type CaseRow = {
   id: number;
@@ -129,13 +130,37 @@ export function grantCaseHistory(db: Db, caseId: number): void {
   db.prepare('UPDATE cases SET history_granted = 1 WHERE id = ?').run(caseId);
 }
 
-export function listCases(db: Db, access: CaseAccess, status: 'open' | 'closed' | 'all', clientId?: number): CaseSummary[] {
+export type CaseFilter = Readonly<{ status: 'open' | 'closed' | 'all'; clientId?: number; query: string; limit: number; offset: number }>;
+
+/** Open cases before closed ones, each newest first. */
+const caseOrder = "ORDER BY c.status = 'open' DESC, c.opened_on DESC, c.id DESC";
+
+/**
+ * A page of the cases `access` reaches and the count of all of them: a ten-year station keeps tens of thousands
+ * (issue 15), so a list is paged and a client found as the client search finds one.
+ */
+export function pageCases(db: Db, access: CaseAccess, filter: CaseFilter): { rows: CaseSummary[]; total: number } {
   const where = [visibleClause];
+  const params: Record<string, string | number> = { userId: access.userId, seesAll: access.seesAll ? 1 : 0, limit: filter.limit, offset: filter.offset };
+  if (filter.status !== 'all') where.push('c.status = @status');
+  if (filter.clientId !== undefined) where.push('c.client_id = @clientId');
+  Object.assign(params, filter.status === 'all' ? {} : { status: filter.status }, filter.clientId === undefined ? {} : { clientId: filter.clientId });
+  const match = clientTextMatch(filter.query, 'cl.');
+  if (match) {
+    where.push(match.clause);
+    Object.assign(params, match.params);
+  }
+  const clause = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE ${clause}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`${selectCases} WHERE ${clause} ${caseOrder} LIMIT @limit OFFSET @offset`).all(params) as CaseRow[];
+  return { rows: rows.map((row) => toSummary(db, row)), total };
+}
+
+/** One client's cases that `access` reaches (a client has a few: never paged). */
+export function clientCases(db: Db, access: CaseAccess, status: 'open' | 'closed' | 'all', clientId: number): CaseSummary[] {
+  const where = [visibleClause, 'c.client_id = @clientId'];
   if (status !== 'all') where.push('c.status = @status');
-  if (clientId !== undefined) where.push('c.client_id = @clientId');
-  const rows = db
-    .prepare(`${selectCases} WHERE ${where.join(' AND ')} ORDER BY c.status, c.opened_on DESC, c.id DESC LIMIT 500`)
-    .all({ userId: access.userId, seesAll: access.seesAll ? 1 : 0, status, clientId: clientId ?? 0 }) as CaseRow[];
+  const rows = db.prepare(`${selectCases} WHERE ${where.join(' AND ')} ${caseOrder}`).all({ userId: access.userId, seesAll: access.seesAll ? 1 : 0, status, clientId }) as CaseRow[];
   return rows.map((row) => toSummary(db, row));
 }
 

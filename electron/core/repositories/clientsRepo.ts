@@ -147,6 +147,18 @@ export function listRowOf(db: Db, id: number, today: string, showRisk: boolean):
 export type ClientQuery = Readonly<z.output<typeof clientSearchInput>>;
 
 /**
+ * How typed text finds a client: letters by full pinyin or initials, digits (and x) by a phone's or ID number's
+ * tail, anything else inside the name. `alias` names the clients table ('cl.'); null when nothing was typed.
+ */
+export function clientTextMatch(typed: string, alias = ''): { clause: string; params: Record<string, string> } | null {
+  const text = typed.toLowerCase();
+  if (/^[a-z]+$/.test(text)) return { clause: `(${alias}name_pinyin LIKE @prefix OR ${alias}name_initials LIKE @prefix)`, params: { prefix: `${text}%` } };
+  if (/^[\dx]+$/.test(text)) return { clause: `(${alias}phone LIKE @tail OR ${alias}id_number LIKE @tailUpper)`, params: { tail: `%${text}`, tailUpper: `%${text.toUpperCase()}` } };
+  if (text) return { clause: `${alias}name LIKE @contains ESCAPE '\\'`, params: { contains: `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
+  return null;
+}
+
+/**
  * Search as you type: Chinese characters match the name, letters match full pinyin or initials
  * (张三 ← "zhangs", "zs"), digits match the tail of the phone or ID number.
  */
@@ -154,17 +166,10 @@ export type ClientQuery = Readonly<z.output<typeof clientSearchInput>>;
 export function searchClients(db: Db, query: ClientQuery, today: string, showRisk: boolean, reachOf: number | null = null) {
   const where = ['merged_into IS NULL'];
   const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
-  const text = query.query.toLowerCase();
-  if (/^[a-z]+$/.test(text)) {
-    where.push('(name_pinyin LIKE @prefix OR name_initials LIKE @prefix)');
-    params.prefix = `${text}%`;
-  } else if (/^[\dx]+$/.test(text)) {
-    where.push("(phone LIKE @tail OR id_number LIKE @tailUpper)");
-    params.tail = `%${text}`;
-    params.tailUpper = `%${text.toUpperCase()}`;
-  } else if (text) {
-    where.push("name LIKE @contains ESCAPE '\\'");
-    params.contains = `%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const match = clientTextMatch(query.query);
+  if (match) {
+    where.push(match.clause);
+    Object.assign(params, match.params);
   }
   if (query.riskLevel && showRisk) {
     where.push('risk_level = @risk');

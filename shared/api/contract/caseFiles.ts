@@ -20,7 +20,7 @@ import {
   caseShareInput,
   caseShareOutput,
   caseSummary,
-  caseSummaryList,
+  caseSummaryPage,
   caseTransferInput,
   followUpList,
   followUpListInput,
@@ -62,7 +62,7 @@ export const caseFilesContract = {
 
   // Cases, sessions, risk and follow-ups: counsellors (their own and shared cases) and the 站长
   'cases.open': method(clinical, caseOpenInput, caseSummary),
-  'cases.list': method(clinical, caseListInput, caseSummaryList),
+  'cases.list': method(clinical, caseListInput, caseSummaryPage),
   'cases.get': method(clinical, idInput, casePage),
   'cases.close': method(clinical, caseCloseInput, caseSummary),
   'cases.transfer': method(clinical, caseTransferInput, caseSummary),

@@ -32,9 +32,13 @@ export const caseOpenInput = z.object({
 export const caseCloseInput = z.object({ id: idSchema, reason: reason('结案原因'), closedOn: isoDate });
 export const caseTransferInput = z.object({ id: idSchema, counsellorId: idSchema, reason: reason('转移原因') });
 export const caseShareInput = z.object({ id: idSchema, userId: idSchema, shared: z.boolean() });
+/** A page of cases, open ones first, newest first; found by the client as the client search finds one. */
 export const caseListInput = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),
   clientId: idSchema.optional(),
+  query: z.string().trim().max(40).default(''),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
 });
 
 export const modalities = ['in_person', 'phone', 'home_visit', 'online', 'group'] as const;
@@ -169,7 +173,7 @@ export const todayOutput = z.object({
   recentRedGrades: z.array(z.object({ clientId: idSchema, clientName: z.string(), reason: z.string(), gradedAt: isoTimestamp })),
 });
 
-export const caseSummaryList = z.array(caseSummary);
+export const caseSummaryPage = z.object({ rows: z.array(caseSummary), total: z.number().int() });
 /** Who a case is shared with after a change. */
 export const caseShareOutput = z.array(z.object({ id: z.number(), displayName: z.string() }));
 export const followUpList = z.array(followUpRecord);

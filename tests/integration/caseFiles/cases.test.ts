@@ -31,7 +31,7 @@ describe('cases, sessions and access', () => {
     const opened = await openCase(liwei);
     expect(opened).toMatchObject({ counsellorName: 'liwei', status: 'open', problemCategories: ['emotion', 'sleep'] });
     expect(code(await station.raw(chen, 'cases.get', { id: opened.id }))).toBe('FORBIDDEN');
-    expect(await station.call(chen, 'cases.list', {})).toEqual([]);
+    expect(await station.call(chen, 'cases.list', {})).toEqual({ rows: [], total: 0 });
     expect(code(await station.raw(reception, 'cases.get', { id: opened.id }))).toBe('FORBIDDEN');
     expect((await station.call(station.admin, 'cases.get', { id: opened.id })).case.id).toBe(opened.id);
     expect(code(await station.raw(chen, 'cases.share', { id: opened.id, userId: 3, shared: true }))).toBe('FORBIDDEN');
@@ -59,7 +59,7 @@ describe('cases, sessions and access', () => {
     });
     const refused = await station.raw(liwei, 'cases.open', { clientId: child.id, problemCategories: ['study'], reason: '学校转介', openedOn: '2026-11-23' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'GUARDIAN_CONSENT_REQUIRED' } });
-    expect(await station.call(station.admin, 'cases.list', { status: 'all' })).toEqual([]);
+    expect(await station.call(station.admin, 'cases.list', { status: 'all' })).toEqual({ rows: [], total: 0 });
     await station.call(reception, 'clients.addConsent', { clientId: child.id, kind: 'guardian', signerName: '王芳', signedOn: '2026-11-23' });
     expect((await station.call(liwei, 'cases.open', { clientId: child.id, problemCategories: ['study'], reason: '学校转介', openedOn: '2026-11-23' })).status).toBe('open');
   });
@@ -121,5 +121,28 @@ describe('cases, sessions and access', () => {
     expect(code(await station.raw(liwei, 'sessions.sign', { id: draft.id }))).toBe('FORBIDDEN');
     // The 站长 still sees every unsigned note of the station: it is theirs to follow up.
     expect(await unsigned(station.admin)).toEqual([draft.id]);
+  });
+
+  it('lists cases a page at a time with their count, open ones before closed ones, and finds them by the client as the client search does', async () => {
+    const register = async (name: string, phone: string) => (await station.call(reception, 'clients.register', { ...adult, name, phone, idNumber: undefined })).id;
+    const open = async (client: number, openedOn: string) => (await station.call(liwei, 'cases.open', { clientId: client, problemCategories: ['emotion'], reason: '自主来访', openedOn })).id;
+    const oldest = await open(clientId, '2026-11-01');
+    await station.call(liwei, 'cases.close', { id: oldest, reason: '目标达成', closedOn: '2026-11-20' });
+    const li = await open(await register('李四', '13900001111'), '2026-11-10');
+    const wang = await open(await register('王五', '13700002222'), '2026-11-05');
+    const ids = async (input: Record<string, unknown>) => {
+      const page = await station.call(station.admin, 'cases.list', input);
+      return { ids: page.rows.map((row) => row.id), total: page.total };
+    };
+    // A closed case never comes before an open one (it did: a capped list of 500 could show no open case at all).
+    expect(await ids({ status: 'all', limit: 2 })).toEqual({ ids: [li, wang], total: 3 });
+    expect(await ids({ status: 'all', limit: 2, offset: 2 })).toEqual({ ids: [oldest], total: 3 });
+    expect(await ids({ status: 'open' })).toEqual({ ids: [li, wang], total: 2 });
+    expect(await ids({ status: 'all', query: 'ls' })).toEqual({ ids: [li], total: 1 });
+    expect(await ids({ status: 'all', query: '王' })).toEqual({ ids: [wang], total: 1 });
+    expect(await ids({ status: 'all', query: '2222' })).toEqual({ ids: [wang], total: 1 });
+    // A counsellor's page counts only the cases they reach.
+    expect((await station.call(chen, 'cases.list', { status: 'all' })).total).toBe(0);
+    expect(code(await station.raw(station.admin, 'cases.list', { limit: 201 }))).toBe('INVALID_INPUT');
   });
 });

@@ -12,7 +12,7 @@ describe('危机干预', () => {
     const { station, time, liwei, chen, clientId } = await setup();
     const crisis = await station.call(chen, 'crises.open', { clientId, location: '服务站咨询室', summary: '来访者情绪激动，表示想结束生命' });
     expect(crisis).toMatchObject({ status: 'active', clientName: '张三', counsellorName: 'chen' });
-    const page = await station.call(liwei, 'cases.get', { id: (await station.call(liwei, 'cases.list', {}))[0]!.id });
+    const page = await station.call(liwei, 'cases.get', { id: (await station.call(liwei, 'cases.list', {})).rows[0]!.id });
     expect(page.riskHistory[0]).toMatchObject({ level: 'red', evidence: 'crisis' });
     expect(page.riskHistory[0]?.reason).toContain(`危机事件（编号 ${crisis.id}）`);
 

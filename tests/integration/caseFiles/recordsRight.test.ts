@@ -57,8 +57,8 @@ describe("a colleague's client", () => {
     const denied = await station.call(station.admin, 'audit.list', { action: 'cases.list' });
     expect(denied.rows.filter((row) => row.result === 'denied').map((row) => row.actorName)).toEqual(['chen']);
     const newcomer = await station.call(reception, 'clients.register', { name: '李四', gender: 'male', birthDate: '1980-05-01', phone: '13900001111', source: 'walk_in' });
-    expect(await station.call(chen, 'cases.list', { clientId: newcomer.id, status: 'all' })).toEqual([]);
-    expect((await station.call(liwei, 'cases.list', { clientId, status: 'all' })).map((item) => item.id)).toEqual([caseId]);
+    expect((await station.call(chen, 'cases.list', { clientId: newcomer.id, status: 'all' })).rows).toEqual([]);
+    expect((await station.call(liwei, 'cases.list', { clientId, status: 'all' })).rows.map((item) => item.id)).toEqual([caseId]);
   });
 });
 

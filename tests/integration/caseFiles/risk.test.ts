@@ -46,7 +46,7 @@ describe('三色预警 and 随访', () => {
     expect(after.find((f) => f.id === followUpId)).toMatchObject({ status: 'done', reassessedLevel: 'yellow', participants: ['grid_worker', 'family'] });
     expect(after.find((f) => f.status === 'due')).toMatchObject({ dueOn: '2026-12-13', level: 'yellow' });
     expect(await station.raw(liwei, 'followUps.record', { ...record, reason: '重复' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const page = await station.call(liwei, 'cases.get', { id: (await station.call(liwei, 'cases.list', {}))[0]!.id });
+    const page = await station.call(liwei, 'cases.get', { id: (await station.call(liwei, 'cases.list', {})).rows[0]!.id });
     expect(page.riskHistory.map((grade) => grade.level)).toEqual(['yellow', 'red']);
   });
 
@@ -78,7 +78,7 @@ describe('dictionaries and merging', () => {
     await station.call(liwei, 'cases.open', { clientId: other.id, problemCategories: ['family'], reason: '另一次登记', openedOn: '2026-11-23' });
     const merged = await station.call(station.admin, 'clients.merge', { keepId: clientId, mergeId: other.id, reason: '同一人重复登记' });
     expect(merged.tags).toEqual(['elderly_alone', 'hardship']);
-    expect((await station.call(station.admin, 'cases.list', { clientId })).length).toBe(2);
+    expect((await station.call(station.admin, 'cases.list', { clientId })).rows.length).toBe(2);
     expect(await station.raw(station.admin, 'clients.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await station.call(station.admin, 'audit.list', { action: 'clients.merge' })).rows[0]?.detail).toEqual({ mergedId: other.id, reasonLength: '同一人重复登记'.length });
   });

@@ -5,6 +5,7 @@ import type { MethodInput, MethodOutput } from '../../../shared/api/contract/ind
 import type { CasePage, CaseSummary, FollowUpRecord } from '../../../shared/api/schemas/cases.js';
 import type { ClientDetail, RiskLevel } from '../../../shared/api/schemas/clients.js';
 import CaseView from '../../../renderer/src/features/caseFiles/views/CaseView.vue';
+import CasesView from '../../../renderer/src/features/caseFiles/views/CasesView.vue';
 import ClientView from '../../../renderer/src/features/caseFiles/views/ClientView.vue';
 import ScaleAdministerDialog from '../../../renderer/src/features/scales/components/ScaleAdministerDialog.vue';
 import SessionEditor from '../../../renderer/src/features/caseFiles/views/SessionEditor.vue';
@@ -73,7 +74,7 @@ function stationOfOneClient(extra: FakeHandlers = {}) {
     'attachments.list': () => [],
     'calls.list': () => [],
     'clients.get': () => client(),
-    'cases.list': () => [caseSummary(level)],
+    'cases.list': () => ({ rows: [caseSummary(level)], total: 1 }),
     'cases.get': () => page(),
     'risk.grade': (input: MethodInput<'risk.grade'>) => {
       level = input.level;
@@ -214,7 +215,7 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     await vi.waitFor(() => expect(wrapper.find('[data-testid="client-calls"]').exists()).toBe(true));
     expect(api.inputsOf('calls.list').map((input) => input.clientId)).toEqual([7]);
     wrapper.unmount();
-    for (const cases of [() => [], () => { throw refusal('FORBIDDEN', colleagues); }]) {
+    for (const cases of [() => ({ rows: [], total: 0 }), () => { throw refusal('FORBIDDEN', colleagues); }]) {
       const other = stationOfOneClient({ 'cases.list': cases });
       const screen = await mountScreen(ClientView, { api: other, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
       await flushPromises();
@@ -225,7 +226,7 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
   });
 
   it('a client without any case asks for one before results, and lists no cases', async () => {
-    const api = stationOfOneClient({ 'cases.list': () => [] });
+    const api = stationOfOneClient({ 'cases.list': () => ({ rows: [], total: 0 }) });
     const { wrapper } = await mountScreen(ClientView, { api, pattern: '/clients/:id', path: '/clients/7', pinia: loggedIn() });
     expect(wrapper.find('[data-testid="results-after-case"]').text()).toBe('开案后可在此测评并查看测评记录。');
     expect(wrapper.text()).toContain('暂无个案');
@@ -281,5 +282,24 @@ describe('a case seen weekly for years', { timeout: 30_000 }, () => {
     expect(drawn()).toHaveLength(120);
     expect(drawn().at(-1)!.text()).toContain('第 1 次');
     expect(earlier().exists()).toBe(false);
+  });
+});
+
+describe('the cases list of a station with thousands of cases (issue 15)', () => {
+  it('shows a page of 30 with the count of all, asks for the next page and searches from the first', async () => {
+    const many = Array.from({ length: 30 }, (_, index) => ({ ...caseSummary(null), id: index + 1 }));
+    const api = fakeApi({ 'dictionaries.list': () => [], 'cases.list': () => ({ rows: many, total: 8_887 }) });
+    const { wrapper } = await mountScreen(CasesView, { api, pattern: '/cases', path: '/cases', pinia: loggedIn() });
+    expect(wrapper.findAll('[data-testid="cases-table"] tbody tr')).toHaveLength(30);
+    expect(wrapper.find('.el-pagination').text()).toContain('8887');
+    await wrapper.find('.el-pagination .btn-next').trigger('click');
+    await flushPromises();
+    await wrapper.find('input[data-testid="cases-search"]').setValue('zs');
+    await flushPromises();
+    expect(api.inputsOf('cases.list').map(({ status, query, limit, offset }) => [status, query, limit, offset])).toEqual([
+      ['open', '', 30, 0],
+      ['open', '', 30, 30],
+      ['open', 'zs', 30, 0],
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { ElSelect } from 'element-plus';
+import type { CaseSummary } from '../../../shared/api/schemas/cases.js';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +60,7 @@ function station(extra: FakeHandlers = {}) {
   return fakeApi({
     'dictionaries.list': () => meetingKinds,
     'users.directory': () => [{ ...admin, role: 'admin' }, { ...counsellor, role: 'counsellor' }],
-    'cases.list': () => [],
+    'cases.list': () => ({ rows: [], total: 0 }),
     'meetings.list': () => [staffMeeting, discussion, planned],
     ...extra,
   });
@@ -184,6 +186,19 @@ describe('the meeting form', () => {
       },
     ]);
     expect(fieldErrors(wrapper)['会议纪要']).toContain('不能写来访者姓名');
+  });
+
+  it('finds the case to discuss by its client among all cases, keeping the case a record names (issue 15: a station keeps thousands)', async () => {
+    const found: CaseSummary = { id: 11, clientId: 8, clientName: '李四', counsellorId: 2, counsellorName: '李伟', status: 'open', openedOn: '2026-02-01', closedOn: null, problemCategories: [], riskLevel: null, sessionCount: 0, lastSessionOn: null };
+    const { api, wrapper } = await mountForm({ 'cases.list': () => ({ rows: [found], total: 1 }) }, { meeting: { ...discussion, hidden: null, caseHidden: false, case: { id: 3, clientName: '张三' }, minutes: '', decisions: [], editable: true } });
+    const select = wrapper.findAllComponents(ElSelect).find((candidate) => candidate.attributes('data-testid') === 'meeting-case')!;
+    await (select.props('remoteMethod') as (query: string) => Promise<void>)('ls');
+    await flushPromises();
+    expect(api.inputsOf('cases.list').map(({ status, query, limit }) => [status, query, limit])).toEqual([
+      ['open', '', 20],
+      ['all', 'ls', 20],
+    ]);
+    expect(select.findAllComponents({ name: 'ElOption' }).map((option) => option.props('label'))).toEqual(['张三', '李四（李伟，2026-02-01）']);
   });
 
   it('a meeting dated ahead is a plan: the hint shows and no decision can be added', async () => {

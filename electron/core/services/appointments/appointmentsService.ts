@@ -18,7 +18,7 @@ import {
   setAppointmentStatus,
   type Booking,
 } from '../../repositories/appointmentsRepo.js';
-import { listCases } from '../../repositories/casesRepo.js';
+import { clientCases } from '../../repositories/casesRepo.js';
 import { insertSession } from '../../repositories/sessionsRepo.js';
 import { isActiveCounsellor } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
@@ -229,7 +229,7 @@ export class AppointmentsService {
     return this.vault.write((db, audit) => {
       const current = this.requireStatus(db, session, id, ['booked', 'arrived']);
       if (current.clientId === null) throw new AppError('INVALID_INPUT', '临时来访者须先登记建档，才能生成咨询记录。');
-      const open = listCases(db, { userId: current.counsellorId, seesAll: false }, 'open', current.clientId).filter((item) => item.counsellorId === current.counsellorId);
+      const open = clientCases(db, { userId: current.counsellorId, seesAll: false }, 'open', current.clientId).filter((item) => item.counsellorId === current.counsellorId);
       const target = caseId !== undefined ? open.find((item) => item.id === caseId) : open.length === 1 ? open[0] : undefined;
       if (!target) throw new AppError('INVALID_INPUT', open.length === 0 ? '该来访者没有由此咨询师负责的在案个案，请先开案。' : '请选择要记录到哪个个案。', { cases: open.map((item) => item.id) });
       // The note is written into that case: only those who reach it (its counsellor, sharers, the 站长) may.
@@ -267,7 +267,7 @@ export class AppointmentsService {
       const booked = activeFollowUpBooking(db, followUpId);
       if (booked !== undefined) throw new AppError('INVALID_INPUT', `该随访已有预约：${readAppointment(db, booked)!.start.replace('T', ' ')}。`);
       // Follow-ups continue after 结案, so a closed case still names who follows the client up.
-      const cases = listCases(db, access, 'all', followUp.clientId).filter((item) => isActiveCounsellor(db, item.counsellorId));
+      const cases = clientCases(db, access, 'all', followUp.clientId).filter((item) => isActiveCounsellor(db, item.counsellorId));
       const mine = (item: (typeof cases)[number]) => item.counsellorId === session.userId;
       const open = (item: (typeof cases)[number]) => item.status === 'open';
       const counsellorId = (cases.find((item) => open(item) && mine(item)) ?? cases.find(open) ?? cases.find(mine) ?? cases[0])?.counsellorId;

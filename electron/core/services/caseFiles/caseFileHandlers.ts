@@ -61,7 +61,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
     'clients.export': (input, session) => exports.clients(requireSession(session), input),
 
     'cases.open': (input, session) => cases.open(requireSession(session), input),
-    'cases.list': (input, session) => cases.list(requireSession(session), input.status, input.clientId),
+    'cases.list': (input, session) => cases.list(requireSession(session), input),
     'cases.get': (input, session) => cases.page(requireSession(session), input.id),
     'cases.close': (input, session) => cases.close(requireSession(session), input.id, input.reason, input.closedOn),
     'cases.transfer': (input, session) => cases.transfer(requireSession(session), input.id, input.counsellorId, input.reason),

@@ -13,7 +13,9 @@ import {
   closeCase,
   grantCaseHistory,
   insertCase,
-  listCases,
+  clientCases,
+  pageCases,
+  type CaseFilter,
   readCase,
   setCaseShare,
   sharesOf,
@@ -56,7 +58,7 @@ export class CasesService {
       this.requireCounsellor(db, counsellorId);
       // Opening a case is how a counsellor reaches a client's records, so nobody opens one beside
       // another counsellor's open case on their own: the 站长 assigns, or the owner shares.
-      const others = listCases(db, { userId: 0, seesAll: true }, 'open', input.clientId).filter((item) => item.counsellorId !== counsellorId);
+      const others = clientCases(db, { userId: 0, seesAll: true }, 'open', input.clientId).filter((item) => item.counsellorId !== counsellorId);
       if (!access.seesAll && others.length > 0) {
         throw new AppError('FORBIDDEN', `该来访者已有 ${others[0]!.counsellorName} 负责的在案个案；请联系其共享个案，或由站长分配。`);
       }
@@ -73,15 +75,16 @@ export class CasesService {
     });
   }
 
-  list(session: Session, status: 'open' | 'closed' | 'all', clientId?: number) {
+  list(session: Session, filter: CaseFilter) {
     const access = caseAccessOf(session);
+    const { clientId, status } = filter;
     const record = { action: 'cases.list' as const, objectType: clientId === undefined ? null : ('client' as const), objectId: clientId ?? null, detail: { status } };
     return auditedRead(this.vault, session, record, (db) => {
       // A client whose cases are all a colleague's is not "without cases": say so, rather than list nothing.
       if (clientId !== undefined && clientHasCases(db, clientId) && !canReachClientCases(db, clientId, access)) {
         throw new AppError('FORBIDDEN', '该来访者的个案由其他咨询师负责，未分配或共享给您，无权查看。');
       }
-      return listCases(db, access, status, clientId);
+      return pageCases(db, access, filter);
     });
   }
 

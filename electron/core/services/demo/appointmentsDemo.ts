@@ -30,7 +30,7 @@ export async function seedAppointmentsDemo(handlers: Handlers, admin: Session, c
   for (const room of demoRooms) rooms = await handlers['rooms.add']({ ...room }, admin);
   for (const userId of counsellorIds) await handlers['availability.set']({ userId, slots: workingSlots }, admin);
 
-  const openCases = await handlers['cases.list']({ status: 'open' }, admin);
+  const openCases = (await handlers['cases.list']({ status: 'open', query: '', limit: 200, offset: 0 }, admin)).rows;
   const monday = addDays(today, 1 - weekdayOf(today));
   let made = 0;
   for (const [index, counsellorId] of counsellorIds.entries()) {

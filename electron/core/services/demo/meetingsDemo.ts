@@ -130,7 +130,7 @@ function leadingGroup(day: string, adminId: number, first: number): Plan {
 
 /** The first counsellor's case opened before the day of the discussion, the one the demo's 个案研讨 is about. */
 async function discussedCase(handlers: Handlers, admin: Session, counsellorId: number, openedBefore: string) {
-  const cases = await handlers['cases.list']({ status: 'all' }, admin);
+  const cases = (await handlers['cases.list']({ status: 'all', query: '', limit: 200, offset: 0 }, admin)).rows;
   return cases.find((item) => item.counsellorId === counsellorId && item.openedOn <= openedBefore && (item.closedOn === null || item.closedOn >= openedBefore)) ?? null;
 }
 

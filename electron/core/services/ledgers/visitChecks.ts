@@ -4,7 +4,7 @@ import { caseAccessOf } from '../../access/clinicalReach.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Db } from '../../db/driver.js';
 import { AppError, fieldRefusal } from '../../errors.js';
-import { listCases, reachableClients } from '../../repositories/casesRepo.js';
+import { clientCases, reachableClients } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
 import { activeCodes } from '../../repositories/dictionariesRepo.js';
 import { openVisitObservations, type StoredVisit } from '../../repositories/visitsRepo.js';
@@ -70,7 +70,7 @@ export function viewOf(db: Db, session: Session, visit: StoredVisit, options: { 
     clientHidden: clientId !== null && !reached,
     registered: clientId !== null,
     observations: options.withObservations && mayReadObservations(session, visit) ? openVisitObservations(db, visit) : null,
-    clientHasOpenCase: clinicalRole && clientId !== null ? listCases(db, { userId: 0, seesAll: true }, 'open', clientId).length > 0 : null,
+    clientHasOpenCase: clinicalRole && clientId !== null ? clientCases(db, { userId: 0, seesAll: true }, 'open', clientId).length > 0 : null,
     editable: mayEdit(session, visit),
     mayRegister: clientId === null && mayRegisterFrom(session, visit),
   };

@@ -57,6 +57,7 @@ export const en: Messages = {
   },
   cases: {
     title: 'Cases',
+    search: "Client's name, pinyin, phone or ID tail",
     all: 'All',
     mine: 'My open cases',
     status: 'Status',

@@ -62,6 +62,7 @@ export const zhCN = {
   },
   cases: {
     title: '个案',
+    search: '来访者姓名、拼音、手机或身份证尾号',
     all: '全部',
     mine: '我的在案个案',
     status: '状态',

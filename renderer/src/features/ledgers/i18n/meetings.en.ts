@@ -26,7 +26,7 @@ export const meetingsEn: typeof meetingsZhCN = {
       hiddenCase: 'The case this meeting discussed is not assigned or shared to you: its minutes, decisions and the case link are shown only to those who may open that case.',
       plannedHint: 'The date is after today, so this is saved as a planned meeting; write the minutes and decisions after it is held.',
       caseHint: 'Link a case discussion to its case before naming the client in the minutes; otherwise use a pseudonym.',
-      caseNone: 'No case',
+      caseSearch: "No case (type a client's name, pinyin or phone to find one)",
       outsideHint: 'Type a unit and name, then press Enter',
       addDecision: 'Add decision',
       removeDecision: 'Remove',

@@ -22,7 +22,7 @@ export const meetingsZhCN = {
       hiddenCase: '该会议研讨的个案未分配或共享给您：会议纪要、决议和关联的个案只对能查看该个案的人员显示。',
       plannedHint: '会议日期在今天之后，保存为计划中的会议；会议纪要和决议请在会后填写。',
       caseHint: '个案研讨请关联所研讨的个案，纪要中才可以写来访者姓名；未关联时请用化名。',
-      caseNone: '不关联个案',
+      caseSearch: '不关联个案（输入来访者姓名、拼音或电话查找）',
       outsideHint: '输入单位和姓名后按回车添加',
       addDecision: '添加决议',
       removeDecision: '删除',
