@@ -32,14 +32,14 @@ export function inOption(category: ReportCategory, option: CategoryOption, row: 
 /** The records a value counts: its source's rows that pass its filters. */
 export function valueRows(value: IndicatorValue, rows: SourceRows): readonly FactRow[] {
   const all = rows[value.fact.source as FactSourceId] ?? [];
-  return value.fact.filters.length === 0
-    ? all
-    : all.filter((row) =>
-        value.fact.filters.every((filter) => {
-          const present = rawValues(row.dims[filter.dimension]);
-          return filter.in === undefined ? present.length > 0 : present.some((raw) => filter.in!.includes(raw));
-        }),
-      );
+  return value.fact.filters.length === 0 ? all : all.filter((row) => value.fact.filters.every((filter) => passes(filter, row.dims[filter.dimension])));
+}
+
+/** Whether a record's value passes a filter: any value at all, or one of those named (no list made per record: a year's sessions are tens of thousands). */
+function passes(filter: IndicatorValue['fact']['filters'][number], raw: Raw): boolean {
+  if (isMissing(raw)) return false;
+  if (filter.in === undefined) return true;
+  return Array.isArray(raw) ? raw.some((item) => filter.in!.includes(item)) : filter.in.includes(String(raw));
 }
 
 function measureSpec(value: IndicatorValue): MeasureSpec {
@@ -49,6 +49,15 @@ function measureSpec(value: IndicatorValue): MeasureSpec {
 const twoDecimals = (amount: number) => Math.round(amount * 100) / 100;
 
 const weightOf = (row: FactRow) => row.weight ?? 1;
+
+function distinctOf(rows: readonly FactRow[], subject: (row: FactRow) => number | null): number {
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const id = subject(row);
+    if (id !== null) seen.add(id);
+  }
+  return seen.size;
+}
 const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
 
 /**
@@ -61,9 +70,9 @@ export function measure(value: IndicatorValue, rows: readonly FactRow[]): number
     case 'count':
       return totalWeight(rows);
     case 'clients':
-      return new Set(rows.flatMap((row) => (row.clientId === null ? [] : [row.clientId]))).size;
+      return distinctOf(rows, (row) => row.clientId);
     case 'distinct':
-      return new Set(rows.flatMap((row) => (row.amounts?.[spec.amount] === undefined ? [] : [row.amounts[spec.amount]]))).size;
+      return distinctOf(rows, (row) => row.amounts?.[spec.amount] ?? null);
     case 'sum':
       return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0) * weightOf(row), 0));
     case 'flagged':
@@ -114,23 +123,28 @@ export function rowsInOption(value: IndicatorValue, category: ReportCategory, op
   return classifiedRows(value, category, rows).filter((row) => inOption(category, option, row));
 }
 
-/** A dimension's raw value as a key: whether a record is in an option depends on nothing else. */
-const rawKey = (raw: Raw) => (isMissing(raw) ? '' : Array.isArray(raw) ? `a${raw.join('\u0001')}` : `${typeof raw === 'number' ? 'n' : 's'}${String(raw)}`);
-
 /**
  * Each option's figure of one breakdown, in one pass over the records: a record's options are worked out once per
- * distinct raw value (a month's thousands of sessions hold a few sexes, ages and modalities), then each option's
- * records are measured as the total is.
+ * distinct raw value (a month's thousands of sessions hold a few sexes, ages and modalities; whether a record is in
+ * an option depends on nothing else), then each option's records are measured as the total is. A list (a client's
+ * tags, a case's topics) is looked up by the list itself first: the directory gives each client's and each case's
+ * records the same one, so its text is joined once per distinct list, not once per record.
  */
 function breakdownOf(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[]): Record<string, number> {
   const groups = new Map<string, FactRow[]>(category.options.map((option) => [option.code, []]));
-  const optionsOf = new Map<string, readonly CategoryOption[]>();
-  for (const row of classifiedRows(value, category, rows)) {
-    const key = rawKey(row.dims[category.dimension]);
-    let options = optionsOf.get(key);
-    if (!options) optionsOf.set(key, (options = category.options.filter((option) => inOption(category, option, row))));
-    for (const option of options) groups.get(option.code)!.push(row);
-  }
+  const byValue = new Map<Raw, readonly CategoryOption[]>();
+  const byListText = new Map<string, readonly CategoryOption[]>();
+  const optionsOf = (row: FactRow): readonly CategoryOption[] => {
+    const raw = row.dims[category.dimension];
+    let options = byValue.get(raw);
+    if (options) return options;
+    const text = Array.isArray(raw) ? raw.join('\u0001') : null;
+    options = (text === null ? undefined : byListText.get(text)) ?? category.options.filter((option) => inOption(category, option, row));
+    if (text !== null) byListText.set(text, options);
+    byValue.set(raw, options);
+    return options;
+  };
+  for (const row of classifiedRows(value, category, rows)) for (const option of optionsOf(row)) groups.get(option.code)!.push(row);
   return Object.fromEntries(category.options.map((option) => [option.code, measure(value, groups.get(option.code)!)]));
 }
 

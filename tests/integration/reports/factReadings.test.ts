@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
-import { changeStamp, Directory, directoryTables, readFacts, sourceTables, type RecordSource } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { changeStamp, datedTables, Directory, directoryTables, readFacts, sourceTables, type RecordSource } from '../../../electron/core/repositories/reportFactsRepo.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
 import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
 import { FactReadings } from '../../../electron/core/services/reports/reportFacts.js';
@@ -81,6 +81,10 @@ describe('the kept readings of the report screen', () => {
       expect(second[sessions]).toBe(first[sessions]);
       expect(readings.of(other).context.directory).toBe(directory);
 
+      // A meeting of October marks October only: the figures since November are kept.
+      other.prepare(`INSERT INTO meetings (kind, held_on, start_time, end_time, location, agenda, created_by, created_at, updated_at) SELECT kind, '2026-10-09', start_time, end_time, location, agenda, created_by, created_at, updated_at FROM meetings`).run();
+      expect(read()[meetings]).toBe(second[meetings]);
+
       // A client filed through core changes a directory table: the directory and what takes a client's dimensions are new.
       await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
       const third = read();
@@ -97,6 +101,16 @@ describe('the kept readings of the report screen', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('counts a flow’s changes by the month of its record: a day marks its month, an instant both months it may fall in locally', async () => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-11-30T16:30:00Z')).clock }));
+    const adminId = (await station.call(station.admin, 'users.list', {})).find((user) => user.username === 'admin')!.id;
+    // A result at 00:30 on 1 December, Beijing time: still 30 November in UTC.
+    await station.call(station.admin, 'results.submit', { scaleId: 'GAD-7', answers: [0, 0, 0, 0, 0, 0, 0] });
+    await station.call(station.admin, 'meetings.create', { kind: 'leading_group', date: '2026-10-05', startTime: '09:00', endTime: '10:00', location: '站内', staffIds: [adminId], agenda: '例会', minutes: '部署工作。' });
+    const marked = (station.database().prepare('SELECT table_name, month FROM report_month_changes ORDER BY 1, 2').all() as Array<{ table_name: string; month: string }>).map((row) => `${row.table_name} ${row.month}`);
+    expect(marked).toEqual(['meetings 2026-10', 'scale_results 2026-11', 'scale_results 2026-12']);
   });
 
   it('reads the duty log and the checklist afresh after any change in the file and on a new day (the checklist counts today)', async () => {
@@ -121,7 +135,7 @@ describe('the kept readings of the report screen', () => {
     }
   });
 
-  it('counts every table a source reads: each has its change-count triggers and is named among the source’s tables', async () => {
+  it('counts every table a source reads: each has its change-count triggers (a flow’s own by month too) and is named among the source’s tables', async () => {
     const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
     const db = station.database();
     const period = { from: '2026-11-01', to: '2026-11-30', fromUtc: '2026-10-31T16:00:00.000Z', toUtc: '2026-11-30T16:00:00.000Z' };
@@ -139,6 +153,8 @@ describe('the kept readings of the report screen', () => {
       const tables = statements.flatMap((sql) => tablesRead(db, sql));
       expect(tables.filter((table) => !sourceTables[source].includes(table)), source).toEqual([]);
       expect(counted(sourceTables[source]), source).toEqual([]);
+      const dated = datedTables[source];
+      if (dated !== undefined) expect(['insert', 'update', 'delete'].map((event) => `${dated}_counted_month_${event}`).filter((name) => !triggers.has(name)), source).toEqual([]);
     }
   });
 });

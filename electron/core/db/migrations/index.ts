@@ -38,6 +38,7 @@ import { migration as districtReports } from './0280-district-reports.js';
 import { migration as lookupIndexes } from './0290-lookup-indexes.js';
 import { migration as reportCoveringIndexes } from './0300-report-covering-indexes.js';
 import { migration as reportTableChanges } from './0310-report-table-changes.js';
+import { migration as reportMonthChanges } from './0320-report-month-changes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -72,6 +73,7 @@ export const migrations: readonly Migration[] = [
   lookupIndexes,
   reportCoveringIndexes,
   reportTableChanges,
+  reportMonthChanges,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -35,6 +35,13 @@ const byDay = <T extends { date: string }>(rows: readonly T[]) => {
   return map;
 };
 
+/** The days the duty log shows someone on duty in the period, oldest first (as the log is read), with the minutes covered (overlaps once). */
+export function loggedDays(db: Db, period: Readonly<{ from: string; to: string }>): Array<{ day: string; minutes: number }> {
+  return [...byDay(listLogs(db, period))]
+    .map(([day, logs]) => ({ day, minutes: coveredMinutes(logs) }))
+    .filter((entry) => entry.minutes > 0);
+}
+
 /** The weekday whose pattern a day follows: a 调休 working day (a weekend day worked) keeps a Monday's. */
 const patternWeekday = (day: string, kind: DutyDay['kind']) => (kind === 'workday' ? 1 : weekdayOf(day));
 const closed = (kind: DutyDay['kind']) => kind === 'holiday' || kind === 'closure';

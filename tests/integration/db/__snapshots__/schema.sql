@@ -981,6 +981,14 @@ CREATE TABLE referrals (
         created_at TEXT NOT NULL
       ) STRICT;
 
+-- table report_month_changes
+CREATE TABLE report_month_changes (
+        table_name TEXT NOT NULL,
+        month TEXT NOT NULL,
+        changes INTEGER NOT NULL,
+        PRIMARY KEY (table_name, month)
+      ) STRICT, WITHOUT ROWID;
+
 -- table report_table_changes
 CREATE TABLE report_table_changes (
         table_name TEXT PRIMARY KEY,
@@ -1282,6 +1290,21 @@ CREATE TRIGGER activities_counted_delete AFTER DELETE ON activities
 CREATE TRIGGER activities_counted_insert AFTER INSERT ON activities
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activities'; END;
 
+-- trigger activities_counted_month_delete
+CREATE TRIGGER activities_counted_month_delete AFTER DELETE ON activities BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'activities', month, 1 FROM (SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger activities_counted_month_insert
+CREATE TRIGGER activities_counted_month_insert AFTER INSERT ON activities BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'activities', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger activities_counted_month_update
+CREATE TRIGGER activities_counted_month_update AFTER UPDATE ON activities BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'activities', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month UNION SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger activities_counted_update
 CREATE TRIGGER activities_counted_update AFTER UPDATE ON activities
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activities'; END;
@@ -1374,6 +1397,21 @@ CREATE TRIGGER counselling_sessions_counted_delete AFTER DELETE ON counselling_s
 CREATE TRIGGER counselling_sessions_counted_insert AFTER INSERT ON counselling_sessions
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_sessions'; END;
 
+-- trigger counselling_sessions_counted_month_delete
+CREATE TRIGGER counselling_sessions_counted_month_delete AFTER DELETE ON counselling_sessions BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'counselling_sessions', month, 1 FROM (SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger counselling_sessions_counted_month_insert
+CREATE TRIGGER counselling_sessions_counted_month_insert AFTER INSERT ON counselling_sessions BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'counselling_sessions', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger counselling_sessions_counted_month_update
+CREATE TRIGGER counselling_sessions_counted_month_update AFTER UPDATE ON counselling_sessions BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'counselling_sessions', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month UNION SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger counselling_sessions_counted_update
 CREATE TRIGGER counselling_sessions_counted_update AFTER UPDATE ON counselling_sessions
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'counselling_sessions'; END;
@@ -1390,6 +1428,21 @@ CREATE TRIGGER crises_counted_delete AFTER DELETE ON crises
 -- trigger crises_counted_insert
 CREATE TRIGGER crises_counted_insert AFTER INSERT ON crises
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'crises'; END;
+
+-- trigger crises_counted_month_delete
+CREATE TRIGGER crises_counted_month_delete AFTER DELETE ON crises BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'crises', month, 1 FROM (SELECT strftime('%Y-%m', OLD.started_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.started_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger crises_counted_month_insert
+CREATE TRIGGER crises_counted_month_insert AFTER INSERT ON crises BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'crises', month, 1 FROM (SELECT strftime('%Y-%m', NEW.started_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', NEW.started_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger crises_counted_month_update
+CREATE TRIGGER crises_counted_month_update AFTER UPDATE ON crises BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'crises', month, 1 FROM (SELECT strftime('%Y-%m', NEW.started_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', NEW.started_at, '+14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.started_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.started_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
 
 -- trigger crises_counted_update
 CREATE TRIGGER crises_counted_update AFTER UPDATE ON crises
@@ -1411,6 +1464,21 @@ CREATE TRIGGER follow_ups_counted_delete AFTER DELETE ON follow_ups
 CREATE TRIGGER follow_ups_counted_insert AFTER INSERT ON follow_ups
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'follow_ups'; END;
 
+-- trigger follow_ups_counted_month_delete
+CREATE TRIGGER follow_ups_counted_month_delete AFTER DELETE ON follow_ups BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'follow_ups', month, 1 FROM (SELECT substr(OLD.done_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger follow_ups_counted_month_insert
+CREATE TRIGGER follow_ups_counted_month_insert AFTER INSERT ON follow_ups BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'follow_ups', month, 1 FROM (SELECT substr(NEW.done_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger follow_ups_counted_month_update
+CREATE TRIGGER follow_ups_counted_month_update AFTER UPDATE ON follow_ups BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'follow_ups', month, 1 FROM (SELECT substr(NEW.done_on, 1, 7) AS month UNION SELECT substr(OLD.done_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger follow_ups_counted_update
 CREATE TRIGGER follow_ups_counted_update AFTER UPDATE ON follow_ups
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'follow_ups'; END;
@@ -1422,6 +1490,21 @@ CREATE TRIGGER hotline_calls_counted_delete AFTER DELETE ON hotline_calls
 -- trigger hotline_calls_counted_insert
 CREATE TRIGGER hotline_calls_counted_insert AFTER INSERT ON hotline_calls
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'hotline_calls'; END;
+
+-- trigger hotline_calls_counted_month_delete
+CREATE TRIGGER hotline_calls_counted_month_delete AFTER DELETE ON hotline_calls BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'hotline_calls', month, 1 FROM (SELECT substr(OLD.called_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger hotline_calls_counted_month_insert
+CREATE TRIGGER hotline_calls_counted_month_insert AFTER INSERT ON hotline_calls BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'hotline_calls', month, 1 FROM (SELECT substr(NEW.called_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger hotline_calls_counted_month_update
+CREATE TRIGGER hotline_calls_counted_month_update AFTER UPDATE ON hotline_calls BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'hotline_calls', month, 1 FROM (SELECT substr(NEW.called_on, 1, 7) AS month UNION SELECT substr(OLD.called_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
 
 -- trigger hotline_calls_counted_update
 CREATE TRIGGER hotline_calls_counted_update AFTER UPDATE ON hotline_calls
@@ -1440,6 +1523,21 @@ CREATE TRIGGER meetings_counted_delete AFTER DELETE ON meetings
 -- trigger meetings_counted_insert
 CREATE TRIGGER meetings_counted_insert AFTER INSERT ON meetings
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'meetings'; END;
+
+-- trigger meetings_counted_month_delete
+CREATE TRIGGER meetings_counted_month_delete AFTER DELETE ON meetings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'meetings', month, 1 FROM (SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger meetings_counted_month_insert
+CREATE TRIGGER meetings_counted_month_insert AFTER INSERT ON meetings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'meetings', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger meetings_counted_month_update
+CREATE TRIGGER meetings_counted_month_update AFTER UPDATE ON meetings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'meetings', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month UNION SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
 
 -- trigger meetings_counted_update
 CREATE TRIGGER meetings_counted_update AFTER UPDATE ON meetings
@@ -1477,6 +1575,21 @@ CREATE TRIGGER person_trainings_counted_delete AFTER DELETE ON person_trainings
 CREATE TRIGGER person_trainings_counted_insert AFTER INSERT ON person_trainings
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_trainings'; END;
 
+-- trigger person_trainings_counted_month_delete
+CREATE TRIGGER person_trainings_counted_month_delete AFTER DELETE ON person_trainings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'person_trainings', month, 1 FROM (SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger person_trainings_counted_month_insert
+CREATE TRIGGER person_trainings_counted_month_insert AFTER INSERT ON person_trainings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'person_trainings', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger person_trainings_counted_month_update
+CREATE TRIGGER person_trainings_counted_month_update AFTER UPDATE ON person_trainings BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'person_trainings', month, 1 FROM (SELECT substr(NEW.held_on, 1, 7) AS month UNION SELECT substr(OLD.held_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger person_trainings_counted_update
 CREATE TRIGGER person_trainings_counted_update AFTER UPDATE ON person_trainings
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'person_trainings'; END;
@@ -1496,6 +1609,21 @@ CREATE TRIGGER referrals_counted_delete AFTER DELETE ON referrals
 -- trigger referrals_counted_insert
 CREATE TRIGGER referrals_counted_insert AFTER INSERT ON referrals
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'referrals'; END;
+
+-- trigger referrals_counted_month_delete
+CREATE TRIGGER referrals_counted_month_delete AFTER DELETE ON referrals BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'referrals', month, 1 FROM (SELECT substr(OLD.sent_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger referrals_counted_month_insert
+CREATE TRIGGER referrals_counted_month_insert AFTER INSERT ON referrals BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'referrals', month, 1 FROM (SELECT substr(NEW.sent_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger referrals_counted_month_update
+CREATE TRIGGER referrals_counted_month_update AFTER UPDATE ON referrals BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'referrals', month, 1 FROM (SELECT substr(NEW.sent_on, 1, 7) AS month UNION SELECT substr(OLD.sent_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
 
 -- trigger referrals_counted_update
 CREATE TRIGGER referrals_counted_update AFTER UPDATE ON referrals
@@ -1544,6 +1672,21 @@ CREATE TRIGGER scale_results_counted_delete AFTER DELETE ON scale_results
 CREATE TRIGGER scale_results_counted_insert AFTER INSERT ON scale_results
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_results'; END;
 
+-- trigger scale_results_counted_month_delete
+CREATE TRIGGER scale_results_counted_month_delete AFTER DELETE ON scale_results BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'scale_results', month, 1 FROM (SELECT strftime('%Y-%m', OLD.completed_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.completed_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger scale_results_counted_month_insert
+CREATE TRIGGER scale_results_counted_month_insert AFTER INSERT ON scale_results BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'scale_results', month, 1 FROM (SELECT strftime('%Y-%m', NEW.completed_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', NEW.completed_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger scale_results_counted_month_update
+CREATE TRIGGER scale_results_counted_month_update AFTER UPDATE ON scale_results BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'scale_results', month, 1 FROM (SELECT strftime('%Y-%m', NEW.completed_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', NEW.completed_at, '+14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.completed_at, '-14 hours') AS month UNION SELECT strftime('%Y-%m', OLD.completed_at, '+14 hours') AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger scale_results_counted_update
 CREATE TRIGGER scale_results_counted_update AFTER UPDATE ON scale_results
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'scale_results'; END;
@@ -1568,6 +1711,21 @@ CREATE TRIGGER screening_visits_counted_delete AFTER DELETE ON screening_visits
 CREATE TRIGGER screening_visits_counted_insert AFTER INSERT ON screening_visits
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
 
+-- trigger screening_visits_counted_month_delete
+CREATE TRIGGER screening_visits_counted_month_delete AFTER DELETE ON screening_visits BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'screening_visits', month, 1 FROM (SELECT substr(OLD.visited_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger screening_visits_counted_month_insert
+CREATE TRIGGER screening_visits_counted_month_insert AFTER INSERT ON screening_visits BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'screening_visits', month, 1 FROM (SELECT substr(NEW.visited_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger screening_visits_counted_month_update
+CREATE TRIGGER screening_visits_counted_month_update AFTER UPDATE ON screening_visits BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'screening_visits', month, 1 FROM (SELECT substr(NEW.visited_on, 1, 7) AS month UNION SELECT substr(OLD.visited_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
 -- trigger screening_visits_counted_update
 CREATE TRIGGER screening_visits_counted_update AFTER UPDATE ON screening_visits
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
@@ -1579,6 +1737,21 @@ CREATE TRIGGER volunteer_service_hours_counted_delete AFTER DELETE ON volunteer_
 -- trigger volunteer_service_hours_counted_insert
 CREATE TRIGGER volunteer_service_hours_counted_insert AFTER INSERT ON volunteer_service_hours
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'volunteer_service_hours'; END;
+
+-- trigger volunteer_service_hours_counted_month_delete
+CREATE TRIGGER volunteer_service_hours_counted_month_delete AFTER DELETE ON volunteer_service_hours BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'volunteer_service_hours', month, 1 FROM (SELECT substr(OLD.served_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger volunteer_service_hours_counted_month_insert
+CREATE TRIGGER volunteer_service_hours_counted_month_insert AFTER INSERT ON volunteer_service_hours BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'volunteer_service_hours', month, 1 FROM (SELECT substr(NEW.served_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
+
+-- trigger volunteer_service_hours_counted_month_update
+CREATE TRIGGER volunteer_service_hours_counted_month_update AFTER UPDATE ON volunteer_service_hours BEGIN INSERT INTO report_month_changes (table_name, month, changes)
+          SELECT 'volunteer_service_hours', month, 1 FROM (SELECT substr(NEW.served_on, 1, 7) AS month UNION SELECT substr(OLD.served_on, 1, 7) AS month) WHERE month IS NOT NULL
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1; END;
 
 -- trigger volunteer_service_hours_counted_update
 CREATE TRIGGER volunteer_service_hours_counted_update AFTER UPDATE ON volunteer_service_hours
