@@ -26,9 +26,11 @@ type Row = {
   cancelled_by_name: string | null;
 };
 
-const select = `SELECT a.*, c.name AS client_name, c.phone AS client_phone, u.display_name AS counsellor_name, r.name AS room_name, cu.display_name AS cancelled_by_name
-  FROM appointments a LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id
+/** `bookings` is the appointments table as `a`, with the index to read it by where one is named. */
+const selectFrom = (bookings: string) => `SELECT a.*, c.name AS client_name, c.phone AS client_phone, u.display_name AS counsellor_name, r.name AS room_name, cu.display_name AS cancelled_by_name
+  FROM ${bookings} LEFT JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = a.counsellor_id JOIN rooms r ON r.id = a.room_id
   LEFT JOIN users cu ON cu.id = a.cancelled_by`;
+const select = selectFrom('appointments a');
 
 const toRecord = (row: Row): StoredAppointment => ({
   id: row.id,
@@ -105,13 +107,17 @@ export function findClash(
   return { ...toRecord(row), on };
 }
 
+/**
+ * The bookings overlapping a range, by the time index named: once PRAGMA optimize has gathered statistics (after an
+ * upgrade's migrations) the planner took the room index instead and a ten-year station's month took 57–75 ms, not 18.
+ */
 export function listAppointments(
   db: Db,
   filter: { fromMinute: number; toMinute: number; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined },
 ): StoredAppointment[] {
   const rows = db
     .prepare(
-      `${select} WHERE a.start_minute < @toMinute AND a.end_minute > @fromMinute
+      `${selectFrom('appointments a INDEXED BY appointments_time')} WHERE a.start_minute < @toMinute AND a.end_minute > @fromMinute
          AND (@counsellorId IS NULL OR a.counsellor_id = @counsellorId) AND (@roomId IS NULL OR a.room_id = @roomId)
          AND (@clientId IS NULL OR a.client_id = @clientId)
        ORDER BY a.start_minute, a.id LIMIT 5000`,
