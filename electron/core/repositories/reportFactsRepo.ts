@@ -22,14 +22,35 @@ export type RecordSource = Exclude<FactSourceId, 'openDays' | 'checklist'>;
 /** What a reader needs besides its own rows: the scale bands graded 异常 (`id@version#band`) and the people directory. */
 export type FactContext = Readonly<{ abnormalBands: ReadonlySet<string>; directory: Directory }>;
 
-/** A grouping key's fields, and the items of a list inside one (a client's tags, a case's topics): never mistaken for each other. */
-const separator = '\u0001';
-const listKey = (items: readonly string[]) => items.join('\u0002');
 /** How many period ends' colourings a directory keeps. */
 const keptColourings = 16;
 
-/** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). */
-type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; tagsKey: string; filedAt: string; merged: boolean }>;
+/**
+ * Small numbers standing for what a stock's records are grouped by (a client's sex and tags, an age, a case's topics,
+ * a colour, and pairs of these): a record's grouping key is a few map lookups, not a string made per record.
+ */
+class Numbering<T> {
+  private readonly numbers = new Map<T, number>();
+
+  of(value: T): number {
+    let number = this.numbers.get(value);
+    if (number === undefined) this.numbers.set(value, (number = this.numbers.size));
+    return number;
+  }
+}
+
+/** The number of a pair of numbers (each below 2^21: there are never two million distinct values or pairs). */
+class Pairs extends Numbering<number> {
+  pair(first: number, second: number): number {
+    return this.of(first * 2 ** 21 + second);
+  }
+}
+
+/** A text for a list of values (a client's tags, a case's topics), never mistaken for another list's. */
+const listText = (items: readonly string[]) => items.join('\u0001');
+
+/** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). `profile` numbers the sex and tags. */
+type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; profile: number; filedAt: string; merged: boolean }>;
 
 /**
  * What every record's dimensions are looked up in, read in a few bulk reads instead of a correlated subquery per
@@ -42,6 +63,11 @@ export class Directory {
   private readonly people = new Map<number, Person>();
   private readonly topics = new Map<number, string[]>();
   private readonly colours = new Map<string, Map<number, string>>();
+  private readonly profiles = new Numbering<string>();
+  private readonly ages = new Numbering<number | null>();
+  private readonly topicLists = new Numbering<string>();
+  private readonly colourNumbers = new Numbering<string | null>();
+  private readonly pairs = new Pairs();
 
   constructor(private readonly db: Db) {
     const tags = new Map<number, string[]>();
@@ -56,7 +82,8 @@ export class Directory {
     }>;
     for (const row of clients) {
       const own = tags.get(row.id) ?? [];
-      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: own, tagsKey: listKey(own), filedAt: row.filedAt, merged: row.merged === 1 });
+      const profile = this.profiles.of(`${row.gender}\u0002${listText(own)}`);
+      this.people.set(row.id, { gender: row.gender, born: row.birthDate ? dateNumber(row.birthDate) : null, tags: own, profile, filedAt: row.filedAt, merged: row.merged === 1 });
     }
     for (const row of db.prepare('SELECT case_id AS id, category FROM case_problems').all() as Array<{ id: number; category: string }>) (this.topics.get(row.id) ?? this.topics.set(row.id, []).get(row.id)!).push(row.category);
   }
@@ -70,10 +97,22 @@ export class Directory {
     return { sex: person?.gender ?? null, age: person?.born ? ageBetween(person.born, this.dayNumber(day)) : null, group: person?.tags ?? [] };
   }
 
-  /** What tells a client's dimensions on the day apart from another's (sex, age, tags): the key a stock groups by. */
-  personKey(clientId: number, day: string): string {
-    const person = this.people.get(clientId);
-    return person ? `${person.gender}${separator}${person.born ? ageBetween(person.born, this.dayNumber(day)) : ''}${separator}${person.tagsKey}` : '';
+  /**
+   * The key a client stock groups a record by: what tells the client's dimensions on the day apart from another's (sex,
+   * age, tags), its colour, and for a case its topics.
+   */
+  stockKey(clientId: number, day: string, colour: string | null, caseId?: number): number {
+    const person = this.people.get(clientId)!;
+    const age = this.ages.of(person.born ? ageBetween(person.born, this.dayNumber(day)) : null);
+    const key = this.pairs.pair(this.pairs.pair(person.profile, age), this.colourNumbers.of(colour));
+    return caseId === undefined ? key : this.pairs.pair(key, this.topicsNumber(caseId));
+  }
+
+  private readonly topicNumbers = new Map<number, number>();
+  private topicsNumber(caseId: number): number {
+    let number = this.topicNumbers.get(caseId);
+    if (number === undefined) this.topicNumbers.set(caseId, (number = this.topicLists.of(listText(this.caseTopics(caseId)))));
+    return number;
   }
 
   private readonly days = new Map<string, number>();
@@ -115,10 +154,6 @@ export class Directory {
 
   caseTopics(caseId: number): readonly string[] {
     return this.topics.get(caseId) ?? [];
-  }
-
-  caseTopicsKey(caseId: number): string {
-    return listKey(this.caseTopics(caseId));
   }
 
   /**
@@ -250,29 +285,30 @@ function clientRow(id: number, day: string, directory: Directory, risk: string |
  * apart, weighted by how many records share it (the group's first record stands for it). A ten-year station's 30,000
  * client files are then a few thousand rows for each period end a report reads (issue 15).
  */
-class StockRows {
+class StockRows<T> {
   private readonly each: FactRow[] = [];
-  private readonly groups = new Map<string, { row: FactRow; weight: number }>();
+  private readonly groups = new Map<number, { first: T; weight: number }>();
 
-  constructor(private readonly listed: boolean) {}
+  /** `rowOf` makes a record's row: for each record when listed, else for each group's first (no function made per record). */
+  constructor(
+    private readonly listed: boolean,
+    private readonly rowOf: (record: T) => FactRow,
+  ) {}
 
-  add(key: string, row: () => FactRow): void {
+  add(key: number, record: T): void {
     if (this.listed) {
-      this.each.push(row());
+      this.each.push(this.rowOf(record));
       return;
     }
     const group = this.groups.get(key);
     if (group) group.weight += 1;
-    else this.groups.set(key, { row: row(), weight: 1 });
+    else this.groups.set(key, { first: record, weight: 1 });
   }
 
   rows(): FactRow[] {
-    return this.listed ? this.each : Array.from(this.groups.values(), ({ row, weight }) => ({ ...row, weight }));
+    return this.listed ? this.each : Array.from(this.groups.values(), ({ first, weight }) => ({ ...this.rowOf(first), weight }));
   }
 }
-
-/** A client stock's record key: the client's dimensions on the day and colour, besides what else it is split by. */
-const stockKey = (directory: Directory, clientId: number, day: string, ...more: Array<string | null>) => [directory.personKey(clientId, day), ...more.map((part) => part ?? '')].join(separator);
 
 const list = (json: string | null): string[] => (json ? (JSON.parse(json) as (string | null)[]).filter((value): value is string => value !== null) : []);
 
@@ -289,11 +325,8 @@ const readers: Record<RecordSource, FactReader> = {
 
   casesOpen: (_db, period, { directory }, listed) => {
     const colours = directory.coloursAt(period.toUtc);
-    const stock = new StockRows(listed);
-    for (const item of directory.casesOpenOn(period.to)) {
-      const risk = colours.get(item.client_id) ?? null;
-      stock.add(stockKey(directory, item.client_id, period.to, directory.caseTopicsKey(item.id), risk), () => caseRow(item, period.to, directory, risk));
-    }
+    const stock = new StockRows(listed, (item: CaseRow) => caseRow(item, period.to, directory, colours.get(item.client_id) ?? null));
+    for (const item of directory.casesOpenOn(period.to)) stock.add(directory.stockKey(item.client_id, period.to, colours.get(item.client_id) ?? null, item.id), item);
     return stock.rows();
   },
 
@@ -374,19 +407,15 @@ const readers: Record<RecordSource, FactReader> = {
   // The two client stocks come from the directory already read (its people and their colours), not a query per period end.
   clientFiles: (_db, period, { directory }, listed) => {
     const colours = directory.coloursAt(period.toUtc);
-    const stock = new StockRows(listed);
-    for (const id of directory.filedBefore(period.toUtc)) {
-      const risk = colours.get(id) ?? null;
-      stock.add(stockKey(directory, id, period.to, risk), () => clientRow(id, period.to, directory, risk));
-    }
+    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colours.get(id) ?? null));
+    for (const id of directory.filedBefore(period.toUtc)) stock.add(directory.stockKey(id, period.to, colours.get(id) ?? null), id);
     return stock.rows();
   },
 
   riskRegister: (_db, period, { directory }, listed) => {
-    const stock = new StockRows(listed);
-    for (const [id, risk] of directory.coloursAt(period.toUtc)) {
-      if (directory.isFiledBefore(id, period.toUtc)) stock.add(stockKey(directory, id, period.to, risk), () => clientRow(id, period.to, directory, risk));
-    }
+    const colours = directory.coloursAt(period.toUtc);
+    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colours.get(id)!));
+    for (const [id, risk] of colours) if (directory.isFiledBefore(id, period.toUtc)) stock.add(directory.stockKey(id, period.to, risk), id);
     return stock.rows();
   },
 
