@@ -92,9 +92,9 @@ const keptResults = 600;
  * (issue 15: on a ten-year station a month's report took about 1 s, a third of it reading the directory of clients
  * again). Migrations 310 and 320 count every change to those tables, whoever made it, and a flow's changes by the
  * month of the record, so recording a session recomputes the sessions' figures of the periods holding its month
- * only, and a client's new grade the directory and what takes its dimensions. The
- * two sources that are other features' readings (the duty log, the checklist, which counts "today") start afresh
- * after any change in the file and on a new day. Submitting never reads from here; it computes inside its transaction.
+ * only, and a client's new grade the directory and what takes its dimensions. The two sources that are other
+ * features' readings (the duty log, the checklist, which counts "today") start afresh after any change in the file
+ * and on a new day. Submitting never reads from here; it computes inside its transaction.
  */
 export class FactReadings {
   private db: Db | undefined;
