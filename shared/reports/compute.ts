@@ -58,6 +58,7 @@ function distinctOf(rows: readonly FactRow[], subject: (row: FactRow) => number 
   }
   return seen.size;
 }
+
 const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
 
 /**
@@ -197,12 +198,12 @@ export function computeFigures(set: IndicatorSet, rows: SourceRows, options: Rea
   return assembleFigures(set, (source) => sourceFigures(set, source, rows[source] ?? [], options));
 }
 
-/** A ratio indicator's rate from its summed parts (never an average of rates); null while its denominator is 0. */
 /** Every ratio indicator's rate, by indicator id. */
 export function ratiosOf(set: IndicatorSet, figures: SetFigures): Record<string, number | null> {
   return Object.fromEntries(set.indicators.filter((item) => item.ratio).map((item) => [item.id, ratioOf(item, figures)]));
 }
 
+/** A ratio indicator's rate from its summed parts (never an average of rates); null while its denominator is 0. */
 export function ratioOf(item: Indicator, figures: SetFigures): number | null {
   if (!item.ratio) return null;
   const numerator = figures[item.ratio.numerator]?.total;

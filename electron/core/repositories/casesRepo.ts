@@ -24,11 +24,20 @@ const selectCases = `
     (SELECT max(held_on) FROM counselling_sessions s WHERE s.case_id = c.id) AS last_session_on
   FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN users u ON u.id = c.counsellor_id`;
 
-function problemsOf(db: Db, caseId: number): string[] {
-  return (db.prepare('SELECT category FROM case_problems WHERE case_id = ? ORDER BY category').all(caseId) as Array<{ category: string }>).map((row) => row.category);
+/** The problem categories of these cases, one read for a whole page (not a query per case). */
+function problemsOf(db: Db, caseIds: readonly number[]): Map<number, string[]> {
+  const problems = new Map<number, string[]>(caseIds.map((id) => [id, []]));
+  const rows = db.prepare('SELECT case_id AS id, category FROM case_problems WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY category').all(JSON.stringify(caseIds)) as Array<{ id: number; category: string }>;
+  for (const row of rows) problems.get(row.id)!.push(row.category);
+  return problems;
 }
 
-function toSummary(db: Db, row: CaseRow): CaseSummary {
+function summariesOf(db: Db, rows: readonly CaseRow[]): CaseSummary[] {
+  const problems = problemsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toSummary(row, problems.get(row.id)!));
+}
+
+function toSummary(row: CaseRow, problemCategories: string[]): CaseSummary {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -38,7 +47,7 @@ function toSummary(db: Db, row: CaseRow): CaseSummary {
     status: row.status,
     openedOn: row.opened_on,
     closedOn: row.closed_on,
-    problemCategories: problemsOf(db, row.id),
+    problemCategories,
     riskLevel: row.risk_level,
     sessionCount: row.session_count,
     lastSessionOn: row.last_session_on,
@@ -52,7 +61,7 @@ export const visibleClause = `(@seesAll = 1 OR c.counsellor_id = @userId OR c.id
 
 export function readCase(db: Db, id: number): (CaseSummary & { openReason: string; closeReason: string | null }) | undefined {
   const row = db.prepare(`${selectCases} WHERE c.id = ?`).get(id) as CaseRow | undefined;
-  return row && { ...toSummary(db, row), openReason: row.open_reason, closeReason: row.close_reason };
+  return row && { ...summariesOf(db, [row])[0]!, openReason: row.open_reason, closeReason: row.close_reason };
 }
 
 export function canReachCase(db: Db, caseId: number, access: CaseAccess): boolean {
@@ -142,9 +151,14 @@ const caseOrder = "ORDER BY c.status = 'open' DESC, c.opened_on DESC, c.id DESC"
 export function pageCases(db: Db, access: CaseAccess, filter: CaseFilter): { rows: CaseSummary[]; total: number } {
   const where = [visibleClause];
   const params: Record<string, string | number> = { userId: access.userId, seesAll: access.seesAll ? 1 : 0, limit: filter.limit, offset: filter.offset };
-  if (filter.status !== 'all') where.push('c.status = @status');
-  if (filter.clientId !== undefined) where.push('c.client_id = @clientId');
-  Object.assign(params, filter.status === 'all' ? {} : { status: filter.status }, filter.clientId === undefined ? {} : { clientId: filter.clientId });
+  if (filter.status !== 'all') {
+    where.push('c.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.clientId !== undefined) {
+    where.push('c.client_id = @clientId');
+    params.clientId = filter.clientId;
+  }
   const match = clientTextMatch(filter.query, 'cl.');
   if (match) {
     where.push(match.clause);
@@ -153,7 +167,7 @@ export function pageCases(db: Db, access: CaseAccess, filter: CaseFilter): { row
   const clause = where.join(' AND ');
   const total = (db.prepare(`SELECT count(*) AS n FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE ${clause}`).get(params) as { n: number }).n;
   const rows = db.prepare(`${selectCases} WHERE ${clause} ${caseOrder} LIMIT @limit OFFSET @offset`).all(params) as CaseRow[];
-  return { rows: rows.map((row) => toSummary(db, row)), total };
+  return { rows: summariesOf(db, rows), total };
 }
 
 /** One client's cases that `access` reaches (a client has a few: never paged). */
@@ -161,7 +175,7 @@ export function clientCases(db: Db, access: CaseAccess, status: 'open' | 'closed
   const where = [visibleClause, 'c.client_id = @clientId'];
   if (status !== 'all') where.push('c.status = @status');
   const rows = db.prepare(`${selectCases} WHERE ${where.join(' AND ')} ${caseOrder}`).all({ userId: access.userId, seesAll: access.seesAll ? 1 : 0, status, clientId }) as CaseRow[];
-  return rows.map((row) => toSummary(db, row));
+  return summariesOf(db, rows);
 }
 
 export function insertCase(
