@@ -1,3 +1,4 @@
+import { changeTriggers } from './changeTriggers.js';
 import type { Migration } from './types.js';
 
 /**
@@ -28,14 +29,13 @@ function monthsOf(row: 'NEW' | 'OLD', { column, instant }: { column: string; ins
 
 function countedByMonth(table: string): string {
   const dated = datedColumns[table]!;
-  const mark = (rows: Array<'NEW' | 'OLD'>) =>
-    `INSERT INTO report_month_changes (table_name, month, changes)
+  return changeTriggers(
+    table,
+    'counted_month',
+    (rows) => `INSERT INTO report_month_changes (table_name, month, changes)
           SELECT '${table}', month, 1 FROM (${rows.flatMap((row) => monthsOf(row, dated)).map((month) => `SELECT ${month} AS month`).join(' UNION ')}) WHERE month IS NOT NULL
-          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1;`;
-  return `
-      CREATE TRIGGER ${table}_counted_month_insert AFTER INSERT ON ${table} BEGIN ${mark(['NEW'])} END;
-      CREATE TRIGGER ${table}_counted_month_update AFTER UPDATE ON ${table} BEGIN ${mark(['NEW', 'OLD'])} END;
-      CREATE TRIGGER ${table}_counted_month_delete AFTER DELETE ON ${table} BEGIN ${mark(['OLD'])} END;`;
+          ON CONFLICT (table_name, month) DO UPDATE SET changes = changes + 1;`,
+  );
 }
 
 export const migration: Migration = {

@@ -39,6 +39,7 @@ import { migration as lookupIndexes } from './0290-lookup-indexes.js';
 import { migration as reportCoveringIndexes } from './0300-report-covering-indexes.js';
 import { migration as reportTableChanges } from './0310-report-table-changes.js';
 import { migration as reportMonthChanges } from './0320-report-month-changes.js';
+import { migration as reportRowChanges } from './0330-report-row-changes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -74,6 +75,7 @@ export const migrations: readonly Migration[] = [
   reportCoveringIndexes,
   reportTableChanges,
   reportMonthChanges,
+  reportRowChanges,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -4,7 +4,8 @@ import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
 import { assembleFigures, sourceFigures, sourcesOf, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { changeCounts, changeStamp, Directory, directoryStamp, readFacts, sourceStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { Directory } from '../../repositories/reportDirectory.js';
+import { changeCounts, changeStamp, directoryStamp, readFacts, sourceStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
 import type { ChecklistService } from '../checklist/checklistService.js';
 import { loggedDays } from '../ledgers/dutyService.js';
 
@@ -114,7 +115,11 @@ export class FactReadings {
     this.db = db;
     const counts = changeCounts(db);
     const directoryNow = directoryStamp(counts);
-    if (this.directory?.stamp !== directoryNow) this.directory = { stamp: directoryNow, directory: new Directory(db) };
+    if (this.directory?.stamp !== directoryNow) {
+      // The kept directory reads again the rows changed since; a new one is read when it cannot.
+      const directory = this.directory?.directory.catchUp() ? this.directory.directory : new Directory(db);
+      this.directory = { stamp: directoryNow, directory };
+    }
     const context = factContext(db, this.providers, this.directory.directory);
     const wholeFile = `${changeStamp(db)}|${this.today()}`;
     return {

@@ -989,6 +989,13 @@ CREATE TABLE report_month_changes (
         PRIMARY KEY (table_name, month)
       ) STRICT, WITHOUT ROWID;
 
+-- table report_row_changes
+CREATE TABLE report_row_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_name TEXT NOT NULL,
+        row_key INTEGER NOT NULL
+      ) STRICT;
+
 -- table report_table_changes
 CREATE TABLE report_table_changes (
         table_name TEXT PRIMARY KEY,
@@ -1337,6 +1344,15 @@ CREATE TRIGGER case_problems_counted_delete AFTER DELETE ON case_problems
 CREATE TRIGGER case_problems_counted_insert AFTER INSERT ON case_problems
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'case_problems'; END;
 
+-- trigger case_problems_counted_rows_delete
+CREATE TRIGGER case_problems_counted_rows_delete AFTER DELETE ON case_problems BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'case_problems', row_key FROM (SELECT OLD.case_id AS row_key); END;
+
+-- trigger case_problems_counted_rows_insert
+CREATE TRIGGER case_problems_counted_rows_insert AFTER INSERT ON case_problems BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'case_problems', row_key FROM (SELECT NEW.case_id AS row_key); END;
+
+-- trigger case_problems_counted_rows_update
+CREATE TRIGGER case_problems_counted_rows_update AFTER UPDATE ON case_problems BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'case_problems', row_key FROM (SELECT NEW.case_id AS row_key UNION SELECT OLD.case_id AS row_key); END;
+
 -- trigger case_problems_counted_update
 CREATE TRIGGER case_problems_counted_update AFTER UPDATE ON case_problems
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'case_problems'; END;
@@ -1348,6 +1364,15 @@ CREATE TRIGGER cases_counted_delete AFTER DELETE ON cases
 -- trigger cases_counted_insert
 CREATE TRIGGER cases_counted_insert AFTER INSERT ON cases
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'cases'; END;
+
+-- trigger cases_counted_rows_delete
+CREATE TRIGGER cases_counted_rows_delete AFTER DELETE ON cases BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'cases', row_key FROM (SELECT OLD.id AS row_key); END;
+
+-- trigger cases_counted_rows_insert
+CREATE TRIGGER cases_counted_rows_insert AFTER INSERT ON cases BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'cases', row_key FROM (SELECT NEW.id AS row_key); END;
+
+-- trigger cases_counted_rows_update
+CREATE TRIGGER cases_counted_rows_update AFTER UPDATE ON cases BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'cases', row_key FROM (SELECT NEW.id AS row_key UNION SELECT OLD.id AS row_key); END;
 
 -- trigger cases_counted_update
 CREATE TRIGGER cases_counted_update AFTER UPDATE ON cases
@@ -1361,6 +1386,15 @@ CREATE TRIGGER client_tags_counted_delete AFTER DELETE ON client_tags
 CREATE TRIGGER client_tags_counted_insert AFTER INSERT ON client_tags
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'client_tags'; END;
 
+-- trigger client_tags_counted_rows_delete
+CREATE TRIGGER client_tags_counted_rows_delete AFTER DELETE ON client_tags BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'client_tags', row_key FROM (SELECT OLD.client_id AS row_key); END;
+
+-- trigger client_tags_counted_rows_insert
+CREATE TRIGGER client_tags_counted_rows_insert AFTER INSERT ON client_tags BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'client_tags', row_key FROM (SELECT NEW.client_id AS row_key); END;
+
+-- trigger client_tags_counted_rows_update
+CREATE TRIGGER client_tags_counted_rows_update AFTER UPDATE ON client_tags BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'client_tags', row_key FROM (SELECT NEW.client_id AS row_key UNION SELECT OLD.client_id AS row_key); END;
+
 -- trigger client_tags_counted_update
 CREATE TRIGGER client_tags_counted_update AFTER UPDATE ON client_tags
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'client_tags'; END;
@@ -1372,6 +1406,15 @@ CREATE TRIGGER clients_counted_delete AFTER DELETE ON clients
 -- trigger clients_counted_insert
 CREATE TRIGGER clients_counted_insert AFTER INSERT ON clients
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'clients'; END;
+
+-- trigger clients_counted_rows_delete
+CREATE TRIGGER clients_counted_rows_delete AFTER DELETE ON clients BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'clients', row_key FROM (SELECT OLD.id AS row_key); END;
+
+-- trigger clients_counted_rows_insert
+CREATE TRIGGER clients_counted_rows_insert AFTER INSERT ON clients BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'clients', row_key FROM (SELECT NEW.id AS row_key); END;
+
+-- trigger clients_counted_rows_update
+CREATE TRIGGER clients_counted_rows_update AFTER UPDATE ON clients BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'clients', row_key FROM (SELECT NEW.id AS row_key UNION SELECT OLD.id AS row_key); END;
 
 -- trigger clients_counted_update
 CREATE TRIGGER clients_counted_update AFTER UPDATE ON clients
@@ -1629,6 +1672,10 @@ CREATE TRIGGER referrals_counted_month_update AFTER UPDATE ON referrals BEGIN IN
 CREATE TRIGGER referrals_counted_update AFTER UPDATE ON referrals
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'referrals'; END;
 
+-- trigger report_row_changes_kept
+CREATE TRIGGER report_row_changes_kept AFTER INSERT ON report_row_changes
+        BEGIN DELETE FROM report_row_changes WHERE seq <= NEW.seq - 10000; END;
+
 -- trigger report_versions_frozen
 CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions
         WHEN OLD.state <> 'draft' AND (NEW.figures IS NOT OLD.figures OR NEW.violations IS NOT OLD.violations OR NEW.notes IS NOT OLD.notes
@@ -1647,6 +1694,15 @@ CREATE TRIGGER risk_grades_counted_delete AFTER DELETE ON risk_grades
 -- trigger risk_grades_counted_insert
 CREATE TRIGGER risk_grades_counted_insert AFTER INSERT ON risk_grades
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'risk_grades'; END;
+
+-- trigger risk_grades_counted_rows_delete
+CREATE TRIGGER risk_grades_counted_rows_delete AFTER DELETE ON risk_grades BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'risk_grades', row_key FROM (SELECT OLD.client_id AS row_key); END;
+
+-- trigger risk_grades_counted_rows_insert
+CREATE TRIGGER risk_grades_counted_rows_insert AFTER INSERT ON risk_grades BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'risk_grades', row_key FROM (SELECT NEW.client_id AS row_key); END;
+
+-- trigger risk_grades_counted_rows_update
+CREATE TRIGGER risk_grades_counted_rows_update AFTER UPDATE ON risk_grades BEGIN INSERT INTO report_row_changes (table_name, row_key) SELECT 'risk_grades', row_key FROM (SELECT NEW.client_id AS row_key UNION SELECT OLD.client_id AS row_key); END;
 
 -- trigger risk_grades_counted_update
 CREATE TRIGGER risk_grades_counted_update AFTER UPDATE ON risk_grades
