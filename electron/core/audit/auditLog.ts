@@ -61,13 +61,6 @@ function canonicalDetail(detail: AuditDetail | undefined): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-/** Rows the audit log appended, per connection: a kept report reading is not made stale by the audit of a read. */
-const appendedRows = new WeakMap<Db, number>();
-
-export function auditRowsAppended(db: Db): number {
-  return appendedRows.get(db) ?? 0;
-}
-
 /**
  * Append one row, chained to the previous one. Call it inside the transaction of the change it
  * records, so both commit or neither does (DB-8, AUD-6).
@@ -93,7 +86,6 @@ export function appendAudit(db: Db, appVersion: string, record: AuditRecord, now
     `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, object_type, object_id, result, detail, app_version, prev_hash, row_hash)
      VALUES (@seq, @at, @actor_id, @actor_name, @action, @object_type, @object_id, @result, @detail, @app_version, @prev_hash, @row_hash)`,
   ).run({ ...row, row_hash: rowHash(row) });
-  appendedRows.set(db, auditRowsAppended(db) + 1);
   return row.seq;
 }
 

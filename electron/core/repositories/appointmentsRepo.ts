@@ -88,7 +88,10 @@ export function readAppointment(db: Db, id: number): (StoredAppointment & { star
   return row && { ...toRecord(row), startMinute: row.start_minute, endMinute: row.end_minute };
 }
 
-/** The first live booking (a 爽约 frees its slot) that overlaps and shares the counsellor, the room or the client. */
+/**
+ * The first live booking (a 爽约 frees its slot) that overlaps and shares the counsellor, the room or the client:
+ * searched by end time (migration 350), so only the bookings ending after the slot starts are read, not all the past.
+ */
 export function findClash(
   db: Db,
   slot: { counsellorId: number; roomId: number; clientId: number | null; startMinute: number; endMinute: number },
@@ -99,7 +102,7 @@ export function findClash(
       `${select} WHERE a.status NOT IN ('cancelled', 'no_show') AND a.start_minute < @endMinute AND a.end_minute > @startMinute
          AND (a.counsellor_id = @counsellorId OR a.room_id = @roomId OR (@clientId IS NOT NULL AND a.client_id = @clientId))
          AND a.id NOT IN (SELECT value FROM json_each(@ignore))
-       ORDER BY a.start_minute LIMIT 1`,
+       ORDER BY a.start_minute, a.id LIMIT 1`,
     )
     .get({ ...slot, ignore: JSON.stringify(ignoreIds) }) as Row | undefined;
   if (!row) return undefined;

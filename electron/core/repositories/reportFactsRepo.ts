@@ -1,7 +1,6 @@
 import type { FactRow, FactSourceId } from '../../../shared/reports/factSources.js';
 import { localDayFinder } from '../../../shared/domain/dates.js';
 import { monthsOf, type DayRange } from '../../../shared/reports/periodShift.js';
-import { auditRowsAppended } from '../audit/auditLog.js';
 import type { Db } from '../db/driver.js';
 import { directoryTables, type Directory } from './reportDirectory.js';
 
@@ -77,21 +76,14 @@ const countsOf = (counts: ChangeCounts, tables: readonly string[]) => tables.map
 /** The directory is the file's while this stands still. */
 export const directoryStamp = (counts: ChangeCounts) => countsOf(counts, directoryTables);
 
+/** What another feature reads from these tables (the checklist, the duty log) stands while this does. */
+export const tablesStamp = (counts: ChangeCounts, tables: readonly string[]) => countsOf(counts, tables);
+
 /** A source's records of a period are the file's while this stands still: its tables' counts, its dated table's by month. */
 export function sourceStamp(counts: ChangeCounts, source: RecordSource, range: DayRange): string {
   const dated = datedTables[source];
   const whole = countsOf(counts, sourceTables[source].filter((table) => table !== dated));
   return dated === undefined ? whole : `${whole}|${monthsOf(range).map((month) => counts.months.get(`${dated} ${month}`) ?? 0).join('.')}`;
-}
-
-/**
- * Whether anything in the file changed, as SQLite counts it: the rows this connection inserted, updated or deleted in
- * any table, less the audit log's own rows (opening a client's file writes one and changes nothing counted), and the
- * commits of other connections.
- */
-export function changeStamp(db: Db): string {
-  const { changes } = db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-  return `${changes - auditRowsAppended(db)}/${String(db.pragma('data_version', { simple: true }))}`;
 }
 
 const dayFinders = new WeakMap<FactPeriod, (instantIso: string) => string>();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/api/contract/index.js';
 import { adult } from '../helpers/clients.js';
 import type { Clock } from '../../../electron/core/clock.js';
+import { statementsDuring } from '../helpers/queryPlans.js';
 import { createStaffedStation, disposeWhenTestEnds, manualClock } from '../helpers/station.js';
 
 /** Monday 2026-11-23, 09:00 in Beijing: tests never depend on the day they run. */
@@ -70,6 +71,18 @@ describe('booking rules', () => {
     expect(await station.raw(reception, 'appointments.create', { ...base, clientId: other.id, roomId: roomB, start: '2026-12-07T09:50' })).toMatchObject({ ok: true });
     await station.call(reception, 'appointments.cancel', { id: first.id, reason: '来访者临时有事' });
     expect(await station.raw(reception, 'appointments.create', { ...base, start: '2026-12-07T09:00', durationMinutes: 40 })).toMatchObject({ ok: true });
+  });
+
+  it('looks for a clash among the bookings ending after the slot starts, not the counsellor’s and the room’s whole past (issue 15)', async () => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const db = station.database();
+    const statements = await statementsDuring(db, () => station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' }));
+    const clash = statements.find((sql) => /a\.counsellor_id = @counsellorId OR a\.room_id = @roomId/.test(sql))!;
+    const params = { counsellorId: 1, roomId: 1, clientId: 1, startMinute: 0, endMinute: 50, ignore: '[]' };
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${clash}`).all(params) as Array<{ detail: string }>).map((line) => line.detail).filter((detail) => /appointments/.test(detail));
+    // Each of the three searches is bounded by the end of the bookings; a search by start alone would read the past.
+    expect(plan).toEqual(expect.arrayContaining([expect.stringMatching(/counsellor_id=\? AND end_minute>\?/), expect.stringMatching(/room_id=\? AND end_minute>\?/), expect.stringMatching(/client_id=\? AND end_minute>\?/)]));
+    expect(plan.filter((detail) => /start_minute<\?\)/.test(detail))).toEqual([]);
   });
 
   it('counts a move to another start as 改约 (not a longer session), refuses a move onto a clash, links a registered walk-in, records who cancelled', async () => {

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/core/audit/auditLog.js';
 import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
 import { Directory, directoryTables } from '../../../electron/core/repositories/reportDirectory.js';
-import { changeStamp, datedTables, readFacts, sourceTables, type RecordSource } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { changeCounts, datedTables, readFacts, sourceTables, type RecordSource } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { checklistTables, ChecklistService } from '../../../electron/core/services/checklist/checklistService.js';
+import { dutyLogTables, loggedDays } from '../../../electron/core/services/ledgers/dutyService.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
 import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
 import { FactReadings, freshReading } from '../../../electron/core/services/reports/reportFacts.js';
-import type { ChecklistService } from '../../../electron/core/services/checklist/checklistService.js';
 import { adult } from '../helpers/clients.js';
 import { reportStation } from '../helpers/reportStation.js';
 import { statementsDuring, tablesRead } from '../helpers/queryPlans.js';
@@ -171,7 +172,7 @@ describe('the kept readings of the report screen', () => {
     expect(marked).toEqual(['meetings 2026-10', 'scale_results 2026-11', 'scale_results 2026-12']);
   });
 
-  it('reads the duty log and the checklist afresh after any change in the file and on a new day (the checklist counts today)', async () => {
+  it('reads the duty log and the checklist afresh after a change to a table they read and on a new day (the checklist counts today)', async () => {
     const { other, meetingOnNov5 } = await stationWithSecondConnection();
     try {
       let day = '2026-12-03';
@@ -182,7 +183,13 @@ describe('the kept readings of the report screen', () => {
       read();
       read();
       expect(standings).toBe(1);
+      // The checklist counts the meetings kept.
       meetingOnNov5();
+      read();
+      expect(standings).toBe(2);
+      // It reads no hotline call: a call recorded leaves its score kept.
+      other.prepare(`INSERT INTO hotline_calls (called_on, start_time, duration_minutes, taken_by, caller_type, problem_type, outcome, created_by, created_at, updated_at)
+         VALUES ('2026-11-05', '09:00', 10, 1, 'self', 'emotion', 'counselled', 1, '2026-11-05T01:00:00.000Z', '2026-11-05T01:00:00.000Z')`).run();
       read();
       expect(standings).toBe(2);
       day = '2026-12-04';
@@ -190,6 +197,24 @@ describe('the kept readings of the report screen', () => {
       expect(standings).toBe(3);
     } finally {
       other.close();
+    }
+  });
+
+  it('names every table the checklist’s view and the duty log’s open days read, each counted', async () => {
+    const time = manualClock(new Date('2026-12-03T02:00:00Z'));
+    const station = disposeWhenTestEnds(await createStation({ clock: time.clock }));
+    const db = station.database();
+    const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as Array<{ name: string }>).map((row) => row.name));
+    const checklist = new ChecklistService({ connection: () => db } as never, time.clock);
+    // With a template chosen, the view reads it from the templates the station imported too.
+    await station.call(station.admin, 'checklist.choose', { templateId: 'yongchuan-street-station', version: 1 });
+    for (const [name, tables, read] of [
+      ['checklist', checklistTables, () => checklist.view(db, {})],
+      ['open days', dutyLogTables, () => loggedDays(db, { from: '2026-11-01', to: '2026-11-30' })],
+    ] as const) {
+      const statements = await statementsDuring(db, async () => read());
+      expect(statements.flatMap((sql) => tablesRead(db, sql)).filter((table) => !(tables as readonly string[]).includes(table)), name).toEqual([]);
+      expect(tables.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `${table}_counted_${event}`)).filter((trigger) => !triggers.has(trigger)), name).toEqual([]);
     }
   });
 
@@ -220,16 +245,17 @@ describe('the kept readings of the report screen', () => {
 });
 
 describe('what counts as a change', () => {
-  it('opening a client’s file and its case through core (audited reads) leaves the stamp; registering a client moves it', async () => {
+  it('opening a client’s file and its case through core (audited reads) leaves every count; registering a client moves the clients’', async () => {
     const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
     const db = station.database();
     const client = await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
     const opened = await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-12-01' });
-    const before = changeStamp(db);
+    const counts = () => [...changeCounts(db).tables];
+    const before = counts();
     await station.call(station.admin, 'clients.get', { id: client.id });
     await station.call(station.admin, 'cases.get', { id: opened.id });
-    expect(changeStamp(db)).toBe(before);
+    expect(counts()).toEqual(before);
     await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined, name: '钱乙' });
-    expect(changeStamp(db)).not.toBe(before);
+    expect(counts().filter(([table], index) => before[index]![1] !== changeCounts(db).tables.get(table)).map(([table]) => table)).toContain('clients');
   });
 });

@@ -40,6 +40,8 @@ import { migration as reportCoveringIndexes } from './0300-report-covering-index
 import { migration as reportTableChanges } from './0310-report-table-changes.js';
 import { migration as reportMonthChanges } from './0320-report-month-changes.js';
 import { migration as reportRowChanges } from './0330-report-row-changes.js';
+import { migration as reportReadingTables } from './0340-report-reading-tables.js';
+import { migration as bookingClashIndexes } from './0350-booking-clash-indexes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -76,6 +78,8 @@ export const migrations: readonly Migration[] = [
   reportTableChanges,
   reportMonthChanges,
   reportRowChanges,
+  reportReadingTables,
+  bookingClashIndexes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

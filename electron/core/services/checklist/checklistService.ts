@@ -17,6 +17,35 @@ import type { Vault } from '../../vault.js';
 import { computeFigures } from './checklistFigures.js';
 import { checkedAnswer } from './itemAnswer.js';
 
+/**
+ * Every table the checklist's view reads (its template, answers and figures): the report keeps the checklist's score
+ * while their change counts (migrations 310, 340) and the day stand still; factReadings.test checks the list.
+ */
+export const checklistTables = [
+  'activities',
+  'appointments',
+  'backups',
+  'calendar_days',
+  'checklist_answers',
+  'checklist_choice',
+  'checklist_templates',
+  'clients',
+  'crises',
+  'duty_logs',
+  'duty_shifts',
+  'follow_ups',
+  'meetings',
+  'people',
+  'person_qualifications',
+  'report_versions',
+  'rule_versions',
+  'screening_visits',
+  'settings',
+  'station',
+  'station_rules',
+  'users',
+] as const;
+
 /** What a station follows before its 站长 picks the district's template: seed 003's standard for its level. */
 const defaultTemplateOf = { community: 'yongchuan-community-five-ones', street: 'yongchuan-street-station', district: 'yongchuan-street-station' } as const;
 

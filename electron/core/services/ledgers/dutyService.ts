@@ -35,6 +35,9 @@ const byDay = <T extends { date: string }>(rows: readonly T[]) => {
   return map;
 };
 
+/** The tables loggedDays reads (the report keeps its open days while their change counts stand still). */
+export const dutyLogTables = ['duty_logs', 'users'] as const;
+
 /** The days the duty log shows someone on duty in the period, oldest first (as the log is read), with the minutes covered (overlaps once). */
 export function loggedDays(db: Db, period: Readonly<{ from: string; to: string }>): Array<{ day: string; minutes: number }> {
   return [...byDay(listLogs(db, period))]

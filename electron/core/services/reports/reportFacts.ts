@@ -5,9 +5,9 @@ import type { DayRange } from '../../../../shared/reports/periodShift.js';
 import { assembleFigures, sourceFigures, sourcesOf, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
 import { Directory } from '../../repositories/reportDirectory.js';
-import { changeCounts, changeStamp, directoryStamp, readFacts, sourceStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
-import type { ChecklistService } from '../checklist/checklistService.js';
-import { loggedDays } from '../ledgers/dutyService.js';
+import { changeCounts, directoryStamp, readFacts, sourceStamp, tablesStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { checklistTables, type ChecklistService } from '../checklist/checklistService.js';
+import { dutyLogTables, loggedDays } from '../ledgers/dutyService.js';
 
 /** Where the two fact sources that are other features' readings come from, and the scale bands graded 异常. */
 export type FactProviders = Readonly<{ checklist: ChecklistService; abnormalBands: () => ReadonlySet<string> }>;
@@ -93,9 +93,10 @@ const keptResults = 600;
  * (issue 15: on a ten-year station a month's report took about 1 s, a third of it reading the directory of clients
  * again). Migrations 310 and 320 count every change to those tables, whoever made it, and a flow's changes by the
  * month of the record, so recording a session recomputes the sessions' figures of the periods holding its month
- * only, and a client's new grade the directory and what takes its dimensions. The two sources that are other
- * features' readings (the duty log, the checklist, which counts "today") start afresh after any change in the file
- * and on a new day. Submitting never reads from here; it computes inside its transaction.
+ * only, and a client's new grade what takes a client's dimensions (the kept directory reads that client's rows
+ * again, migration 330). The two sources that are other features' readings (the duty log, the checklist, which
+ * counts "today") start afresh after a change to a table they read (counted by migration 340) and on a new day.
+ * Submitting never reads from here; it computes inside its transaction.
  */
 export class FactReadings {
   private db: Db | undefined;
@@ -121,13 +122,14 @@ export class FactReadings {
       this.directory = { stamp: directoryNow, directory };
     }
     const context = factContext(db, this.providers, this.directory.directory);
-    const wholeFile = `${changeStamp(db)}|${this.today()}`;
+    const today = this.today();
+    const readingStamps = { openDays: `${tablesStamp(counts, dutyLogTables)}|${today}`, checklist: `${tablesStamp(counts, checklistTables)}|${today}` };
     return {
       context,
       figures: (set, range, breakdowns) => {
         const period = factPeriod(range);
         return periodFigures(set, (source) => {
-          const stamp = source === 'openDays' || source === 'checklist' ? wholeFile : sourceStamp(counts, source as RecordSource, range);
+          const stamp = source === 'openDays' || source === 'checklist' ? readingStamps[source] : sourceStamp(counts, source as RecordSource, range);
           return this.remember(`${set.id}@${set.version} ${source} ${range.from} ${range.to} ${breakdowns}`, stamp, () =>
             countSource(db, set, source, period, this.providers, context, breakdowns),
           );

@@ -22,14 +22,23 @@ CREATE INDEX alerts_result ON alerts (result_id);
 -- index appointments_client
 CREATE INDEX appointments_client ON appointments (client_id, start_minute);
 
+-- index appointments_client_end
+CREATE INDEX appointments_client_end ON appointments (client_id, end_minute);
+
 -- index appointments_counsellor
 CREATE INDEX appointments_counsellor ON appointments (counsellor_id, start_minute);
+
+-- index appointments_counsellor_end
+CREATE INDEX appointments_counsellor_end ON appointments (counsellor_id, end_minute);
 
 -- index appointments_follow_up
 CREATE INDEX appointments_follow_up ON appointments (follow_up_id) WHERE follow_up_id IS NOT NULL;
 
 -- index appointments_room
 CREATE INDEX appointments_room ON appointments (room_id, start_minute);
+
+-- index appointments_room_end
+CREATE INDEX appointments_room_end ON appointments (room_id, end_minute);
 
 -- index appointments_series
 CREATE INDEX appointments_series ON appointments (series_id, start_minute);
@@ -1328,6 +1337,15 @@ CREATE TRIGGER activity_outreach_counted_insert AFTER INSERT ON activity_outreac
 CREATE TRIGGER activity_outreach_counted_update AFTER UPDATE ON activity_outreach
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'activity_outreach'; END;
 
+-- trigger appointments_counted_delete
+CREATE TRIGGER appointments_counted_delete AFTER DELETE ON appointments BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'appointments'; END;
+
+-- trigger appointments_counted_insert
+CREATE TRIGGER appointments_counted_insert AFTER INSERT ON appointments BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'appointments'; END;
+
+-- trigger appointments_counted_update
+CREATE TRIGGER appointments_counted_update AFTER UPDATE ON appointments BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'appointments'; END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -1335,6 +1353,24 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger backups_counted_delete
+CREATE TRIGGER backups_counted_delete AFTER DELETE ON backups BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'backups'; END;
+
+-- trigger backups_counted_insert
+CREATE TRIGGER backups_counted_insert AFTER INSERT ON backups BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'backups'; END;
+
+-- trigger backups_counted_update
+CREATE TRIGGER backups_counted_update AFTER UPDATE ON backups BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'backups'; END;
+
+-- trigger calendar_days_counted_delete
+CREATE TRIGGER calendar_days_counted_delete AFTER DELETE ON calendar_days BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'calendar_days'; END;
+
+-- trigger calendar_days_counted_insert
+CREATE TRIGGER calendar_days_counted_insert AFTER INSERT ON calendar_days BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'calendar_days'; END;
+
+-- trigger calendar_days_counted_update
+CREATE TRIGGER calendar_days_counted_update AFTER UPDATE ON calendar_days BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'calendar_days'; END;
 
 -- trigger case_problems_counted_delete
 CREATE TRIGGER case_problems_counted_delete AFTER DELETE ON case_problems
@@ -1377,6 +1413,33 @@ CREATE TRIGGER cases_counted_rows_update AFTER UPDATE ON cases BEGIN INSERT INTO
 -- trigger cases_counted_update
 CREATE TRIGGER cases_counted_update AFTER UPDATE ON cases
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'cases'; END;
+
+-- trigger checklist_answers_counted_delete
+CREATE TRIGGER checklist_answers_counted_delete AFTER DELETE ON checklist_answers BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_answers'; END;
+
+-- trigger checklist_answers_counted_insert
+CREATE TRIGGER checklist_answers_counted_insert AFTER INSERT ON checklist_answers BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_answers'; END;
+
+-- trigger checklist_answers_counted_update
+CREATE TRIGGER checklist_answers_counted_update AFTER UPDATE ON checklist_answers BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_answers'; END;
+
+-- trigger checklist_choice_counted_delete
+CREATE TRIGGER checklist_choice_counted_delete AFTER DELETE ON checklist_choice BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_choice'; END;
+
+-- trigger checklist_choice_counted_insert
+CREATE TRIGGER checklist_choice_counted_insert AFTER INSERT ON checklist_choice BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_choice'; END;
+
+-- trigger checklist_choice_counted_update
+CREATE TRIGGER checklist_choice_counted_update AFTER UPDATE ON checklist_choice BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_choice'; END;
+
+-- trigger checklist_templates_counted_delete
+CREATE TRIGGER checklist_templates_counted_delete AFTER DELETE ON checklist_templates BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_templates'; END;
+
+-- trigger checklist_templates_counted_insert
+CREATE TRIGGER checklist_templates_counted_insert AFTER INSERT ON checklist_templates BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_templates'; END;
+
+-- trigger checklist_templates_counted_update
+CREATE TRIGGER checklist_templates_counted_update AFTER UPDATE ON checklist_templates BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'checklist_templates'; END;
 
 -- trigger client_tags_counted_delete
 CREATE TRIGGER client_tags_counted_delete AFTER DELETE ON client_tags
@@ -1498,6 +1561,24 @@ CREATE TRIGGER district_reports_kept_delete BEFORE DELETE ON district_reports
 -- trigger district_reports_kept_update
 CREATE TRIGGER district_reports_kept_update BEFORE UPDATE ON district_reports
         BEGIN SELECT RAISE(ABORT, 'a district report version is kept as it was made'); END;
+
+-- trigger duty_logs_counted_delete
+CREATE TRIGGER duty_logs_counted_delete AFTER DELETE ON duty_logs BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_logs'; END;
+
+-- trigger duty_logs_counted_insert
+CREATE TRIGGER duty_logs_counted_insert AFTER INSERT ON duty_logs BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_logs'; END;
+
+-- trigger duty_logs_counted_update
+CREATE TRIGGER duty_logs_counted_update AFTER UPDATE ON duty_logs BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_logs'; END;
+
+-- trigger duty_shifts_counted_delete
+CREATE TRIGGER duty_shifts_counted_delete AFTER DELETE ON duty_shifts BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_shifts'; END;
+
+-- trigger duty_shifts_counted_insert
+CREATE TRIGGER duty_shifts_counted_insert AFTER INSERT ON duty_shifts BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_shifts'; END;
+
+-- trigger duty_shifts_counted_update
+CREATE TRIGGER duty_shifts_counted_update AFTER UPDATE ON duty_shifts BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'duty_shifts'; END;
 
 -- trigger follow_ups_counted_delete
 CREATE TRIGGER follow_ups_counted_delete AFTER DELETE ON follow_ups
@@ -1676,6 +1757,15 @@ CREATE TRIGGER referrals_counted_update AFTER UPDATE ON referrals
 CREATE TRIGGER report_row_changes_kept AFTER INSERT ON report_row_changes
         BEGIN DELETE FROM report_row_changes WHERE seq <= NEW.seq - 10000; END;
 
+-- trigger report_versions_counted_delete
+CREATE TRIGGER report_versions_counted_delete AFTER DELETE ON report_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'report_versions'; END;
+
+-- trigger report_versions_counted_insert
+CREATE TRIGGER report_versions_counted_insert AFTER INSERT ON report_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'report_versions'; END;
+
+-- trigger report_versions_counted_update
+CREATE TRIGGER report_versions_counted_update AFTER UPDATE ON report_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'report_versions'; END;
+
 -- trigger report_versions_frozen
 CREATE TRIGGER report_versions_frozen BEFORE UPDATE ON report_versions
         WHEN OLD.state <> 'draft' AND (NEW.figures IS NOT OLD.figures OR NEW.violations IS NOT OLD.violations OR NEW.notes IS NOT OLD.notes
@@ -1707,6 +1797,15 @@ CREATE TRIGGER risk_grades_counted_rows_update AFTER UPDATE ON risk_grades BEGIN
 -- trigger risk_grades_counted_update
 CREATE TRIGGER risk_grades_counted_update AFTER UPDATE ON risk_grades
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'risk_grades'; END;
+
+-- trigger rule_versions_counted_delete
+CREATE TRIGGER rule_versions_counted_delete AFTER DELETE ON rule_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'rule_versions'; END;
+
+-- trigger rule_versions_counted_insert
+CREATE TRIGGER rule_versions_counted_insert AFTER INSERT ON rule_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'rule_versions'; END;
+
+-- trigger rule_versions_counted_update
+CREATE TRIGGER rule_versions_counted_update AFTER UPDATE ON rule_versions BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'rule_versions'; END;
 
 -- trigger scale_definitions_counted_delete
 CREATE TRIGGER scale_definitions_counted_delete AFTER DELETE ON scale_definitions
@@ -1785,6 +1884,42 @@ CREATE TRIGGER screening_visits_counted_month_update AFTER UPDATE ON screening_v
 -- trigger screening_visits_counted_update
 CREATE TRIGGER screening_visits_counted_update AFTER UPDATE ON screening_visits
         BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'screening_visits'; END;
+
+-- trigger settings_counted_delete
+CREATE TRIGGER settings_counted_delete AFTER DELETE ON settings BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'settings'; END;
+
+-- trigger settings_counted_insert
+CREATE TRIGGER settings_counted_insert AFTER INSERT ON settings BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'settings'; END;
+
+-- trigger settings_counted_update
+CREATE TRIGGER settings_counted_update AFTER UPDATE ON settings BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'settings'; END;
+
+-- trigger station_counted_delete
+CREATE TRIGGER station_counted_delete AFTER DELETE ON station BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station'; END;
+
+-- trigger station_counted_insert
+CREATE TRIGGER station_counted_insert AFTER INSERT ON station BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station'; END;
+
+-- trigger station_counted_update
+CREATE TRIGGER station_counted_update AFTER UPDATE ON station BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station'; END;
+
+-- trigger station_rules_counted_delete
+CREATE TRIGGER station_rules_counted_delete AFTER DELETE ON station_rules BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station_rules'; END;
+
+-- trigger station_rules_counted_insert
+CREATE TRIGGER station_rules_counted_insert AFTER INSERT ON station_rules BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station_rules'; END;
+
+-- trigger station_rules_counted_update
+CREATE TRIGGER station_rules_counted_update AFTER UPDATE ON station_rules BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'station_rules'; END;
+
+-- trigger users_counted_delete
+CREATE TRIGGER users_counted_delete AFTER DELETE ON users BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
+
+-- trigger users_counted_insert
+CREATE TRIGGER users_counted_insert AFTER INSERT ON users BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
+
+-- trigger users_counted_update
+CREATE TRIGGER users_counted_update AFTER UPDATE ON users BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
 
 -- trigger volunteer_service_hours_counted_delete
 CREATE TRIGGER volunteer_service_hours_counted_delete AFTER DELETE ON volunteer_service_hours
