@@ -66,4 +66,4 @@ export const clientCards = (): ClientCard[] => byOrder(features.flatMap((feature
 
 /** The cards of a page this role may see, each loaded when first shown. */
 export const shownCards = (cards: readonly HomeCard[], role: Role | null) =>
-  cards.filter((card) => allows(card.roles, role)).map((card) => ({ order: card.order, view: defineAsyncComponent(card.component) }));
+  cards.filter((card) => allows(card.roles, role)).map((card) => ({ order: card.order, view: defineAsyncComponent(card.component), load: card.load }));

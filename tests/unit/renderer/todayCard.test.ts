@@ -1,5 +1,8 @@
+import { flushPromises } from '@vue/test-utils';
+import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import TodayCard from '../../../renderer/src/features/caseFiles/components/TodayCard.vue';
+import HomeView from '../../../renderer/src/features/foundation/views/HomeView.vue';
 import { fakeApi } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
@@ -29,5 +32,25 @@ describe('the home page today card', () => {
     expect(count.attributes('href')).toBe('#today-unsigned');
     expect(count.text()).toContain('2');
     expect(wrapper.find('[data-testid="today-unsigned"]').findAll('a').map((link) => link.text())).toEqual(['2026-11-20 张三', '2026-11-21 李四']);
+  });
+});
+
+describe('the home page asks for the today card’s data as it opens (issue 15)', () => {
+  it('once, before the page’s own calls and the card’s code: the card shows the answer the page asked for', async () => {
+    const pinia = createPinia();
+    pinia.state.value.session = { status: null, current: { user: { id: 2, username: 'lizixun', displayName: '李咨询', role: 'counsellor' }, idleLockMinutes: 5 } };
+    const api = fakeApi({
+      'dashboard.today': () => today as never,
+      'station.get': () => null as never,
+      'system.about': () => ({ demo: false, lastBackupAt: null, cipher: 'sqlcipher' }) as never,
+      'appointments.list': () => [] as never,
+    });
+    const { wrapper } = await mountScreen(HomeView, { api, pattern: '/', path: '/', pinia });
+    // The cards' code arrives in chunks of its own: wait for it as the browser would.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="today-unsigned"]').exists()).toBe(true);
+    expect(api.methods().filter((method) => method === 'dashboard.today')).toHaveLength(1);
+    expect(api.methods()[0]).toBe('dashboard.today');
   });
 });

@@ -15,4 +15,4 @@ export const routes: readonly FeatureRoute[] = [
 ];
 
 /** What needs doing today, first on the home page. */
-export const homeCards: readonly HomeCard[] = [{ order: 10, roles: clinical, component: () => import('./components/TodayCard.vue') }];
+export const homeCards: readonly HomeCard[] = [{ order: 10, roles: clinical, component: () => import('./components/TodayCard.vue'), load: (api) => api.call('dashboard.today', {}) }];
