@@ -44,7 +44,10 @@ export type ClientCard = Readonly<{ order: number; roles?: readonly Role[]; comp
  * as the page opens, beside the card's code rather than after it and the page's first render (issue 15: the today
  * card's call waited about 300 ms for both after unlocking); the card gets the answer's promise as its `loaded` prop.
  */
-export type HomeCard = ClientCard & Readonly<{ load?: (api: ApiClient) => Promise<unknown> }>;
+export type HomeCard = ClientCard & Readonly<{ load?: (api: ApiClient, viewer: HomeViewer) => Promise<unknown> }>;
+
+/** Who the home page is shown to (a card's data may depend on it: a counsellor's own bookings). */
+export type HomeViewer = Readonly<{ role: Role | null; userId: number | null }>;
 
 /** Message trees of one feature, one per language, with the same keys. */
 export type MessageTree = { [key: string]: string | MessageTree };

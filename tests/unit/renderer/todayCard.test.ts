@@ -36,21 +36,24 @@ describe('the home page today card', () => {
 });
 
 describe('the home page asks for the today card’s data as it opens (issue 15)', () => {
-  it('once, before the page’s own calls and the card’s code: the card shows the answer the page asked for', async () => {
+  it('once, before the page’s own calls and the cards’ code: each card shows the answer the page asked for', async () => {
     const pinia = createPinia();
     pinia.state.value.session = { status: null, current: { user: { id: 2, username: 'lizixun', displayName: '李咨询', role: 'counsellor' }, idleLockMinutes: 5 } };
     const api = fakeApi({
       'dashboard.today': () => today as never,
       'station.get': () => null as never,
       'system.about': () => ({ demo: false, lastBackupAt: null, cipher: 'sqlcipher' }) as never,
-      'appointments.list': () => [] as never,
+      'appointments.list': () => [{ id: 1, start: '2026-12-02T09:00', end: '2026-12-02T09:50', who: '张三', counsellorName: '李咨询', roomName: '咨询室一', type: 'individual', status: 'booked' }] as never,
     });
     const { wrapper } = await mountScreen(HomeView, { api, pattern: '/', path: '/', pinia });
     // The cards' code arrives in chunks of its own: wait for it as the browser would.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await flushPromises();
     expect(wrapper.find('[data-testid="today-unsigned"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="today-schedule"]').text()).toContain('张三');
+    expect(api.methods().slice(0, 2)).toEqual(['dashboard.today', 'appointments.list']);
     expect(api.methods().filter((method) => method === 'dashboard.today')).toHaveLength(1);
-    expect(api.methods()[0]).toBe('dashboard.today');
+    // A counsellor's home shows their own bookings.
+    expect(api.inputsOf('appointments.list')).toEqual([expect.objectContaining({ counsellorId: 2 })]);
   });
 });

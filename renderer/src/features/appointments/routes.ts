@@ -1,4 +1,6 @@
+import { localDay } from '../../../../shared/domain/dates.js';
 import type { FeatureRoute, HomeCard, SettingsTab } from '../feature.js';
+import { todaysBookings } from './todaysBookings.js';
 
 /** The appointment calendar, its settings (rooms, hours, availability, calendar days) and today's bookings. */
 export const routes: readonly FeatureRoute[] = [
@@ -16,4 +18,6 @@ export const settingsTabs: readonly SettingsTab[] = [
   },
 ];
 
-export const homeCards: readonly HomeCard[] = [{ order: 20, component: () => import('./components/TodayScheduleCard.vue') }];
+export const homeCards: readonly HomeCard[] = [
+  { order: 20, component: () => import('./components/TodayScheduleCard.vue'), load: (api, viewer) => todaysBookings(api, viewer, localDay(new Date())) },
+];
