@@ -51,6 +51,25 @@ describe('the large demo station (at 1 % of its volumes)', () => {
     expect(progress.filter(([step]) => step === '来访者、个案、会谈与测评').map(([, done]) => done)).toEqual([0, 300]);
   });
 
+  it('ends with every change trigger a new station has, though its bulk was written without them firing', async () => {
+    // The normal demo station writes everything through core, its triggers firing.
+    const normalDir = tempDir('xinyi-normal-demo-');
+    const normal = createCore({ dataDir: normalDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
+    try {
+      await normal.seedDemo({ size: 'normal' });
+    } finally {
+      normal.close();
+    }
+    const triggers = (of: Db) => of.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    const small = await openDemoDatabase(normalDir);
+    try {
+      expect(triggers(db).filter((trigger) => trigger.name.includes('_counted_')).length).toBeGreaterThan(100);
+      expect(triggers(db)).toEqual(triggers(small));
+    } finally {
+      small.close();
+    }
+  });
+
   it('spreads ten counsellors’ case files over ten years, about fourteen sessions a case and a scale at nearly every one', () => {
     expect(count(`SELECT count(*) AS n FROM users WHERE role = 'counsellor'`)).toBe(10);
     expect(count('SELECT count(*) AS n FROM clients')).toBe(largeDemo.clients * scale);

@@ -1,6 +1,7 @@
 import { addDays, localDay } from '../../../../shared/domain/dates.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
+import { withoutChangeCounting } from '../../db/bulkSeeding.js';
 import type { Handlers } from '../../handlerTable.js';
 import { registeredAt } from '../../repositories/clientsRepo.js';
 import { listRooms } from '../../repositories/roomsRepo.js';
@@ -55,7 +56,7 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
   const caseFiles = '来访者、个案、会谈与测评';
   progress(caseFiles, 0, clients);
   vault.write((db, audit) => {
-    const counts = seedCaseFilesDemo(db, {
+    const counts = withoutChangeCounting(db, () => seedCaseFilesDemo(db, {
       clients,
       caseShare: 0.7,
       sessionsPerCase: largeDemo.sessionsPerCase,
@@ -68,7 +69,7 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
       historyGrades: true,
       longCase: largeDemo.longCase,
       progress: (done) => progress(caseFiles, done, clients),
-    });
+    }));
     audit({ actorId: admin.userId, actorName: admin.username, action: 'demo.seed', objectType: 'station', objectId: 1, detail: counts });
   });
   progress(caseFiles, clients, clients);
@@ -77,7 +78,7 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
   progress('预约', 0, appointments);
   await seedAppointmentsDemo(handlers, admin, staff.counsellorIds, today);
   const roomIds = listRooms(vault.connection()).map((room) => room.id);
-  vault.write((db) => seedAppointmentVolume(db, { count: appointments, counsellorIds: staff.counsellorIds, roomIds, today, createdBy: admin.userId!, at: clock.now().toISOString() }));
+  vault.write((db) => withoutChangeCounting(db, () => seedAppointmentVolume(db, { count: appointments, counsellorIds: staff.counsellorIds, roomIds, today, createdBy: admin.userId!, at: clock.now().toISOString() })));
   progress('预约', appointments, appointments);
 
   const years = Math.max(1, Math.round(largeDemo.years * scale));
@@ -85,7 +86,7 @@ export async function seedLargeVolumes(handlers: Handlers, vault: Vault, clock: 
   await seedLedgerYears(handlers, admin, staff, { today, years, registered: (ids) => registeredAt(vault.connection(), ids), onYear: (done) => progress('台账', done, years) });
   const activities = Math.round(largeDemo.activityVolume * scale);
   progress('活动', 0, activities);
-  vault.write((db) => seedActivityVolume(db, { count: activities, years: largeDemo.years, today, staff, at: clock.now().toISOString() }));
+  vault.write((db) => withoutChangeCounting(db, () => seedActivityVolume(db, { count: activities, years: largeDemo.years, today, staff, at: clock.now().toISOString() })));
   progress('活动', activities, activities);
   await seedLargeTeam(handlers, admin, staff.counsellorIds.slice(-largeCounsellors.length), today);
   await seedChecklistDemo(handlers, admin, today);
