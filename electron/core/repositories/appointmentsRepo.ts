@@ -110,9 +110,14 @@ export function findClash(
   return { ...toRecord(row), on };
 }
 
+/** The longest a booking lasts (migration 360 refuses longer): a booking overlapping a range started less before it. */
+const longestBookingMinutes = 1440;
+
 /**
- * The bookings overlapping a range, by the time index named: once PRAGMA optimize has gathered statistics (after an
- * upgrade's migrations) the planner took the room index instead and a ten-year station's month took 57–75 ms, not 18.
+ * The bookings overlapping a range, by the time index named and bounded on both sides of the start: once PRAGMA
+ * optimize has gathered statistics (after an upgrade's migrations) the planner took the room index instead and a
+ * ten-year station's month took 57–75 ms, not 18; searched up to the range's end alone, a week of last year read the
+ * ten years before it (19 ms → the week's own bookings).
  */
 export function listAppointments(
   db: Db,
@@ -120,7 +125,7 @@ export function listAppointments(
 ): StoredAppointment[] {
   const rows = db
     .prepare(
-      `${selectFrom('appointments a INDEXED BY appointments_time')} WHERE a.start_minute < @toMinute AND a.end_minute > @fromMinute
+      `${selectFrom('appointments a INDEXED BY appointments_time')} WHERE a.start_minute < @toMinute AND a.start_minute > @fromMinute - ${longestBookingMinutes} AND a.end_minute > @fromMinute
          AND (@counsellorId IS NULL OR a.counsellor_id = @counsellorId) AND (@roomId IS NULL OR a.room_id = @roomId)
          AND (@clientId IS NULL OR a.client_id = @clientId)
        ORDER BY a.start_minute, a.id LIMIT 5000`,

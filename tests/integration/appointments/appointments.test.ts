@@ -85,6 +85,19 @@ describe('booking rules', () => {
     expect(plan.filter((detail) => /start_minute<\?\)/.test(detail))).toEqual([]);
   });
 
+  it('a range reads the bookings starting less than a day before it: an overnight booking shows on its second day; the file refuses a longer one', async () => {
+    const { station, reception, liweiId, roomA, clientId } = await setup();
+    const db = station.database();
+    const overnight = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T20:00', durationMinutes: 480, type: 'crisis', overrideReason: '夜间危机陪伴' });
+    expect((await station.call(reception, 'appointments.list', { from: '2026-12-08', to: '2026-12-08' })).map((item) => item.id)).toEqual([overnight.id]);
+    expect((await station.call(reception, 'appointments.list', { from: '2026-12-09', to: '2026-12-09' })).map((item) => item.id)).toEqual([]);
+    const statements = await statementsDuring(db, () => station.call(reception, 'appointments.list', { from: '2026-12-08', to: '2026-12-14' }));
+    const list = statements.find((sql) => /INDEXED BY appointments_time/.test(sql))!;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${list}`).all({ fromMinute: 0, toMinute: 1, counsellorId: null, roomId: null, clientId: null }) as Array<{ detail: string }>).map((line) => line.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/appointments_time \(start_minute>\? AND start_minute<\?\)/));
+    expect(() => db.prepare('UPDATE appointments SET end_minute = start_minute + 1441 WHERE id = ?').run(overnight.id)).toThrow(/at most a day/);
+  });
+
   it('counts a move to another start as 改约 (not a longer session), refuses a move onto a clash, links a registered walk-in, records who cancelled', async () => {
     const { station, reception, liweiId, chenId, roomA, roomB, clientId } = await setup();
     const booked = await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-07T09:00', durationMinutes: 50, type: 'individual' });

@@ -42,6 +42,7 @@ import { migration as reportMonthChanges } from './0320-report-month-changes.js'
 import { migration as reportRowChanges } from './0330-report-row-changes.js';
 import { migration as reportReadingTables } from './0340-report-reading-tables.js';
 import { migration as bookingClashIndexes } from './0350-booking-clash-indexes.js';
+import { migration as bookingLengthBound } from './0360-booking-length-bound.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -80,6 +81,7 @@ export const migrations: readonly Migration[] = [
   reportRowChanges,
   reportReadingTables,
   bookingClashIndexes,
+  bookingLengthBound,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1346,6 +1346,14 @@ CREATE TRIGGER appointments_counted_insert AFTER INSERT ON appointments BEGIN UP
 -- trigger appointments_counted_update
 CREATE TRIGGER appointments_counted_update AFTER UPDATE ON appointments BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'appointments'; END;
 
+-- trigger appointments_length_insert
+CREATE TRIGGER appointments_length_insert BEFORE INSERT ON appointments WHEN NEW.end_minute - NEW.start_minute > 1440
+        BEGIN SELECT RAISE(ABORT, 'a booking lasts at most a day'); END;
+
+-- trigger appointments_length_update
+CREATE TRIGGER appointments_length_update BEFORE UPDATE OF start_minute, end_minute ON appointments WHEN NEW.end_minute - NEW.start_minute > 1440
+        BEGIN SELECT RAISE(ABORT, 'a booking lasts at most a day'); END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
