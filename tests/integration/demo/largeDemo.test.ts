@@ -11,7 +11,7 @@ import { factSources } from '../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
 import { openDemoDatabase } from '../helpers/demoDatabase.js';
-import { manualClock, tempDir } from '../helpers/station.js';
+import { createStation, disposeWhenTestEnds, manualClock, tempDir } from '../helpers/station.js';
 
 /**
  * `xinyi demo --size large` (issue 15), made here at 1 % of its volumes (the generator is the same; the CLI always
@@ -52,22 +52,10 @@ describe('the large demo station (at 1 % of its volumes)', () => {
   });
 
   it('ends with every change trigger a new station has, though its bulk was written without them firing', async () => {
-    // The normal demo station writes everything through core, its triggers firing.
-    const normalDir = tempDir('xinyi-normal-demo-');
-    const normal = createCore({ dataDir: normalDir, idleCheckMs: 0, backupCheckMs: 0, clock: manualClock(now).clock });
-    try {
-      await normal.seedDemo({ size: 'normal' });
-    } finally {
-      normal.close();
-    }
+    const fresh = disposeWhenTestEnds(await createStation());
     const triggers = (of: Db) => of.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-    const small = await openDemoDatabase(normalDir);
-    try {
-      expect(triggers(db).filter((trigger) => trigger.name.includes('_counted_')).length).toBeGreaterThan(100);
-      expect(triggers(db)).toEqual(triggers(small));
-    } finally {
-      small.close();
-    }
+    expect(triggers(db).filter((trigger) => trigger.name.includes('_counted_')).length).toBeGreaterThan(100);
+    expect(triggers(db)).toEqual(triggers(fresh.database()));
   });
 
   it('spreads ten counsellors’ case files over ten years, about fourteen sessions a case and a scale at nearly every one', () => {
