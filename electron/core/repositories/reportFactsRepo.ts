@@ -70,19 +70,16 @@ export function changeCounts(db: Db): ChangeCounts {
   return { tables: new Map(tables.map((row) => [row.name, row.changes])), months: new Map(months.map((row) => [`${row.name} ${row.month}`, row.changes])) };
 }
 
-/** A table without a count (none should be: factReadings.test checks every one) is never taken to stand still. */
-const countsOf = (counts: ChangeCounts, tables: readonly string[]) => tables.map((table) => counts.tables.get(table) ?? `uncounted ${Math.random()}`).join('.');
-
-/** The directory is the file's while this stands still. */
-export const directoryStamp = (counts: ChangeCounts) => countsOf(counts, directoryTables);
-
-/** What another feature reads from these tables (the checklist, the duty log) stands while this does. */
-export const tablesStamp = (counts: ChangeCounts, tables: readonly string[]) => countsOf(counts, tables);
+/**
+ * What is read from these tables (the directory, the checklist, the duty log) stands while this does. A table without
+ * a count (none should be: factReadings.test checks every one) is never taken to stand still.
+ */
+export const tablesStamp = (counts: ChangeCounts, tables: readonly string[]) => tables.map((table) => counts.tables.get(table) ?? `uncounted ${Math.random()}`).join('.');
 
 /** A source's records of a period are the file's while this stands still: its tables' counts, its dated table's by month. */
 export function sourceStamp(counts: ChangeCounts, source: RecordSource, range: DayRange): string {
   const dated = datedTables[source];
-  const whole = countsOf(counts, sourceTables[source].filter((table) => table !== dated));
+  const whole = tablesStamp(counts, sourceTables[source].filter((table) => table !== dated));
   return dated === undefined ? whole : `${whole}|${monthsOf(range).map((month) => counts.months.get(`${dated} ${month}`) ?? 0).join('.')}`;
 }
 

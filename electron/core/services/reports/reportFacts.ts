@@ -4,8 +4,8 @@ import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
 import { assembleFigures, sourceFigures, sourcesOf, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { Directory } from '../../repositories/reportDirectory.js';
-import { changeCounts, directoryStamp, readFacts, sourceStamp, tablesStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { Directory, directoryTables } from '../../repositories/reportDirectory.js';
+import { changeCounts, readFacts, sourceStamp, tablesStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
 import { checklistTables, type ChecklistService } from '../checklist/checklistService.js';
 import { dutyLogTables, loggedDays } from '../ledgers/dutyService.js';
 
@@ -115,7 +115,7 @@ export class FactReadings {
     if (this.db !== db) this.forget();
     this.db = db;
     const counts = changeCounts(db);
-    const directoryNow = directoryStamp(counts);
+    const directoryNow = tablesStamp(counts, directoryTables);
     if (this.directory?.stamp !== directoryNow) {
       // The kept directory reads again the rows changed since; a new one is read when it cannot.
       const directory = this.directory?.directory.catchUp() ? this.directory.directory : new Directory(db);
