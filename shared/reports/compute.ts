@@ -59,7 +59,7 @@ function distinctOf(rows: readonly FactRow[], subject: (row: FactRow) => number 
   return seen.size;
 }
 
-const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
+export const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
 
 /**
  * A measure over records: how many, how many clients, an amount's sum, or how many a flag marks. A grouped row
@@ -173,6 +173,39 @@ export function sourceFigures(set: IndicatorSet, source: FactSourceId, rows: rea
     for (const value of item.values) if (value.fact.source === source) figures[value.code] = valueFigures(item, value, { [source]: rows }, categories, options.breakdowns);
   }
   return figures;
+}
+
+/**
+ * Whether a source's figures are sums over its clients: every measure it has counts records, counts clients, adds an
+ * amount or counts flagged records, so its figures over some clients' records plus those over the rest's are the
+ * figures over all (a distinct count of people puts each one in an option by their own records). Its kept figures can
+ * then be patched for the clients that changed instead of counted again (issue 15).
+ */
+export function sumsOverClients(source: FactSourceId): boolean {
+  return Object.values(factSources[source].measures as Record<string, MeasureSpec>).every((spec) => spec.kind !== 'distinct');
+}
+
+/** `figures` with what `removed` counted taken out and what `added` counted put in (all three of one source and set). */
+export function shiftFigures(
+  figures: Readonly<Record<string, ValueFigures>>,
+  added: Readonly<Record<string, ValueFigures>>,
+  removed: Readonly<Record<string, ValueFigures>>,
+): Record<string, ValueFigures> {
+  const shift = (value: number, code: string, pick: (figures: ValueFigures) => number | undefined) => twoDecimals(value + pick(added[code]!)! - pick(removed[code]!)!);
+  return Object.fromEntries(
+    Object.entries(figures).map(([code, value]) => [
+      code,
+      {
+        total: shift(value.total, code, (other) => other.total),
+        breakdown: Object.fromEntries(
+          Object.entries(value.breakdown).map(([category, options]) => [
+            category,
+            Object.fromEntries(Object.entries(options).map(([option, count]) => [option, shift(count, code, (other) => other.breakdown[category]![option])])),
+          ]),
+        ),
+      },
+    ]),
+  );
 }
 
 /** A set's figures from each source's (asked once per source), in the set's order of values. */

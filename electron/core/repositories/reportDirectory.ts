@@ -36,12 +36,18 @@ const listText = (items: readonly string[]) => items.join('\u0001');
 
 /** `born` is the birth date as the number yyyymmdd: an age is then one subtraction per record (dayNumber). `profile` numbers the sex and tags. */
 type Person = Readonly<{ gender: string; born: number | null; tags: readonly string[]; profile: number; filedAt: string; merged: boolean }>;
-type CaseEntry = Readonly<{ id: number; client_id: number; openedOn: string; closedOn: string | null }>;
+export type CaseEntry = Readonly<{ id: number; client_id: number; openedOn: string; closedOn: string | null }>;
 type Grade = Readonly<{ level: string; at: string }>;
 
 /** The directory's tables, each with the key its changed rows are read again by (migration 330 logs it). */
 export const directoryTables = ['clients', 'client_tags', 'cases', 'case_problems', 'risk_grades'] as const;
 type DirectoryTable = (typeof directoryTables)[number];
+
+/** The clients whose records are read, or null for every record. */
+export type Only = ReadonlySet<number> | null;
+
+/** The parts of a directory, each read from its tables and patched as a whole. */
+type DirectoryPart = 'people' | 'topics' | 'cases' | 'grades';
 
 /** Which rows to read: all of them, or those of the changed keys. */
 type Keys = readonly number[] | null;
@@ -63,34 +69,63 @@ function lastRowChange(db: Db): number {
   return (db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM report_row_changes').get() as { seq: number }).seq;
 }
 
+/** A directory brought up to the file, and the clients whose records may take other dimensions in it than before. */
+export type CaughtUp = Readonly<{ directory: Directory; affected: ReadonlySet<number> }>;
+
 /**
  * What every record's dimensions are looked up in, read in a few bulk reads instead of a correlated subquery per
  * record (on a ten-year station a month holds thousands of records and the stocks tens of thousands): each client's
  * sex, birth date, tags and filing, each case's problem categories, client and dates, each client's grades and — per
  * period end — each client's latest colour. The stocks (client files, the risk register, open cases) are taken from it.
  *
- * The report screen keeps one and, after a change, reads again only the rows migration 330 logged as changed (issue
- * 15: reading the whole directory again took about 200 ms of a ten-year station's month report after one client's
- * new grade).
+ * A directory never changes once read. The report screen keeps one and, after a change, makes the next from it by
+ * reading again only the rows migration 330 logged as changed (issue 15: reading the whole directory again took about
+ * 200 ms of a ten-year station's month report after one client's new grade); the kept one still tells what the
+ * figures read with it counted, so they can be patched for the clients that changed (FactReadings).
  */
 export class Directory {
-  private readonly people = new Map<number, Person>();
-  private readonly topics = new Map<number, string[]>();
-  private readonly cases = new Map<number, CaseEntry>();
-  private readonly grades = new Map<number, Grade[]>();
-  private readonly colours = new Map<string, Map<number, string>>();
-  private readonly profiles = new Numbering<string>();
-  private readonly ages = new Numbering<number | null>();
-  private readonly topicLists = new Numbering<string>();
-  private readonly colourNumbers = new Numbering<string | null>();
-  private readonly pairs = new Pairs();
-  private readonly topicNumbers = new Map<number, number>();
-  private readonly days = new Map<string, number>();
+  private readonly people: Map<number, Person>;
+  private readonly topics: Map<number, string[]>;
+  private readonly cases: Map<number, CaseEntry>;
+  private readonly casesByClient: Map<number, readonly number[]>;
+  private readonly grades: Map<number, Grade[]>;
+  private readonly colours: Map<string, Map<number, string>>;
+  private readonly topicNumbers: Map<number, number>;
+  // Numberings only ever grow and a number never changes meaning: a directory and the ones made from it share them.
+  private readonly profiles: Numbering<string>;
+  private readonly ages: Numbering<number | null>;
+  private readonly topicLists: Numbering<string>;
+  private readonly colourNumbers: Numbering<string | null>;
+  private readonly pairs: Pairs;
+  private readonly days: Map<string, number>;
   /** The last logged row change this directory holds (read before the rows, so a change made meanwhile is read again). */
   private seenChange: number;
 
-  constructor(private readonly db: Db) {
-    this.seenChange = lastRowChange(db);
+  /**
+   * The whole directory read from the file. `base` and `changing` are only for catchUp: the new directory shares the
+   * base's parts and copies those it is about to patch (copying all of them took 25 ms on a ten-year station).
+   */
+  constructor(
+    private readonly db: Db,
+    base?: Directory,
+    changing: Readonly<Record<DirectoryPart, boolean>> = { people: true, topics: true, cases: true, grades: true },
+  ) {
+    const part = <T>(own: T | undefined, copy: (own: T) => T, fresh: () => T, change: boolean): T => (own === undefined ? fresh() : change ? copy(own) : own);
+    this.people = part(base?.people, (own) => new Map(own), () => new Map(), changing.people);
+    this.topics = part(base?.topics, (own) => new Map(own), () => new Map(), changing.topics);
+    this.topicNumbers = part(base?.topicNumbers, (own) => new Map(own), () => new Map(), changing.topics);
+    this.cases = part(base?.cases, (own) => new Map(own), () => new Map(), changing.cases);
+    this.casesByClient = part(base?.casesByClient, (own) => new Map(own), () => new Map(), changing.cases);
+    this.grades = part(base?.grades, (own) => new Map(own), () => new Map(), changing.grades);
+    this.colours = part(base?.colours, (own) => new Map(own), () => new Map(), changing.grades);
+    this.profiles = base?.profiles ?? new Numbering();
+    this.ages = base?.ages ?? new Numbering();
+    this.topicLists = base?.topicLists ?? new Numbering();
+    this.colourNumbers = base?.colourNumbers ?? new Numbering();
+    this.pairs = base?.pairs ?? new Pairs();
+    this.days = base?.days ?? new Map();
+    this.seenChange = base?.seenChange ?? lastRowChange(db);
+    if (base) return;
     this.readPeople(null);
     this.readTopics(null);
     this.readCases(null);
@@ -98,30 +133,37 @@ export class Directory {
   }
 
   /**
-   * The directory brought up to the file: the rows changed since it was read are read again. False when it cannot be
-   * (the log no longer reaches back to it, or too many rows changed): the caller reads a new one.
+   * The directory of the file as it stands: this one when no row changed since it was read, else a new one made from
+   * it by reading again the rows changed since, with the clients those rows concern (a case's client before and after,
+   * when a case moved to another file). Null when it cannot be made so (the log no longer reaches back to this one, or
+   * too many rows changed): the caller reads a new one.
    */
-  catchUp(): boolean {
+  catchUp(): CaughtUp | null {
     const changes = this.db.prepare('SELECT seq, table_name AS tableName, row_key AS rowKey FROM report_row_changes WHERE seq > ? ORDER BY seq').all(this.seenChange) as Array<{
       seq: number;
       tableName: DirectoryTable;
       rowKey: number;
     }>;
-    if (changes.length === 0) return true;
-    if (changes[0]!.seq !== this.seenChange + 1 || changes.length > patchedRowsAtMost) return false;
+    if (changes.length === 0) return { directory: this, affected: new Set() };
+    if (changes[0]!.seq !== this.seenChange + 1 || changes.length > patchedRowsAtMost) return null;
     const changed = new Map<DirectoryTable, Set<number>>(directoryTables.map((table) => [table, new Set()]));
     for (const change of changes) changed.get(change.tableName)?.add(change.rowKey);
     const keysOf = (...tables: DirectoryTable[]) => [...new Set(tables.flatMap((table) => [...changed.get(table)!]))];
-    this.seenChange = changes.at(-1)!.seq;
-    const people = keysOf('clients', 'client_tags');
-    if (people.length > 0) this.readPeople(people);
-    const topics = keysOf('case_problems');
-    if (topics.length > 0) this.readTopics(topics);
-    const cases = keysOf('cases');
-    if (cases.length > 0) this.readCases(cases);
-    const graded = keysOf('risk_grades');
-    if (graded.length > 0) this.readGrades(graded);
-    return true;
+    const [people, topics, cases, graded] = [keysOf('clients', 'client_tags'), keysOf('case_problems'), keysOf('cases'), keysOf('risk_grades')];
+    const next = new Directory(this.db, this, { people: people.length > 0, topics: topics.length > 0, cases: cases.length > 0, grades: graded.length > 0 });
+    next.seenChange = changes.at(-1)!.seq;
+    if (people.length > 0) next.readPeople(people);
+    if (topics.length > 0) next.readTopics(topics);
+    if (cases.length > 0) next.readCases(cases);
+    if (graded.length > 0) next.readGrades(graded);
+    const affected = new Set([...people, ...graded]);
+    for (const caseId of keysOf('cases', 'case_problems')) {
+      for (const directory of [this, next]) {
+        const clientId = directory.caseClient(caseId);
+        if (clientId !== undefined) affected.add(clientId);
+      }
+    }
+    return { directory: next, affected };
   }
 
   private readPeople(keys: Keys): void {
@@ -152,8 +194,21 @@ export class Directory {
   // In no order: read from the index that holds these columns (cases_by_opening).
   private readCases(keys: Keys): void {
     const cases = rowsOf<CaseEntry>(this.db, 'SELECT id, client_id, opened_on AS openedOn, closed_on AS closedOn FROM cases', 'id', keys);
-    for (const key of keys ?? []) this.cases.delete(key);
-    for (const item of cases) this.cases.set(item.id, item);
+    // A client's list of cases is replaced, never changed in place: the directory this one was made from shares it.
+    const listed = new Map<number, number[]>();
+    const listOf = (clientId: number) => listed.get(clientId) ?? listed.set(clientId, [...(this.casesByClient.get(clientId) ?? [])]).get(clientId)!;
+    for (const key of keys ?? []) {
+      const known = this.cases.get(key);
+      if (!known) continue;
+      const list = listOf(known.client_id);
+      list.splice(list.indexOf(key), 1);
+      this.cases.delete(key);
+    }
+    for (const item of cases) {
+      this.cases.set(item.id, item);
+      listOf(item.client_id).push(item.id);
+    }
+    for (const [clientId, list] of listed) this.casesByClient.set(clientId, list);
   }
 
   /** Each client's grades in time order (the last one in time, then the last recorded, wins). */
@@ -161,7 +216,16 @@ export class Directory {
     const grades = rowsOf<{ id: number; level: string; at: string }>(this.db, 'SELECT client_id AS id, level, graded_at AS at FROM risk_grades', 'client_id', keys, 'ORDER BY graded_at, id');
     for (const key of keys ?? []) this.grades.delete(key);
     for (const grade of grades) (this.grades.get(grade.id) ?? this.grades.set(grade.id, []).get(grade.id)!).push({ level: grade.level, at: grade.at });
-    this.colours.clear();
+    // The colourings kept (shared with the directory this one was made from) are copied with the regraded clients' own.
+    for (const [toUtc, kept] of this.colours) {
+      const colours = new Map(kept);
+      for (const key of keys ?? []) {
+        const colour = this.colourAt(key, toUtc);
+        if (colour === null) colours.delete(key);
+        else colours.set(key, colour);
+      }
+      this.colours.set(toUtc, colours);
+    }
   }
 
   /**
@@ -196,11 +260,31 @@ export class Directory {
     return number;
   }
 
+  /** The clients held, or those of `only` held. */
+  private clientsAmong(only: Only): Iterable<number> {
+    return only ? [...only].filter((id) => this.people.has(id)) : this.people.keys();
+  }
+
+  /** The cases held, or the cases of the clients of `only`. */
+  private casesAmong(only: Only): Iterable<CaseEntry> {
+    return only ? [...only].flatMap((clientId) => (this.casesByClient.get(clientId) ?? []).map((caseId) => this.cases.get(caseId)!)) : this.cases.values();
+  }
+
   /** The clients whose files stood before `toUtc`: filed by then and not merged into another (the stocks count these). */
-  filedBefore(toUtc: string): number[] {
+  filedBefore(toUtc: string, only: Only = null): number[] {
     const ids: number[] = [];
-    for (const [id, person] of this.people) if (!person.merged && person.filedAt < toUtc) ids.push(id);
+    for (const id of this.clientsAmong(only)) if (this.isFiledBefore(id, toUtc)) ids.push(id);
     return ids;
+  }
+
+  /** The files made from `fromUtc` up to `toUtc` and not merged into another since. */
+  filedBetween(fromUtc: string, toUtc: string, only: Only = null): Array<{ id: number; filedAt: string }> {
+    const filed: Array<{ id: number; filedAt: string }> = [];
+    for (const id of this.clientsAmong(only)) {
+      const person = this.people.get(id)!;
+      if (!person.merged && person.filedAt >= fromUtc && person.filedAt < toUtc) filed.push({ id, filedAt: person.filedAt });
+    }
+    return filed;
   }
 
   isFiledBefore(clientId: number, toUtc: string): boolean {
@@ -209,10 +293,22 @@ export class Directory {
   }
 
   /** The cases open when the day `to` ended: opened by then and not closed by then. */
-  casesOpenOn(to: string): CaseEntry[] {
+  casesOpenOn(to: string, only: Only = null): CaseEntry[] {
     const open: CaseEntry[] = [];
-    for (const item of this.cases.values()) if (item.openedOn <= to && (item.closedOn === null || item.closedOn > to)) open.push(item);
+    for (const item of this.casesAmong(only)) if (item.openedOn <= to && (item.closedOn === null || item.closedOn > to)) open.push(item);
     return open;
+  }
+
+  /** The cases opened on the days `from` to `to`. */
+  casesOpenedOn(from: string, to: string, only: Only = null): CaseEntry[] {
+    const opened: CaseEntry[] = [];
+    for (const item of this.casesAmong(only)) if (item.openedOn >= from && item.openedOn <= to) opened.push(item);
+    return opened;
+  }
+
+  /** The ids of the cases of the clients of `only` (a session is its case's client's). */
+  caseIdsOf(only: ReadonlySet<number>): number[] {
+    return [...only].flatMap((clientId) => this.casesByClient.get(clientId) ?? []);
   }
 
   /** A case's client (a session's client is its case's: no join per session). */
@@ -231,16 +327,22 @@ export class Directory {
       // A kept directory serves many readings: a year's trend and a few periods browsed, not every month of ten years.
       if (this.colours.size >= keptColourings) this.colours.clear();
       colours = new Map();
-      for (const [clientId, grades] of this.grades) {
-        let latest: Grade | undefined;
-        for (const grade of grades) {
-          if (grade.at >= toUtc) break;
-          latest = grade;
-        }
-        if (latest) colours.set(clientId, latest.level);
+      for (const clientId of this.grades.keys()) {
+        const colour = this.colourAt(clientId, toUtc);
+        if (colour !== null) colours.set(clientId, colour);
       }
       this.colours.set(toUtc, colours);
     }
     return colours;
+  }
+
+  /** A client's colour when the day before `toUtc` ended, or null before any grade. */
+  colourAt(clientId: number, toUtc: string): string | null {
+    let latest: Grade | undefined;
+    for (const grade of this.grades.get(clientId) ?? []) {
+      if (grade.at >= toUtc) break;
+      latest = grade;
+    }
+    return latest?.level ?? null;
   }
 }

@@ -2,7 +2,7 @@ import type { FactRow, FactSourceId } from '../../../shared/reports/factSources.
 import { localDayFinder } from '../../../shared/domain/dates.js';
 import { monthsOf, type DayRange } from '../../../shared/reports/periodShift.js';
 import type { Db } from '../db/driver.js';
-import { directoryTables, type Directory } from './reportDirectory.js';
+import { directoryTables, type CaseEntry, type Directory, type Only } from './reportDirectory.js';
 
 /**
  * The records behind the periodic report (issue 14), one reader per fact source (shared/reports/factSources.ts):
@@ -13,9 +13,9 @@ import { directoryTables, type Directory } from './reportDirectory.js';
 export type FactPeriod = Readonly<{ from: string; to: string; fromUtc: string; toUtc: string }>;
 /**
  * `listed`: every record on its own (a drill-down lists them); otherwise a stock's alike records may come grouped
- * (FactRow.weight), which is all a figure needs.
+ * (FactRow.weight), which is all a figure needs. `only`: the records of these clients alone (clientSources only).
  */
-export type FactReader = (db: Db, period: FactPeriod, context: FactContext, listed: boolean) => FactRow[];
+type FactReader = (db: Db, period: FactPeriod, context: FactContext, listed: boolean, only: Only) => FactRow[];
 /** The sources read here; the duty ledger's open days and the checklist's score come from their features' own readings. */
 export type RecordSource = Exclude<FactSourceId, 'openDays' | 'checklist'>;
 /** What a reader needs besides its own rows: the scale bands graded 异常 (`id@version#band`) and the people directory. */
@@ -42,6 +42,13 @@ export const sourceTables: Readonly<Record<RecordSource, readonly string[]>> = {
   feedback: ['counselling_group_feedback', 'activities'],
   meetings: ['meetings'],
 };
+
+/**
+ * The sources whose records take their client's dimensions from the directory (the rest take none): each can be read
+ * for some clients only, which is how a kept figure is patched after a few clients' files changed (FactReadings).
+ */
+export const clientSources = ['sessions', 'casesOpened', 'casesOpen', 'scaleResults', 'crises', 'referrals', 'followUps', 'clientsFiled', 'clientFiles', 'riskRegister'] as const satisfies readonly RecordSource[];
+export type ClientSource = (typeof clientSources)[number];
 
 /**
  * Each flow's own dated table, also counted month by month (migration 320): a period's figures of that flow stand
@@ -76,10 +83,13 @@ export function changeCounts(db: Db): ChangeCounts {
  */
 export const tablesStamp = (counts: ChangeCounts, tables: readonly string[]) => tables.map((table) => counts.tables.get(table) ?? `uncounted ${Math.random()}`).join('.');
 
-/** A source's records of a period are the file's while this stands still: its tables' counts, its dated table's by month. */
+/**
+ * A source's records of a period are the file's while this stands still and the directory they took their clients'
+ * dimensions from is the file's: its own tables' counts, its dated table's by month.
+ */
 export function sourceStamp(counts: ChangeCounts, source: RecordSource, range: DayRange): string {
   const dated = datedTables[source];
-  const whole = tablesStamp(counts, sourceTables[source].filter((table) => table !== dated));
+  const whole = tablesStamp(counts, sourceTables[source].filter((table) => table !== dated && !(directoryTables as readonly string[]).includes(table)));
   return dated === undefined ? whole : `${whole}|${monthsOf(range).map((month) => counts.months.get(`${dated} ${month}`) ?? 0).join('.')}`;
 }
 
@@ -92,11 +102,15 @@ function dayIn(period: FactPeriod, instantIso: string): string {
   return find(instantIso);
 }
 
-function all<T>(db: Db, sql: string, period: FactPeriod): T[] {
-  return db.prepare(sql).all(period) as T[];
+function all<T>(db: Db, sql: string, period: FactPeriod, only: readonly number[] | null = null): T[] {
+  return db.prepare(sql).all(only ? { ...period, only: JSON.stringify(only) } : period) as T[];
 }
 
-type CaseRow = Readonly<{ id: number; client_id: number }>;
+/** The condition a statement adds to read the records of some clients (or cases) only, listed in @only. */
+const among = (column: string, only: Only | readonly number[]) => (only ? `AND ${column} IN (SELECT value FROM json_each(@only))` : '');
+const listOf = (only: Only) => (only ? [...only] : null);
+
+type CaseRow = Pick<CaseEntry, 'id' | 'client_id'>;
 
 function caseRow(row: CaseRow, day: string, directory: Directory, risk: string | null = null): FactRow {
   const { sex, age, group } = directory.person(row.client_id, day);
@@ -138,23 +152,39 @@ class StockRows<T> {
   }
 }
 
+/**
+ * Each client's colour on the period's last day: every graded client's at once (kept by the directory for that day),
+ * or the few clients' of `only` one by one.
+ */
+function colouring(directory: Directory, period: FactPeriod, only: Only): (clientId: number) => string | null {
+  if (only) return (clientId) => directory.colourAt(clientId, period.toUtc);
+  const colours = directory.coloursAt(period.toUtc);
+  return (clientId) => colours.get(clientId) ?? null;
+}
+
 const list = (json: string | null): string[] => (json ? (JSON.parse(json) as (string | null)[]).filter((value): value is string => value !== null) : []);
 
 const readers: Record<RecordSource, FactReader> = {
-  sessions: (db, period, { directory }) =>
-    all<{ id: number; case_id: number; day: string; modality: string }>(db, `SELECT id, case_id, held_on AS day, modality FROM counselling_sessions WHERE held_on BETWEEN @from AND @to`, period).map((row) => {
+  sessions: (db, period, { directory }, _listed, only) => {
+    const cases = only ? directory.caseIdsOf(only) : null;
+    return all<{ id: number; case_id: number; day: string; modality: string }>(
+      db,
+      `SELECT id, case_id, held_on AS day, modality FROM counselling_sessions WHERE held_on BETWEEN @from AND @to ${among('case_id', cases)}`,
+      period,
+      cases,
+    ).map((row) => {
       const clientId = directory.caseClient(row.case_id)!;
       const { sex, age, group } = directory.person(clientId, row.day);
       return { id: row.id, link: `/cases/${row.case_id}/sessions/${row.id}`, clientId, day: row.day, dims: { sex, age, group, topic: directory.caseTopics(row.case_id), modality: row.modality } };
-    }),
+    });
+  },
 
-  casesOpened: (db, period, { directory }) =>
-    all<CaseRow & { day: string }>(db, `SELECT id, opened_on AS day, client_id FROM cases WHERE opened_on BETWEEN @from AND @to`, period).map((row) => caseRow(row, row.day, directory)),
+  casesOpened: (_db, period, { directory }, _listed, only) => directory.casesOpenedOn(period.from, period.to, only).map((item) => caseRow(item, item.openedOn, directory)),
 
-  casesOpen: (_db, period, { directory }, listed) => {
-    const colours = directory.coloursAt(period.toUtc);
-    const stock = new StockRows(listed, (item: CaseRow) => caseRow(item, period.to, directory, colours.get(item.client_id) ?? null));
-    for (const item of directory.casesOpenOn(period.to)) stock.add(directory.stockKey(item.client_id, period.to, colours.get(item.client_id) ?? null, item.id), item);
+  casesOpen: (_db, period, { directory }, listed, only) => {
+    const colourOf = colouring(directory, period, only);
+    const stock = new StockRows(listed, (item: CaseRow) => caseRow(item, period.to, directory, colourOf(item.client_id)));
+    for (const item of directory.casesOpenOn(period.to, only)) stock.add(directory.stockKey(item.client_id, period.to, colourOf(item.client_id), item.id), item);
     return stock.rows();
   },
 
@@ -174,11 +204,12 @@ const readers: Record<RecordSource, FactReader> = {
       amounts: { participants: row.participants ?? 0, onlineReach: row.online_reach ?? 0 },
     })),
 
-  scaleResults: (db, period, { directory, abnormalBands }) =>
+  scaleResults: (db, period, { directory, abnormalBands }, _listed, only) =>
     all<{ id: number; completed_at: string; scale_id: string; scale_version: number; band_id: string | null; critical: number; client_id: number | null }>(
       db,
-      `SELECT id, completed_at, scale_id, scale_version, band_id, critical, client_id FROM scale_results WHERE completed_at >= @fromUtc AND completed_at < @toUtc`,
+      `SELECT id, completed_at, scale_id, scale_version, band_id, critical, client_id FROM scale_results WHERE completed_at >= @fromUtc AND completed_at < @toUtc ${among('client_id', only)}`,
       period,
+      listOf(only),
     ).map((row) => {
       const day = dayIn(period, row.completed_at);
       const abnormal = row.critical === 1 || (row.band_id !== null && abnormalBands.has(`${row.scale_id}@${row.scale_version}#${row.band_id}`));
@@ -186,33 +217,36 @@ const readers: Record<RecordSource, FactReader> = {
       return { id: row.id, link: row.client_id === null ? '/kiosk-results' : `/clients/${row.client_id}`, clientId: row.client_id, day, dims: { sex, age, group, instrument: row.scale_id }, flags: { abnormal } };
     }),
 
-  crises: (db, period, { directory }) =>
+  crises: (db, period, { directory }, _listed, only) =>
     all<{ id: number; started_at: string; outcome: string | null; client_id: number | null }>(
       db,
-      `SELECT id, started_at, outcome, client_id FROM crises WHERE started_at >= @fromUtc AND started_at < @toUtc`,
+      `SELECT id, started_at, outcome, client_id FROM crises WHERE started_at >= @fromUtc AND started_at < @toUtc ${among('client_id', only)}`,
       period,
+      listOf(only),
     ).map((row) => {
       const day = dayIn(period, row.started_at);
       const { sex, age, group } = directory.person(row.client_id, day);
       return { id: row.id, link: `/crises/${row.id}`, clientId: row.client_id, day, dims: { sex, age, group, outcome: row.outcome } };
     }),
 
-  referrals: (db, period, { directory }) =>
+  referrals: (db, period, { directory }, _listed, only) =>
     all<{ id: number; day: string; target: string; received_on: string | null; client_id: number }>(
       db,
-      `SELECT id, sent_on AS day, target, received_on, client_id FROM referrals WHERE sent_on BETWEEN @from AND @to`,
+      `SELECT id, sent_on AS day, target, received_on, client_id FROM referrals WHERE sent_on BETWEEN @from AND @to ${among('client_id', only)}`,
       period,
+      listOf(only),
     ).map((row) => {
       const { sex, age, group } = directory.person(row.client_id, row.day);
       return { id: row.id, link: `/clients/${row.client_id}`, clientId: row.client_id, day: row.day, dims: { sex, age, group, destination: row.target }, flags: { receipted: row.received_on !== null } };
     }),
 
   // The partial index of done follow-ups by day, named: without statistics the planner takes the one on status alone.
-  followUps: (db, period, { directory }) =>
+  followUps: (db, period, { directory }, _listed, only) =>
     all<{ id: number; day: string; method: string | null; level: string; client_id: number }>(
       db,
-      `SELECT id, done_on AS day, method, level, client_id FROM follow_ups INDEXED BY follow_ups_done WHERE status = 'done' AND done_on BETWEEN @from AND @to`,
+      `SELECT id, done_on AS day, method, level, client_id FROM follow_ups INDEXED BY follow_ups_done WHERE status = 'done' AND done_on BETWEEN @from AND @to ${among('client_id', only)}`,
       period,
+      listOf(only),
     ).map((row) => {
       const { sex, age, group } = directory.person(row.client_id, row.day);
       return { id: row.id, link: `/clients/${row.client_id}`, clientId: row.client_id, day: row.day, dims: { sex, age, group, followUpMethod: row.method, risk: row.level } };
@@ -226,24 +260,25 @@ const readers: Record<RecordSource, FactReader> = {
       period,
     ).map((row) => ({ id: row.id, link: `/visits/${row.id}`, clientId: row.client_id, day: row.day, dims: { group: list(row.tags) } })),
 
-  clientsFiled: (db, period, { directory }) =>
-    all<{ id: number; created_at: string }>(db, `SELECT id, created_at FROM clients WHERE merged_into IS NULL AND created_at >= @fromUtc AND created_at < @toUtc`, period).map((row) => {
-      const day = dayIn(period, row.created_at);
-      return { id: row.id, link: `/clients/${row.id}`, clientId: row.id, day, dims: directory.person(row.id, day) };
+  // The files and the cases (opened, open) come from the directory already read, not a query per period.
+  clientsFiled: (_db, period, { directory }, _listed, only) =>
+    directory.filedBetween(period.fromUtc, period.toUtc, only).map((filed) => {
+      const day = dayIn(period, filed.filedAt);
+      return { id: filed.id, link: `/clients/${filed.id}`, clientId: filed.id, day, dims: directory.person(filed.id, day) };
     }),
 
-  // The two client stocks come from the directory already read (its people and their colours), not a query per period end.
-  clientFiles: (_db, period, { directory }, listed) => {
-    const colours = directory.coloursAt(period.toUtc);
-    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colours.get(id) ?? null));
-    for (const id of directory.filedBefore(period.toUtc)) stock.add(directory.stockKey(id, period.to, colours.get(id) ?? null), id);
+  clientFiles: (_db, period, { directory }, listed, only) => {
+    const colourOf = colouring(directory, period, only);
+    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colourOf(id)));
+    for (const id of directory.filedBefore(period.toUtc, only)) stock.add(directory.stockKey(id, period.to, colourOf(id)), id);
     return stock.rows();
   },
 
-  riskRegister: (_db, period, { directory }, listed) => {
-    const colours = directory.coloursAt(period.toUtc);
-    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colours.get(id)!));
-    for (const [id, risk] of colours) if (directory.isFiledBefore(id, period.toUtc)) stock.add(directory.stockKey(id, period.to, risk), id);
+  riskRegister: (_db, period, { directory }, listed, only) => {
+    const colourOf = colouring(directory, period, only);
+    const graded = only ? directory.filedBefore(period.toUtc, only) : [...directory.coloursAt(period.toUtc).keys()].filter((id) => directory.isFiledBefore(id, period.toUtc));
+    const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colourOf(id)));
+    for (const id of graded) if (colourOf(id) !== null) stock.add(directory.stockKey(id, period.to, colourOf(id)), id);
     return stock.rows();
   },
 
@@ -313,5 +348,10 @@ const readers: Record<RecordSource, FactReader> = {
 
 /** The rows of one record source for one period. */
 export function readFacts(db: Db, source: RecordSource, period: FactPeriod, context: FactContext, listed = false): FactRow[] {
-  return readers[source](db, period, context, listed);
+  return readers[source](db, period, context, listed, null);
+}
+
+/** The rows of one source for one period that are the records of some clients, each listed (a kept figure's patch). */
+export function readClientFacts(db: Db, source: ClientSource, period: FactPeriod, context: FactContext, clients: ReadonlySet<number>): FactRow[] {
+  return readers[source](db, period, context, true, clients);
 }

@@ -3,6 +3,7 @@ import { ruleTemplates } from '../../../shared/domain/ruleTemplates.js';
 import { caseFileStation } from '../helpers/caseFileStation.js';
 import { auditRows, userIds } from '../helpers/ledgers.js';
 import { districtTemplate } from '../helpers/checklistTemplates.js';
+import { statementsDuring } from '../helpers/queryPlans.js';
 import { disposeWhenTestEnds } from '../helpers/station.js';
 
 type Setup = Awaited<ReturnType<typeof caseFileStation>>;
@@ -48,6 +49,19 @@ describe('the station checklist (issue 13)', () => {
     // A period of the caller's choosing counts its flows only.
     const earlier = await station.call(reception, 'checklist.get', { from: '2026-01-01', to: '2026-06-30' });
     expect(earlier.figures.find((figure) => figure.id === 'outreachActivities')!.value).toBe(0);
+  });
+
+  it('counts a year’s bookings not cancelled and follow-ups done with a care team from their indexes alone (migration 370)', async () => {
+    const setup = disposeWhenTestEnds(await caseFileStation());
+    const { station, reception } = setup;
+    const db = station.database();
+    const statements = await statementsDuring(db, () => station.call(reception, 'checklist.get', {}));
+    const plans = (table: string) =>
+      statements.filter((sql) => new RegExp(`FROM ${table}\\b`).test(sql)).flatMap((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((match) => [match[1], null]))) as Array<{ detail: string }>).map((line) => line.detail));
+    // Each row of the year was otherwise read from the table after the index (the status, the participants): a ten-year
+    // station's checklist took 16 ms, read again for each period a report shows.
+    expect(plans('appointments')).toContainEqual(expect.stringMatching(/^SEARCH appointments USING INDEX appointments_not_cancelled \(start_minute>\? AND start_minute<\?\)$/));
+    expect(plans('follow_ups')).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX follow_ups_done \(done_on>\? AND done_on<\?\)$/));
   });
 
   it('the 站长 fills the 自评 item by item: 达到/未达到, never a hand-typed result for an item scored by records; each write audited', async () => {

@@ -64,7 +64,7 @@ describe('the 迎检包 of an inspection (issue 13)', () => {
     const { station, inspectionId } = setup;
     const file = await station.call(station.admin, 'inspections.package', { inspectionId });
     expect(file.fileName).toMatch(/^迎检包_2026_年度验收_\d{8}-\d{6}\.zip$/);
-    const bytes = Buffer.from(file.dataBase64, 'base64'); (await import('node:fs')).writeFileSync('/tmp/pkgscratch/pkg.zip', bytes);
+    const bytes = Buffer.from(file.dataBase64, 'base64');
     const zip = await JSZip.loadAsync(bytes);
     const paths = Object.values(zip.files).filter((entry) => !entry.dir).map((entry) => entry.name);
     expect(file.rows).toBe(paths.length);

@@ -8,7 +8,7 @@ import { checklistTables, ChecklistService } from '../../../electron/core/servic
 import { dutyLogTables, loggedDays } from '../../../electron/core/services/ledgers/dutyService.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
 import type { IndicatorSet } from '../../../shared/reports/indicatorSetSchema.js';
-import { FactReadings, freshReading } from '../../../electron/core/services/reports/reportFacts.js';
+import { FactReadings, freshReading, type FactReading } from '../../../electron/core/services/reports/reportFacts.js';
 import { adult } from '../helpers/clients.js';
 import { reportStation } from '../helpers/reportStation.js';
 import { statementsDuring, tablesRead } from '../helpers/queryPlans.js';
@@ -26,6 +26,9 @@ const monthly = builtinIndicatorSets.get('sps-monthly')!;
 const countedSet: IndicatorSet = { ...monthly, indicators: monthly.indicators.filter((item) => item.values.every((value) => !['checklist', 'openDays'].includes(value.fact.source))) };
 const codeOf = (source: string) => countedSet.indicators.flatMap((item) => item.values).find((value) => value.fact.source === source)!.code;
 const [meetings, sessions, clientFiles] = [codeOf('meetings'), codeOf('sessions'), codeOf('clientFiles')];
+
+/** The directory's whole read of the clients (a kept one caught up reads the changed clients only). */
+const readsWholeDirectory = (sql: string) => /FROM clients\s*$/.test(sql);
 
 async function stationWithSecondConnection() {
   const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
@@ -88,11 +91,12 @@ describe('the kept readings of the report screen', () => {
       other.prepare(`INSERT INTO meetings (kind, held_on, start_time, end_time, location, agenda, created_by, created_at, updated_at) SELECT kind, '2026-10-09', start_time, end_time, location, agenda, created_by, created_at, updated_at FROM meetings`).run();
       expect(read()[meetings]).toBe(second[meetings]);
 
-      // A client filed through core changes a directory table: the kept directory reads that client, and what takes a
-      // client's dimensions is recomputed.
+      // A client filed through core changes a directory table: the next directory is made from the kept one by reading
+      // that client, and what takes a client's dimensions is patched for that client.
       await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
-      const third = read();
-      expect(readings.of(other).context.directory).toBe(directory);
+      let third = first;
+      const statements = await statementsDuring(other, async () => (third = read()));
+      expect(statements.filter(readsWholeDirectory)).toEqual([]);
       expect(third[clientFiles]!.total).toBe(1);
       expect(third[sessions]).not.toBe(second[sessions]);
       expect(third[meetings]).toBe(second[meetings]);
@@ -107,13 +111,20 @@ describe('the kept readings of the report screen', () => {
     }
   });
 
-  it('a kept directory brought up to the file by the rows changed since reads as one read afresh, whatever changed', async () => {
+  it('kept figures patched for the clients whose rows changed, with a directory made from the kept one, read as counted afresh, whatever changed', async () => {
     const { station, clients, cases, adminId } = await reportStation();
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
     const readings = new FactReadings(providers, () => '2026-12-03');
-    const kept = () => JSON.stringify(readings.of(db).figures(countedSet, sinceNovember, true).figures);
-    const fresh = () => JSON.stringify(freshReading(db, providers).figures(countedSet, sinceNovember, true).figures);
+    // The screen's periods: one broken down, one compared with (totals), and a year (stocks at another end).
+    const periods = [
+      { range: sinceNovember, breakdowns: true },
+      { range: { from: '2026-10-01', to: '2026-10-31' }, breakdowns: false },
+      { range: { from: '2026-01-01', to: '2026-12-03' }, breakdowns: true },
+    ];
+    const figures = (reading: FactReading) => JSON.stringify(periods.map(({ range, breakdowns }) => reading.figures(countedSet, range, breakdowns).figures));
+    const kept = () => figures(readings.of(db));
+    const fresh = () => figures(freshReading(db, providers));
     const grade = db.prepare(`INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, '复评', 'other', ?, ?)`);
     const latestLevel = db.prepare('SELECT level FROM risk_grades WHERE client_id = ? ORDER BY graded_at DESC, id DESC LIMIT 1').pluck();
     const otherLevel = (clientId: number) => (latestLevel.get(clientId) === 'red' ? 'green' : 'red');
@@ -128,16 +139,23 @@ describe('the kept readings of the report screen', () => {
       ['a case closed', () => db.prepare(`UPDATE cases SET closed_on = '2026-11-20' WHERE id = ?`).run(cases.linOct)],
       ['a new grade', () => grade.run(clients.zhou, otherLevel(clients.zhou), adminId, '2026-12-03T03:00:00.000Z')],
       ['a client’s grades removed', () => db.prepare('DELETE FROM risk_grades WHERE client_id = ?').run(clients.wang)],
+      ['a case moved to another file', () => db.prepare('UPDATE cases SET client_id = ? WHERE id = ?').run(clients.zhou, cases.wangNov)],
       ['a file merged into another', () => db.prepare('UPDATE clients SET merged_into = ? WHERE id = ?').run(clients.lin, clients.zhao)],
     ];
-    for (const [what, change] of changes) {
+    for (const [index, [what, change]] of changes.entries()) {
       change();
-      const after = kept();
+      // A period first read now is counted by the caught-up directory with the colourings it kept for the same end.
+      const unseen = { from: `2026-11-${String(index + 2).padStart(2, '0')}`, to: sinceNovember.to };
+      expect(JSON.stringify(readings.of(db).figures(countedSet, unseen, true)), what).toBe(JSON.stringify(freshReading(db, providers).figures(countedSet, unseen, true)));
+      let after = '';
+      const statements = await statementsDuring(db, async () => (after = kept()));
+      // Patched, not counted again: neither the directory nor a period's sessions are read whole.
+      expect(statements.filter((sql) => readsWholeDirectory(sql) || /FROM counselling_sessions WHERE held_on BETWEEN @from AND @to\s*$/.test(sql)), what).toEqual([]);
       expect(after, what).toBe(fresh());
       expect(after, what).not.toBe(before);
       before = after;
     }
-    expect(readings.of(db).context.directory).toBe(directory);
+    expect(readings.of(db).context.directory).not.toBe(directory);
   });
 
   it('reads a new directory when the log of changed rows no longer reaches back to the kept one', async () => {

@@ -43,6 +43,7 @@ import { migration as reportRowChanges } from './0330-report-row-changes.js';
 import { migration as reportReadingTables } from './0340-report-reading-tables.js';
 import { migration as bookingClashIndexes } from './0350-booking-clash-indexes.js';
 import { migration as bookingLengthBound } from './0360-booking-length-bound.js';
+import { migration as checklistCountIndexes } from './0370-checklist-count-indexes.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -82,6 +83,7 @@ export const migrations: readonly Migration[] = [
   reportReadingTables,
   bookingClashIndexes,
   bookingLengthBound,
+  checklistCountIndexes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

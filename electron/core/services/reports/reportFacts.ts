@@ -2,10 +2,21 @@ import { addDays, localDayStartUtc } from '../../../../shared/domain/dates.js';
 import { factSources, type FactRow, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
 import type { DayRange } from '../../../../shared/reports/periodShift.js';
-import { assembleFigures, sourceFigures, sourcesOf, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
+import { assembleFigures, shiftFigures, sourceFigures, sourcesOf, sumsOverClients, totalWeight, type SetFigures, type SourceRows, type ValueFigures } from '../../../../shared/reports/compute.js';
 import type { Db } from '../../db/driver.js';
-import { Directory, directoryTables } from '../../repositories/reportDirectory.js';
-import { changeCounts, readFacts, sourceStamp, tablesStamp, type FactContext, type FactPeriod, type RecordSource } from '../../repositories/reportFactsRepo.js';
+import { Directory, directoryTables, type CaughtUp } from '../../repositories/reportDirectory.js';
+import {
+  changeCounts,
+  clientSources,
+  readClientFacts,
+  readFacts,
+  sourceStamp,
+  tablesStamp,
+  type ClientSource,
+  type FactContext,
+  type FactPeriod,
+  type RecordSource,
+} from '../../repositories/reportFactsRepo.js';
 import { checklistTables, type ChecklistService } from '../checklist/checklistService.js';
 import { dutyLogTables, loggedDays } from '../ledgers/dutyService.js';
 
@@ -46,7 +57,7 @@ export function listSetFacts(db: Db, set: IndicatorSet, range: DayRange, provide
   return Object.fromEntries(sourcesOf(set).map((source) => [source, sourceRows(db, source, period, providers, context, true)]));
 }
 
-/** One source's figures for a period, and how many records it had (a period compared with needs to know it had any). */
+/** One source's figures for a period, and how many records it counted (a period compared with needs to know it had any). */
 type SourceResult = Readonly<{ figures: Readonly<Record<string, ValueFigures>>; records: number }>;
 
 /** A period's figures and whether the station recorded anything in it (before it opened, a period has no zeros to compare). */
@@ -64,8 +75,28 @@ function periodFigures(set: IndicatorSet, resultOf: (source: FactSourceId) => So
 
 function countSource(db: Db, set: IndicatorSet, source: FactSourceId, period: FactPeriod, providers: FactProviders, context: FactContext, breakdowns: boolean): SourceResult {
   const rows = sourceRows(db, source, period, providers, context, false);
-  return { figures: sourceFigures(set, source, rows, { breakdowns }), records: rows.length };
+  return { figures: sourceFigures(set, source, rows, { breakdowns }), records: totalWeight(rows) };
 }
+
+/**
+ * A source's kept figures of a period brought up to a directory caught up since they were counted: what the changed
+ * clients' records counted then taken out, what they count now put in (the directory they were counted with still
+ * tells the first).
+ */
+function patchSource(db: Db, set: IndicatorSet, source: ClientSource, period: FactPeriod, context: FactContext, kept: SourceResult, change: Change, breakdowns: boolean): SourceResult {
+  const removed = readClientFacts(db, source, period, { ...context, directory: change.from }, change.affected);
+  const added = readClientFacts(db, source, period, context, change.affected);
+  const figures = shiftFigures(kept.figures, sourceFigures(set, source, added, { breakdowns }), sourceFigures(set, source, removed, { breakdowns }));
+  return { figures, records: kept.records + added.length - removed.length };
+}
+
+/** The directory's last catch-up: the one it was made from, and the clients whose rows changed between them. */
+type Change = Readonly<{ from: Directory; affected: ReadonlySet<number> }>;
+
+/** Beyond this many changed clients a source's figures are counted again, which is then no slower than patching them. */
+const patchedClientsAtMost = 200;
+
+const isClientSource = (source: FactSourceId): source is ClientSource => (clientSources as readonly string[]).includes(source);
 
 /** What a report reads its figures through: afresh inside a write, or the screen's kept readings. */
 export type FactReading = Readonly<{
@@ -88,20 +119,24 @@ export function freshReading(db: Db, providers: FactProviders): FactReading {
 /** How many source results are kept (a year's trend, its comparisons and a few periods browsed, for each source). */
 const keptResults = 600;
 
+/** A kept result, with the directory its clients' dimensions were taken from (null for a source that takes none). */
+type KeptResult = Readonly<{ stamp: string; directory: Directory | null; result: SourceResult }>;
+
 /**
  * The report screen's readings, each source's figures for each period kept while the tables it reads stand still
  * (issue 15: on a ten-year station a month's report took about 1 s, a third of it reading the directory of clients
  * again). Migrations 310 and 320 count every change to those tables, whoever made it, and a flow's changes by the
- * month of the record, so recording a session recomputes the sessions' figures of the periods holding its month
- * only, and a client's new grade what takes a client's dimensions (the kept directory reads that client's rows
- * again, migration 330). The two sources that are other features' readings (the duty log, the checklist, which
- * counts "today") start afresh after a change to a table they read (counted by migration 340) and on a new day.
- * Submitting never reads from here; it computes inside its transaction.
+ * month of the record, so recording a session recomputes the sessions' figures of the periods holding its month only.
+ * A change to a client's file, tags, cases or grades makes the next directory from the kept one (migration 330 logs
+ * the rows), and what takes a client's dimensions is patched for the clients changed: a client's new grade no longer
+ * counts a year of sessions and results again. The two sources that are other features' readings (the duty log, the
+ * checklist, which counts "today") start afresh after a change to a table they read (counted by migration 340) and on
+ * a new day. Submitting never reads from here; it computes inside its transaction.
  */
 export class FactReadings {
   private db: Db | undefined;
-  private directory: { stamp: string; directory: Directory } | undefined;
-  private readonly kept = new Map<string, { stamp: string; result: SourceResult }>();
+  private directory: { stamp: string; directory: Directory; change: Change | undefined } | undefined;
+  private readonly kept = new Map<string, KeptResult>();
 
   constructor(
     private readonly providers: FactProviders,
@@ -116,12 +151,9 @@ export class FactReadings {
     this.db = db;
     const counts = changeCounts(db);
     const directoryNow = tablesStamp(counts, directoryTables);
-    if (this.directory?.stamp !== directoryNow) {
-      // The kept directory reads again the rows changed since; a new one is read when it cannot.
-      const directory = this.directory?.directory.catchUp() ? this.directory.directory : new Directory(db);
-      this.directory = { stamp: directoryNow, directory };
-    }
-    const context = factContext(db, this.providers, this.directory.directory);
+    if (this.directory?.stamp !== directoryNow) this.directory = { stamp: directoryNow, ...this.caughtUp(db) };
+    const { directory, change } = this.directory;
+    const context = factContext(db, this.providers, directory);
     const today = this.today();
     const readingStamps = { openDays: `${tablesStamp(counts, dutyLogTables)}|${today}`, checklist: `${tablesStamp(counts, checklistTables)}|${today}` };
     return {
@@ -129,22 +161,45 @@ export class FactReadings {
       figures: (set, range, breakdowns) => {
         const period = factPeriod(range);
         return periodFigures(set, (source) => {
+          const key = `${set.id}@${set.version} ${source} ${range.from} ${range.to} ${breakdowns}`;
           const stamp = source === 'openDays' || source === 'checklist' ? readingStamps[source] : sourceStamp(counts, source as RecordSource, range);
-          return this.remember(`${set.id}@${set.version} ${source} ${range.from} ${range.to} ${breakdowns}`, stamp, () =>
-            countSource(db, set, source, period, this.providers, context, breakdowns),
-          );
+          const count = () => countSource(db, set, source, period, this.providers, context, breakdowns);
+          if (!isClientSource(source)) return this.result(key, stamp, null, undefined, count, null);
+          const patch = sumsOverClients(source) ? (kept: SourceResult, since: Change) => patchSource(db, set, source, period, context, kept, since, breakdowns) : null;
+          return this.result(key, stamp, directory, change, count, patch);
         });
       },
     };
   }
 
-  private remember(key: string, stamp: string, make: () => SourceResult): SourceResult {
+  /**
+   * A source's kept result while its stamp and the directory it was counted with stand; patched when only the directory
+   * was caught up since (`change`, to `directory`), for a few clients; else counted again.
+   */
+  private result(
+    key: string,
+    stamp: string,
+    directory: Directory | null,
+    change: Change | undefined,
+    count: () => SourceResult,
+    patch: ((kept: SourceResult, change: Change) => SourceResult) | null,
+  ): SourceResult {
     const kept = this.kept.get(key);
-    if (kept?.stamp === stamp) return kept.result;
-    const result = make();
+    if (kept?.stamp === stamp && kept.directory === directory) return kept.result;
+    const patchable = kept?.stamp === stamp && patch !== null && change !== undefined && kept.directory === change.from && change.affected.size <= patchedClientsAtMost;
+    const result = patchable ? patch(kept.result, change) : count();
     if (this.kept.size >= keptResults) this.kept.clear();
-    this.kept.set(key, { stamp, result });
+    this.kept.set(key, { stamp, directory, result });
     return result;
+  }
+
+  /** The kept directory brought up to the file, or (when it cannot be, or none is kept) a new one read. */
+  private caughtUp(db: Db): { directory: Directory; change: Change | undefined } {
+    const kept = this.directory;
+    const caughtUp: CaughtUp | null = kept ? kept.directory.catchUp() : null;
+    if (!kept || !caughtUp) return { directory: new Directory(db), change: undefined };
+    if (caughtUp.directory === kept.directory) return { directory: kept.directory, change: kept.change };
+    return { directory: caughtUp.directory, change: { from: kept.directory, affected: caughtUp.affected } };
   }
 
   /** Let go of what was read (the station locked: no client's details stay in memory). */

@@ -34,6 +34,9 @@ CREATE INDEX appointments_counsellor_end ON appointments (counsellor_id, end_min
 -- index appointments_follow_up
 CREATE INDEX appointments_follow_up ON appointments (follow_up_id) WHERE follow_up_id IS NOT NULL;
 
+-- index appointments_not_cancelled
+CREATE INDEX appointments_not_cancelled ON appointments (start_minute) WHERE status <> 'cancelled';
+
 -- index appointments_room
 CREATE INDEX appointments_room ON appointments (room_id, start_minute);
 
@@ -128,7 +131,7 @@ CREATE INDEX duty_shifts_by_user ON duty_shifts (user_id, day);
 CREATE INDEX follow_ups_client ON follow_ups (client_id, due_on);
 
 -- index follow_ups_done
-CREATE INDEX follow_ups_done ON follow_ups (done_on) WHERE status = 'done';
+CREATE INDEX follow_ups_done ON follow_ups (done_on, method, level, client_id, participants) WHERE status = 'done';
 
 -- index follow_ups_due
 CREATE INDEX follow_ups_due ON follow_ups (status, due_on);
