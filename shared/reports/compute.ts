@@ -50,35 +50,38 @@ const twoDecimals = (amount: number) => Math.round(amount * 100) / 100;
 
 const weightOf = (row: FactRow) => row.weight ?? 1;
 
-function distinctOf(rows: readonly FactRow[], subject: (row: FactRow) => number | null): number {
-  const seen = new Set<number>();
-  for (const row of rows) {
-    const id = subject(row);
-    if (id !== null) seen.add(id);
-  }
-  return seen.size;
-}
-
 export const totalWeight = (rows: readonly FactRow[]) => rows.reduce((total, row) => total + weightOf(row), 0);
 
+/** A measure taken record by record: each record added, the figure read at the end (no list of records made). */
+type Tally = { add: (row: FactRow) => void; result: () => number };
+
 /**
- * A measure over records: how many, how many clients, an amount's sum, or how many a flag marks. A grouped row
- * (`weight`) counts as that many records; only sources that count are grouped, never one counted by its people.
+ * A running measure: how many records, how many clients (or distinct values of an amount), an amount's sum, or how
+ * many records a flag marks. A grouped row (`weight`) counts as that many records; only sources that count are
+ * grouped, never one counted by its people.
  */
-export function measure(value: IndicatorValue, rows: readonly FactRow[]): number {
-  const spec = measureSpec(value);
+function tally(spec: MeasureSpec): Tally {
+  let total = 0;
+  const seen = new Set<number>();
   switch (spec.kind) {
     case 'count':
-      return totalWeight(rows);
+      return { add: (row) => (total += weightOf(row)), result: () => total };
     case 'clients':
-      return distinctOf(rows, (row) => row.clientId);
+      return { add: (row) => row.clientId !== null && seen.add(row.clientId), result: () => seen.size };
     case 'distinct':
-      return distinctOf(rows, (row) => row.amounts?.[spec.amount] ?? null);
+      return { add: (row) => row.amounts?.[spec.amount] !== undefined && seen.add(row.amounts[spec.amount]!), result: () => seen.size };
     case 'sum':
-      return twoDecimals(rows.reduce((total, row) => total + (row.amounts?.[spec.amount] ?? 0) * weightOf(row), 0));
+      return { add: (row) => (total += (row.amounts?.[spec.amount] ?? 0) * weightOf(row)), result: () => twoDecimals(total) };
     case 'flagged':
-      return totalWeight(rows.filter((row) => row.flags?.[spec.flag] === true));
+      return { add: (row) => row.flags?.[spec.flag] === true && (total += weightOf(row)), result: () => total };
   }
+}
+
+/** A measure over records (see tally). */
+export function measure(value: IndicatorValue, rows: readonly FactRow[]): number {
+  const running = tally(measureSpec(value));
+  for (const row of rows) running.add(row);
+  return running.result();
 }
 
 /** Whether a measure adds up across periods (a count does; distinct clients of two months may be the same people). */
@@ -103,11 +106,15 @@ export function countedRows(value: IndicatorValue, rows: readonly FactRow[]): re
  * one-valued category — the one of their latest record in the period (a client who turns 35 mid-quarter is counted at
  * 35) — so the options add up to the total, as DHIS2 adds a breakdown's cells and as the shared copy's hiding assumes;
  * for a many-valued category (tags) a person is in every option they belong to, and every other measure classifies
- * every record.
+ * every record. `latest` is the value's latest record of each person, when already worked out.
  */
-function classifiedRows(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[]): readonly FactRow[] {
+function classifiedRows(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[], latest?: () => readonly FactRow[]): readonly FactRow[] {
   const spec = measureSpec(value);
   if ((spec.kind !== 'clients' && spec.kind !== 'distinct') || reportDimensions[category.dimension].many) return rows;
+  return latest ? latest() : latestOfEach(spec, rows);
+}
+
+function latestOfEach(spec: Extract<MeasureSpec, { kind: 'clients' | 'distinct' }>, rows: readonly FactRow[]): FactRow[] {
   const subject = (row: FactRow) => (spec.kind === 'clients' ? row.clientId : (row.amounts?.[spec.amount] ?? null));
   const latest = new Map<number, FactRow>();
   for (const row of rows) {
@@ -127,26 +134,27 @@ export function rowsInOption(value: IndicatorValue, category: ReportCategory, op
 /**
  * Each option's figure of one breakdown, in one pass over the records: a record's options are worked out once per
  * distinct raw value (a month's thousands of sessions hold a few sexes, ages and modalities; whether a record is in
- * an option depends on nothing else), then each option's records are measured as the total is. A list (a client's
+ * an option depends on nothing else), and each record is added to its options' running measures. A list (a client's
  * tags, a case's topics) is looked up by the list itself first: the directory gives each client's and each case's
  * records the same one, so its text is joined once per distinct list, not once per record.
  */
-function breakdownOf(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[]): Record<string, number> {
-  const groups = new Map<string, FactRow[]>(category.options.map((option) => [option.code, []]));
-  const byValue = new Map<Raw, readonly CategoryOption[]>();
-  const byListText = new Map<string, readonly CategoryOption[]>();
-  const optionsOf = (row: FactRow): readonly CategoryOption[] => {
+function breakdownOf(value: IndicatorValue, category: ReportCategory, rows: readonly FactRow[], latest: () => readonly FactRow[]): Record<string, number> {
+  const spec = measureSpec(value);
+  const tallies = category.options.map((option) => ({ option, tally: tally(spec) }));
+  const byValue = new Map<Raw, readonly Tally[]>();
+  const byListText = new Map<string, readonly Tally[]>();
+  const talliesOf = (row: FactRow): readonly Tally[] => {
     const raw = row.dims[category.dimension];
-    let options = byValue.get(raw);
-    if (options) return options;
+    let found = byValue.get(raw);
+    if (found) return found;
     const text = Array.isArray(raw) ? raw.join('\u0001') : null;
-    options = (text === null ? undefined : byListText.get(text)) ?? category.options.filter((option) => inOption(category, option, row));
-    if (text !== null) byListText.set(text, options);
-    byValue.set(raw, options);
-    return options;
+    found = (text === null ? undefined : byListText.get(text)) ?? tallies.filter(({ option }) => inOption(category, option, row)).map((entry) => entry.tally);
+    if (text !== null) byListText.set(text, found);
+    byValue.set(raw, found);
+    return found;
   };
-  for (const row of classifiedRows(value, category, rows)) for (const option of optionsOf(row)) groups.get(option.code)!.push(row);
-  return Object.fromEntries(category.options.map((option) => [option.code, measure(value, groups.get(option.code)!)]));
+  for (const row of classifiedRows(value, category, rows, latest)) for (const running of talliesOf(row)) running.add(row);
+  return Object.fromEntries(tallies.map(({ option, tally: running }) => [option.code, running.result()]));
 }
 
 /** The sources a set's values count, each once. */
@@ -157,8 +165,12 @@ export function sourcesOf(set: IndicatorSet): FactSourceId[] {
 /** One value's figures: its total and, when asked, each breakdown its indicator has. */
 function valueFigures(item: Indicator, value: IndicatorValue, rows: SourceRows, categories: ReadonlyMap<string, ReportCategory>, breakdowns: boolean): ValueFigures {
   const selected = valueRows(value, rows);
+  const spec = measureSpec(value);
+  // Each one-valued breakdown of a count of people classifies the same latest records: worked out once.
+  let latest: readonly FactRow[] | undefined;
+  const latestOnce = () => (latest ??= spec.kind === 'clients' || spec.kind === 'distinct' ? latestOfEach(spec, selected) : selected);
   const breakdown: Record<string, Record<string, number>> = {};
-  if (breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected);
+  if (breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected, latestOnce);
   return { total: measure(value, selected), breakdown };
 }
 
