@@ -201,7 +201,8 @@ export class Directory {
       const known = this.cases.get(key);
       if (!known) continue;
       const list = listOf(known.client_id);
-      list.splice(list.indexOf(key), 1);
+      const at = list.indexOf(key);
+      if (at >= 0) list.splice(at, 1);
       this.cases.delete(key);
     }
     for (const item of cases) {
