@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import TodayCard from '../../../renderer/src/features/caseFiles/components/TodayCard.vue';
 import HomeView from '../../../renderer/src/features/foundation/views/HomeView.vue';
 import { fakeApi } from './support/fakeApi.js';
@@ -46,11 +46,16 @@ describe('the home page asks for the today card’s data as it opens (issue 15)'
       'appointments.list': () => [{ id: 1, start: '2026-12-02T09:00', end: '2026-12-02T09:50', who: '张三', counsellorName: '李咨询', roomName: '咨询室一', type: 'individual', status: 'booked' }] as never,
     });
     const { wrapper } = await mountScreen(HomeView, { api, pattern: '/', path: '/', pinia });
-    // The cards' code arrives in chunks of its own: wait for it as the browser would.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await flushPromises();
-    expect(wrapper.find('[data-testid="today-unsigned"]').exists()).toBe(true);
-    expect(wrapper.find('[data-testid="today-schedule"]').text()).toContain('张三');
+    // The cards' code arrives in chunks of its own: wait for it as the browser would (on a busy machine it takes longer
+    // than any fixed pause).
+    await vi.waitFor(
+      async () => {
+        await flushPromises();
+        expect(wrapper.find('[data-testid="today-unsigned"]').exists()).toBe(true);
+        expect(wrapper.find('[data-testid="today-schedule"]').text()).toContain('张三');
+      },
+      { timeout: 10_000, interval: 20 },
+    );
     expect(api.methods().slice(0, 2)).toEqual(['dashboard.today', 'appointments.list']);
     expect(api.methods().filter((method) => method === 'dashboard.today')).toHaveLength(1);
     // A counsellor's home shows their own bookings.
