@@ -31,6 +31,14 @@ const [meetings, sessions, clientFiles] = [codeOf('meetings'), codeOf('sessions'
 /** The directory's whole read of the clients (a kept one caught up reads the changed clients only). */
 const readsWholeDirectory = (sql: string) => /FROM clients\s*$/.test(sql);
 
+/** The screen's periods: one broken down, one compared with (totals), and a year (stocks at another end). */
+const screenPeriods = [
+  { range: sinceNovember, breakdowns: true },
+  { range: { from: '2026-10-01', to: '2026-10-31' }, breakdowns: false },
+  { range: { from: '2026-01-01', to: '2026-12-03' }, breakdowns: true },
+];
+const figures = (reading: FactReading) => JSON.stringify(screenPeriods.map(({ range, breakdowns }) => reading.figures(countedSet, range, breakdowns).figures));
+
 async function stationWithSecondConnection() {
   const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
   const key = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
@@ -117,13 +125,6 @@ describe('the kept readings of the report screen', () => {
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
     const readings = new FactReadings(providers, () => '2026-12-03');
-    // The screen's periods: one broken down, one compared with (totals), and a year (stocks at another end).
-    const periods = [
-      { range: sinceNovember, breakdowns: true },
-      { range: { from: '2026-10-01', to: '2026-10-31' }, breakdowns: false },
-      { range: { from: '2026-01-01', to: '2026-12-03' }, breakdowns: true },
-    ];
-    const figures = (reading: FactReading) => JSON.stringify(periods.map(({ range, breakdowns }) => reading.figures(countedSet, range, breakdowns).figures));
     const kept = () => figures(readings.of(db));
     const fresh = () => figures(freshReading(db, providers));
     const grade = db.prepare(`INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, '复评', 'other', ?, ?)`);
@@ -164,12 +165,6 @@ describe('the kept readings of the report screen', () => {
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
     const readings = new FactReadings(providers, () => '2026-12-03');
-    const periods = [
-      { range: sinceNovember, breakdowns: true },
-      { range: { from: '2026-10-01', to: '2026-10-31' }, breakdowns: false },
-      { range: { from: '2026-01-01', to: '2026-12-03' }, breakdowns: true },
-    ];
-    const figures = (reading: FactReading) => JSON.stringify(periods.map(({ range, breakdowns }) => reading.figures(countedSet, range, breakdowns).figures));
     const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
     const pick = <T>(items: readonly T[], at: number) => items[at % items.length]!;
     const day = (offset: number) => new Date(Date.UTC(2026, 8, 1) + offset * 86_400_000).toISOString().slice(0, 10);
