@@ -110,14 +110,14 @@ export class Directory {
     base?: Directory,
     changing: Readonly<Record<DirectoryPart, boolean>> = { people: true, topics: true, cases: true, grades: true },
   ) {
-    const part = <T>(own: T | undefined, copy: (own: T) => T, fresh: () => T, change: boolean): T => (own === undefined ? fresh() : change ? copy(own) : own);
-    this.people = part(base?.people, (own) => new Map(own), () => new Map(), changing.people);
-    this.topics = part(base?.topics, (own) => new Map(own), () => new Map(), changing.topics);
-    this.topicNumbers = part(base?.topicNumbers, (own) => new Map(own), () => new Map(), changing.topics);
-    this.cases = part(base?.cases, (own) => new Map(own), () => new Map(), changing.cases);
-    this.casesByClient = part(base?.casesByClient, (own) => new Map(own), () => new Map(), changing.cases);
-    this.grades = part(base?.grades, (own) => new Map(own), () => new Map(), changing.grades);
-    this.colours = part(base?.colours, (own) => new Map(own), () => new Map(), changing.grades);
+    const part = <K, V>(own: Map<K, V> | undefined, change: boolean): Map<K, V> => (own === undefined ? new Map() : change ? new Map(own) : own);
+    this.people = part(base?.people, changing.people);
+    this.topics = part(base?.topics, changing.topics);
+    this.topicNumbers = part(base?.topicNumbers, changing.topics);
+    this.cases = part(base?.cases, changing.cases);
+    this.casesByClient = part(base?.casesByClient, changing.cases);
+    this.grades = part(base?.grades, changing.grades);
+    this.colours = part(base?.colours, changing.grades);
     this.profiles = base?.profiles ?? new Numbering();
     this.ages = base?.ages ?? new Numbering();
     this.topicLists = base?.topicLists ?? new Numbering();
