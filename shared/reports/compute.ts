@@ -114,8 +114,9 @@ function classifiedRows(value: IndicatorValue, category: ReportCategory, rows: r
   return latest ? latest() : latestOfEach(spec, rows);
 }
 
-function latestOfEach(spec: Extract<MeasureSpec, { kind: 'clients' | 'distinct' }>, rows: readonly FactRow[]): FactRow[] {
-  const subject = (row: FactRow) => (spec.kind === 'clients' ? row.clientId : (row.amounts?.[spec.amount] ?? null));
+/** Each person's latest record (a count of people's subject: the client, or the amount counted distinct). */
+function latestOfEach(spec: MeasureSpec, rows: readonly FactRow[]): FactRow[] {
+  const subject = (row: FactRow) => (spec.kind === 'clients' ? row.clientId : spec.kind === 'distinct' ? (row.amounts?.[spec.amount] ?? null) : null);
   const latest = new Map<number, FactRow>();
   for (const row of rows) {
     const id = subject(row);
@@ -165,10 +166,9 @@ export function sourcesOf(set: IndicatorSet): FactSourceId[] {
 /** One value's figures: its total and, when asked, each breakdown its indicator has. */
 function valueFigures(item: Indicator, value: IndicatorValue, rows: SourceRows, categories: ReadonlyMap<string, ReportCategory>, breakdowns: boolean): ValueFigures {
   const selected = valueRows(value, rows);
-  const spec = measureSpec(value);
   // Each one-valued breakdown of a count of people classifies the same latest records: worked out once.
   let latest: readonly FactRow[] | undefined;
-  const latestOnce = () => (latest ??= spec.kind === 'clients' || spec.kind === 'distinct' ? latestOfEach(spec, selected) : selected);
+  const latestOnce = () => (latest ??= latestOfEach(measureSpec(value), selected));
   const breakdown: Record<string, Record<string, number>> = {};
   if (breakdowns) for (const code of item.disaggregations) breakdown[code] = breakdownOf(value, categories.get(code)!, selected, latestOnce);
   return { total: measure(value, selected), breakdown };

@@ -309,7 +309,7 @@ export class Directory {
 
   /** The ids of the cases of the clients of `only` (a session is its case's client's). */
   caseIdsOf(only: ReadonlySet<number>): number[] {
-    return [...only].flatMap((clientId) => this.casesByClient.get(clientId) ?? []);
+    return Array.from(this.casesAmong(only), (item) => item.id);
   }
 
   /** A case's client (a session's client is its case's: no join per session). */

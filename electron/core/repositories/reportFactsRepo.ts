@@ -278,7 +278,10 @@ const readers: Record<RecordSource, FactReader> = {
     const colourOf = colouring(directory, period, only);
     const graded = only ? directory.filedBefore(period.toUtc, only) : [...directory.coloursAt(period.toUtc).keys()].filter((id) => directory.isFiledBefore(id, period.toUtc));
     const stock = new StockRows(listed, (id: number) => clientRow(id, period.to, directory, colourOf(id)));
-    for (const id of graded) if (colourOf(id) !== null) stock.add(directory.stockKey(id, period.to, colourOf(id)), id);
+    for (const id of graded) {
+      const colour = colourOf(id);
+      if (colour !== null) stock.add(directory.stockKey(id, period.to, colour), id);
+    }
     return stock.rows();
   },
 
