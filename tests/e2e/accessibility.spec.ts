@@ -47,6 +47,13 @@ test.describe('accessibility', () => {
     await page.goto(station.url);
     await expect(page.getByTestId('login-username')).toBeVisible();
     found.push(...(await seriousViolations(page, '/login')));
+    // WCAG 2.3.3: the runs ask for reduced motion (playwright.config.ts) and the screens then skip their transitions;
+    // the same button eases its colour for a screen that does not ask.
+    const transition = () => page.evaluate(`getComputedStyle(document.querySelector('[data-testid="login-submit"]')).transitionDuration`);
+    expect(await transition()).toBe('1e-05s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await transition()).not.toBe('1e-05s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await new LockScreen(page).unlock('zhanzhang', 'xinyi-demo-2026');
     await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
 
