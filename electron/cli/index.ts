@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   if (name === 'aggregate') return aggregateCommand(args, print);
   if (name === 'dhis2-check') return dhis2CheckCommand(args, print);
   if (!(name in commands)) throw new CliError(`未知命令：${name}。运行 xinyi --help 查看用法。`, 2);
-  const core = createCore({ dataDir: resolveDataDir(values['data-dir'], process.env, os.homedir()), idleCheckMs: 0, backupCheckMs: 0 });
+  const core = createCore({ dataDir: resolveDataDir(values['data-dir'], process.env, os.homedir()), idleCheckMs: 0, backupCheckMs: 0, readAheadMs: 0 });
   const cli = new CliSession(core, {
     dataDir: values['data-dir'] ?? '',
     user: values.user,

@@ -59,6 +59,9 @@ import { clinicalKeyRoles } from './keyring/keyring.js';
 import { Vault, type KeyFaults } from './vault.js';
 import type { QuickCheckOutcome } from './db/backgroundCheck.js';
 import { appVersion } from './version.js';
+import { ReadAhead } from './services/reports/readAhead.js';
+import { canCall } from '../../shared/api/access.js';
+import { contract } from '../../shared/api/contract/index.js';
 import type { NativeDialogs } from './services/files/nativeDialogs.js';
 
 export type CoreOptions = Readonly<{
@@ -68,6 +71,8 @@ export type CoreOptions = Readonly<{
   idleCheckMs?: number;
   /** How often the daily backup is due-checked; 0 turns it off. */
   backupCheckMs?: number;
+  /** How long after a 站长's unlock the report screen's first figures are read ahead; 0 turns it off. */
+  readAheadMs?: number;
   /** Electron's main passes the OS open dialog; the HTTP host and the CLI have none. */
   nativeDialogs?: NativeDialogs;
   /** Test seams: an unwritable keyring, a failure at a key-rotation step. */
@@ -98,6 +103,8 @@ export type Core = Readonly<{
   clinicalKeyHeld(): boolean;
   /** The quick_check started at the last unlock, once it has ended (null if none ran); tests and the bench wait on it. */
   backgroundCheck(): Promise<QuickCheckOutcome | null>;
+  /** The report readings read ahead after the last unlock, once that has ended; tests and the bench wait on it. */
+  readAhead(): Promise<void>;
   /** The last successful unlock: key derivation and the rest, in ms (the bench). */
   lastUnlockTiming(): Readonly<{ kdfMs: number; restMs: number }> | null;
   close(): void;
@@ -160,6 +167,10 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   events.subscribe((event) => {
     if (event.name === 'session.locked') reports.forgetReadings();
   });
+  const readAhead = new ReadAhead(options.readAheadMs ?? 1_000);
+  sessions.onSessionStarted((session) => {
+    if (canCall(contract['reports.preview'].access, session.role)) readAhead.start((pause) => reports.prepareReadings(pause));
+  });
   const district = new DistrictService(vault, clock);
   const handlers = createHandlers({
     vault,
@@ -209,11 +220,13 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
     clinicalKeyHeld: () => vault.holdsClinical(),
     stagedUploads: () => attachments.staging.count(),
     backgroundCheck: () => vault.backgroundCheckEnded(),
+    readAhead: () => readAhead.ended(),
     lastUnlockTiming: () => auth.lastUnlockTiming,
     runScheduledBackup: () => runScheduledBackup(vault, backup, clock),
     close: () => {
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);
+      readAhead.stop();
       if (vault.isOpen()) auth.lock('shutdown', null);
       releaseFolder();
     },

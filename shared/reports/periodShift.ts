@@ -56,3 +56,8 @@ export function monthsOf(range: DayRange): string[] {
   const first = monthIndex(range.from);
   return Array.from({ length: monthIndex(range.to) - first + 1 }, (_, index) => firstOf(first + index).slice(0, 7));
 }
+
+/** The month before `today`'s (YYYY-MM): the last month a station can report whole (reports are made after a period ends). */
+export function lastFullMonth(today: string): string {
+  return monthsUpTo(today.slice(0, 7), 2)[0]!.key;
+}

@@ -98,7 +98,7 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
     const kept: number[] = [];
     const raw: number[] = [];
     const encrypted: number[] = [];
-    // The period's first report (the month's first after unlocking: the whole directory read; the year's reads it kept).
+    // The period's first report (the month's as the unlock left it; the year's counted with the directory kept).
     const first = await timed(() => call({ period: key }));
     for (let run = 0; run < runs; run += 1) {
       changes.touchClient();
@@ -125,7 +125,10 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
   const year = await measure(periods.year, 5);
   plain.close();
   return {
-    /** The first month's report after unlocking: the whole directory read (one run). */
+    /**
+     * The first month's report here (one run): on the large station read ahead after the unlock (largeStation.ts
+     * reportAfterUnlock, which also times it asked at once), on the freshly seeded one the whole directory read.
+     */
     monthReportFirstMs: month.firstMs,
     /** After a client's file changed: every figure taking a client's dimensions read afresh, the directory caught up. */
     monthReportMedianMs: month.medianMs,

@@ -18,10 +18,16 @@ export class SessionStore {
   private readonly expiredTokens = new Set<string>();
   private lastActivity = 0;
   private endedListener: (() => void) | null = null;
+  private startedListener: ((session: Session) => void) | null = null;
 
   /** Told after sessions end (logout, lock, disable), so keys no remaining session needs can be dropped. */
   onSessionsEnded(listener: () => void): void {
     this.endedListener = listener;
+  }
+
+  /** Told after a session starts (an unlock, a login, the kiosk): what its role will ask first can be read ahead. */
+  onSessionStarted(listener: (session: Session) => void): void {
+    this.startedListener = listener;
   }
 
   private ended(): void {
@@ -32,6 +38,7 @@ export class SessionStore {
     const created = { ...session, token: randomBytes(32).toString('base64url') };
     this.sessions.set(created.token, created);
     this.lastActivity = nowMs;
+    this.startedListener?.(created);
     return created;
   }
 

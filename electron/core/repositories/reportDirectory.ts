@@ -101,11 +101,28 @@ export class Directory {
   /** The last logged row change this directory holds (read before the rows, so a change made meanwhile is read again). */
   private seenChange: number;
 
+  /** The whole directory of the file. */
+  static read(db: Db): Directory {
+    const directory = new Directory(db);
+    for (const _part of directory.readParts());
+    return directory;
+  }
+
   /**
-   * The whole directory read from the file. `base` and `changing` are only for catchUp: the new directory shares the
-   * base's parts and copies those it is about to patch (copying all of them took 25 ms on a ten-year station).
+   * The whole directory read a part at a time, pausing after each: the report screen's readings are prepared so after
+   * an unlock, between the calls the host answers meanwhile.
    */
-  constructor(
+  static *inParts(db: Db): Generator<void, Directory, void> {
+    const directory = new Directory(db);
+    yield* directory.readParts();
+    return directory;
+  }
+
+  /**
+   * An empty directory, or (for catchUp) one made from `base`: it shares the base's parts and copies those it is about
+   * to patch (copying all of them took 25 ms on a ten-year station).
+   */
+  private constructor(
     private readonly db: Db,
     base?: Directory,
     changing: Readonly<Record<DirectoryPart, boolean>> = { people: true, topics: true, cases: true, grades: true },
@@ -125,10 +142,16 @@ export class Directory {
     this.pairs = base?.pairs ?? new Pairs();
     this.days = base?.days ?? new Map();
     this.seenChange = base?.seenChange ?? lastRowChange(db);
-    if (base) return;
+  }
+
+  /** Reads every part whole (of an empty directory), yielding after each. */
+  private *readParts(): Generator<void, void, void> {
     this.readPeople(null);
+    yield;
     this.readTopics(null);
+    yield;
     this.readCases(null);
+    yield;
     this.readGrades(null);
   }
 

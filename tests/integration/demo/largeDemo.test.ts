@@ -104,7 +104,7 @@ describe('the large demo station (at 1 % of its volumes)', () => {
   });
 
   it('counts its stocks grouped by their dimensions exactly as record by record, at three period ends of the decade', () => {
-    const directory = new Directory(db);
+    const directory = Directory.read(db);
     const stocks = ['clientFiles', 'riskRegister', 'casesOpen'] as const;
     // Beside the shipped sets, a district's might split a stock by any of its dimensions, or count only the red.
     const monthly = builtinIndicatorSets.get('sps-monthly')!;

@@ -45,10 +45,10 @@ export const reportClients = {
 
 const note = { complaint: '情绪低落，睡眠差', assessment: '轻中度情绪困扰', intervention: '倾听与情绪疏导', plan: '两周后复诊', freeText: '' };
 
-export async function reportStation() {
+export async function reportStation(options: { readAheadMs?: number } = {}) {
   const time = manualClock(new Date(reportClock.start));
   const setTo = (instant: string) => time.advance(Date.parse(instant) - time.clock.now().getTime());
-  const station = await createStaffedStation([], { clock: time.clock });
+  const station = await createStaffedStation([], { clock: time.clock, ...options });
   const admin = station.admin;
   const call = <M extends Parameters<typeof station.call>[1]>(method: M, input: MethodInput<M>) => station.call(admin, method, input);
   const adminId = (await call('users.list', {})).find((user) => user.username === 'admin')!.id;

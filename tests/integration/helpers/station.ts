@@ -98,7 +98,7 @@ export async function staffedFolder(staff: readonly StaffAccount[], clock?: Cloc
  * A station with these staff accounts, each logged in (`staff[username]` is the session token), the 站长 as
  * `admin`. A copy of a template built once per file: tests stay independent and cost a login per account.
  */
-export async function createStaffedStation<const Staff extends readonly StaffAccount[]>(staff: Staff, options: { clock?: Clock } = {}) {
+export async function createStaffedStation<const Staff extends readonly StaffAccount[]>(staff: Staff, options: { clock?: Clock; readAheadMs?: number } = {}) {
   const { dataDir, recoveryKey } = await staffedFolder(staff, options.clock);
   const station = await createStation({ ...options, dataDir, existing: { recoveryKey } });
   const tokens = {} as Record<Staff[number][0], string>;
@@ -106,13 +106,15 @@ export async function createStaffedStation<const Staff extends readonly StaffAcc
   return { ...station, staff: tokens };
 }
 
-export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults; existing?: { recoveryKey: string } } = {}) {
+/** `readAheadMs`: the hosts' reading ahead after a 站长's unlock, off unless a test is about it (it reads in the background). */
+export async function createStation(options: { dataDir?: string; clock?: Clock; keyFaults?: KeyFaults; existing?: { recoveryKey: string }; readAheadMs?: number } = {}) {
   const dataDir = options.dataDir ?? tempDir();
   // The bench station's core is the hosts' core plus bulk seeding, for tests that need volume.
   const bench = createBenchStation({
     dataDir,
     idleCheckMs: 0,
     backupCheckMs: 0,
+    readAheadMs: options.readAheadMs ?? 0,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.keyFaults ? { keyFaults: options.keyFaults } : {}),
   });

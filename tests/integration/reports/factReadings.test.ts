@@ -293,7 +293,7 @@ describe('the kept readings of the report screen', () => {
     const triggers = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as Array<{ name: string }>).map((row) => row.name));
     const counted = (tables: readonly string[]) => tables.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `${table}_counted_${event}`)).filter((name) => !triggers.has(name));
     const directoryReads = await statementsDuring(db, async () => {
-      const directory = new Directory(db);
+      const directory = Directory.read(db);
       directory.casesOpenOn(period.to);
       directory.coloursAt(period.toUtc);
     });
@@ -301,7 +301,7 @@ describe('the kept readings of the report screen', () => {
     expect(directoryReads.flatMap((sql) => tablesRead(db, sql)).filter((table) => !directoryTables.includes(table as never))).toEqual(['report_row_changes']);
     expect(directoryTables.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `${table}_counted_rows_${event}`)).filter((name) => !triggers.has(name))).toEqual([]);
     for (const source of Object.keys(sourceTables) as RecordSource[]) {
-      const directory = new Directory(db);
+      const directory = Directory.read(db);
       const statements = await statementsDuring(db, async () => readFacts(db, source, period, { abnormalBands: new Set(), directory }));
       const tables = statements.flatMap((sql) => tablesRead(db, sql));
       expect(tables.filter((table) => !sourceTables[source].includes(table)), source).toEqual([]);

@@ -5,7 +5,7 @@ import ReportsView from '../../../renderer/src/features/reports/views/ReportsVie
 import MonthlyReportPrint from '../../../renderer/src/features/reports/print/MonthlyReportPrint.vue';
 import StationKeyPrint from '../../../renderer/src/features/reports/print/StationKeyPrint.vue';
 import ReportSettingsPanel from '../../../renderer/src/features/reports/components/ReportSettingsPanel.vue';
-import { lastFullMonth } from '../../../renderer/src/features/reports/reportPeriod.js';
+import { lastFullMonth } from '../../../shared/reports/periodShift.js';
 import type { ReportVersion, ReportView } from '../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../shared/domain/dates.js';
 import { parsePeriod } from '../../../shared/domain/periods.js';

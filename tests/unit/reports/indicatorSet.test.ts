@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unusualChange } from '../../../shared/reports/comparison.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
-import { previousRange, twelveMonths, yearEarlierRange } from '../../../shared/reports/periodShift.js';
+import { lastFullMonth, previousRange, twelveMonths, yearEarlierRange } from '../../../shared/reports/periodShift.js';
 import { checkRules } from '../../../shared/reports/rules.js';
 import { validateIndicatorSet } from '../../../shared/reports/validateIndicatorSet.js';
 
@@ -59,5 +59,10 @@ describe('period arithmetic', () => {
     expect(yearEarlierRange({ from: '2028-02-01', to: '2028-02-29' })).toEqual({ from: '2027-02-01', to: '2027-02-28' });
     expect(yearEarlierRange({ from: '2028-02-29', to: '2028-03-03' })).toEqual({ from: '2027-02-28', to: '2027-03-03' });
     expect(twelveMonths('2026-02').map((month) => month.key)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('names the last whole month before a day, across a year’s turn', () => {
+    expect(lastFullMonth('2026-11-30')).toBe('2026-10');
+    expect(lastFullMonth('2027-01-01')).toBe('2026-12');
   });
 });

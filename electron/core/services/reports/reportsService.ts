@@ -7,7 +7,7 @@ import { compareFigures } from '../../../../shared/reports/comparison.js';
 import { countedRows, measure, ratiosOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
 import { factSources, type FactSourceId } from '../../../../shared/reports/factSources.js';
 import type { IndicatorSet } from '../../../../shared/reports/indicatorSetSchema.js';
-import { previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
+import { lastFullMonth, previousRange, twelveMonths, yearEarlierRange, type DayRange } from '../../../../shared/reports/periodShift.js';
 import { reportStateWords } from '../../../../shared/reports/reportWords.js';
 import { checkRules, type RuleViolation } from '../../../../shared/reports/rules.js';
 import { actorOf } from '../../auth/actor.js';
@@ -21,7 +21,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { currentIndicatorSet, importIndicatorSet, indicatorSetList, indicatorSetOf } from './indicatorSets.js';
 import { writeReportSettings } from '../../repositories/indicatorSetsRepo.js';
-import { FactReadings, freshReading, listSetFacts, type FactProviders, type FactReading } from './reportFacts.js';
+import { FactReadings, freshReading, listSetFacts, type FactProviders, type FactReading, type PreparedPeriod } from './reportFacts.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
 
@@ -102,11 +102,15 @@ export class ReportsService {
     return recorded ? figures : null;
   }
 
+  /** A submitted version is read with the set it was submitted with; a draft with the station's current one. */
+  private setOfView(db: Db, stored: StoredReportVersion | undefined): IndicatorSet {
+    return (stored?.figures ? indicatorSetOf(db, stored.setId, stored.setVersion) : undefined) ?? this.indicatorSet(db);
+  }
+
   /** A period's view; inside a write (saving, submitting, correcting) read afresh. */
   private view(db: Db, range: Range, reading: FactReading = freshReading(db, this.providers)): ReportView {
     const stored = range.key === null ? undefined : latestVersion(db, range.key);
-    // A submitted version is read with the set it was submitted with; a draft with the station's current one.
-    const set = (stored?.figures ? indicatorSetOf(db, stored.setId, stored.setVersion) : undefined) ?? this.indicatorSet(db);
+    const set = this.setOfView(db, stored);
     const live = this.figures(db, set, range, reading);
     const frozen = stored?.figures ? (JSON.parse(stored.figures) as SetFigures) : null;
     const figures = frozen ?? live;
@@ -162,6 +166,24 @@ export class ReportsService {
     const unknown = input.values.find((code) => months[0]!.figures[code] === undefined);
     if (unknown) throw fieldRefusal('values', `指标取值 ${unknown} 不在本站的指标集中。`);
     return { months: months.map((month) => month.key), series: Object.fromEntries(input.values.map((code) => [code, months.map((month) => month.figures[code]!.total)])) };
+  }
+
+  /**
+   * Reads ahead what the report screen asks first, the last full month's view and its twelve months' trend, one step
+   * at a time with `pause()` before each: a 站长 who opens it after an unlock waits for no count (issue 15).
+   */
+  prepareReadings(pause: () => Promise<void>): Promise<void> {
+    const db = this.vault.connection();
+    const range = namedPeriod(lastFullMonth(this.today()));
+    const set = this.setOfView(db, latestVersion(db, range.key!));
+    const current = this.indicatorSet(db);
+    const periods: PreparedPeriod[] = [
+      { set, range, breakdowns: true },
+      { set, range: previousRange(range), breakdowns: false },
+      { set, range: yearEarlierRange(range), breakdowns: false },
+      ...twelveMonths(range.key!).map((month) => ({ set: current, range: month, breakdowns: false })),
+    ];
+    return this.readings.readAhead(() => this.vault.connection(), periods, pause);
   }
 
   /** Let go of the kept readings (the station locked). */

@@ -1,4 +1,5 @@
 import type { MethodInput } from '../../../../shared/api/contract/index.js';
+import { lastFullMonth } from '../../../../shared/reports/periodShift.js';
 
 /** How the 站长 names the period a report covers; a custom range is for looking only (core keeps named periods). */
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
@@ -15,13 +16,6 @@ export type PeriodChoice = {
 };
 
 export const periodKinds: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year', 'custom'];
-
-/** The month before `today`'s: the last month a station can report whole (reports are made after a period ends). */
-export function lastFullMonth(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
 
 /** The last full month, and the quarter, half and year it falls in for the other kinds. */
 export function defaultChoice(today: string): PeriodChoice {
