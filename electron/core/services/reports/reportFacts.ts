@@ -236,12 +236,16 @@ export class FactReadings {
       this.db = db;
       this.directory = { stamp, directory: step.value, change: undefined };
     }
-    // A source at a time: a month's sessions broken down, or a stock of ten years' clients, is a step of its own.
+    // A source at a time: a month's sessions broken down, or a stock of ten years' clients, is a step of its own. The
+    // file is looked at once per period (a second unlock finds every figure kept: 200 looks cost 0.1 s); a result kept
+    // under a count that moved meanwhile is counted again when the screen asks.
     for (const period of periods) {
+      let reading: ReturnType<FactReadings['current']> | undefined;
       for (const source of sourcesOf(period.set)) {
         await pause();
         if (!stillSo()) return;
-        this.current(db).sourceResult(period.set, period.range, period.breakdowns, source);
+        reading ??= this.current(db);
+        reading.sourceResult(period.set, period.range, period.breakdowns, source);
       }
     }
   }
