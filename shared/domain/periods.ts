@@ -36,3 +36,18 @@ export function periodLabel(from: string, to: string): string {
   const named = candidates.map(parsePeriod).find((period) => period !== null && period.from === from && period.to === to);
   return named ? named.label : from === to ? from : `${from} 至 ${to}`;
 }
+
+/**
+ * The periods a month (YYYY-MM) closes, the month first: its quarter, half and year when it is their last month. The
+ * month after one is when a station reports them upward (定期上报: monthly, and at quarter, half-year and year ends).
+ */
+export function periodsClosedBy(month: string): string[] {
+  const year = month.slice(0, 4);
+  const number = Number(month.slice(5, 7));
+  return [
+    month,
+    ...(number % 3 === 0 ? [`${year}-Q${number / 3}`] : []),
+    ...(number % 6 === 0 ? [`${year}-H${number / 6}`] : []),
+    ...(number === 12 ? [year] : []),
+  ];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodLabel } from '../../../shared/domain/periods.js';
+import { parsePeriod, periodLabel, periodsClosedBy } from '../../../shared/domain/periods.js';
 
 describe('periods', () => {
   it('reads a year, a month, a quarter and a half year as inclusive days with a Chinese name', () => {
@@ -20,5 +20,13 @@ describe('periods', () => {
     expect(periodLabel('2026-07-01', '2026-12-31')).toBe('2026年下半年');
     expect(periodLabel('2026-11-03', '2026-11-20')).toBe('2026-11-03 至 2026-11-20');
     expect(periodLabel('2026-11-03', '2026-11-03')).toBe('2026-11-03');
+  });
+
+  it('names the periods a month closes: its quarter, half and year at their last month', () => {
+    expect(periodsClosedBy('2026-11')).toEqual(['2026-11']);
+    expect(periodsClosedBy('2026-03')).toEqual(['2026-03', '2026-Q1']);
+    expect(periodsClosedBy('2026-06')).toEqual(['2026-06', '2026-Q2', '2026-H1']);
+    expect(periodsClosedBy('2026-12')).toEqual(['2026-12', '2026-Q4', '2026-H2', '2026']);
+    expect(periodsClosedBy('2026-12').every((key) => parsePeriod(key) !== null)).toBe(true);
   });
 });
