@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../shared/api/contract/index.js';
 import type { Db } from '../../../electron/core/db/driver.js';
+import type { Directory } from '../../../electron/core/repositories/reportDirectory.js';
 import { FactReadings, freshReading } from '../../../electron/core/services/reports/reportFacts.js';
 import type { ChecklistService } from '../../../electron/core/services/checklist/checklistService.js';
 import { builtinIndicatorSets } from '../../../shared/reports/library.js';
@@ -97,6 +98,14 @@ describe('FactReadings.readAhead', () => {
     });
     expect(pauses).toBeGreaterThan(3);
     expect(readings.of(db).figures(counted, november, true).figures).toEqual(freshReading(db, providers).figures(counted, november, true).figures);
+  });
+
+  it('a screen that asks while the directory is being read keeps the directory it counted with', async () => {
+    let asked: Directory | undefined;
+    const { db, readings } = await readNovemberAhead((pause, readings, db) => {
+      if (pause === 2) asked = readings.of(db).context.directory;
+    });
+    expect(readings.of(db).context.directory).toBe(asked);
   });
 
   it('stops when the readings are let go meanwhile (a lock) and keeps nothing', async () => {

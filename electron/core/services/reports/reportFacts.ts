@@ -221,6 +221,7 @@ export class FactReadings {
   async readAhead(connection: () => Db, periods: ReadonlyArray<PreparedPeriod>, pause: () => Promise<void>): Promise<void> {
     const db = connection();
     if (this.db !== db) this.forget();
+    this.db = db;
     const forgotten = this.forgotten;
     const stillSo = () => this.forgotten === forgotten && connection() === db;
     if (!this.directory) {
@@ -233,8 +234,8 @@ export class FactReadings {
         if (!stillSo()) return;
         step = parts.next();
       }
-      this.db = db;
-      this.directory = { stamp, directory: step.value, change: undefined };
+      // A screen that asked meanwhile read a directory of its own and counted with it: that one stays.
+      this.directory ??= { stamp, directory: step.value, change: undefined };
     }
     // A source at a time: a month's sessions broken down, or a stock of ten years' clients, is a step of its own. The
     // file is looked at once per period (a second unlock finds every figure kept: 200 looks cost 0.1 s); a result kept
