@@ -108,6 +108,16 @@ describe('FactReadings.readAhead', () => {
     expect(readings.of(db).context.directory).toBe(asked);
   });
 
+  it('stops inside a transaction a long operation left open between its steps, and keeps nothing', async () => {
+    const { db, readings, pauses } = await readNovemberAhead((pause, _readings, db) => {
+      if (pause === 2) db.exec('BEGIN');
+    });
+    db.exec('ROLLBACK');
+    expect(pauses).toBe(2);
+    const statements = await statementsDuring(db, async () => readings.of(db).figures(counted, november, true));
+    expect(statements.filter((sql) => /FROM clients\s*$/.test(sql))).toHaveLength(1);
+  });
+
   it('stops when the readings are let go meanwhile (a lock) and keeps nothing', async () => {
     const { db, readings, pauses } = await readNovemberAhead((pause, readings) => {
       if (pause === 2) readings.forget();

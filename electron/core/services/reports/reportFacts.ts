@@ -223,7 +223,9 @@ export class FactReadings {
     if (this.db !== db) this.forget();
     this.db = db;
     const forgotten = this.forgotten;
-    const stillSo = () => this.forgotten === forgotten && connection() === db;
+    // Inside a transaction (a long operation's, between its awaits) what is read may still roll back: stop there.
+    const stillSo = () => this.forgotten === forgotten && connection() === db && !db.inTransaction;
+    if (!stillSo()) return;
     if (!this.directory) {
       // Taken before the parts are read: a change made meanwhile is caught up with at the next reading.
       const stamp = tablesStamp(changeCounts(db), directoryTables);
