@@ -8,6 +8,7 @@ import { clientSearchInput } from '../../shared/api/schemas/clients.js';
 import { addDays, localDay } from '../../shared/domain/dates.js';
 import { toMinute, weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
+import { lastFullMonth } from '../../shared/reports/periodShift.js';
 import { ledgerMonthLists, ledgerMonthQueries } from './ledgerLists.js';
 import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
 import { districtAggregation, reportFigures } from './reportsBench.js';
@@ -99,7 +100,7 @@ export async function largeStationFigures(existing: string | null) {
   const { core } = station;
   const login = { username: 'zhanzhang', password: demoPassword };
   const unlock = await unlockParts(core, login);
-  const lastMonth = addDays(`${localDay(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = lastFullMonth(localDay(new Date()));
   const afterUnlock = await reportAfterUnlock(core, login, lastMonth);
   const as = { ...staffContext, sessionToken: afterUnlock.sessionToken };
   const value = async <T>(method: string, input: unknown): Promise<T> => {

@@ -18,6 +18,7 @@ import { sessionHeader, startHttpHost, tokenHeader } from '../../electron/server
 import { addDays, localDay } from '../../shared/domain/dates.js';
 import { weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
+import { lastFullMonth } from '../../shared/reports/periodShift.js';
 import { districtAggregation, reportFigures } from './reportsBench.js';
 import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
 import { ledgerMonthLists } from './ledgerLists.js';
@@ -339,7 +340,7 @@ async function reportsFiguresPart() {
   });
   // The last whole month and year: where the seeded case files are (they span the last two years), at their busiest.
   const today = localDay(new Date());
-  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  const lastMonth = lastFullMonth(today);
   const periods = { month: lastMonth, year: String(Number(today.slice(0, 4)) - 1) };
   const report = await reportFigures(core, station, as, periods, tmp());
   const month = await value<{ figures: SetFigures }>('reports.preview', { period: periods.month });
