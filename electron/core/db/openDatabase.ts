@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors.js';
 import { Database, type Db } from './driver.js';
+import { keepPreparedStatements } from './statementCache.js';
 
 /**
  * AEGIS-256, an authenticated cipher (AEAD with a tag on every page), so a flipped byte is an error
@@ -72,6 +73,7 @@ export function openEncryptedDatabase(file: string, dek: Buffer, options: OpenOp
     }
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
+    keepPreparedStatements(db);
     return db;
   } catch (error) {
     db.close();
