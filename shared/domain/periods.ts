@@ -38,16 +38,12 @@ export function periodLabel(from: string, to: string): string {
 }
 
 /**
- * The periods a month (YYYY-MM) closes, the month first: its quarter, half and year when it is their last month. The
- * month after one is when a station reports them upward (定期上报: monthly, and at quarter, half-year and year ends).
+ * The named periods a month (YYYY-MM) falls in, the month first: its quarter, half and year. The report screen opens
+ * each kind of period on the one holding the last full month, and a month that ends a quarter, half or year closes
+ * them: the month after is when a station reports them upward (定期上报: monthly, and at quarter, half-year and year ends).
  */
-export function periodsClosedBy(month: string): string[] {
+export function periodsContaining(month: string): [string, string, string, string] {
   const year = month.slice(0, 4);
   const number = Number(month.slice(5, 7));
-  return [
-    month,
-    ...(number % 3 === 0 ? [`${year}-Q${number / 3}`] : []),
-    ...(number % 6 === 0 ? [`${year}-H${number / 6}`] : []),
-    ...(number === 12 ? [year] : []),
-  ];
+  return [month, `${year}-Q${Math.ceil(number / 3)}`, `${year}-H${number <= 6 ? 1 : 2}`, year];
 }

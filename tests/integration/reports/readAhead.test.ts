@@ -42,21 +42,37 @@ describe('reading the report screen ahead', () => {
     expect(preview!.comparison).toEqual(fresh.comparison);
   });
 
-  it('in January the quarter, half and year December closes are read ahead too (reported the month after)', async () => {
-    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2027-01-05T02:00:00Z')).clock, readAheadMs: 5 }));
+  // In January December closes them (reported the month after); in December they are what the screen opens for each kind.
+  it.each([
+    ['2027-01-05T02:00:00Z', '2026-12'],
+    ['2026-12-05T02:00:00Z', '2026-11'],
+  ])('at %s the quarter, half and year holding the last full month %s are read ahead too', async (now, month) => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date(now)).clock, readAheadMs: 5 }));
     const client = await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
-    await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-12-01' });
+    await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-10-01' });
     await station.call(station.admin, 'auth.lock', {});
     const { sessionToken } = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
     await station.core.readAhead();
     const db = station.database();
     const statements = await statementsDuring(db, async () => {
-      for (const period of ['2026-12', '2026-Q4', '2026-H2', '2026']) await station.call(sessionToken, 'reports.preview', { period });
+      for (const period of [month, '2026-Q4', '2026-H2', '2026']) await station.call(sessionToken, 'reports.preview', { period });
     });
     expect(recordsRead(db, statements)).toEqual([]);
-    // A month no report is due for is not: it is counted when asked.
+    // A period the screen does not open first is not: it is counted when asked.
     const other = await statementsDuring(db, () => station.call(sessionToken, 'reports.preview', { period: '2026-Q3' }));
     expect(recordsRead(db, other)).not.toEqual([]);
+  });
+
+  it('what was read ahead stays kept while the 站长 browses other periods', async () => {
+    const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-05T02:00:00Z')).clock, readAheadMs: 5 }));
+    await station.call(station.admin, 'auth.lock', {});
+    const { sessionToken } = await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword });
+    await station.core.readAhead();
+    // Six months of two years ago: each view counts three periods none of which was read ahead.
+    for (const period of ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']) await station.call(sessionToken, 'reports.preview', { period });
+    const db = station.database();
+    const statements = await statementsDuring(db, () => station.call(sessionToken, 'reports.preview', { period: '2026-11' }));
+    expect(recordsRead(db, statements)).toEqual([]);
   });
 
   it('a counsellor’s unlock reads nothing ahead (the report screen is the 站长’s)', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodLabel, periodsClosedBy } from '../../../shared/domain/periods.js';
+import { defaultChoice, periodKinds, previewInput } from '../../../renderer/src/features/reports/reportPeriod.js';
+import { parsePeriod, periodLabel, periodsContaining } from '../../../shared/domain/periods.js';
+import { lastFullMonth } from '../../../shared/reports/periodShift.js';
 
 describe('periods', () => {
   it('reads a year, a month, a quarter and a half year as inclusive days with a Chinese name', () => {
@@ -22,11 +24,19 @@ describe('periods', () => {
     expect(periodLabel('2026-11-03', '2026-11-03')).toBe('2026-11-03');
   });
 
-  it('names the periods a month closes: its quarter, half and year at their last month', () => {
-    expect(periodsClosedBy('2026-11')).toEqual(['2026-11']);
-    expect(periodsClosedBy('2026-03')).toEqual(['2026-03', '2026-Q1']);
-    expect(periodsClosedBy('2026-06')).toEqual(['2026-06', '2026-Q2', '2026-H1']);
-    expect(periodsClosedBy('2026-12')).toEqual(['2026-12', '2026-Q4', '2026-H2', '2026']);
-    expect(periodsClosedBy('2026-12').every((key) => parsePeriod(key) !== null)).toBe(true);
+  it('names the quarter, half and year a month falls in, the month first', () => {
+    expect(periodsContaining('2026-11')).toEqual(['2026-11', '2026-Q4', '2026-H2', '2026']);
+    expect(periodsContaining('2026-03')).toEqual(['2026-03', '2026-Q1', '2026-H1', '2026']);
+    expect(periodsContaining('2026-06')).toEqual(['2026-06', '2026-Q2', '2026-H1', '2026']);
+    expect(periodsContaining('2026-07')).toEqual(['2026-07', '2026-Q3', '2026-H2', '2026']);
+    expect(periodsContaining('2026-12').every((key) => parsePeriod(key) !== null)).toBe(true);
+  });
+
+  it('are the periods the report screen opens first for each kind (what core reads ahead after an unlock)', () => {
+    for (const today of ['2026-12-03', '2027-01-05', '2026-07-01', '2026-04-30']) {
+      const choice = defaultChoice(today);
+      const opened = periodKinds.filter((kind) => kind !== 'custom').map((kind) => previewInput({ ...choice, kind }));
+      expect(opened.map((input) => (input && 'period' in input ? input.period : null)), today).toEqual(periodsContaining(lastFullMonth(today)));
+    }
   });
 });

@@ -119,8 +119,11 @@ export function freshReading(db: Db, providers: FactProviders): FactReading {
 /** A period whose figures are read ahead (FactReadings.readAhead), as a screen will ask for them. */
 export type PreparedPeriod = Readonly<{ set: IndicatorSet; range: DayRange; breakdowns: boolean }>;
 
-/** How many source results are kept (a year's trend, its comparisons and a few periods browsed, for each source). */
-const keptResults = 600;
+/**
+ * How many source results are kept, the oldest leaving first: what is read ahead after an unlock (the month's view and
+ * its year of trend, the quarter's, half's and year's views: 22 periods of 20 sources) and some forty periods browsed.
+ */
+const keptResults = 1200;
 
 /** A kept result, with the directory its clients' dimensions were taken from (null for a source that takes none). */
 type KeptResult = Readonly<{ stamp: string; directory: Directory | null; result: SourceResult }>;
@@ -197,7 +200,8 @@ export class FactReadings {
     if (kept?.stamp === stamp && kept.directory === directory) return kept.result;
     const patchable = kept?.stamp === stamp && patch !== null && change !== undefined && kept.directory === change.from && change.affected.size <= patchedClientsAtMost;
     const result = patchable ? patch(kept.result, change) : count();
-    if (this.kept.size >= keptResults) this.kept.clear();
+    this.kept.delete(key);
+    if (this.kept.size >= keptResults) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(key, { stamp, directory, result });
     return result;
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { answerInput, correctionInput, draftInput, reportSettings, drillInput, reportRangeInput, ReportVersion, ReportView, trendInput } from '../../../../shared/api/schemas/reports.js';
 import { localDay } from '../../../../shared/domain/dates.js';
-import { parsePeriod, periodLabel, periodsClosedBy } from '../../../../shared/domain/periods.js';
+import { parsePeriod, periodLabel, periodsContaining } from '../../../../shared/domain/periods.js';
 import { maskName } from '../../../../shared/domain/maskName.js';
 import { compareFigures } from '../../../../shared/reports/comparison.js';
 import { countedRows, measure, ratiosOf, rowsInOption, valueRows, type SetFigures } from '../../../../shared/reports/compute.js';
@@ -170,12 +170,13 @@ export class ReportsService {
 
   /**
    * Reads ahead what the report screen asks first, the last full month's view and its twelve months' trend, then the
-   * views of the quarter, half and year that month closes (reported the month after), one step at a time with
+   * views of the quarter, half and year that month falls in (the screen's choice for each kind; when the month closes
+   * them, the ones reported upward the month after), one step at a time with
    * `pause()` before each: a 站长 who opens them after an unlock waits for no count (issue 15).
    */
   prepareReadings(pause: () => Promise<void>): Promise<void> {
     const db = this.vault.connection();
-    const [month, ...closed] = periodsClosedBy(lastFullMonth(this.today()));
+    const [month, ...holding] = periodsContaining(lastFullMonth(this.today()));
     const viewPeriods = (key: string): PreparedPeriod[] => {
       const range = namedPeriod(key);
       const set = this.setOfView(db, latestVersion(db, key));
@@ -187,9 +188,9 @@ export class ReportsService {
     };
     const current = this.indicatorSet(db);
     const periods: PreparedPeriod[] = [
-      ...viewPeriods(month!),
-      ...twelveMonths(month!).map((range) => ({ set: current, range, breakdowns: false })),
-      ...closed.flatMap(viewPeriods),
+      ...viewPeriods(month),
+      ...twelveMonths(month).map((range) => ({ set: current, range, breakdowns: false })),
+      ...holding.flatMap(viewPeriods),
     ];
     return this.readings.readAhead(() => this.vault.connection(), periods, pause);
   }
