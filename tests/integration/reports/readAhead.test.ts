@@ -42,11 +42,11 @@ describe('reading the report screen ahead', () => {
     expect(preview!.comparison).toEqual(fresh.comparison);
   });
 
-  // In January December closes them (reported the month after); in December they are what the screen opens for each kind.
+  // In January December closes its quarter, half and year (reported the month after); the year is what 年报 opens.
   it.each([
-    ['2027-01-05T02:00:00Z', '2026-12'],
-    ['2026-12-05T02:00:00Z', '2026-11'],
-  ])('at %s the quarter, half and year holding the last full month %s are read ahead too', async (now, month) => {
+    ['2027-01-05T02:00:00Z', ['2026-12', '2026-Q4', '2026-H2', '2026'], '2026-Q3'],
+    ['2026-12-05T02:00:00Z', ['2026-11', '2026'], '2026-Q4'],
+  ])('at %s the views of %j are read ahead, the quarter or half the month closes and its year', async (now, readAhead, counted) => {
     const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date(now)).clock, readAheadMs: 5 }));
     const client = await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
     await station.call(station.admin, 'cases.open', { clientId: client.id, problemCategories: ['emotion'], reason: '情绪低落', openedOn: '2026-10-01' });
@@ -55,11 +55,11 @@ describe('reading the report screen ahead', () => {
     await station.core.readAhead();
     const db = station.database();
     const statements = await statementsDuring(db, async () => {
-      for (const period of [month, '2026-Q4', '2026-H2', '2026']) await station.call(sessionToken, 'reports.preview', { period });
+      for (const period of readAhead) await station.call(sessionToken, 'reports.preview', { period });
     });
     expect(recordsRead(db, statements)).toEqual([]);
-    // A period the screen does not open first is not: it is counted when asked.
-    const other = await statementsDuring(db, () => station.call(sessionToken, 'reports.preview', { period: '2026-Q3' }));
+    // A quarter no report is due for yet is not: it is counted when asked.
+    const other = await statementsDuring(db, () => station.call(sessionToken, 'reports.preview', { period: counted }));
     expect(recordsRead(db, other)).not.toEqual([]);
   });
 

@@ -120,8 +120,9 @@ export function freshReading(db: Db, providers: FactProviders): FactReading {
 export type PreparedPeriod = Readonly<{ set: IndicatorSet; range: DayRange; breakdowns: boolean }>;
 
 /**
- * How many source results are kept, the oldest leaving first: what is read ahead after an unlock (the month's view and
- * its year of trend, the quarter's, half's and year's views: 22 periods of 20 sources) and some forty periods browsed.
+ * How many source results are kept, the oldest leaving first: what is read ahead after an unlock (the month's view,
+ * its year of trend and the year's view, in January the quarter's and half's too: at most 22 periods of 20 sources)
+ * and some forty periods browsed.
  */
 const keptResults = 1200;
 
