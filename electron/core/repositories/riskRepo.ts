@@ -147,6 +147,13 @@ export function overdueFollowUps(db: Db, scope: FollowUpScope, today: string): F
   ).map((row) => toFollowUp(db, row, today));
 }
 
+/** How many follow-ups in reach are due today and how many were due before today (the dashboard's numbers, never capped). */
+export function followUpCounts(db: Db, scope: FollowUpScope, today: string): { dueToday: number; overdue: number } {
+  return db
+    .prepare(`SELECT coalesce(sum(f.due_on = @today), 0) AS dueToday, coalesce(sum(f.due_on < @today), 0) AS overdue FROM follow_ups f WHERE f.status = 'due' AND f.due_on <= @today AND ${reachClause}`)
+    .get({ today, userId: scope.userId }) as { dueToday: number; overdue: number };
+}
+
 export function followUpsOfClient(db: Db, clientId: number, today: string): FollowUpRecord[] {
   return (db.prepare(`${selectFollowUps} WHERE f.client_id = ? ORDER BY f.due_on DESC, f.id DESC`).all(clientId) as FollowUpRow[]).map((row) =>
     toFollowUp(db, row, today),

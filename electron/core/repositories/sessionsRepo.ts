@@ -142,15 +142,20 @@ export function insertAddendum(db: Db, sessionId: number, text: string, userId: 
 
 // The index of unsigned sessions, named: for the 站长 (all counsellors) the planner read every session in date order
 // to find the few unsigned ones (450-780 ms on a ten-year station's home page).
+/** Notes not signed yet: all of them, or a counsellor's while they may still sign them (the case is theirs or shared with them, not after a transfer away). */
+const unsignedFrom = `FROM counselling_sessions s INDEXED BY sessions_unsigned JOIN cases c ON c.id = s.case_id
+  WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
+    AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))`;
+
 export function unsignedSessions(db: Db, counsellorId: number | null) {
   return db
     .prepare(
-      `SELECT s.id, s.case_id AS caseId, cl.name AS clientName, s.held_on AS heldOn
-       FROM counselling_sessions s INDEXED BY sessions_unsigned JOIN cases c ON c.id = s.case_id JOIN clients cl ON cl.id = c.client_id
-       WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
-         -- only while they may still sign it: the case is theirs or shared with them (not after a transfer away)
-         AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))
+      `SELECT s.id, s.case_id AS caseId, (SELECT name FROM clients WHERE id = c.client_id) AS clientName, s.held_on AS heldOn ${unsignedFrom}
        ORDER BY s.held_on, s.id LIMIT 100`,
     )
     .all({ counsellorId }) as Array<{ id: number; caseId: number; clientName: string; heldOn: string }>;
+}
+
+export function unsignedSessionCount(db: Db, counsellorId: number | null): number {
+  return (db.prepare(`SELECT count(*) AS n ${unsignedFrom}`).get({ counsellorId }) as { n: number }).n;
 }

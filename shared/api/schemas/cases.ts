@@ -167,9 +167,12 @@ export const todayOutput = z.object({
   openAlerts: z.number().int(),
   activeCrises: z.array(z.object({ id: idSchema, who: z.string(), startedAt: isoTimestamp })),
   referralsAwaitingReceipt: z.array(z.object({ id: idSchema, clientId: idSchema, clientName: z.string(), sentOn: isoDate, target: z.string() })),
-  dueFollowUps: z.array(followUpRecord),
-  overdueFollowUps: z.array(followUpRecord),
+  /** How many follow-ups are due today and how many are overdue: counted, not listed (their lists are the 随访 page's). */
+  followUpsDueToday: z.number().int(),
+  followUpsOverdue: z.number().int(),
+  /** The oldest notes left unsigned (at most 100) and how many there are in all. */
   unsignedSessions: z.array(z.object({ id: idSchema, caseId: idSchema, clientName: z.string(), heldOn: isoDate })),
+  unsignedSessionCount: z.number().int(),
   recentRedGrades: z.array(z.object({ clientId: idSchema, clientName: z.string(), reason: z.string(), gradedAt: isoTimestamp })),
 });
 

@@ -23,7 +23,26 @@ describe('三色预警 and 随访', () => {
     time.advance(9 * day);
     const overdue = await station.call(liwei, 'followUps.list', { scope: 'overdue' });
     expect(overdue).toEqual([expect.objectContaining({ clientName: '张三', overdueDays: 2 })]);
-    expect((await station.call(station.admin, 'dashboard.today', {})).overdueFollowUps).toHaveLength(1);
+    expect((await station.call(station.admin, 'dashboard.today', {})).followUpsOverdue).toBe(1);
+  });
+
+  it('the home page counts every overdue follow-up and unsigned note, beyond the 500 and 100 rows its lists hold', async () => {
+    const { station, liwei, chen, clientId, caseId } = await stationWithCase();
+    // Ten years' backlog, written straight into the file: through the API this would be six hundred calls.
+    station.database().exec(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 501)
+      INSERT INTO follow_ups (client_id, due_on, level, status) SELECT ${clientId}, date('2026-11-22', '-' || (i % 300) || ' days'), 'yellow', 'due' FROM n;
+      INSERT INTO follow_ups (client_id, due_on, level, status) VALUES (${clientId}, '2026-11-23', 'red', 'due'), (${clientId}, '2026-11-24', 'red', 'due');
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 101)
+      INSERT INTO counselling_sessions (case_id, counsellor_id, held_on, start_time, duration_minutes, modality, kind, created_at, updated_at)
+        SELECT id, counsellor_id, '2026-11-23', '09:00', 50, 'in_person', 'intake', '2026-11-23T01:00:00.000Z', '2026-11-23T01:00:00.000Z' FROM cases, n WHERE id = ${caseId};
+    `);
+    for (const viewer of [station.admin, liwei]) {
+      const today = await station.call(viewer, 'dashboard.today', {});
+      expect([today.followUpsDueToday, today.followUpsOverdue, today.unsignedSessionCount, today.unsignedSessions.length]).toEqual([1, 501, 101, 100]);
+    }
+    const others = await station.call(chen, 'dashboard.today', {});
+    expect([others.followUpsDueToday, others.followUpsOverdue, others.unsignedSessionCount]).toEqual([0, 0, 0]);
   });
 
   it('a follow-up re-assesses the colour; lowering needs a reason; the next one follows the new colour', async () => {

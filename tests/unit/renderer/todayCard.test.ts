@@ -7,12 +7,13 @@ import { fakeApi } from './support/fakeApi.js';
 import { mountScreen } from './support/mountScreen.js';
 
 const today = {
-  dueFollowUps: [],
-  overdueFollowUps: [],
+  followUpsDueToday: 0,
+  followUpsOverdue: 0,
   unsignedSessions: [
     { id: 7, caseId: 3, clientName: '张三', heldOn: '2026-11-20' },
     { id: 8, caseId: 4, clientName: '李四', heldOn: '2026-11-21' },
   ],
+  unsignedSessionCount: 2,
   openAlerts: 0,
   activeCrises: [],
   referralsAwaitingReceipt: [],
@@ -32,6 +33,15 @@ describe('the home page today card', () => {
     expect(count.attributes('href')).toBe('#today-unsigned');
     expect(count.text()).toContain('2');
     expect(wrapper.find('[data-testid="today-unsigned"]').findAll('a').map((link) => link.text())).toEqual(['2026-11-20 张三', '2026-11-21 李四']);
+    expect(wrapper.find('[data-testid="today-unsigned"]').text()).not.toContain('…');
+  });
+
+  it('shows the counts core gives, not the length of the short lists it sends (a busy station has more than they hold)', async () => {
+    const api = fakeApi({ 'dashboard.today': () => ({ ...today, unsignedSessionCount: 130, followUpsOverdue: 612 }) as never });
+    const { wrapper } = await mountScreen(TodayCard, { api, pattern: '/', path: '/' });
+    expect(wrapper.find('[data-testid="today-unsigned-count"]').text()).toContain('130');
+    expect(wrapper.find('[data-testid="today-overdue"]').text()).toContain('612');
+    expect(wrapper.find('[data-testid="today-unsigned"]').text()).toContain('…');
   });
 });
 

@@ -12,6 +12,7 @@ import { clientExists, currentRiskOf, listRowOf, setCurrentRisk } from '../../re
 import {
   completeFollowUp,
   dueFollowUps,
+  followUpCounts,
   followUpsOfClient,
   insertRiskGrade,
   overdueFollowUps,
@@ -21,7 +22,7 @@ import {
   scheduleFollowUp,
 } from '../../repositories/riskRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
-import { unsignedSessions } from '../../repositories/sessionsRepo.js';
+import { unsignedSessionCount, unsignedSessions } from '../../repositories/sessionsRepo.js';
 import { findUserById } from '../../repositories/usersRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
@@ -130,10 +131,13 @@ export class RiskService {
     const reach = { userId: access.seesAll ? null : access.userId };
     const today = this.today();
     const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
+    const counted = followUpCounts(db, reach, today);
+    const counsellorId = access.seesAll ? null : access.userId;
     return {
-      dueFollowUps: dueFollowUps(db, reach, today, today),
-      overdueFollowUps: overdueFollowUps(db, reach, today),
-      unsignedSessions: unsignedSessions(db, access.seesAll ? null : access.userId),
+      followUpsDueToday: counted.dueToday,
+      followUpsOverdue: counted.overdue,
+      unsignedSessions: unsignedSessions(db, counsellorId),
+      unsignedSessionCount: unsignedSessionCount(db, counsellorId),
       recentRedGrades: recentRedGrades(db, reach, weekAgo),
     };
   }
