@@ -174,6 +174,13 @@ export function openAlertClient(db: Db, alertId: number): { clientId: number | n
     .get(alertId) as { clientId: number | null } | undefined;
 }
 
+/** The open alerts counted by the client they are about (null: an anonymous walk-in's), for the dashboard's number. */
+export function openAlertsByClient(db: Db): Array<{ clientId: number | null; alerts: number }> {
+  return db
+    .prepare('SELECT r.client_id AS clientId, count(*) AS alerts FROM alerts a JOIN scale_results r ON r.id = a.result_id WHERE a.acknowledged_at IS NULL GROUP BY r.client_id')
+    .all() as Array<{ clientId: number | null; alerts: number }>;
+}
+
 export function listAlerts(db: Db, open: boolean): AlertRecord[] {
   const rows = db
     .prepare(

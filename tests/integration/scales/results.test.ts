@@ -39,8 +39,11 @@ describe('administering a scale', () => {
     const first = await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 2] });
     for (let run = 0; run < 200; run += 1) await station.call(liwei, 'results.submit', { scaleId: 'PHQ-9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] });
     expect((await station.call(liwei, 'alerts.list', { open: true })).some((alert) => alert.id === first.alertId)).toBe(false);
+    // The home page counts every open alert, not the list's 200.
+    expect((await station.call(liwei, 'dashboard.today', {})).openAlerts).toBe(201);
     const left = await station.call(liwei, 'alerts.acknowledge', { id: first.alertId!, actionNote: '已电话联系，来访者安全' });
     expect(left).toHaveLength(200);
+    expect((await station.call(station.admin, 'dashboard.today', {})).openAlerts).toBe(200);
   });
 
   it('bad answers store nothing; a counsellor without a case for the client cannot administer', async () => {

@@ -9,7 +9,7 @@ import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import { canReachClientCases, reachableClients, readCase } from '../../repositories/casesRepo.js';
 import { clientExists } from '../../repositories/clientsRepo.js';
-import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listKioskResults, listResults, openAlertClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
+import { acknowledgeAlert, insertResult, linkResultToClient, listAlerts, listKioskResults, listResults, openAlertClient, openAlertsByClient, raiseAlert, readResult } from '../../repositories/scalesRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
 import { auditedRead, caseAccessOf, clientHistoryOf, requireClientCases, requireClientHistory, requireClientRecord, type ClientHistory } from '../../access/clinicalReach.js';
@@ -139,6 +139,14 @@ export class ResultsService {
   /** The alert list as a clinical read: audited once per call. */
   alertList(session: Session, open: boolean) {
     return auditedRead(this.vault, session, { action: 'alerts.list', detail: { open } }, () => this.alerts(session, open));
+  }
+
+  /** How many open alerts this user reaches, as `alerts(session, true)` picks them: every one, where that list stops at 200. */
+  openAlertCount(session: Session): number {
+    const db = this.vault.connection();
+    const byClient = openAlertsByClient(db);
+    const reached = reachableClients(db, byClient.flatMap((row) => (row.clientId === null ? [] : [row.clientId])), caseAccessOf(session));
+    return byClient.reduce((sum, row) => sum + (row.clientId === null || reached.has(row.clientId) ? row.alerts : 0), 0);
   }
 
   /**

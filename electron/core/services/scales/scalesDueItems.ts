@@ -3,5 +3,5 @@ import type { ResultsService } from './resultsService.js';
 
 /** Scales' card on the dashboard: critical answers not yet acknowledged, as this user reaches them. */
 export function scalesDueItems(results: ResultsService): DueItemsProvider {
-  return (session) => ({ openAlerts: results.alerts(session, true).length });
+  return (session) => ({ openAlerts: results.openAlertCount(session) });
 }
