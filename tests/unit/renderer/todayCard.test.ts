@@ -43,6 +43,18 @@ describe('the home page today card', () => {
     expect(wrapper.find('[data-testid="today-overdue"]').text()).toContain('612');
     expect(wrapper.find('[data-testid="today-unsigned"]').text()).toContain('…');
   });
+
+  it('shows the first eight referrals awaiting receipt and the rest when asked', async () => {
+    const referralsAwaitingReceipt = Array.from({ length: 12 }, (_, index) => ({ id: index + 1, clientId: index + 1, clientName: `来访者${index + 1}`, sentOn: '2026-11-02', target: '区精神卫生中心' }));
+    const api = fakeApi({ 'dashboard.today': () => ({ ...today, referralsAwaitingReceipt }) as never });
+    const { wrapper } = await mountScreen(TodayCard, { api, pattern: '/', path: '/' });
+    expect(wrapper.findAll('.el-alert')).toHaveLength(8);
+    const more = wrapper.find('[data-testid="today-more-referrals"]');
+    expect(more.text()).toBe('还有 4 条转介待回执，全部显示');
+    await more.trigger('click');
+    expect(wrapper.findAll('.el-alert')).toHaveLength(12);
+    expect(wrapper.find('[data-testid="today-more-referrals"]').exists()).toBe(false);
+  });
 });
 
 describe('the home page asks for the today card’s data as it opens (issue 15)', () => {

@@ -145,6 +145,7 @@ export const en: Messages = {
     unsigned: 'Unsigned notes',
     recentRed: 'Red grades in the last 7 days',
     openAlerts: 'Open critical alerts',
+    moreReferrals: 'Show {count} more referrals awaiting receipt',
     nothing: 'None',
   },
   crises: {

@@ -150,6 +150,7 @@ export const zhCN = {
     unsignedList: '待签名的咨询记录',
     recentRed: '近 7 天红色预警',
     openAlerts: '待处理危急提醒',
+    moreReferrals: '还有 {count} 条转介待回执，全部显示',
     nothing: '暂无',
   },
   crises: {
