@@ -73,6 +73,7 @@ export const en: Messages = {
     allCounsellors: 'All counsellors',
     allRooms: 'All rooms',
     noData: 'No official holiday schedule for {years} yet: enter it under Settings → Appointments.',
+    moreOnDay: '{count} more bookings: open the day',
     today: 'Today’s appointments',
     none: 'No appointments today.',
     bookFollowUp: 'Book follow-up',

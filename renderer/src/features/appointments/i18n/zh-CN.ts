@@ -77,6 +77,7 @@ export const zhCN = {
     allCounsellors: '全部咨询师',
     allRooms: '全部房间',
     noData: '{years} 年的法定节假日安排尚未发布，请在“设置 → 预约设置”中手工录入。',
+    moreOnDay: '另有 {count} 个预约，查看当天',
     today: '今日预约',
     none: '今日没有预约。',
     bookFollowUp: '预约随访',
