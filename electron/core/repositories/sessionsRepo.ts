@@ -140,9 +140,11 @@ export function insertAddendum(db: Db, sessionId: number, text: string, userId: 
   return id;
 }
 
-// The index of unsigned sessions, named: for the 站长 (all counsellors) the planner read every session in date order
-// to find the few unsigned ones (450-780 ms on a ten-year station's home page).
-/** Notes not signed yet: all of them, or a counsellor's while they may still sign them (the case is theirs or shared with them, not after a transfer away). */
+/**
+ * Notes not signed yet: all of them, or a counsellor's while they may still sign them (the case is theirs or shared
+ * with them, not after a transfer away). The index of unsigned sessions is named: for the 站长 (all counsellors) the
+ * planner read every session in date order to find the few unsigned ones (450-780 ms on a ten-year station's home page).
+ */
 const unsignedFrom = `FROM counselling_sessions s INDEXED BY sessions_unsigned JOIN cases c ON c.id = s.case_id
   WHERE s.signed_at IS NULL AND (@counsellorId IS NULL OR (s.counsellor_id = @counsellorId
     AND (c.counsellor_id = @counsellorId OR c.id IN (SELECT case_id FROM case_shares WHERE user_id = @counsellorId))))`;

@@ -132,12 +132,11 @@ export class RiskService {
     const today = this.today();
     const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
     const counted = followUpCounts(db, reach, today);
-    const counsellorId = access.seesAll ? null : access.userId;
     return {
       followUpsDueToday: counted.dueToday,
       followUpsOverdue: counted.overdue,
-      unsignedSessions: unsignedSessions(db, counsellorId),
-      unsignedSessionCount: unsignedSessionCount(db, counsellorId),
+      unsignedSessions: unsignedSessions(db, reach.userId),
+      unsignedSessionCount: unsignedSessionCount(db, reach.userId),
       recentRedGrades: recentRedGrades(db, reach, weekAgo),
     };
   }

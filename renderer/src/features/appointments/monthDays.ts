@@ -1,5 +1,5 @@
 /** How many bookings a day of the month view shows before it says how many more there are. */
-export const monthDayShown = 6;
+const monthDayShown = 6;
 
 /**
  * A month of bookings as the month view draws them: each day's first `shown` in time order, and for a day with more,
