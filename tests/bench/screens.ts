@@ -102,7 +102,7 @@ export async function screenFigures(dataDir: string, subjects: ScreenSubjects) {
     const caseWith500Sessions = await screen(() => fromHome({ open: `/cases/${subjects.longCaseId}`, shown: { selector: '.el-timeline-item [data-testid^="session-"]' } }));
     const calendarMonth = await screen(async () => {
       await fromHome({ open: `/appointments?date=${subjects.busiestMonth}-15`, shown: { selector: '.fc-timegrid-event' } });
-      return inPage(page, { click: { selector: '.fc-dayGridMonth-button' }, shown: { selector: '.fc-daygrid-event, .fc-daygrid-more-link' } });
+      return inPage(page, { click: { selector: '.fc-dayGridMonth-button' }, shown: { selector: '[data-testid="month-booking"]' } });
     });
     const annualReport = await screen(async () => {
       await fromHome({ open: '/reports', shown: { selector: '[data-testid="report-label"]' } });

@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe.js';
 import { AppointmentPages, LockScreen } from './pages.js';
 import { expect, test } from './fixtures.js';
 
@@ -41,6 +42,39 @@ test('book → clash refused by name → booked → dragged → checked in → c
   await appointments.event('李明').filter({ hasText: /^9:00 - 9:50/ }).first().click();
   await page.getByTestId('appointment-complete').click();
   await expect(page).toHaveURL(/\/cases\/\d+\/sessions\/\d+$/);
+});
+
+test('the month lists each day’s bookings in its cell; one opens its details, and the week comes back whole', async ({ page, station }) => {
+  await page.goto(station.url);
+  await new LockScreen(page).unlock('zixun1', 'xinyi-demo-2026');
+  await page.getByTestId('nav-appointments').click();
+  const calendar = page.getByTestId('calendar');
+  await expect(calendar.locator('.fc-timegrid-event').first()).toBeVisible();
+
+  await calendar.locator('.fc-dayGridMonth-button').click();
+  await expect(calendar.locator('.fc-dayGridMonth-button')).toHaveClass(/fc-button-active/);
+  const bookings = calendar.getByTestId('month-booking');
+  await expect(bookings.first()).toBeVisible();
+  // The month's cells draw the bookings; FullCalendar lays out none of its own (nor the week's it held).
+  await expect(calendar.locator('.fc-daygrid-event')).toHaveCount(0);
+  expect(await seriousViolations(page, '/appointments · 月')).toEqual([]);
+  // A working day of the demo: 09:00, 10:30 and 14:30, in time order.
+  const day = calendar.locator('td.fc-daygrid-day').filter({ has: page.getByTestId('month-booking') }).first();
+  const times = (await day.getByTestId('month-booking').allInnerTexts()).map((text) => text.slice(0, 5));
+  expect(times.length).toBeGreaterThan(0);
+  expect(times).toEqual([...times].sort());
+  for (const time of times) expect(time).toMatch(/^\d\d:\d\d$/);
+
+  // Pressing a booking opens it, not a new booking on its day.
+  await day.getByTestId('month-booking').first().click();
+  await expect(page.getByTestId('appointment-detail')).toContainText(times[0]!);
+  await expect(page.getByTestId('appointment-submit')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('appointment-detail')).toBeHidden();
+
+  await calendar.locator('.fc-timeGridWeek-button').click();
+  await expect(calendar.locator('.fc-timegrid-event').first()).toBeVisible();
+  await expect(bookings).toHaveCount(0);
 });
 
 test('a due follow-up is booked from its list in one click and found on the calendar', async ({ page, station }) => {
