@@ -83,6 +83,24 @@ export function listReferrals(db: Db, filter: { clientId?: number | undefined; s
   return rows.map((row) => toRecord(db, row, remindBefore));
 }
 
+/** A referral the home card lists: whose, where to and since when (none of its texts). */
+export type ReferralAwaitingReceipt = Readonly<{ id: number; clientId: number; clientName: string; sentOn: string; target: string }>;
+
+/**
+ * Every referral sent on or before `remindBefore` and still without a receipt, newest first: the home card's. Chosen in
+ * SQL: taking the newest 500 of all sent ones first (listReferrals) left out the longest overdue on a busy station.
+ */
+export function referralsAwaitingReceipt(db: Db, filter: { userId: number | null }, remindBefore: string): ReferralAwaitingReceipt[] {
+  return db
+    .prepare(
+      `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.sent_on AS sentOn, r.target
+       FROM referrals r JOIN clients c ON c.id = r.client_id
+       WHERE r.status = 'sent' AND r.sent_on <= @remindBefore AND (@userId IS NULL OR r.created_by = @userId OR ${historyReachSql('r.client_id', 'r.sent_on')})
+       ORDER BY r.sent_on DESC, r.id DESC`,
+    )
+    .all({ userId: filter.userId, remindBefore }) as ReferralAwaitingReceipt[];
+}
+
 /** 已转出 → 已接收 → 已反馈, or 未接收; each step forward only. */
 export function advanceReferral(db: Db, id: number, change: { status: 'received' | 'feedback' | 'not_received'; on: string; text: string }): void {
   if (change.status === 'received') db.prepare("UPDATE referrals SET status = 'received', received_on = ? WHERE id = ?").run(change.on, id);

@@ -61,6 +61,26 @@ describe('转诊转介', () => {
     expect(done).toMatchObject({ status: 'feedback', receivedOn: '2026-12-01', feedback: '诊断为抑郁发作，已开始药物治疗' });
     expect(code(await station.raw(liwei, 'referrals.update', { id: referral.id, status: 'received', on: '2026-12-01' }))).toBe('INVALID_INPUT');
   });
+
+  it('the home page lists every referral past its reminder, however many newer ones are still sent', async () => {
+    const { station, liwei, chen, clientId, caseId } = await setup();
+    const userId = (name: string) => (station.database().prepare('SELECT id FROM users WHERE username = ?').get(name) as { id: number }).id;
+    // Written straight into the file: a month-old referral without a receipt, then 500 sent today (not yet due).
+    station.database().exec(`
+      INSERT INTO referrals (client_id, case_id, target, target_detail, reason, shared_info, status, sent_on, created_by, created_at)
+        VALUES (${clientId}, ${caseId}, 'mental_health_centre', '永川区精神卫生中心', '', '', 'sent', '2026-10-20', ${userId('liwei')}, '2026-10-20T02:00:00.000Z');
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+      INSERT INTO referrals (client_id, case_id, target, target_detail, reason, shared_info, status, sent_on, created_by, created_at)
+        SELECT ${clientId}, ${caseId}, 'hospital', '', '', '', 'sent', '2026-11-23', ${userId('liwei')}, '2026-11-23T02:00:00.000Z' FROM n;
+    `);
+    for (const viewer of [station.admin, liwei]) {
+      expect((await station.call(viewer, 'dashboard.today', {})).referralsAwaitingReceipt).toEqual([
+        { id: expect.any(Number), clientId, clientName: '张三', sentOn: '2026-10-20', target: 'mental_health_centre' },
+      ]);
+    }
+    // A counsellor with no part in the client's case sees none of them.
+    expect((await station.call(chen, 'dashboard.today', {})).referralsAwaitingReceipt).toEqual([]);
+  });
 });
 
 const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('SCAN-CONTENT-MARKER')]);

@@ -32,7 +32,7 @@ export function createCaseFileHandlers({ vault, clients, cases, risk, crises, re
   const caseFileCards: DueItemsProvider = (session) => ({
     ...risk.dashboard(session),
     activeCrises: crises.visible(session, 'active').map((crisis) => ({ id: crisis.id, who: crisis.clientName ?? crisis.unknownPerson, startedAt: crisis.startedAt })),
-    referralsAwaitingReceipt: referrals.visible(session, undefined, 'sent').filter((referral) => referral.awaitingReceipt),
+    referralsAwaitingReceipt: referrals.awaitingReceipt(session),
   });
   return {
     'dictionaries.list': (input) => listDictionary(vault.connection(), input.dictionary),

@@ -7,7 +7,7 @@ import type { Db } from '../../db/driver.js';
 import { AppError } from '../../errors.js';
 import { readCase } from '../../repositories/casesRepo.js';
 import { clientExists, hasConsent } from '../../repositories/clientsRepo.js';
-import { advanceReferral, insertReferral, listReferrals, readReferral } from '../../repositories/referralsRepo.js';
+import { advanceReferral, insertReferral, listReferrals, readReferral, referralsAwaitingReceipt } from '../../repositories/referralsRepo.js';
 import { readSettings } from '../../repositories/settingsRepo.js';
 import type { Vault } from '../../vault.js';
 import { actorOf } from '../../auth/actor.js';
@@ -76,5 +76,12 @@ export class ReferralService {
     const history = clientId === undefined ? null : requireClientHistory(db, session, clientId);
     const rows = listReferrals(db, { clientId, status, userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
     return history ? rows.filter((row) => history.reaches(row.sentOn)) : rows;
+  }
+
+  /** The referrals this user follows that are past the reminder without a receipt, for the home card (audited there). */
+  awaitingReceipt(session: Session) {
+    const access = caseAccessOf(session);
+    const db = this.vault.connection();
+    return referralsAwaitingReceipt(db, { userId: access.seesAll ? null : access.userId }, this.remindBefore(db));
   }
 }
