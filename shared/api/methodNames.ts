@@ -117,6 +117,7 @@ export const methodNames = [
   'calendar.setDay',
   'calendar.removeDay',
   'appointments.list',
+  'appointments.days',
   'appointments.create',
   'appointments.createSeries',
   'appointments.move',

@@ -22,8 +22,10 @@ export function weekdayOf(day: string): number {
   return weekday === 0 ? 7 : weekday;
 }
 
+export const minutesPerDay = 1440;
+
 export function minuteOfDay(minute: number): number {
-  return ((minute % 1440) + 1440) % 1440;
+  return ((minute % minutesPerDay) + minutesPerDay) % minutesPerDay;
 }
 
 /** "09:30" → 570; "24:00" → 1440 (end of day). */

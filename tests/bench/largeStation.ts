@@ -4,6 +4,7 @@ import { Database, type Db } from '../../electron/core/db/driver.js';
 import { searchClients } from '../../electron/core/repositories/clientsRepo.js';
 import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { demoPassword } from '../../electron/core/services/demo/demoStation.js';
+import { monthDayBookings, monthGridDays } from '../../shared/api/schemas/appointments.js';
 import { clientSearchInput } from '../../shared/api/schemas/clients.js';
 import { addDays, localDay } from '../../shared/domain/dates.js';
 import { toMinute, weekdayOf } from '../../shared/domain/localTime.js';
@@ -40,6 +41,17 @@ async function figure(runs: number, targetMs: number | null, engine: (run: numbe
 
 const appointmentsIn = (db: Db, from: string, to: string) =>
   db.prepare('SELECT * FROM appointments WHERE start_minute >= ? AND start_minute < ? ORDER BY start_minute').all(toMinute(`${from}T00:00`), toMinute(`${addDays(to, 1)}T00:00`));
+
+/** The month grid's raw SQL: each day's live bookings counted, and its first six read (appointmentsRepo listBookingDays). */
+function bookingDaysIn(db: Db, from: string, to: string) {
+  const range = { from: toMinute(`${from}T00:00`), to: toMinute(`${addDays(to, 1)}T00:00`), shown: monthDayBookings };
+  const live = "start_minute >= @from AND start_minute < @to AND status <> 'cancelled'";
+  db.prepare(`SELECT start_minute / 1440, count(*) FROM appointments WHERE ${live} GROUP BY 1`).all(range);
+  db.prepare(
+    `SELECT a.* FROM (SELECT id, row_number() OVER (PARTITION BY start_minute / 1440 ORDER BY start_minute, id) AS place FROM appointments WHERE ${live}) AS placed
+     JOIN appointments a ON a.id = placed.id WHERE placed.place <= @shown ORDER BY a.start_minute`,
+  ).all(range);
+}
 
 function casePageQueries(db: Db, id: number) {
   db.prepare('SELECT * FROM cases WHERE id = ?').get(id);
@@ -148,12 +160,14 @@ export async function largeStationFigures(existing: string | null) {
     (run) => appointmentsIn(plain, weekFrom(run), addDays(weekFrom(run), 6)),
   );
   const busiest = plain.prepare(`SELECT strftime('%Y-%m', start_minute * 60, 'unixepoch') AS month, count(*) AS n FROM appointments GROUP BY 1 ORDER BY n DESC LIMIT 1`).get() as { month: string; n: number };
-  const monthRange = { from: `${busiest.month}-01`, to: addDays(`${addDays(`${busiest.month}-28`, 7).slice(0, 7)}-01`, -1) };
+  // The month grid's six weeks from the Monday on or before the busiest month's first day, as the calendar asks.
+  const gridFrom = addDays(`${busiest.month}-01`, 1 - weekdayOf(`${busiest.month}-01`));
+  const monthGrid = { from: gridFrom, to: addDays(gridFrom, monthGridDays - 1) };
   const monthView = await figure(
     30,
     50,
-    () => Promise.all([value('appointments.list', monthRange), value('calendar.get', monthRange)]),
-    () => appointmentsIn(plain, monthRange.from, monthRange.to),
+    () => Promise.all([value('appointments.days', monthGrid), value('calendar.get', monthGrid)]),
+    () => bookingDaysIn(plain, monthGrid.from, monthGrid.to),
   );
 
   const kioskSubmit = await figure(200, 20, (run) => value('results.submit', { scaleId: 'PHQ-9', answers: [run % 4, 1, 2, 3, 0, 1, 2, 3, 1 + (run % 3)] }), null);

@@ -1,6 +1,8 @@
 /** Appointments (预约): reception books; completing one writes a session note, so it is clinical. */
 import { adminOnly, anyStaff, clinical } from '../access.js';
 import {
+  appointmentDays,
+  appointmentDaysInput,
   appointmentInput,
   appointmentList,
   appointmentListInput,
@@ -46,6 +48,7 @@ export const appointmentsContract = {
   'calendar.setDay': method(adminOnly, calendarDayInput, okOutput),
   'calendar.removeDay': method(adminOnly, calendarDayRemoveInput, okOutput),
   'appointments.list': method(anyStaff, appointmentListInput, appointmentList),
+  'appointments.days': method(anyStaff, appointmentDaysInput, appointmentDays),
   'appointments.create': method(anyStaff, appointmentInput, appointmentRecord),
   'appointments.createSeries': method(anyStaff, seriesInput, seriesOutput),
   'appointments.move': method(anyStaff, moveInput, appointmentRecord),

@@ -1,3 +1,4 @@
+import { addDays } from '../../domain/dates.js';
 import { z } from '../zod.js';
 import { idSchema, isoDate, nameText, trimmed } from './common.js';
 import { optionalPhone } from './station.js';
@@ -132,6 +133,15 @@ export const appointmentListInput = z
   .object({ from: isoDate, to: isoDate, counsellorId: idSchema.optional(), roomId: idSchema.optional(), clientId: idSchema.optional() })
   .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] });
 
+/** The month grid asks for the six weeks it draws, and shows each day's first six bookings. */
+export const monthGridDays = 42;
+export const monthDayBookings = 6;
+
+export const appointmentDaysInput = z
+  .object({ from: isoDate, to: isoDate, counsellorId: idSchema.optional(), roomId: idSchema.optional() })
+  .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] })
+  .refine((value) => value.to < addDays(value.from, monthGridDays), { message: `按天汇总的预约一次最多 ${monthGridDays} 天。`, path: ['to'] });
+
 export const moveInput = z.object({
   id: idSchema,
   start: localDateTime,
@@ -184,4 +194,8 @@ export const waitlistRemoveInput = z.object({ id: idSchema, status: z.enum(['boo
 
 export const roomList = z.array(room);
 export const appointmentList = z.array(appointmentRecord);
+/** Each day with live bookings: its first ones in time order, and how many it has in all (cancelled ones left out). */
+const appointmentDay = z.object({ day: isoDate, bookings: z.array(appointmentRecord), total: z.number().int().nonnegative() });
+export type AppointmentDay = z.infer<typeof appointmentDay>;
+export const appointmentDays = z.array(appointmentDay);
 export const waitlistEntries = z.array(waitlistEntry);

@@ -154,6 +154,7 @@ const cases = (): Record<string, Expect> => {
     'availability.addException': { input: { userId: ids.liwei, fromDay: '2026-12-28', toDay: '2026-12-28', kind: 'leave' } },
     'availability.removeException': { input: { id: ids.exception } },
     'appointments.list': { input: { from: '2026-12-01', to: '2026-12-31', clientId: ids.client, counsellorId: ids.liwei, roomId: ids.room } },
+    'appointments.days': { input: { from: '2026-12-01', to: '2026-12-31', counsellorId: ids.liwei, roomId: ids.room }, answers: 'masked' },
     'appointments.create': { input: { ...booking, followUpId: ids.followUp } },
     'appointments.createSeries': { input: { appointment: { ...booking, start: '2026-12-09T09:00' }, everyWeeks: 1, count: 2 } },
     'appointments.move': { input: { id: ids.booking, start: '2026-12-07T14:00', roomId: ids.room, counsellorId: ids.liwei } },

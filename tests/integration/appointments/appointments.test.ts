@@ -346,6 +346,40 @@ describe('status rules and reach', () => {
   });
 });
 
+describe('the month grid (appointments.days)', () => {
+  it('gives each day with live bookings its first six in time order and its count; filters, masks and bounds like the list', async () => {
+    const { station, reception, chen, liweiId, chenId, roomA, roomB } = await setup();
+    const book = (start: string, counsellorId: number, roomId: number, name: string, overrideReason?: string) =>
+      station.call(reception, 'appointments.create', { walkIn: { name, phone: '' }, counsellorId, roomId, start, durationMinutes: 20, type: 'individual', ...(overrideReason ? { overrideReason } : {}) });
+    // Booked out of time order: the grid orders a day by its start.
+    const times = ['10:40', '09:00', '11:20', '09:20', '09:40', '11:00', '10:00', '10:20'];
+    const booked = [];
+    for (const [index, time] of times.entries()) booked.push(await book(`2026-12-08T${time}`, liweiId, roomA, `来访者${index + 1}`));
+    const early = await book('2026-12-08T08:00', liweiId, roomA, '已取消者', '来访者只能上班前来');
+    await station.call(reception, 'appointments.cancel', { id: early.id, reason: '来访者改期' });
+    await book('2026-12-09T09:00', chenId, roomB, '陈的来访者');
+
+    const days = await station.call(reception, 'appointments.days', { from: '2026-12-07', to: '2027-01-17' });
+    expect(days.map((day) => [day.day, day.total, day.bookings.length])).toEqual([
+      ['2026-12-08', 8, 6],
+      ['2026-12-09', 1, 1],
+    ]);
+    expect(days[0]!.bookings.map((item) => item.start.slice(11))).toEqual(['09:00', '09:20', '09:40', '10:00', '10:20', '10:40']);
+    expect(days[0]!.bookings[0]).toMatchObject({ who: '来访者2', mayChange: true });
+
+    const chens = await station.call(station.admin, 'appointments.days', { from: '2026-12-07', to: '2026-12-13', counsellorId: chenId });
+    expect(chens.map((day) => [day.day, day.total])).toEqual([['2026-12-09', 1]]);
+    expect((await station.call(reception, 'appointments.days', { from: '2026-12-07', to: '2026-12-13', roomId: roomB })).map((day) => day.day)).toEqual(['2026-12-09']);
+    // A counsellor sees another counsellor's bookings as occupied only, as in the list.
+    const seen = await station.call(chen, 'appointments.days', { from: '2026-12-08', to: '2026-12-09' });
+    expect(seen[0]!.bookings[0]).toMatchObject({ who: '（其他咨询师的来访者）', walkInPhone: '', mayChange: false });
+    expect(seen[1]!.bookings[0]).toMatchObject({ who: '陈的来访者', mayChange: true });
+
+    const tooLong = await station.raw(reception, 'appointments.days', { from: '2026-12-07', to: '2027-01-18' });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('按天汇总的预约一次最多 42 天') } });
+  });
+});
+
 describe('more bad input', () => {
   it('refuses impossible dates, a 24:00 start, unknown follow-ups and counsellors, and series end dates out of range', async () => {
     const { station, reception, liweiId, roomA, clientId } = await setup();

@@ -19,6 +19,7 @@ export function createAppointmentHandlers({ appointments, schedule }: Appointmen
     'calendar.setDay': (input, session) => schedule.setCalendarDay(requireSession(session), input),
     'calendar.removeDay': (input, session) => schedule.removeCalendarDay(requireSession(session), input.day),
     'appointments.list': (input, session) => appointments.list(requireSession(session), input),
+    'appointments.days': (input, session) => appointments.days(requireSession(session), input),
     'appointments.create': (input, session) => appointments.create(requireSession(session), input),
     'appointments.createSeries': (input, session) => appointments.createSeries(requireSession(session), input),
     'appointments.move': (input, session) => appointments.move(requireSession(session), input),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AppointmentRecord, appointmentInput, seriesInput, seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
+import { monthDayBookings, type AppointmentRecord, type appointmentInput, type seriesInput, type seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
 import { addDays, localDay, localMinute } from '../../../../shared/domain/dates.js';
 import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
@@ -12,6 +12,7 @@ import {
   insertSeries,
   linkAppointmentClient,
   listAppointments,
+  listBookingDays,
   moveAppointment,
   readAppointment,
   seriesMembers,
@@ -305,5 +306,14 @@ export class AppointmentsService {
       if (session.role !== 'reception') requireClientCases(db, session, clientId);
       return maskForViewer(db, session, listAppointments(db, range));
     });
+  }
+
+  /** The month grid: each day's first bookings, shown as the list shows them to this viewer, and the day's count. */
+  days(session: Session, filter: { from: string; to: string; counsellorId?: number | undefined; roomId?: number | undefined }) {
+    const db = this.vault.connection();
+    const range = { ...filter, fromMinute: toMinute(`${filter.from}T00:00`), toMinute: toMinute(`${addDays(filter.to, 1)}T00:00`) };
+    const { firsts, totals } = listBookingDays(db, range, monthDayBookings);
+    const shown = maskForViewer(db, session, firsts);
+    return totals.map(({ day, total }) => ({ day, bookings: shown.filter((booking) => booking.start.startsWith(day)), total }));
   }
 }

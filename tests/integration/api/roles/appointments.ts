@@ -14,6 +14,7 @@ export const appointmentsRows: Rows<typeof appointmentsContract> = {
   'calendar.setDay': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'calendar.removeDay': { admin: A, counsellor: D, reception: D, inspector: D, kiosk: D, none: D },
   'appointments.list': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
+  'appointments.days': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
   'appointments.create': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
   'appointments.createSeries': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
   'appointments.move': { admin: A, counsellor: A, reception: A, inspector: D, kiosk: D, none: D },
