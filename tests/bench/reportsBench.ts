@@ -106,8 +106,12 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
       changes.recordSession();
       afterSession.push(await timed(() => call({ period: key })));
       kept.push(await timed(() => call({ period: key })));
-      raw.push(await timed(() => rawPreview(plain, range)));
-      encrypted.push(await timed(() => rawPreview(station.encryptedConnection(), range)));
+      // In turns first: whichever file is read second finds more of the pages the period shares with the previous one.
+      const files = [
+        async () => raw.push(await timed(() => rawPreview(plain, range))),
+        async () => encrypted.push(await timed(() => rawPreview(station.encryptedConnection(), range))),
+      ];
+      for (const read of run % 2 === 0 ? files : files.reverse()) await read();
     }
     return {
       firstMs: round(first),
@@ -122,7 +126,7 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
     };
   };
   const month = await measure(periods.month, 15);
-  const year = await measure(periods.year, 5);
+  const year = await measure(periods.year, 7);
   plain.close();
   return {
     /**
