@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
+import { listBookingDays } from '../../electron/core/repositories/appointmentsRepo.js';
 import { searchClients } from '../../electron/core/repositories/clientsRepo.js';
 import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { demoPassword } from '../../electron/core/services/demo/demoStation.js';
@@ -41,17 +42,6 @@ async function figure(runs: number, targetMs: number | null, engine: (run: numbe
 
 const appointmentsIn = (db: Db, from: string, to: string) =>
   db.prepare('SELECT * FROM appointments WHERE start_minute >= ? AND start_minute < ? ORDER BY start_minute').all(toMinute(`${from}T00:00`), toMinute(`${addDays(to, 1)}T00:00`));
-
-/** The month grid's raw SQL: each day's live bookings counted, and its first six read (appointmentsRepo listBookingDays). */
-function bookingDaysIn(db: Db, from: string, to: string) {
-  const range = { from: toMinute(`${from}T00:00`), to: toMinute(`${addDays(to, 1)}T00:00`), shown: monthDayBookings };
-  const live = "start_minute >= @from AND start_minute < @to AND status <> 'cancelled'";
-  db.prepare(`SELECT start_minute / 1440, count(*) FROM appointments WHERE ${live} GROUP BY 1`).all(range);
-  db.prepare(
-    `SELECT a.* FROM (SELECT id, row_number() OVER (PARTITION BY start_minute / 1440 ORDER BY start_minute, id) AS place FROM appointments WHERE ${live}) AS placed
-     JOIN appointments a ON a.id = placed.id WHERE placed.place <= @shown ORDER BY a.start_minute`,
-  ).all(range);
-}
 
 function casePageQueries(db: Db, id: number) {
   db.prepare('SELECT * FROM cases WHERE id = ?').get(id);
@@ -167,7 +157,7 @@ export async function largeStationFigures(existing: string | null) {
     30,
     50,
     () => Promise.all([value('appointments.days', monthGrid), value('calendar.get', monthGrid)]),
-    () => bookingDaysIn(plain, monthGrid.from, monthGrid.to),
+    () => listBookingDays(plain, { fromMinute: toMinute(`${monthGrid.from}T00:00`), toMinute: toMinute(`${addDays(monthGrid.to, 1)}T00:00`) }, monthDayBookings),
   );
 
   const kioskSubmit = await figure(200, 20, (run) => value('results.submit', { scaleId: 'PHQ-9', answers: [run % 4, 1, 2, 3, 0, 1, 2, 3, 1 + (run % 3)] }), null);

@@ -61,7 +61,7 @@ test('the month lists each day’s bookings in its cell; one opens its details, 
   // A working day of the demo: 09:00, 10:30 and 14:30, in time order.
   const day = calendar.locator('td.fc-daygrid-day').filter({ has: page.getByTestId('month-booking') }).first();
   const times = (await day.getByTestId('month-booking').allInnerTexts()).map((text) => text.slice(0, 5));
-  expect(times.length).toBeGreaterThan(0);
+  expect(times.length).toBeGreaterThanOrEqual(3);
   expect(times).toEqual([...times].sort());
   for (const time of times) expect(time).toMatch(/^\d\d:\d\d$/);
 

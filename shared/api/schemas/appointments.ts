@@ -1,6 +1,5 @@
-import { addDays } from '../../domain/dates.js';
 import { z } from '../zod.js';
-import { idSchema, isoDate, nameText, trimmed } from './common.js';
+import { idSchema, isoDate, nameText, spansAtMost, trimmed } from './common.js';
 import { optionalPhone } from './station.js';
 
 const localDateTime = z
@@ -140,7 +139,7 @@ export const monthDayBookings = 6;
 export const appointmentDaysInput = z
   .object({ from: isoDate, to: isoDate, counsellorId: idSchema.optional(), roomId: idSchema.optional() })
   .refine((value) => value.to >= value.from, { message: '结束日期不能早于开始日期。', path: ['to'] })
-  .refine((value) => value.to < addDays(value.from, monthGridDays), { message: `按天汇总的预约一次最多 ${monthGridDays} 天。`, path: ['to'] });
+  .refine(spansAtMost(monthGridDays), { message: `按天汇总的预约一次最多 ${monthGridDays} 天。`, path: ['to'] });
 
 export const moveInput = z.object({
   id: idSchema,

@@ -1,3 +1,4 @@
+import { addDays } from '../../domain/dates.js';
 import { z } from '../zod.js';
 
 export const emptyInput = z.object({}).strict();
@@ -11,6 +12,15 @@ export const isoTimestamp = z.iso.datetime({ offset: true, message: '时间格�
 
 /** A calendar date as typed by staff: YYYY-MM-DD. */
 export const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD。' });
+
+/**
+ * A refinement: the days `from` to `to` are at most `days` of them. Zod still runs refinements when a field failed its
+ * own check: a malformed date is already reported, so it passes here.
+ */
+export const spansAtMost =
+  (days: number) =>
+  (value: { from: string; to: string }): boolean =>
+    !(isoDate.safeParse(value.from).success && isoDate.safeParse(value.to).success) || value.to < addDays(value.from, days);
 
 /** A time of day on a ledger row: HH:MM. */
 export const hourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM。');

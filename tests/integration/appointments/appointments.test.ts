@@ -377,6 +377,21 @@ describe('the month grid (appointments.days)', () => {
 
     const tooLong = await station.raw(reception, 'appointments.days', { from: '2026-12-07', to: '2027-01-18' });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('按天汇总的预约一次最多 42 天') } });
+    // A malformed day is refused in Chinese, not thrown at while the range is measured (found by the contract fuzz).
+    expect(await station.raw(reception, 'appointments.days', { from: '2026-02-30', to: '<script>' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('counts a booking on the day it starts, up to its last minute, and masks another counsellor’s registered client', async () => {
+    const { station, reception, chen, liweiId, roomA, clientId } = await setup();
+    const late = (start: string) => ({ walkIn: { name: '夜间来访者', phone: '' }, counsellorId: liweiId, roomId: roomA, start, durationMinutes: 20, type: 'crisis' as const, overrideReason: '危机来电后约见' });
+    await station.call(reception, 'appointments.create', late('2026-12-10T23:30'));
+    await station.call(reception, 'appointments.create', late('2026-12-11T00:00'));
+    await station.call(reception, 'appointments.create', { clientId, counsellorId: liweiId, roomId: roomA, start: '2026-12-10T09:00', durationMinutes: 50, type: 'individual' });
+    const tenth = await station.call(reception, 'appointments.days', { from: '2026-12-10', to: '2026-12-10' });
+    expect(tenth.map((day) => [day.day, day.total, day.bookings.map((item) => item.start)])).toEqual([['2026-12-10', 2, ['2026-12-10T09:00', '2026-12-10T23:30']]]);
+    expect(tenth[0]!.bookings[0]).toMatchObject({ who: '张三', clientId });
+    const seen = await station.call(chen, 'appointments.days', { from: '2026-12-10', to: '2026-12-10' });
+    expect(seen[0]!.bookings[0]).toMatchObject({ who: '（其他咨询师的来访者）', clientId: null, phone: '', mayChange: false });
   });
 });
 
