@@ -54,7 +54,8 @@ test('the 站长 chooses a backup to restore and a backup folder with the picker
   await folders.getByRole('button', { name: '本站默认备份文件夹' }).click();
   await expect(folders.getByTestId('path-chooser-current')).toContainText(fs.realpathSync(path.join(station.dataDir, 'backups')));
   await folders.getByTestId('path-chooser-up').click();
-  await expect(folders.getByTestId('path-chooser-current')).toContainText(`：${fs.realpathSync(station.dataDir)}`);
+  // The whole path: the folder left (…/backups) begins with it too.
+  await expect(folders.getByTestId('path-chooser-current')).toHaveText(`当前位置：${fs.realpathSync(station.dataDir)}`);
   await folders.getByTestId('path-chooser-confirm').click();
   await expect(page.getByTestId('backup-dir')).toHaveValue(fs.realpathSync(station.dataDir));
 });

@@ -67,6 +67,24 @@ describe('the backup path chooser', () => {
     expect(wrapper.emitted('chosen')).toEqual([['/media/usb/备份']]);
   });
 
+  it('offers no choice while the next folder loads: the one still shown is being left', async () => {
+    let arrive = () => {};
+    const api = fakeApi({
+      'files.chooseNative': () => ({ available: false, path: null }),
+      'files.listFolder': (input) =>
+        input.path === '/media/usb/备份' ? new Promise<FolderListing>((resolve) => (arrive = () => resolve(listings['/media/usb/备份']!))) : listings['/home/station']!,
+    });
+    const wrapper = await mountChooser(api, 'backupFolder');
+    await click(rowOf('U盘备份'));
+    expect(byTestId('path-chooser-confirm')!.hasAttribute('disabled')).toBe(true);
+    await click(byTestId('path-chooser-confirm'));
+    expect(wrapper.emitted('chosen')).toBeUndefined();
+    arrive();
+    await flushPromises();
+    await click(byTestId('path-chooser-confirm'));
+    expect(wrapper.emitted('chosen')).toEqual([['/media/usb/备份']]);
+  });
+
   it('shows the host’s Chinese refusal and keeps the folder it was in', async () => {
     const api = browserApi();
     await mountChooser(api, 'backupFolder');
