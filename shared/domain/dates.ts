@@ -41,6 +41,11 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The days `from` to `to` as wall-clock minutes: from the first one's start up to (not including) the day after the last. */
+export function daysInMinutes(from: string, to: string): { fromMinute: number; toMinute: number } {
+  return { fromMinute: toMinute(`${from}T00:00`), toMinute: toMinute(`${addDays(to, 1)}T00:00`) };
+}
+
 /** The station's wall clock (the PC's time zone) as YYYY-MM-DDTHH:mm. */
 function localDateTime(instant: Date): string {
   return instant.toLocaleString('sv-SE').slice(0, 16).replace(' ', 'T');

@@ -7,8 +7,8 @@ import { createBenchStation } from '../../electron/core/services/demo/benchStati
 import { demoPassword } from '../../electron/core/services/demo/demoStation.js';
 import { monthDayBookings, monthGridDays } from '../../shared/api/schemas/appointments.js';
 import { clientSearchInput } from '../../shared/api/schemas/clients.js';
-import { addDays, localDay } from '../../shared/domain/dates.js';
-import { toMinute, weekdayOf } from '../../shared/domain/localTime.js';
+import { addDays, daysInMinutes, localDay } from '../../shared/domain/dates.js';
+import { weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
 import { lastFullMonth } from '../../shared/reports/periodShift.js';
 import { ledgerMonthLists, ledgerMonthQueries } from './ledgerLists.js';
@@ -41,7 +41,7 @@ async function figure(runs: number, targetMs: number | null, engine: (run: numbe
 }
 
 const appointmentsIn = (db: Db, from: string, to: string) =>
-  db.prepare('SELECT * FROM appointments WHERE start_minute >= ? AND start_minute < ? ORDER BY start_minute').all(toMinute(`${from}T00:00`), toMinute(`${addDays(to, 1)}T00:00`));
+  db.prepare('SELECT * FROM appointments WHERE start_minute >= @fromMinute AND start_minute < @toMinute ORDER BY start_minute').all(daysInMinutes(from, to));
 
 function casePageQueries(db: Db, id: number) {
   db.prepare('SELECT * FROM cases WHERE id = ?').get(id);
@@ -157,7 +157,7 @@ export async function largeStationFigures(existing: string | null) {
     30,
     50,
     () => Promise.all([value('appointments.days', monthGrid), value('calendar.get', monthGrid)]),
-    () => listBookingDays(plain, { fromMinute: toMinute(`${monthGrid.from}T00:00`), toMinute: toMinute(`${addDays(monthGrid.to, 1)}T00:00`) }, monthDayBookings),
+    () => listBookingDays(plain, daysInMinutes(monthGrid.from, monthGrid.to), monthDayBookings),
   );
 
   const kioskSubmit = await figure(200, 20, (run) => value('results.submit', { scaleId: 'PHQ-9', answers: [run % 4, 1, 2, 3, 0, 1, 2, 3, 1 + (run % 3)] }), null);

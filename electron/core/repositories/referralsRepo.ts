@@ -1,3 +1,4 @@
+import type { ReferralAwaitingReceipt } from '../../../shared/api/schemas/cases.js';
 import type { ReferralRecord } from '../../../shared/api/schemas/referrals.js';
 import type { Db } from '../db/driver.js';
 import { historyReachSql } from './casesRepo.js';
@@ -82,9 +83,6 @@ export function listReferrals(db: Db, filter: { clientId?: number | undefined; s
     .all({ clientId: filter.clientId ?? null, status: filter.status, userId: filter.userId }) as ReferralRow[];
   return rows.map((row) => toRecord(db, row, remindBefore));
 }
-
-/** A referral the home card lists: whose, where to and since when (none of its texts). */
-export type ReferralAwaitingReceipt = Readonly<{ id: number; clientId: number; clientName: string; sentOn: string; target: string }>;
 
 /**
  * Every referral sent on or before `remindBefore` and still without a receipt, newest first: the home card's. Chosen in

@@ -163,10 +163,14 @@ export const casePage = z.object({
 });
 export type CasePage = z.infer<typeof casePage>;
 
+/** A referral past its reminder without a receipt, as the home card lists it: whose, where to and since when (none of its texts). */
+const referralAwaitingReceipt = z.object({ id: idSchema, clientId: idSchema, clientName: z.string(), sentOn: isoDate, target: z.string() });
+export type ReferralAwaitingReceipt = z.infer<typeof referralAwaitingReceipt>;
+
 export const todayOutput = z.object({
   openAlerts: z.number().int(),
   activeCrises: z.array(z.object({ id: idSchema, who: z.string(), startedAt: isoTimestamp })),
-  referralsAwaitingReceipt: z.array(z.object({ id: idSchema, clientId: idSchema, clientName: z.string(), sentOn: isoDate, target: z.string() })),
+  referralsAwaitingReceipt: z.array(referralAwaitingReceipt),
   /** How many follow-ups are due today and how many are overdue: counted, not listed (their lists are the 随访 page's). */
   followUpsDueToday: z.number().int(),
   followUpsOverdue: z.number().int(),

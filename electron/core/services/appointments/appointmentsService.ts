@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { monthDayBookings, type AppointmentRecord, type appointmentInput, type seriesInput, type seriesUpdateInput } from '../../../../shared/api/schemas/appointments.js';
-import { addDays, localDay, localMinute } from '../../../../shared/domain/dates.js';
+import { daysInMinutes, localDay, localMinute } from '../../../../shared/domain/dates.js';
 import { clockToMinute, dayOf, fromMinute, minuteOfDay, toMinute } from '../../../../shared/domain/localTime.js';
 import type { Session } from '../../auth/sessionStore.js';
 import type { Clock } from '../../clock.js';
@@ -295,7 +295,7 @@ export class AppointmentsService {
    * client's bookings are a client read: checked and audited like the rest of the record.
    */
   list(session: Session, filter: { from: string; to: string; counsellorId?: number | undefined; roomId?: number | undefined; clientId?: number | undefined }) {
-    const range = { ...filter, fromMinute: toMinute(`${filter.from}T00:00`), toMinute: toMinute(`${addDays(filter.to, 1)}T00:00`) };
+    const range = { ...filter, ...daysInMinutes(filter.from, filter.to) };
     const { clientId } = filter;
     if (clientId === undefined) {
       const db = this.vault.connection();
@@ -311,7 +311,7 @@ export class AppointmentsService {
   /** The month grid: each day's first bookings, shown as the list shows them to this viewer, and the day's count. */
   days(session: Session, filter: { from: string; to: string; counsellorId?: number | undefined; roomId?: number | undefined }) {
     const db = this.vault.connection();
-    const range = { ...filter, fromMinute: toMinute(`${filter.from}T00:00`), toMinute: toMinute(`${addDays(filter.to, 1)}T00:00`) };
+    const range = { ...filter, ...daysInMinutes(filter.from, filter.to) };
     const { firsts, totals } = listBookingDays(db, range, monthDayBookings);
     const shown = maskForViewer(db, session, firsts);
     return totals.map(({ day, total }) => ({ day, bookings: shown.filter((booking) => booking.start.startsWith(day)), total }));
