@@ -34,7 +34,7 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
 
 /**
  * The old station is at schema 60, as an app before field encryption left it: clinical content in
- * plaintext. Its first unlock runs the real migrations 70 to 370 and, at the 站长's login, encrypts
+ * plaintext. Its first unlock runs the real migrations 70 to 380 and, at the 站长's login, encrypts
  * every clinical field in one transaction; no delay or fault seam is added. The migrations' work grows
  * with the data (70, 80 and 110 add a column to a STRICT table, and SQLite checks every existing row
  * against it), the encryption with the notes. Together they are a fraction of a second against a key
@@ -43,13 +43,14 @@ const bulk = { clients: 3_000, appointments: 20_000 } as const;
  */
 const oldSchemaVersion = 60;
 /**
- * Undoes 70 to 370 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
+ * Undoes 70 to 380 by hand: a newer migration must be undone here too (build() refuses until it is). The one rebuild
  * of attachments below undoes both 150's and 180's: it restores the CHECK of before 150; 300 and 370 only widened
  * indexes that the undo of 260 and 290 drops by name; the triggers of 310, 320, 330 and 340 on other tables are dropped before
  * this runs (340's counts go with 310's table).
  */
-const undoneUpTo = 370;
+const undoneUpTo = 380;
 const undoMigrationsAfter60 = `
+  DROP TABLE report_readings_kept;
   DROP INDEX appointments_not_cancelled;
   DROP TRIGGER appointments_length_insert;
   DROP TRIGGER appointments_length_update;

@@ -81,7 +81,7 @@ describe('the kept readings of the report screen', () => {
   it('keeps each source’s figures while the tables it reads stand still, whoever writes them; an audit row changes nothing', async () => {
     const { station, other, meetingOnNov5 } = await stationWithSecondConnection();
     try {
-      const readings = new FactReadings({ checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() }, () => '2026-12-03');
+      const readings = new FactReadings({ checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() }, () => '2026-12-03', 'test');
       const read = () => readings.of(other).figures(countedSet, sinceNovember, true).figures;
       const first = read();
       const directory = readings.of(other).context.directory;
@@ -124,7 +124,7 @@ describe('the kept readings of the report screen', () => {
     const { station, clients, cases, adminId } = await reportStation();
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
-    const readings = new FactReadings(providers, () => '2026-12-03');
+    const readings = new FactReadings(providers, () => '2026-12-03', 'test');
     const kept = () => figures(readings.of(db));
     const fresh = () => figures(freshReading(db, providers));
     const grade = db.prepare(`INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, ?, '复评', 'other', ?, ?)`);
@@ -164,7 +164,7 @@ describe('the kept readings of the report screen', () => {
     const { station, adminId } = await reportStation();
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
-    const readings = new FactReadings(providers, () => '2026-12-03');
+    const readings = new FactReadings(providers, () => '2026-12-03', 'test');
     const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
     const pick = <T>(items: readonly T[], at: number) => items[at % items.length]!;
     const day = (offset: number) => new Date(Date.UTC(2026, 8, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -212,7 +212,7 @@ describe('the kept readings of the report screen', () => {
     const station = disposeWhenTestEnds(await createStation({ clock: manualClock(new Date('2026-12-03T02:00:00Z')).clock }));
     const db = station.database();
     const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
-    const readings = new FactReadings(providers, () => '2026-12-03');
+    const readings = new FactReadings(providers, () => '2026-12-03', 'test');
     const read = () => readings.of(db).figures(countedSet, sinceNovember, true).figures;
     await station.call(station.admin, 'clients.register', { ...adult, idNumber: undefined, phone: undefined });
     const before = JSON.stringify(read());
@@ -246,7 +246,7 @@ describe('the kept readings of the report screen', () => {
       let day = '2026-12-03';
       let standings = 0;
       const checklist = { view: () => ((standings += 1), { score: { score: 1, max: 2, passes: false } }) } as unknown as ChecklistService;
-      const readings = new FactReadings({ checklist, abnormalBands: () => new Set<string>() }, () => day);
+      const readings = new FactReadings({ checklist, abnormalBands: () => new Set<string>() }, () => day, 'test');
       const read = () => readings.of(other).figures(monthly, sinceNovember, false);
       read();
       read();

@@ -101,7 +101,7 @@ describe('FactReadings.readAhead', () => {
     const { station, clients } = await reportStation();
     disposeWhenTestEnds(station);
     const db = station.database();
-    const readings = new FactReadings(providers, () => '2026-12-03');
+    const readings = new FactReadings(providers, () => '2026-12-03', 'test');
     let pauses = 0;
     await readings.readAhead(() => db, [{ set: counted, range: november, breakdowns: true }], async () => atPause((pauses += 1), readings, db, clients));
     return { db, readings, pauses };

@@ -44,6 +44,7 @@ import { migration as reportReadingTables } from './0340-report-reading-tables.j
 import { migration as bookingClashIndexes } from './0350-booking-clash-indexes.js';
 import { migration as bookingLengthBound } from './0360-booking-length-bound.js';
 import { migration as checklistCountIndexes } from './0370-checklist-count-indexes.js';
+import { migration as reportReadingsKept } from './0380-report-readings-kept.js';
 import type { Migration } from './types.js';
 
 export const migrations: readonly Migration[] = [
@@ -84,6 +85,7 @@ export const migrations: readonly Migration[] = [
   bookingClashIndexes,
   bookingLengthBound,
   checklistCountIndexes,
+  reportReadingsKept,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

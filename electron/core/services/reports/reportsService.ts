@@ -21,6 +21,7 @@ import { readStation } from '../../repositories/stationRepo.js';
 import type { Vault } from '../../vault.js';
 import { currentIndicatorSet, importIndicatorSet, indicatorSetList, indicatorSetOf } from './indicatorSets.js';
 import { writeReportSettings } from '../../repositories/indicatorSetsRepo.js';
+import { writeKeptReadings } from '../../repositories/reportReadingsKeptRepo.js';
 import { FactReadings, freshReading, listSetFacts, type FactProviders, type FactReading, type PreparedPeriod } from './reportFacts.js';
 
 type Range = DayRange & Readonly<{ key: string | null; label: string }>;
@@ -78,7 +79,7 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly providers: FactProviders,
   ) {
-    this.readings = new FactReadings(providers, () => localDay(clock.now()));
+    this.readings = new FactReadings(providers, () => localDay(clock.now()), vault.appVersion);
   }
 
   private readonly readings: FactReadings;
@@ -198,9 +199,21 @@ export class ReportsService {
     return this.readings.readAhead(() => this.vault.connection(), periods, pause);
   }
 
-  /** Let go of the kept readings (the station locked). */
+  /**
+   * The station locks: its kept readings are written to the file for the next unlock to take up (FactReadings), then
+   * let go of. They are a cache: when they cannot be written (a full disk, a damaged file) the lock goes on and the
+   * next unlock takes up the ones kept before, brought to the file through the logs, or reads afresh.
+   */
   forgetReadings(): void {
-    this.readings.forget();
+    try {
+      const db = this.vault.connection();
+      const kept = this.readings.toKeep(db);
+      if (kept) this.vault.write((into) => writeKeptReadings(into, kept, this.clock.now().toISOString()));
+    } catch {
+      // The lock must happen; the readings are let go of below either way.
+    } finally {
+      this.readings.forget();
+    }
   }
 
   /** The records behind one number (a value's total, or one option of a category), newest first; audited. */

@@ -1001,6 +1001,16 @@ CREATE TABLE report_month_changes (
         PRIMARY KEY (table_name, month)
       ) STRICT, WITHOUT ROWID;
 
+-- table report_readings_kept
+CREATE TABLE report_readings_kept (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        app_version TEXT NOT NULL,
+        directory_stamp TEXT NOT NULL,
+        directory TEXT NOT NULL,
+        results TEXT NOT NULL,
+        kept_at TEXT NOT NULL
+      ) STRICT;
+
 -- table report_row_changes
 CREATE TABLE report_row_changes (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -1930,7 +1940,8 @@ CREATE TRIGGER users_counted_delete AFTER DELETE ON users BEGIN UPDATE report_ta
 CREATE TRIGGER users_counted_insert AFTER INSERT ON users BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
 
 -- trigger users_counted_update
-CREATE TRIGGER users_counted_update AFTER UPDATE ON users BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
+CREATE TRIGGER users_counted_update AFTER UPDATE OF id, username, display_name, role, disabled, must_change_password, created_at, access_until ON users
+        BEGIN UPDATE report_table_changes SET changes = changes + 1 WHERE table_name = 'users'; END;
 
 -- trigger volunteer_service_hours_counted_delete
 CREATE TRIGGER volunteer_service_hours_counted_delete AFTER DELETE ON volunteer_service_hours

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import type { Db } from '../../../electron/core/db/driver.js';
+import { Directory, type DirectorySnapshot } from '../../../electron/core/repositories/reportDirectory.js';
+import { readKeptReadings } from '../../../electron/core/repositories/reportReadingsKeptRepo.js';
+import { changeCounts } from '../../../electron/core/repositories/reportFactsRepo.js';
+import { usersCountedColumns } from '../../../electron/core/db/migrations/0380-report-readings-kept.js';
+import { builtinIndicatorSets } from '../../../shared/reports/library.js';
+import { statementsDuring, tablesRead } from '../helpers/queryPlans.js';
+import { reportStation } from '../helpers/reportStation.js';
+import { adminPassword, databaseKeyOf, disposeWhenTestEnds } from '../helpers/station.js';
+
+/**
+ * The report screen's readings kept in the file when the station locks (issue 15): after the next unlock the first
+ * month report takes them up and brings them to the file through the change logs, instead of reading a ten-year
+ * station's directory and counting three periods (0.5–0.8 s) while the 站长 waits. Whatever changed meanwhile, the
+ * figures must be the records'.
+ */
+const header = { preparedBy: '王站长', contactPhone: '023-49881234' };
+/** The records' tables: the report's sources', the checklist's and the duty log's. */
+const recordTables = ['clients', 'client_tags', 'cases', 'case_problems', 'risk_grades', 'counselling_sessions', 'scale_results', 'referrals', 'crises', 'follow_ups', 'activities', 'meetings', 'hotline_calls', 'appointments', 'duty_logs'];
+const monthly = builtinIndicatorSets.get('sps-monthly')!;
+/** 期末在册重点人群档案: a stock of the clients with a population tag. */
+const taggedFilesCode = monthly.indicators.flatMap((item) => item.values).find((value) => value.fact.source === 'clientFiles')!.code;
+/** The directory's whole read of the clients (a kept one caught up reads the changed clients only). */
+const readsWholeDirectory = (sql: string) => /FROM clients\s*$/.test(sql);
+
+async function lockedAfterNovember() {
+  const { station, clients, adminId } = await reportStation();
+  disposeWhenTestEnds(station);
+  await station.call(station.admin, 'reports.preview', { period: '2026-11' });
+  const key = await databaseKeyOf(station.dataDir, 'admin', adminPassword);
+  await station.call(station.admin, 'auth.lock', {});
+  /** What another desk's connection writes, or a test reads, while the station is locked here. */
+  const whileLocked = <T>(work: (db: Db) => T): T => {
+    const other = openEncryptedDatabase(path.join(station.dataDir, 'xinyi.db'), key);
+    try {
+      return work(other);
+    } finally {
+      other.close();
+    }
+  };
+  const unlock = async () => (await station.call(null, 'auth.unlock', { username: 'admin', password: adminPassword })).sessionToken;
+  return { station, clients, adminId, whileLocked, unlock };
+}
+
+/** November as the screen shows it, and as a draft counts it afresh inside its write. */
+async function novemberShownAndCounted(station: Awaited<ReturnType<typeof lockedAfterNovember>>['station'], sessionToken: string) {
+  const db = station.database();
+  let shown: Awaited<ReturnType<typeof station.call<'reports.preview'>>> | undefined;
+  const statements = await statementsDuring(db, async () => (shown = await station.call(sessionToken, 'reports.preview', { period: '2026-11' })));
+  const counted = await station.call(sessionToken, 'reports.saveDraft', { period: '2026-11', header, notes: {} });
+  return { shown: shown!, counted, statements, recordsRead: [...new Set(statements.flatMap((sql) => tablesRead(db, sql)))].filter((table) => recordTables.includes(table)) };
+}
+
+describe('the report readings kept at a lock', () => {
+  it('the first month after an unlock, before anything is read ahead, reads neither the directory nor the records', async () => {
+    const { station, whileLocked, unlock } = await lockedAfterNovember();
+    expect(whileLocked(readKeptReadings)?.appVersion).toBeTruthy();
+    const { shown, counted, statements, recordsRead } = await novemberShownAndCounted(station, await unlock());
+    expect(statements.filter(readsWholeDirectory)).toEqual([]);
+    expect(recordsRead).toEqual([]);
+    expect(shown.figures).toEqual(counted.figures);
+    expect(shown.comparison).toEqual(counted.comparison);
+  });
+
+  it('what changed while the station was locked is in the first figures: a new grade and tag patched, a session counted', async () => {
+    const { station, clients, adminId, whileLocked, unlock } = await lockedAfterNovember();
+    // Another connection's writes while locked (a counsellor's at another desk): a client regraded and tagged, a session.
+    whileLocked((db) => {
+      db.prepare(`INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, 'red', '复评', 'other', ?, '2026-11-20T02:00:00.000Z')`).run(clients.zhou, adminId);
+      db.prepare(`INSERT INTO client_tags (client_id, tag) VALUES (?, 'youth')`).run(clients.zhou);
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info('counselling_sessions') WHERE name NOT IN ('id', 'held_on')`).pluck().all() as string[]).join(', ');
+      db.prepare(`INSERT INTO counselling_sessions (held_on, ${columns}) SELECT '2026-11-21', ${columns} FROM counselling_sessions LIMIT 1`).run();
+    });
+    const { shown, counted, statements } = await novemberShownAndCounted(station, await unlock());
+    expect(statements.filter(readsWholeDirectory)).toEqual([]);
+    expect(shown.figures).toEqual(counted.figures);
+    expect(shown.comparison).toEqual(counted.comparison);
+  });
+
+  it('a lock and an unlock move no count the report reads (a login’s time is no change of the users the checklist names)', async () => {
+    const { station, whileLocked, unlock } = await lockedAfterNovember();
+    const counts = () => whileLocked((db) => [...changeCounts(db).tables]);
+    const locked = counts();
+    await station.call(await unlock(), 'auth.lock', {});
+    expect(counts()).toEqual(locked);
+    const columns = whileLocked((db) => db.prepare(`SELECT name FROM pragma_table_info('users') WHERE name <> 'last_login_at'`).pluck().all());
+    expect(columns).toEqual(usersCountedColumns);
+  });
+
+  it('ignores readings kept by another version of the app, or that cannot be read, and counts afresh', async () => {
+    for (const spoil of [`UPDATE report_readings_kept SET app_version = '0.0.1'`, `UPDATE report_readings_kept SET results = '[["x"'`, `UPDATE report_readings_kept SET directory = '{"format":0}'`]) {
+      const { station, whileLocked, unlock } = await lockedAfterNovember();
+      whileLocked((db) => db.prepare(spoil).run());
+      const { shown, counted, statements } = await novemberShownAndCounted(station, await unlock());
+      expect(statements.filter(readsWholeDirectory), spoil).not.toEqual([]);
+      expect(shown.figures, spoil).toEqual(counted.figures);
+    }
+  });
+
+  it('reads a new directory when the log of changed rows no longer reaches back to the kept one', async () => {
+    const { station, whileLocked, unlock } = await lockedAfterNovember();
+    // An import of many tagged files while locked: the log keeps the latest ten thousand changes.
+    whileLocked((db) => {
+      db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+       INSERT INTO clients (name, name_pinyin, name_initials, gender, birth_date, source, created_at, updated_at, created_by)
+       SELECT name, name_pinyin, name_initials, gender, birth_date, source, '2026-11-15T02:00:00.000Z', updated_at, created_by FROM clients, n`,
+      ).run();
+      db.prepare(`INSERT INTO client_tags (client_id, tag) SELECT id, 'youth' FROM clients WHERE id > 10`).run();
+    });
+    const { shown, counted, statements } = await novemberShownAndCounted(station, await unlock());
+    expect(statements.filter(readsWholeDirectory)).not.toEqual([]);
+    expect(shown.figures).toEqual(counted.figures);
+    expect(shown.figures[taggedFilesCode]!.total).toBeGreaterThan(8000);
+  });
+
+  it('a lock whose readings cannot be written still locks, and the next unlock takes up the ones kept before', async () => {
+    const { station, whileLocked, unlock } = await lockedAfterNovember();
+    const kept = whileLocked(readKeptReadings);
+    whileLocked((db) => db.exec(`CREATE TRIGGER kept_refused BEFORE UPDATE ON report_readings_kept BEGIN SELECT RAISE(ABORT, 'disk full'); END;`));
+    const sessionToken = await unlock();
+    await station.call(sessionToken, 'reports.preview', { period: '2026-10' });
+    await station.call(sessionToken, 'auth.lock', {});
+    expect((await station.raw(sessionToken, 'reports.preview', { period: '2026-11' })).ok).toBe(false);
+    expect(whileLocked(readKeptReadings)).toEqual(kept);
+    const { shown, counted, statements } = await novemberShownAndCounted(station, await unlock());
+    expect(statements.filter(readsWholeDirectory)).toEqual([]);
+    expect(shown.figures).toEqual(counted.figures);
+  });
+});
+
+describe('a directory snapshot', () => {
+  it('makes the directory it was taken of, and is refused in another format', async () => {
+    const { station } = await reportStation();
+    disposeWhenTestEnds(station);
+    const db = station.database();
+    const directory = Directory.read(db);
+    const snapshot = JSON.parse(JSON.stringify(directory.snapshot())) as DirectorySnapshot;
+    const made = Directory.fromSnapshot(db, snapshot)!;
+    expect(made.snapshot()).toEqual(directory.snapshot());
+    for (const [clientId, day] of [[1, '2026-11-30'], [2, '2026-12-01'], [3, '2026-11-01']] as const) {
+      expect(made.person(clientId, day)).toEqual(directory.person(clientId, day));
+      expect(made.colourAt(clientId, '2026-11-30T16:00:00.000Z')).toBe(directory.colourAt(clientId, '2026-11-30T16:00:00.000Z'));
+    }
+    expect(made.casesOpenOn('2026-11-30')).toEqual(directory.casesOpenOn('2026-11-30'));
+    expect(Directory.fromSnapshot(db, { ...snapshot, format: 2 as never })).toBeNull();
+  });
+});
