@@ -160,6 +160,27 @@ describe('the kept readings of the report screen', () => {
     expect(readings.of(db).context.directory).not.toBe(directory);
   });
 
+  it('a period read before several changes, each caught up by another reading, is patched for the clients of all of them', async () => {
+    const { station, clients, adminId } = await reportStation();
+    const db = station.database();
+    const providers = { checklist: {} as ChecklistService, abnormalBands: () => new Set<string>() };
+    const readings = new FactReadings(providers, () => '2026-12-03', 'test');
+    const november = () => JSON.stringify(readings.of(db).figures(countedSet, sinceNovember, true).figures);
+    const october = { from: '2026-10-01', to: '2026-10-31' };
+    const before = november();
+    const grade = db.prepare(`INSERT INTO risk_grades (client_id, level, reason, evidence, graded_by, graded_at) VALUES (?, 'red', '复评', 'other', ?, '2026-11-20T02:00:00.000Z')`);
+    // Three changes, each followed by October's reading: the directory moves on three times without November.
+    for (const change of [() => grade.run(clients.zhou, adminId), () => db.prepare(`INSERT INTO client_tags (client_id, tag) VALUES (?, 'youth')`).run(clients.lin), () => grade.run(clients.wang, adminId)]) {
+      change();
+      readings.of(db).figures(countedSet, october, false);
+    }
+    let after = '';
+    const statements = await statementsDuring(db, async () => (after = november()));
+    expect(statements.filter((sql) => readsWholeDirectory(sql) || /FROM counselling_sessions WHERE held_on BETWEEN @from AND @to\s*$/.test(sql))).toEqual([]);
+    expect(after).not.toBe(before);
+    expect(after).toBe(JSON.stringify(freshReading(db, providers).figures(countedSet, sinceNovember, true).figures));
+  });
+
   it('kept figures equal a fresh count after any sequence of changes to files, tags, cases, topics and grades, read between them or not', async () => {
     const { station, adminId } = await reportStation();
     const db = station.database();

@@ -80,6 +80,24 @@ describe('the report readings kept at a lock', () => {
     expect(shown.comparison).toEqual(counted.comparison);
   });
 
+  it('a year read early in the session and not since a client’s change is kept by the lock, brought up to that change', async () => {
+    const { station, clients, unlock } = await lockedAfterNovember();
+    const sessionToken = await unlock();
+    await station.call(sessionToken, 'reports.preview', { period: '2026' });
+    // A tag only: a grade would plan follow-ups and move the year's own records too.
+    station.database().prepare(`INSERT INTO client_tags (client_id, tag) VALUES (?, 'youth')`).run(clients.zhou);
+    await station.call(sessionToken, 'reports.preview', { period: '2026-11' });
+    await station.call(sessionToken, 'auth.lock', {});
+    const next = await unlock();
+    const db = station.database();
+    let shown: Awaited<ReturnType<typeof station.call<'reports.preview'>>> | undefined;
+    const statements = await statementsDuring(db, async () => (shown = await station.call(next, 'reports.preview', { period: '2026' })));
+    expect(statements.filter(readsWholeDirectory)).toEqual([]);
+    expect([...new Set(statements.flatMap((sql) => tablesRead(db, sql)))].filter((table) => recordTables.includes(table))).toEqual([]);
+    const counted = await station.call(next, 'reports.saveDraft', { period: '2026', header, notes: {} });
+    expect(shown!.figures).toEqual(counted.figures);
+  });
+
   it('a lock and an unlock move no count the report reads (a login’s time is no change of the users the checklist names)', async () => {
     const { station, whileLocked, unlock } = await lockedAfterNovember();
     const counts = () => whileLocked((db) => [...changeCounts(db).tables]);

@@ -20,6 +20,7 @@ import {
 import { readKeptReadings, type KeptReadingsRow } from '../../repositories/reportReadingsKeptRepo.js';
 import { checklistTables, type ChecklistService } from '../checklist/checklistService.js';
 import { dutyLogTables, loggedDays } from '../ledgers/dutyService.js';
+import { allIndicatorSets } from './indicatorSets.js';
 
 /** Where the two fact sources that are other features' readings come from, and the scale bands graded 异常. */
 export type FactProviders = Readonly<{ checklist: ChecklistService; abnormalBands: () => ReadonlySet<string> }>;
@@ -91,8 +92,15 @@ function patchSource(db: Db, set: IndicatorSet, source: ClientSource, period: Fa
   return { figures, records: kept.records + added.length - removed.length };
 }
 
-/** The directory's last catch-up: the one it was made from, and the clients whose rows changed between them. */
+/** An earlier directory, and the clients whose rows changed between it and the current one. */
 type Change = Readonly<{ from: Directory; affected: ReadonlySet<number> }>;
+
+/**
+ * How many earlier directories are held, newest first, for the results counted with them: a period the screen read
+ * before the last few changes (a year opened an hour ago, the readings kept at the last lock) is patched for the
+ * clients changed since instead of counted again. Each holds only the parts its catch-up copied.
+ */
+const heldDirectories = 6;
 
 /** Beyond this many changed clients a source's figures are counted again, which is then no slower than patching them. */
 const patchedClientsAtMost = 200;
@@ -127,11 +135,25 @@ export type PreparedPeriod = Readonly<{ set: IndicatorSet; range: DayRange; brea
  */
 const keptResults = 1200;
 
-/** A kept result, with the directory its clients' dimensions were taken from (null for a source that takes none). */
-type KeptResult = Readonly<{ stamp: string; directory: Directory | null; result: SourceResult }>;
+/** What a kept result answers: one source's figures of a set for a period (totals only without `breakdowns`). */
+type Asked = Readonly<{ setId: string; setVersion: number; source: FactSourceId; range: DayRange; breakdowns: boolean }>;
+const keyOf = (asked: Asked) => `${asked.setId}@${asked.setVersion} ${asked.source} ${asked.range.from} ${asked.range.to} ${asked.breakdowns}`;
 
-/** A kept result as the file keeps it: its key, its stamp, whether it was counted with the kept directory, and itself. */
-type StoredResult = readonly [key: string, stamp: string, withDirectory: boolean, result: SourceResult];
+/** A kept result, with the directory its clients' dimensions were taken from (null for a source that takes none). */
+type KeptResult = Readonly<{ asked: Asked; stamp: string; directory: Directory | null; result: SourceResult }>;
+
+/** A kept result as the file keeps it: whether it was counted with the kept directory, instead of the directory. */
+type StoredResult = Readonly<{ asked: Asked; stamp: string; withDirectory: boolean; result: SourceResult }>;
+
+/**
+ * The change since the earlier directory a kept result was counted with, when a patch can bring it up to the current
+ * one: its records stand (the same stamp), its figures are sums over clients, and few clients changed.
+ */
+function patchableSince(kept: KeptResult | undefined, stamp: string, earlier: readonly Change[]): Change | undefined {
+  if (kept?.stamp !== stamp || kept.directory === null || !sumsOverClients(kept.asked.source)) return undefined;
+  const since = earlier.find((change) => change.from === kept.directory);
+  return since && since.affected.size <= patchedClientsAtMost ? since : undefined;
+}
 
 /**
  * The report screen's readings, each source's figures for each period kept while the tables it reads stand still
@@ -146,7 +168,7 @@ type StoredResult = readonly [key: string, stamp: string, withDirectory: boolean
  */
 export class FactReadings {
   private db: Db | undefined;
-  private directory: { stamp: string; directory: Directory; change: Change | undefined } | undefined;
+  private directory: { stamp: string; directory: Directory; earlier: readonly Change[] } | undefined;
   private readonly kept = new Map<string, KeptResult>();
   /** Counts the times what was read was let go: a preparation begun before stops there. */
   private forgotten = 0;
@@ -181,7 +203,7 @@ export class FactReadings {
       this.directory = { stamp: directoryNow, ...this.caughtUp(db) };
       this.readSinceTakenUp = true;
     }
-    const { directory, change } = this.directory;
+    const { directory, earlier } = this.directory;
     const context = factContext(db, this.providers, directory);
     const today = this.today();
     const readingStamps = { openDays: `${tablesStamp(counts, dutyLogTables)}|${today}`, checklist: `${tablesStamp(counts, checklistTables)}|${today}` };
@@ -189,46 +211,49 @@ export class FactReadings {
       context,
       sourceResult: (set, range, breakdowns, source) => {
         const period = factPeriod(range);
-        const key = `${set.id}@${set.version} ${source} ${range.from} ${range.to} ${breakdowns}`;
         const stamp = source === 'openDays' || source === 'checklist' ? readingStamps[source] : sourceStamp(counts, source as RecordSource, range);
         const count = () => countSource(db, set, source, period, this.providers, context, breakdowns);
-        if (!isClientSource(source)) return this.result(key, stamp, null, undefined, count, null);
-        const patch = sumsOverClients(source) ? (kept: SourceResult, since: Change) => patchSource(db, set, source, period, context, kept, since, breakdowns) : null;
-        return this.result(key, stamp, directory, change, count, patch);
+        const patch = (kept: SourceResult, since: Change) => patchSource(db, set, source as ClientSource, period, context, kept, since, breakdowns);
+        const asked = { setId: set.id, setVersion: set.version, source, range, breakdowns };
+        return this.result(asked, stamp, isClientSource(source) ? directory : null, earlier, count, patch);
       },
     };
   }
 
   /**
    * A source's kept result while its stamp and the directory it was counted with stand; patched when only the directory
-   * was caught up since (`change`, to `directory`), for a few clients; else counted again.
+   * was caught up since (from one of the `earlier` ones, to `directory`), for a few clients; else counted again.
    */
   private result(
-    key: string,
+    asked: Asked,
     stamp: string,
     directory: Directory | null,
-    change: Change | undefined,
+    earlier: readonly Change[],
     count: () => SourceResult,
-    patch: ((kept: SourceResult, change: Change) => SourceResult) | null,
+    patch: (kept: SourceResult, change: Change) => SourceResult,
   ): SourceResult {
+    const key = keyOf(asked);
     const kept = this.kept.get(key);
     if (kept?.stamp === stamp && kept.directory === directory) return kept.result;
-    const patchable = kept?.stamp === stamp && patch !== null && change !== undefined && kept.directory === change.from && change.affected.size <= patchedClientsAtMost;
-    const result = patchable ? patch(kept.result, change) : count();
+    const since = patchableSince(kept, stamp, earlier);
+    const result = since ? patch(kept!.result, since) : count();
     this.kept.delete(key);
     if (this.kept.size >= keptResults) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(key, { stamp, directory, result });
+    this.kept.set(key, { asked, stamp, directory, result });
     this.readSinceTakenUp = true;
     return result;
   }
 
   /** The kept directory brought up to the file, or (when it cannot be, or none is kept) a new one read. */
-  private caughtUp(db: Db): { directory: Directory; change: Change | undefined } {
+  private caughtUp(db: Db): { directory: Directory; earlier: readonly Change[] } {
     const kept = this.directory;
     const caughtUp: CaughtUp | null = kept ? kept.directory.catchUp() : null;
-    if (!kept || !caughtUp) return { directory: Directory.read(db), change: undefined };
-    if (caughtUp.directory === kept.directory) return { directory: kept.directory, change: kept.change };
-    return { directory: caughtUp.directory, change: { from: kept.directory, affected: caughtUp.affected } };
+    if (!kept || !caughtUp) return { directory: Directory.read(db), earlier: [] };
+    if (caughtUp.directory === kept.directory) return { directory: kept.directory, earlier: kept.earlier };
+    // What changed since an earlier directory is what changed since it up to the kept one, and since the kept one.
+    const since = (affected: ReadonlySet<number>) => new Set([...affected, ...caughtUp.affected]);
+    const earlier = [{ from: kept.directory, affected: caughtUp.affected }, ...kept.earlier.map((change) => ({ from: change.from, affected: since(change.affected) }))];
+    return { directory: caughtUp.directory, earlier: earlier.slice(0, heldDirectories) };
   }
 
   /**
@@ -258,7 +283,7 @@ export class FactReadings {
         step = parts.next();
       }
       // A screen that asked meanwhile read a directory of its own and counted with it: that one stays.
-      this.directory ??= { stamp, directory: step.value, change: undefined };
+      this.directory ??= { stamp, directory: step.value, earlier: [] };
     }
     // A source at a time: a month's sessions broken down, or a stock of ten years' clients, is a step of its own. The
     // file is looked at once per period (a second unlock finds every figure kept: 200 looks cost 0.1 s); a result kept
@@ -281,10 +306,34 @@ export class FactReadings {
    */
   toKeep(db: Db): KeptReadingsRow | null {
     if (this.db !== db || !this.directory || !this.readSinceTakenUp || db.inTransaction) return null;
-    const { stamp, directory } = this.directory;
+    const held = this.directory;
+    this.bringUp(db, held);
     const results: StoredResult[] = [];
-    for (const [key, kept] of this.kept) if (kept.directory === null || kept.directory === directory) results.push([key, kept.stamp, kept.directory !== null, kept.result]);
-    return { appVersion: this.appVersion, directoryStamp: stamp, directory: JSON.stringify(directory.snapshot()), results: JSON.stringify(results) };
+    for (const { asked, stamp, directory, result } of this.kept.values()) {
+      if (directory === null || directory === held.directory) results.push({ asked, stamp, withDirectory: directory !== null, result });
+    }
+    return { appVersion: this.appVersion, directoryStamp: held.stamp, directory: JSON.stringify(held.directory.snapshot()), results: JSON.stringify(results) };
+  }
+
+  /**
+   * The results counted with an earlier directory brought up to the held one where a patch can (at a lock, so that the
+   * file keeps them: a year opened early in the session and not since is still kept after a client's change).
+   */
+  private bringUp(db: Db, held: NonNullable<FactReadings['directory']>): void {
+    const counts = changeCounts(db);
+    let sets: Map<string, IndicatorSet> | undefined;
+    let context: FactContext | undefined;
+    for (const [key, kept] of this.kept) {
+      if (kept.directory === null || kept.directory === held.directory) continue;
+      const { asked } = kept;
+      const since = patchableSince(kept, sourceStamp(counts, asked.source as RecordSource, asked.range), held.earlier);
+      sets ??= new Map(allIndicatorSets(db).map(({ set }) => [`${set.id}@${set.version}`, set]));
+      const set = sets.get(`${asked.setId}@${asked.setVersion}`);
+      if (!since || !set) continue;
+      context ??= factContext(db, this.providers, held.directory);
+      const result = patchSource(db, set, asked.source as ClientSource, factPeriod(asked.range), context, kept.result, since, asked.breakdowns);
+      this.kept.set(key, { ...kept, directory: held.directory, result });
+    }
   }
 
   /**
@@ -302,8 +351,10 @@ export class FactReadings {
     try {
       const directory = Directory.fromSnapshot(db, JSON.parse(row.directory) as DirectorySnapshot);
       if (!directory) return;
-      for (const [key, stamp, withDirectory, result] of JSON.parse(row.results) as StoredResult[]) this.kept.set(key, { stamp, directory: withDirectory ? directory : null, result });
-      this.directory = { stamp: row.directoryStamp, directory, change: undefined };
+      for (const { asked, stamp, withDirectory, result } of JSON.parse(row.results) as StoredResult[]) {
+        this.kept.set(keyOf(asked), { asked, stamp, directory: withDirectory ? directory : null, result });
+      }
+      this.directory = { stamp: row.directoryStamp, directory, earlier: [] };
     } catch {
       // A snapshot that cannot be read is only a slower first report.
       this.kept.clear();
