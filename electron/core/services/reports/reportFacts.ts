@@ -174,6 +174,8 @@ export class FactReadings {
   private forgotten = 0;
   /** Whether the readings the file keeps were looked for since the last lock (once: they are taken up or ignored). */
   private lookedInFile = false;
+  /** The readings the file kept being taken up a step at a time (readAhead), until done. */
+  private takingUp: Generator<void, void, void> | undefined;
   /** Whether anything was read since the readings were taken up from the file: only then are they kept again. */
   private readSinceTakenUp = false;
 
@@ -271,7 +273,14 @@ export class FactReadings {
     // Inside a transaction (a long operation's, between its awaits) what is read may still roll back: stop there.
     const stillSo = () => this.forgotten === forgotten && connection() === db && !db.inTransaction;
     if (!stillSo()) return;
-    this.takeUpKept(db);
+    this.beginTakingUp(db);
+    while (this.takingUp) {
+      this.takingUp.next();
+      // A screen that asked during the pause finished the taking up.
+      if (!this.takingUp) break;
+      await pause();
+      if (!stillSo()) return;
+    }
     if (!this.directory) {
       // Taken before the parts are read: a change made meanwhile is caught up with at the next reading.
       const stamp = tablesStamp(changeCounts(db), directoryTables);
@@ -341,16 +350,29 @@ export class FactReadings {
    * are held: the next reading brings them to the file as it does its own (issue 15: a ten-year station's directory
    * took 0.35 s to read, a snapshot of it 0.1 s to take up, and a month's three periods are then patched, not counted).
    * Ignored when of another version of the app, or not readable; when the log no longer reaches back to the kept
-   * directory, the next reading reads a new one and counts again what was counted with the kept one.
+   * directory, the next reading reads a new one and counts again what was counted with the kept one. A reading ahead
+   * takes them up a step at a time; a screen that asks meanwhile finishes that at once.
    */
   private takeUpKept(db: Db): void {
+    this.beginTakingUp(db);
+    while (this.takingUp) this.takingUp.next();
+  }
+
+  private beginTakingUp(db: Db): void {
     if (this.lookedInFile || this.directory) return;
     this.lookedInFile = true;
-    const row = readKeptReadings(db);
-    if (row?.appVersion !== this.appVersion) return;
+    this.takingUp = this.takingUpKept(db);
+  }
+
+  private *takingUpKept(db: Db): Generator<void, void, void> {
     try {
-      const directory = Directory.fromSnapshot(db, JSON.parse(row.directory) as DirectorySnapshot);
+      const row = readKeptReadings(db);
+      if (row?.appVersion !== this.appVersion) return;
+      const snapshot = JSON.parse(row.directory) as DirectorySnapshot;
+      yield;
+      const directory = yield* Directory.fromSnapshotInParts(db, snapshot);
       if (!directory) return;
+      yield;
       for (const { asked, stamp, withDirectory, result } of JSON.parse(row.results) as StoredResult[]) {
         this.kept.set(keyOf(asked), { asked, stamp, directory: withDirectory ? directory : null, result });
       }
@@ -358,6 +380,8 @@ export class FactReadings {
     } catch {
       // A snapshot that cannot be read is only a slower first report.
       this.kept.clear();
+    } finally {
+      this.takingUp = undefined;
     }
   }
 
@@ -368,6 +392,7 @@ export class FactReadings {
     this.directory = undefined;
     this.kept.clear();
     this.lookedInFile = false;
+    this.takingUp = undefined;
     this.readSinceTakenUp = false;
   }
 }
