@@ -165,7 +165,8 @@ export function buildCore(options: CoreOptions): { core: Core; vault: Vault; clo
   const people = new PeopleService(vault, clock);
   const reports = new ReportsService(vault, clock, { checklist, abnormalBands: () => catalog.abnormalBands() });
   events.subscribe((event) => {
-    if (event.name === 'session.locked') reports.forgetReadings();
+    // Before a restore the file is about to be replaced: what it would keep is not written.
+    if (event.name === 'session.locked') reports.forgetReadings(event.payload.reason !== 'restore');
   });
   const readAhead = new ReadAhead(options.readAheadMs ?? 1_000);
   sessions.onSessionStarted((session) => {

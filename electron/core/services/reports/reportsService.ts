@@ -200,14 +200,14 @@ export class ReportsService {
   }
 
   /**
-   * The station locks: its kept readings are written to the file for the next unlock to take up (FactReadings), then
-   * let go of. They are a cache: when they cannot be written (a full disk, a damaged file) the lock goes on and the
+   * The station locks: its kept readings are written to the file for the next unlock to take up (FactReadings) when
+   * `keep`, then let go of. They are a cache: when they cannot be written (a full disk, a damaged file) the lock goes on and the
    * next unlock takes up the ones kept before, brought to the file through the logs, or reads afresh.
    */
-  forgetReadings(): void {
+  forgetReadings(keep: boolean): void {
     try {
       const db = this.vault.connection();
-      const kept = this.readings.toKeep(db);
+      const kept = keep ? this.readings.toKeep(db) : null;
       if (kept) this.vault.write((into) => writeKeptReadings(into, kept, this.clock.now().toISOString()));
     } catch {
       // The lock must happen; the readings are let go of below either way.
