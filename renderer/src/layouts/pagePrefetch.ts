@@ -23,10 +23,25 @@ export function prefetchPages(router: Router, role: Role): void {
       const page = record.components?.default;
       return typeof page === 'function' ? [page as LazyPage] : [];
     });
-  const next = () => {
-    const page = pages.shift();
-    // A page whose code fails to load now is loaded (and its failure shown) when it is opened.
-    if (page) whenIdle(() => void page().then(next, next));
-  };
-  setTimeout(next, prefetchDelayMs);
+  setTimeout(() => loadInTurn(pages), prefetchDelayMs);
+}
+
+/** Loads each page's code in turn, one at a time while the browser is idle. */
+function loadInTurn(pages: LazyPage[]): void {
+  const page = pages.shift();
+  // A page whose code fails to load now is loaded (and its failure shown) when it is opened.
+  if (page) whenIdle(() => void page().then(() => loadInTurn(pages), () => loadInTurn(pages)));
+}
+
+/**
+ * Loads the code of the page an unlock lands on (the workbench frame and the page at `path`) and of the home page's
+ * cards while the lock screen waits for a password: the landing page then waits for its data only (issue 15: the
+ * home page with its today card after an unlock). Code only, the same for every role; nothing is asked of core.
+ */
+export function prefetchLanding(router: Router, path: string, cards: readonly LazyPage[]): void {
+  const pages = router.resolve(path).matched.flatMap((record) => {
+    const page = record.components?.default;
+    return typeof page === 'function' ? [page as LazyPage] : [];
+  });
+  loadInTurn([...pages, ...cards]);
 }

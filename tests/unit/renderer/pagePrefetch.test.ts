@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { prefetchDelayMs, prefetchPages } from '../../../renderer/src/layouts/pagePrefetch.js';
+import { prefetchDelayMs, prefetchLanding, prefetchPages } from '../../../renderer/src/layouts/pagePrefetch.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -50,5 +50,35 @@ describe('the workbench loads its pages’ code ahead', () => {
     prefetchPages(routerLoading(inspector), 'inspector');
     await vi.runAllTimersAsync();
     expect(inspector).toEqual(['inspections']);
+  });
+});
+
+describe('the lock screen loads the landing page’s code ahead', () => {
+  it('loads, one at a time when idle, the frame and the page an unlock lands on, then the home cards; no other page', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => setTimeout(work, 10));
+    const loaded: string[] = [];
+    const page = (name: string) => async () => {
+      loaded.push(name);
+      return { render: () => null };
+    };
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/login', component: page('login'), meta: { public: true } },
+        { path: '/', component: page('frame'), children: [{ path: '', component: page('home') }, { path: 'clients', component: page('clients') }] },
+      ],
+    });
+    prefetchLanding(router, '/', [page('today card'), page('schedule card')]);
+    expect(loaded).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(loaded).toEqual(['frame']);
+    await vi.runAllTimersAsync();
+    expect(loaded).toEqual(['frame', 'home', 'today card', 'schedule card']);
+    // After a reload on a page, the unlock lands there.
+    loaded.length = 0;
+    prefetchLanding(router, '/clients', []);
+    await vi.runAllTimersAsync();
+    expect(loaded).toEqual(['frame', 'clients']);
   });
 });
