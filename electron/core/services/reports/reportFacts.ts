@@ -310,8 +310,9 @@ export class FactReadings {
 
   /**
    * What the file is to keep of the readings of `db` when the station locks: the directory and the results counted
-   * with it or with none (those of an older directory would be counted again). Null when nothing was read since they
-   * were taken up, or inside a transaction, where what was read may still roll back.
+   * with it or with none, those of an earlier directory first brought up to it where a patch can (the rest would be
+   * counted again). Null when nothing was read since they were taken up, or inside a transaction, where what was read
+   * may still roll back.
    */
   toKeep(db: Db): KeptReadingsRow | null {
     if (this.db !== db || !this.directory || !this.readSinceTakenUp || db.inTransaction) return null;
@@ -336,9 +337,10 @@ export class FactReadings {
       if (kept.directory === null || kept.directory === held.directory) continue;
       const { asked } = kept;
       const since = patchableSince(kept, sourceStamp(counts, asked.source as RecordSource, asked.range), held.earlier);
+      if (!since) continue;
       sets ??= new Map(allIndicatorSets(db).map(({ set }) => [`${set.id}@${set.version}`, set]));
       const set = sets.get(`${asked.setId}@${asked.setVersion}`);
-      if (!since || !set) continue;
+      if (!set) continue;
       context ??= factContext(db, this.providers, held.directory);
       const result = patchSource(db, set, asked.source as ClientSource, factPeriod(asked.range), context, kept.result, since, asked.breakdowns);
       this.kept.set(key, { ...kept, directory: held.directory, result });
