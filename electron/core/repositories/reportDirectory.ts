@@ -78,8 +78,9 @@ function lastRowChange(db: Db): number {
 export type CaughtUp = Readonly<{ directory: Directory; affected: ReadonlySet<number> }>;
 
 /**
- * A directory as plain data, kept in the file when the station locks (migration 380): each part's entries as tuples
- * (30,000 clients' objects were the slower half of reading them), and the last row change it holds.
+ * A directory as plain data, kept in the file when the station locks (migration 380): each part's entries as tuples,
+ * and the last row change it holds. On a ten-year station it is made again in about 0.1 s; reading the tables takes
+ * about 0.35 s.
  */
 export type DirectorySnapshot = Readonly<{
   format: typeof snapshotFormat;

@@ -1,8 +1,14 @@
-import type { Router } from 'vue-router';
+import type { RouteRecordNormalized, Router } from 'vue-router';
 import type { Role } from '../../../shared/api/access.js';
 import { allows } from '../features/feature.js';
 
 type LazyPage = () => Promise<unknown>;
+
+/** A route's page when its code is loaded on demand (a page imported up front has nothing to load). */
+const lazyPage = (record: RouteRecordNormalized): LazyPage[] => {
+  const page = record.components?.default;
+  return typeof page === 'function' ? [page as LazyPage] : [];
+};
 
 /** The browser's idle callback, or a short timer where there is none (a test's DOM). */
 const whenIdle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work) : setTimeout(work, 50));
@@ -19,10 +25,7 @@ export function prefetchPages(router: Router, role: Role): void {
   const pages = router
     .getRoutes()
     .filter((record) => !record.meta.kiosk && !record.meta.public && allows(record.meta.roles, role))
-    .flatMap((record) => {
-      const page = record.components?.default;
-      return typeof page === 'function' ? [page as LazyPage] : [];
-    });
+    .flatMap(lazyPage);
   setTimeout(() => loadInTurn(pages), prefetchDelayMs);
 }
 
@@ -39,9 +42,5 @@ function loadInTurn(pages: LazyPage[]): void {
  * home page with its today card after an unlock). Code only, the same for every role; nothing is asked of core.
  */
 export function prefetchLanding(router: Router, path: string, cards: readonly LazyPage[]): void {
-  const pages = router.resolve(path).matched.flatMap((record) => {
-    const page = record.components?.default;
-    return typeof page === 'function' ? [page as LazyPage] : [];
-  });
-  loadInTurn([...pages, ...cards]);
+  loadInTurn([...router.resolve(path).matched.flatMap(lazyPage), ...cards]);
 }

@@ -135,6 +135,9 @@ export type PreparedPeriod = Readonly<{ set: IndicatorSet; range: DayRange; brea
  */
 const keptResults = 1200;
 
+/** The directory the readings hold, the change count it stands for, and the earlier ones still held. */
+type HeldDirectory = Readonly<{ stamp: string; directory: Directory; earlier: readonly Change[] }>;
+
 /** What a kept result answers: one source's figures of a set for a period (totals only without `breakdowns`). */
 type Asked = Readonly<{ setId: string; setVersion: number; source: FactSourceId; range: DayRange; breakdowns: boolean }>;
 const keyOf = (asked: Asked) => `${asked.setId}@${asked.setVersion} ${asked.source} ${asked.range.from} ${asked.range.to} ${asked.breakdowns}`;
@@ -168,7 +171,7 @@ function patchableSince(kept: KeptResult | undefined, stamp: string, earlier: re
  */
 export class FactReadings {
   private db: Db | undefined;
-  private directory: { stamp: string; directory: Directory; earlier: readonly Change[] } | undefined;
+  private directory: HeldDirectory | undefined;
   private readonly kept = new Map<string, KeptResult>();
   /** Counts the times what was read was let go: a preparation begun before stops there. */
   private forgotten = 0;
@@ -329,7 +332,7 @@ export class FactReadings {
    * The results counted with an earlier directory brought up to the held one where a patch can (at a lock, so that the
    * file keeps them: a year opened early in the session and not since is still kept after a client's change).
    */
-  private bringUp(db: Db, held: NonNullable<FactReadings['directory']>): void {
+  private bringUp(db: Db, held: HeldDirectory): void {
     const counts = changeCounts(db);
     let sets: Map<string, IndicatorSet> | undefined;
     let context: FactContext | undefined;

@@ -201,8 +201,8 @@ export class ReportsService {
 
   /**
    * The station locks: its kept readings are written to the file for the next unlock to take up (FactReadings) when
-   * `keep`, then let go of. They are a cache: when they cannot be written (a full disk, a damaged file) the lock goes on and the
-   * next unlock takes up the ones kept before, brought to the file through the logs, or reads afresh.
+   * `keep`, then let go of. They are a cache: when they cannot be written (a full disk, a damaged file) the lock goes
+   * on and the next unlock takes up the ones kept before, brought to the file through the logs, or reads afresh.
    */
   forgetReadings(keep: boolean): void {
     try {
