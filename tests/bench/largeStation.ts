@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore.js';
-import { Database, type Db } from '../../electron/core/db/driver.js';
+import type { Db } from '../../electron/core/db/driver.js';
 import { listBookingDays } from '../../electron/core/repositories/appointmentsRepo.js';
 import { searchClients } from '../../electron/core/repositories/clientsRepo.js';
 import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
@@ -12,7 +12,7 @@ import { weekdayOf } from '../../shared/domain/localTime.js';
 import type { SetFigures } from '../../shared/reports/compute.js';
 import { lastFullMonth } from '../../shared/reports/periodShift.js';
 import { ledgerMonthLists, ledgerMonthQueries } from './ledgerLists.js';
-import { median, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
+import { median, openPlaintextCopy, p95, round, staffContext, timed, tmp, unlockParts } from './measure.js';
 import { districtAggregation, reportFigures } from './reportsBench.js';
 import { screenFigures } from './screens.js';
 
@@ -122,7 +122,7 @@ export async function largeStationFigures(existing: string | null) {
   };
   const folder = tmp();
   station.plaintextCopy(path.join(folder, 'plain.db'));
-  const plain = new Database(path.join(folder, 'plain.db'), { readonly: true });
+  const plain = openPlaintextCopy(path.join(folder, 'plain.db'));
   const counts = plain
     .prepare(
       `SELECT (SELECT count(*) FROM clients) AS clients, (SELECT count(*) FROM counselling_sessions) AS sessions, (SELECT count(*) FROM scale_results) AS scaleResults,

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../../electron/core/createCore.js';
+import { Database, type Db } from '../../electron/core/db/driver.js';
+import { stationPageCacheKib } from '../../electron/core/db/openDatabase.js';
 
 /** What every bench part measures with: a temp folder, timings and their statistics. */
 export const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'xinyi-bench-'));
@@ -13,6 +15,16 @@ export async function timed(work: () => unknown | Promise<unknown>): Promise<num
   const start = performance.now();
   await work();
   return performance.now() - start;
+}
+
+/**
+ * The plaintext copy the raw-SQL bound is read from, with the station connection's page cache: beside the encrypted
+ * file, only the encryption differs.
+ */
+export function openPlaintextCopy(file: string): Db {
+  const db = new Database(file, { readonly: true });
+  db.pragma(`cache_size = -${stationPageCacheKib}`);
+  return db;
 }
 
 export const staffContext = { scope: 'staff' as const, transport: 'direct' as const };

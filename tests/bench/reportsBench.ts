@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import type { Core } from '../../electron/core/createCore.js';
-import { Database, type Db } from '../../electron/core/db/driver.js';
+import type { Db } from '../../electron/core/db/driver.js';
 import type { BenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { fingerprintOf, signPackage, verifyPackage } from '../../electron/core/services/reports/packageSignature.js';
 import { indicatorSetSha256 } from '../../electron/core/services/reports/indicatorSets.js';
@@ -12,7 +12,7 @@ import { buildDistrictOverview } from '../../shared/reports/districtOverview.js'
 import { builtinIndicatorSets } from '../../shared/reports/library.js';
 import type { PackagePayload } from '../../shared/reports/packageFormat.js';
 import { previousRange, yearEarlierRange, type DayRange } from '../../shared/reports/periodShift.js';
-import { median, p95, round, timed } from './measure.js';
+import { median, openPlaintextCopy, p95, round, timed } from './measure.js';
 
 
 const age = (day: string) => `(CAST(strftime('%Y', ${day}) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER))`;
@@ -89,7 +89,7 @@ export async function reportFigures(core: Core, station: BenchStation, as: { ses
   };
   const plainFile = path.join(folder, 'plain.db');
   station.plaintextCopy(plainFile);
-  const plain = new Database(plainFile, { readonly: true });
+  const plain = openPlaintextCopy(plainFile);
   const measure = async (key: string, runs: number) => {
     const range = parsePeriod(key)!;
     const changes = reportChanges(station.encryptedConnection(), range);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/createCore.js';
 import { createBenchStation } from '../../electron/core/services/demo/benchStation.js';
 import { Database, type Db } from '../../electron/core/db/driver.js';
-import { openEncryptedDatabase } from '../../electron/core/db/openDatabase.js';
+import { openEncryptedDatabase, stationPageCacheKib } from '../../electron/core/db/openDatabase.js';
 import { sessionHeader, startHttpHost, tokenHeader } from '../../electron/server/httpHost.js';
 import { addDays, localDay } from '../../shared/domain/dates.js';
 import { weekdayOf } from '../../shared/domain/localTime.js';
@@ -87,6 +87,7 @@ function plainDatabase(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma(`cache_size = -${stationPageCacheKib}`);
   return db;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/core/db/driver.js';
-import { openEncryptedDatabase } from '../../../electron/core/db/openDatabase.js';
+import { openEncryptedDatabase, stationPageCacheKib } from '../../../electron/core/db/openDatabase.js';
 import { adminPassword, createStation, databaseKeyOf, disposeWhenTestEnds, filesIn } from '../helpers/station.js';
 
 const marker = 'SENTINEL-张三-抑郁-7f3a';
@@ -75,6 +75,13 @@ describe('encryption at rest', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  it("gives the station's own connection a page cache that holds a year's report pages, not SQLite's 2 MiB", async () => {
+    const station = disposeWhenTestEnds(await createStation());
+    // Issue 15: with the default, a year's report decrypted its pages again on every read (1.18–1.33× plaintext).
+    expect(station.database().pragma('cache_size', { simple: true })).toBe(-stationPageCacheKib);
+    expect(stationPageCacheKib).toBeGreaterThanOrEqual(16_384);
   });
 
   it('a wrong password changes nothing on disk and is answered with a clear message', async () => {
