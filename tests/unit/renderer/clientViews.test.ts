@@ -198,6 +198,9 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
   it('the case page offers 结案 and 转移 to its counsellor, and to a colleague it is shared with neither (issue 9)', async () => {
     const directory = () => [{ id: 2, displayName: '李伟' }, { id: 4, displayName: '陈静' }] as MethodOutput<'users.directory'>;
     const own = await mountScreen(CaseView, { api: stationOfOneClient({ 'users.directory': directory }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    // The case's actions are on its 基本信息 tab, drawn when it is first opened.
+    await own.wrapper.find('#tab-info').trigger('click');
+    await flushPromises();
     expect(own.wrapper.find('[data-testid="case-close"]').exists()).toBe(true);
     await own.wrapper.find('[data-testid="case-transfer"]').trigger('click');
     await flushPromises();
@@ -206,6 +209,9 @@ describe('a colleague\'s client says 无权查看, never "empty"', { timeout: 30
     own.wrapper.unmount();
     const sharedCase = (): CasePage => ({ case: { ...caseSummary(null), counsellorId: 4, counsellorName: '陈静' }, openReason: '', closeReason: null, sharedWith: [{ id: 2, displayName: '李伟' }], sessions: [], riskHistory: [], followUps: [] });
     const shared = await mountScreen(CaseView, { api: stationOfOneClient({ 'users.directory': directory, 'cases.get': sharedCase }), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    await shared.wrapper.find('#tab-info').trigger('click');
+    await flushPromises();
+    expect(shared.wrapper.find('.el-descriptions').exists()).toBe(true);
     for (const action of ['case-close', 'case-transfer']) expect(shared.wrapper.find(`[data-testid="${action}"]`).exists()).toBe(false);
   });
 
@@ -282,6 +288,18 @@ describe('a case seen weekly for years', { timeout: 30_000 }, () => {
     expect(drawn()).toHaveLength(120);
     expect(drawn().at(-1)!.text()).toContain('第 1 次');
     expect(earlier().exists()).toBe(false);
+  });
+
+  it('draws the risk and information tabs only when they are first opened (issue 15: their tables cost a third of opening the case)', async () => {
+    const { wrapper } = await mountScreen(CaseView, { api: stationOfOneClient(), pattern: '/cases/:id', path: '/cases/3', pinia: loggedIn() });
+    expect(wrapper.find('[data-testid="risk-history"]').exists()).toBe(false);
+    expect(wrapper.find('.el-descriptions').exists()).toBe(false);
+    await wrapper.find('#tab-risk').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="risk-history"]').exists()).toBe(true);
+    await wrapper.find('#tab-info').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="case-close"]').exists()).toBe(true);
   });
 });
 
