@@ -197,11 +197,14 @@ describe('a directory snapshot', () => {
     const snapshot = JSON.parse(JSON.stringify(directory.snapshot())) as DirectorySnapshot;
     const made = madeFrom(db, snapshot)!;
     expect(made.snapshot()).toEqual(directory.snapshot());
-    for (const [clientId, day] of [[1, '2026-11-30'], [2, '2026-12-01'], [3, '2026-11-01']] as const) {
-      expect(made.person(clientId, day)).toEqual(directory.person(clientId, day));
+    const clientIds = (db.prepare('SELECT id FROM clients').all() as Array<{ id: number }>).map((row) => row.id);
+    for (const clientId of clientIds) {
+      for (const day of ['2026-11-01', '2026-11-30', '2026-12-01']) expect(made.person(clientId, day)).toEqual(directory.person(clientId, day));
       expect(made.colourAt(clientId, '2026-11-30T16:00:00.000Z')).toBe(directory.colourAt(clientId, '2026-11-30T16:00:00.000Z'));
     }
-    expect(made.casesOpenOn('2026-11-30')).toEqual(directory.casesOpenOn('2026-11-30'));
-    expect(madeFrom(db, { ...snapshot, format: 2 as never })).toBeNull();
+    expect(made.filedBetween('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).toEqual(directory.filedBetween('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'));
+    for (const day of ['2026-10-01', '2026-11-30']) expect(made.casesOpenOn(day)).toEqual(directory.casesOpenOn(day));
+    for (const caseId of made.caseIdsOf(new Set(clientIds))) expect(made.caseTopics(caseId)).toEqual(directory.caseTopics(caseId));
+    expect(madeFrom(db, { ...snapshot, format: 1 as never })).toBeNull();
   });
 });
