@@ -353,7 +353,7 @@ export class FactReadings {
   /**
    * The readings the file kept at the last lock taken up as if read in this session, once after an unlock, when none
    * are held: the next reading brings them to the file as it does its own (issue 15: a ten-year station's directory
-   * took 0.35 s to read, a snapshot of it 0.1 s to take up, and a month's three periods are then patched, not counted).
+   * took 0.35 s to read, a snapshot of it 20–40 ms to take up, and a month's three periods are then patched, not counted).
    * Ignored when of another version of the app, or not readable; when the log no longer reaches back to the kept
    * directory, the next reading reads a new one and counts again what was counted with the kept one. A reading ahead
    * takes them up a step at a time; a screen that asks meanwhile finishes that at once.
