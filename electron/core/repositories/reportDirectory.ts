@@ -139,7 +139,7 @@ class SnapshotTables {
  */
 export class Directory {
   private readonly people: Map<number, Person>;
-  private readonly topics: Map<number, string[]>;
+  private readonly topics: Map<number, readonly string[]>;
   private readonly cases: Map<number, CaseEntry>;
   private readonly casesByClient: Map<number, readonly number[]>;
   private readonly grades: Map<number, Grade[]>;
@@ -196,7 +196,7 @@ export class Directory {
     }
     yield;
     // A list of topics is shared by the cases that have it: a directory replaces a case's list, never changes it.
-    for (let at = 0; at < topics.length; at += 2) directory.topics.set(topics[at]!, lists[topics[at + 1]!] as string[]);
+    for (let at = 0; at < topics.length; at += 2) directory.topics.set(topics[at]!, lists[topics[at + 1]!]!);
     const entries: CaseEntry[] = [];
     for (let at = 0; at < cases.length; at += 4) {
       const closedOn = cases[at + 3]!;

@@ -257,8 +257,8 @@ export class FactReadings {
     if (caughtUp.directory === kept.directory) return { directory: kept.directory, earlier: kept.earlier };
     // What changed since an earlier directory is what changed since it up to the kept one, and since the kept one.
     const since = (affected: ReadonlySet<number>) => new Set([...affected, ...caughtUp.affected]);
-    const earlier = [{ from: kept.directory, affected: caughtUp.affected }, ...kept.earlier.map((change) => ({ from: change.from, affected: since(change.affected) }))];
-    return { directory: caughtUp.directory, earlier: earlier.slice(0, heldDirectories) };
+    const older = kept.earlier.slice(0, heldDirectories - 1).map((change) => ({ from: change.from, affected: since(change.affected) }));
+    return { directory: caughtUp.directory, earlier: [{ from: kept.directory, affected: caughtUp.affected }, ...older] };
   }
 
   /**
